@@ -1,0 +1,90 @@
+"""The fields a curated record carries, and the value records extraction produces for them.
+
+Stored and exported as plain JSON: ``{field: {"edited": bool, "values": [value record, ...]}}``
+where a value record is ``{"value": ..., "evidence": [[start, end], ...], "rule": str,
+"confidence": float, "origin": "auto" | "human"}``. Scalar fields hold at most one value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ValueKind = Literal["text", "date", "choice", "person", "amount", "count"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    label: str  # shown to reviewers
+    kind: ValueKind
+    multiple: bool
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "标题", "text", False),
+    FieldSpec("published_at", "发布日期", "date", False),
+    FieldSpec("source", "来源", "text", False),
+    FieldSpec("event_type", "活动类型", "choice", False),
+    FieldSpec("event_start", "活动开始", "date", False),
+    FieldSpec("event_end", "活动结束", "date", False),
+    FieldSpec("places", "地点", "text", True),
+    FieldSpec("people", "人物", "person", True),
+    FieldSpec("organizations", "机构", "text", True),
+    FieldSpec("industries", "产业", "text", True),
+    FieldSpec("amounts", "金额", "amount", True),
+    FieldSpec("counts", "数量", "count", True),
+)
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+FIELDS_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
+
+
+@dataclass(slots=True)
+class FieldValue:
+    """One extracted (or human-entered) value with the evidence for it.
+
+    ``value`` is a ``str`` for text/date/choice fields, ``{"name", "title"}`` for people,
+    ``{"text", "yuan", "context", "approximate"}`` for amounts and
+    ``{"text", "value", "what", "approximate"}`` for counts.
+    """
+
+    value: Any
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""
+    confidence: float = 1.0
+    origin: Literal["auto", "human"] = "auto"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "evidence": [list(span) for span in self.evidence],
+            "rule": self.rule,
+            "confidence": round(float(self.confidence), 3),
+            "origin": self.origin,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FieldValue:
+        return cls(
+            value=data.get("value"),
+            evidence=[(int(a), int(b)) for a, b in data.get("evidence", [])],
+            rule=str(data.get("rule", "")),
+            confidence=float(data.get("confidence", 1.0)),
+            origin="human" if data.get("origin") == "human" else "auto",
+        )
+
+
+def empty_fields() -> dict[str, dict[str, Any]]:
+    """The stored form of a record with nothing extracted yet."""
+    return {name: {"edited": False, "values": []} for name in FIELD_NAMES}
+
+
+def scalar(fields: dict[str, dict[str, Any]], name: str) -> Any:
+    """The plain value of a scalar field in stored form, or None."""
+    values = fields.get(name, {}).get("values", [])
+    return values[0].get("value") if values else None
+
+
+def plain_values(fields: dict[str, dict[str, Any]], name: str) -> list[Any]:
+    """The plain values of a list field in stored form."""
+    return [v.get("value") for v in fields.get(name, {}).get("values", [])]
