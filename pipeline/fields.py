@@ -88,3 +88,49 @@ def scalar(fields: dict[str, dict[str, Any]], name: str) -> Any:
 def plain_values(fields: dict[str, dict[str, Any]], name: str) -> list[Any]:
     """The plain values of a list field in stored form."""
     return [v.get("value") for v in fields.get(name, {}).get("values", [])]
+
+
+def fields_to_json(extracted: dict[str, list[FieldValue]]) -> dict[str, dict[str, Any]]:
+    """Extraction output → stored form (every field present, none edited)."""
+    out = empty_fields()
+    for name, values in extracted.items():
+        if name in out:
+            kept = values[:1] if not FIELDS_BY_NAME[name].multiple else values
+            out[name]["values"] = [v.to_json() for v in kept]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRefresh:
+    """What re-extraction did (or would do) to one field."""
+
+    field: str
+    old: list[Any]
+    new: list[Any]
+    kept_because_edited: bool
+
+
+def merge_reextraction(
+    stored: dict[str, dict[str, Any]], fresh: dict[str, dict[str, Any]]
+) -> tuple[dict[str, dict[str, Any]], list[FieldRefresh]]:
+    """Replace every field no person has touched with the fresh extraction.
+
+    Returns the merged fields and the fields whose plain values differ: those replaced, and those
+    kept because a person edited them (so the reviewer can see what the machine now thinks).
+    """
+    merged: dict[str, dict[str, Any]] = {}
+    diffs: list[FieldRefresh] = []
+    for name in FIELD_NAMES:
+        old = stored.get(name) or {"edited": False, "values": []}
+        new = fresh.get(name) or {"edited": False, "values": []}
+        old_plain = plain_values({name: old}, name)
+        new_plain = plain_values({name: new}, name)
+        if old.get("edited"):
+            merged[name] = old
+            if old_plain != new_plain:
+                diffs.append(FieldRefresh(name, old_plain, new_plain, kept_because_edited=True))
+        else:
+            merged[name] = new
+            if old_plain != new_plain:
+                diffs.append(FieldRefresh(name, old_plain, new_plain, kept_because_edited=False))
+    return merged, diffs

@@ -1,0 +1,67 @@
+"""Application start-up: open the store, seed an empty default store, show the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gui.main_window import MainWindow
+from gui.paths import seeds_dir
+from storage.queries import count_articles
+from storage.store import StoreError, default_url, open_store
+
+
+def has_cjk_font() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def run_app(db_url: str | None = None, screenshot: str | None = None, article_id: int | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Article Curator")
+    app.setOrganizationName("article-curator")
+    using_default = db_url is None and not os.environ.get("CURATOR_DB")
+    try:
+        store = open_store(db_url or default_url())
+    except StoreError as exc:
+        if screenshot:
+            print(f"curator: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "无法打开数据库", str(exc))
+        return 1
+    window = MainWindow(store)
+    if not has_cjk_font():
+        window.statusBar().showMessage("警告：未安装中文字体，文字可能显示为方框（请安装 Noto CJK 等字体）")
+    seeding = None
+    if using_default and count_articles(store) == 0 and seeds_dir().is_dir():
+        seeding = window.start_import([seeds_dir()])
+    window.show()
+    if screenshot:
+        return _screenshot(app, window, screenshot, article_id, seeding)
+    code = app.exec()
+    store.close()
+    return int(code)
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: str, article_id: int | None, seeding: object) -> int:
+    def shoot() -> None:
+        if window.jobs:
+            QTimer.singleShot(100, shoot)
+            return
+        if article_id is not None:
+            window.select_article(article_id)
+        elif window.model.rowCount():
+            window.table.selectRow(0)
+        app.processEvents()
+        ok = window.grab().save(path)
+        print(f"screenshot {'saved to' if ok else 'FAILED:'} {path}")
+        app.exit(0 if ok else 1)
+
+    QTimer.singleShot(200, shoot)
+    code = app.exec()
+    window.store.close()
+    return int(code)

@@ -1,0 +1,87 @@
+"""The exported record: the fixed keys of every dataset, the fields, and their evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.fields import FIELDS, FIELDS_BY_NAME, plain_values, scalar
+
+
+@dataclass(frozen=True, slots=True)
+class ExportArticle:
+    """What the store hands to export for one article (plain data, no ORM objects)."""
+
+    id: int
+    source_name: str
+    sha256: str
+    status: str
+    script: str
+    text: str
+    tags: list[str]
+    note: str
+    fields: dict[str, dict[str, Any]]
+    metadata: dict[str, Any]
+
+
+BASE_KEYS: tuple[str, ...] = (
+    "id", "source_name", "sha256", "status", "title", "published_at", "source", "script",
+    "text", "tags", "note", "edited_fields",
+)
+
+
+def build_record(a: ExportArticle) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": a.id,
+        "source_name": a.source_name,
+        "sha256": a.sha256,
+        "status": a.status,
+        "title": None,
+        "published_at": None,
+        "source": None,
+        "script": a.script,
+        "text": a.text,
+        "tags": list(a.tags),
+        "note": a.note,
+        "edited_fields": sorted(n for n, f in a.fields.items() if f.get("edited")),
+    }
+    evidence: dict[str, list[list[int]]] = {}
+    for spec in FIELDS:
+        if spec.multiple:
+            record[spec.name] = plain_values(a.fields, spec.name)
+        else:
+            record[spec.name] = scalar(a.fields, spec.name)
+        spans = [list(span) for v in a.fields.get(spec.name, {}).get("values", []) for span in v.get("evidence", [])]
+        if spans:
+            evidence[spec.name] = spans
+    # Metadata found by cleaning stands in until extraction or a reviewer fills the field.
+    for key in ("title", "published_at", "source"):
+        if record[key] in (None, "") and a.metadata.get(key):
+            record[key] = str(a.metadata[key])
+    record["evidence"] = evidence
+    return record
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, str]:
+    """Flatten a record for CSV: lists joined with '; ', people as name（title）."""
+    row: dict[str, str] = {}
+    for key, value in record.items():
+        if key == "evidence":
+            row[key] = "; ".join(f"{name}:{s}-{e}" for name, spans in value.items() for s, e in spans)
+        elif key == "people":
+            row[key] = "; ".join(
+                f"{p.get('name', '')}（{p['title']}）" if p.get("title") else str(p.get("name", "")) for p in value
+            )
+        elif key in FIELDS_BY_NAME and FIELDS_BY_NAME[key].kind in ("amount", "count"):
+            row[key] = "; ".join(str(v.get("text", "")) for v in value)
+        elif isinstance(value, list):
+            row[key] = "; ".join(str(v) for v in value)
+        elif value is None:
+            row[key] = ""
+        else:
+            row[key] = str(value)
+    return row
+
+
+def csv_columns() -> list[str]:
+    return [*BASE_KEYS, *(f.name for f in FIELDS if f.name not in BASE_KEYS), "evidence"]

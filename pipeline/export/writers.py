@@ -1,0 +1,68 @@
+"""Dataset writers. Output goes to a temporary file beside the target and is renamed into place
+only when complete, so a crash, a kill or a full disk never leaves a truncated dataset."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from pipeline.export.records import csv_columns, csv_row
+
+FORMATS: tuple[str, ...] = ("jsonl", "csv")
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[IO[str]]:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+class RecordWriter(Protocol):
+    def write(self, record: dict[str, Any]) -> None: ...
+
+
+class JsonlWriter:
+    def __init__(self, fh: IO[str]) -> None:
+        self._fh = fh
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        self._fh.write("\n")
+
+
+class CsvWriter:
+    def __init__(self, fh: IO[str]) -> None:
+        # A BOM lets spreadsheet programs recognise UTF-8 Chinese text.
+        fh.write("\ufeff")
+        self._writer = csv.DictWriter(fh, fieldnames=csv_columns(), extrasaction="ignore")
+        self._writer.writeheader()
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._writer.writerow(csv_row(record))
+
+
+def open_writer(fmt: str, fh: IO[str]) -> RecordWriter:
+    if fmt == "jsonl":
+        return JsonlWriter(fh)
+    if fmt == "csv":
+        return CsvWriter(fh)
+    raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")

@@ -1,0 +1,56 @@
+"""One document through the whole pipeline: clean, extract, and summarise for the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.cleaning import clean
+from pipeline.document import CleanResult, RawDocument
+from pipeline.extraction import extract
+from pipeline.fields import fields_to_json, plain_values, scalar
+
+
+@dataclass(slots=True)
+class ProcessedDocument:
+    doc: RawDocument
+    cleaned: CleanResult
+    fields: dict[str, dict[str, Any]]  # stored form
+
+    @property
+    def summary(self) -> ListSummary:
+        return summarise(self.fields, self.cleaned)
+
+
+@dataclass(frozen=True, slots=True)
+class ListSummary:
+    """What the article list shows, derived from fields and cleaning."""
+
+    title: str | None
+    published_at: str | None
+    source: str | None
+    places: str
+    flags: str
+    spin_score: float
+
+
+def summarise(fields: dict[str, dict[str, Any]], cleaned: CleanResult | None = None,
+              flags: list[str] | None = None, spin_score: float = 0.0) -> ListSummary:
+    meta = cleaned.metadata if cleaned is not None else {}
+    title = scalar(fields, "title") or _str(meta.get("title"))
+    published = scalar(fields, "published_at") or _str(meta.get("published_at"))
+    source = scalar(fields, "source") or _str(meta.get("source"))
+    places = "、".join(str(p) for p in plain_values(fields, "places"))
+    flag_list = cleaned.flags if cleaned is not None else (flags or [])
+    score = cleaned.spin_score if cleaned is not None else spin_score
+    return ListSummary(title, published, source, places, " ".join(flag_list), float(score))
+
+
+def _str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def process(doc: RawDocument, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()) -> ProcessedDocument:
+    cleaned = clean(doc.text, doc.format, skip_changes=skip_changes)
+    fields = fields_to_json(extract(cleaned))
+    return ProcessedDocument(doc, cleaned, fields)

@@ -1,0 +1,138 @@
+"""The one way people change articles: every write is its own transaction with a history row.
+
+Each call names the version the editor saw; if the article changed since (another window, a
+re-extraction), the write is refused with ``StaleEditError`` instead of silently overwriting.
+"""
+
+from __future__ import annotations
+
+import getpass
+from typing import Any
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from pipeline.fields import FIELDS_BY_NAME
+from pipeline.process import summarise
+from storage.models import STATUSES, Article, ArticleTag, ArticleText, FieldHistory
+from storage.store import Store
+
+
+class StaleEditError(Exception):
+    """The article changed since it was read; reload it and try again."""
+
+
+class EditError(ValueError):
+    pass
+
+
+def default_reviewer() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "reviewer"
+
+
+def _load(s: Session, article_id: int, expected_version: int | None) -> Article:
+    a = s.get(Article, article_id, with_for_update=False)
+    if a is None:
+        raise EditError(f"no article with id {article_id}")
+    if expected_version is not None and a.version_id != expected_version:
+        raise StaleEditError(
+            f"Article {article_id} was changed elsewhere (version {a.version_id}, you had {expected_version}). "
+            "Reload it and try again."
+        )
+    return a
+
+
+def _history(s: Session, article_id: int, field: str, old: Any, new: Any, who: str) -> None:
+    s.add(FieldHistory(article_id=article_id, field=field, old_value=old, new_value=new, who=who))
+
+
+def set_field_values(
+    store: Store, article_id: int, field: str, values: list[dict[str, Any]], *,
+    who: str | None = None, expected_version: int | None = None,
+) -> int:
+    """Replace a field's values (value records as in pipeline.fields); returns the new version."""
+    spec = FIELDS_BY_NAME.get(field)
+    if spec is None:
+        raise EditError(f"unknown field {field!r}")
+    if not spec.multiple and len(values) > 1:
+        raise EditError(f"{field} holds one value, got {len(values)}")
+    who = who or default_reviewer()
+    with store.session() as s:
+        a = _load(s, article_id, expected_version)
+        body = s.get(ArticleText, article_id)
+        assert body is not None
+        fields = dict(body.fields or {})
+        old = fields.get(field, {"edited": False, "values": []})
+        new = {"edited": True, "values": [_as_human(v) for v in values]}
+        if old.get("values") == new["values"] and old.get("edited"):
+            return a.version_id
+        fields[field] = new
+        body.fields = fields
+        _history(s, article_id, field, old.get("values", []), new["values"], who)
+        refresh_summary(a, fields, body)
+        s.flush()
+        return a.version_id
+
+
+def _as_human(v: dict[str, Any]) -> dict[str, Any]:
+    out = {"value": v.get("value"), "evidence": [list(e) for e in v.get("evidence", [])],
+           "rule": v.get("rule", ""), "confidence": float(v.get("confidence", 1.0)),
+           "origin": v.get("origin", "human")}
+    return out
+
+
+def refresh_summary(a: Article, fields: dict[str, dict[str, Any]], body: ArticleText) -> None:
+    cleaning = body.cleaning or {}
+    summ = summarise(fields, None, flags=list(cleaning.get("flags", [])),
+                     spin_score=float(cleaning.get("spin_score", 0.0)))
+    meta = cleaning.get("metadata", {})
+    a.title = summ.title or (str(meta["title"]) if meta.get("title") else None)
+    a.published_at = summ.published_at or (str(meta["published_at"]) if meta.get("published_at") else None)
+    a.source = summ.source or (str(meta["source"]) if meta.get("source") else None)
+    a.places = summ.places
+    a.edited_count = sum(1 for f in fields.values() if f.get("edited"))
+
+
+def set_status(store: Store, article_id: int, status: str, *, who: str | None = None,
+               expected_version: int | None = None) -> int:
+    if status not in STATUSES:
+        raise EditError(f"unknown status {status!r} (expected one of {', '.join(STATUSES)})")
+    with store.session() as s:
+        a = _load(s, article_id, expected_version)
+        if a.status == status:
+            return a.version_id
+        _history(s, article_id, "status", a.status, status, who or default_reviewer())
+        a.status = status
+        s.flush()
+        return a.version_id
+
+
+def set_note(store: Store, article_id: int, note: str, *, who: str | None = None,
+             expected_version: int | None = None) -> int:
+    with store.session() as s:
+        a = _load(s, article_id, expected_version)
+        if a.note == note:
+            return a.version_id
+        _history(s, article_id, "note", a.note, note, who or default_reviewer())
+        a.note = note
+        s.flush()
+        return a.version_id
+
+
+def set_tags(store: Store, article_id: int, tags: list[str], *, who: str | None = None,
+             expected_version: int | None = None) -> int:
+    clean_tags = sorted({t.strip() for t in tags if t.strip()})
+    with store.session() as s:
+        a = _load(s, article_id, expected_version)
+        old = [t.tag for t in a.tags]
+        if old == clean_tags:
+            return a.version_id
+        _history(s, article_id, "tags", old, clean_tags, who or default_reviewer())
+        a.tags = [ArticleTag(tag=t) for t in clean_tags]
+        # Tags live in another table: mark the row changed so its version moves on too.
+        flag_modified(a, "note")
+        s.flush()
+        return a.version_id

@@ -1,0 +1,82 @@
+"""Export the store's articles as a dataset, streaming (memory stays flat with the corpus size)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+
+from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
+from storage.models import Article, ArticleTag, ArticleText
+from storage.records import ExportReport
+from storage.store import Store
+
+BATCH = 500
+
+
+class ExportCancelled(Exception):
+    pass
+
+
+def iter_export_articles(
+    store: Store, statuses: Sequence[str] | None = None, ids: Sequence[int] | None = None
+) -> Iterator[ExportArticle]:
+    """Articles in id order, read in batches by id range so no query holds the whole corpus."""
+    last = 0
+    while True:
+        q = (
+            select(Article.id, Article.source_name, Article.sha256, Article.status, Article.script,
+                   Article.note, ArticleText.cleaned_text, ArticleText.fields, ArticleText.cleaning)
+            .join(ArticleText, ArticleText.article_id == Article.id)
+            .where(Article.id > last)
+            .order_by(Article.id)
+            .limit(BATCH)
+        )
+        if statuses:
+            q = q.where(Article.status.in_(statuses))
+        if ids is not None:
+            q = q.where(Article.id.in_(list(ids)))
+        with store.session() as s:
+            rows = s.execute(q).all()
+            if not rows:
+                return
+            tag_rows = s.execute(
+                select(ArticleTag.article_id, ArticleTag.tag)
+                .where(ArticleTag.article_id.in_([r[0] for r in rows]))
+                .order_by(ArticleTag.article_id, ArticleTag.tag)
+            ).all()
+        tags: dict[int, list[str]] = {}
+        for aid, tag in tag_rows:
+            tags.setdefault(aid, []).append(tag)
+        for r in rows:
+            cleaning = r[8] or {}
+            yield ExportArticle(
+                id=r[0], source_name=r[1], sha256=r[2], status=r[3], script=r[4], note=r[5],
+                text=r[6], fields=r[7] or {}, metadata=cleaning.get("metadata", {}), tags=tags.get(r[0], []),
+            )
+        last = rows[-1][0]
+
+
+def export_dataset(
+    store: Store, out: Path, fmt: str, *,
+    statuses: Sequence[str] | None = None, ids: Sequence[int] | None = None,
+    progress: Callable[[int], None] | None = None, cancel: Callable[[], bool] | None = None,
+) -> ExportReport:
+    """Write the dataset to ``out`` atomically; a cancelled export leaves any old file untouched."""
+    count = 0
+    try:
+        with atomic_output(Path(out)) as fh:
+            writer = open_writer(fmt, fh)
+            for article in iter_export_articles(store, statuses, ids):
+                writer.write(build_record(article))
+                count += 1
+                if progress is not None and count % 100 == 0:
+                    progress(count)
+                if cancel is not None and count % 100 == 0 and cancel():
+                    raise ExportCancelled
+    except ExportCancelled:
+        return ExportReport(Path(out), count, cancelled=True)
+    if progress is not None:
+        progress(count)
+    return ExportReport(Path(out), count)

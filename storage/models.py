@@ -1,0 +1,122 @@
+"""The store's tables, as typed SQLAlchemy 2 declarative models.
+
+The list table (``articles``) holds only what the article list shows and filters on, so scanning
+100,000 rows stays cheap; the large texts and the JSON blobs live in ``article_texts``, read one
+article at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+STATUSES: tuple[str, ...] = ("new", "in_review", "accepted", "rejected", "needs_work")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class JSONText(TypeDecorator[Any]):
+    """JSON kept as UTF-8 text (no ASCII escaping), identical on SQLite and PostgreSQL."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        return json.loads(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source_name: Mapped[str] = mapped_column(String(1024))
+    source_path: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    format: Mapped[str] = mapped_column(String(16))
+    encoding: Mapped[str] = mapped_column(String(32))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    script: Mapped[str] = mapped_column(String(8), default="hans")
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    # Denormalised from the fields for the list: kept in step by every write in operations.
+    title: Mapped[str | None] = mapped_column(Text, nullable=True)
+    published_at: Mapped[str | None] = mapped_column(String(10), nullable=True, index=True)
+    source: Mapped[str | None] = mapped_column(Text, nullable=True)
+    places: Mapped[str] = mapped_column(Text, default="")
+    flags: Mapped[str] = mapped_column(Text, default="")  # space-separated, e.g. "spun pinyin_damaged"
+    spin_score: Mapped[float] = mapped_column(Float, default=0.0)
+    edited_count: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+    version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    body: Mapped[ArticleText] = relationship(
+        back_populates="article", cascade="all, delete-orphan", uselist=False, lazy="raise"
+    )
+    tags: Mapped[list[ArticleTag]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", lazy="selectin", order_by="ArticleTag.tag"
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class ArticleText(Base):
+    __tablename__ = "article_texts"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    raw_text: Mapped[str] = mapped_column(Text)  # the decoded original, never modified
+    cleaned_text: Mapped[str] = mapped_column(Text, default="")
+    cleaning: Mapped[dict[str, Any]] = mapped_column(JSONText, default=dict)  # map, repairs, changes, meta
+    fields: Mapped[dict[str, Any]] = mapped_column(JSONText, default=dict)
+    article: Mapped[Article] = relationship(back_populates="body")
+
+
+class ArticleTag(Base):
+    __tablename__ = "article_tags"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    article: Mapped[Article] = relationship(back_populates="tags")
+
+
+class FieldHistory(Base):
+    """Every change a person (or a re-extraction) made: who, when, which field, old and new."""
+
+    __tablename__ = "field_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    new_value: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    who: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (Index("ix_field_history_article_field", "article_id", "field", "id"),)

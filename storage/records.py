@@ -1,0 +1,97 @@
+"""Plain records the store hands out: no ORM objects leave storage, so the GUI never lazy-loads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: int
+    status: str
+    title: str | None
+    published_at: str | None
+    source: str | None
+    source_name: str
+    places: str
+    flags: str
+    edited_count: int
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """Everything the review screen needs for one article."""
+
+    id: int
+    sha256: str
+    source_name: str
+    source_path: str
+    format: str
+    encoding: str
+    size_bytes: int
+    imported_at: datetime
+    script: str
+    status: str
+    tags: list[str]
+    note: str
+    version: int
+    raw_text: str
+    cleaned_text: str
+    cleaning: dict[str, Any]
+    fields: dict[str, dict[str, Any]]
+
+    @property
+    def edited_fields(self) -> list[str]:
+        return sorted(n for n, f in self.fields.items() if f.get("edited"))
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    id: int
+    article_id: int
+    field: str
+    old_value: Any
+    new_value: Any
+    who: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    done: int
+    total: int
+    current: str
+    imported: int
+    duplicates: int
+    failed: int
+
+
+@dataclass(slots=True)
+class ImportReport:
+    imported: list[tuple[int, str]] = field(default_factory=list)  # (article id, source name)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass(slots=True)
+class ExportReport:
+    path: Path
+    count: int
+    cancelled: bool = False
+
+
+@dataclass(slots=True)
+class ReextractReport:
+    articles: int = 0
+    changed: dict[int, list[Any]] = field(default_factory=dict)  # id → [FieldRefresh, ...] replaced
+    kept: dict[int, list[Any]] = field(default_factory=dict)  # id → [FieldRefresh, ...] kept (edited)
+    cancelled: bool = False

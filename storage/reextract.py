@@ -1,0 +1,71 @@
+"""Re-run cleaning and extraction over stored originals, never overwriting what a person edited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
+
+from pipeline.document import RawDocument
+from pipeline.fields import merge_reextraction
+from pipeline.process import process
+from pipeline.serialize import clean_to_json, skip_changes_from_json
+from storage.editing import refresh_summary
+from storage.models import Article, ArticleText, FieldHistory
+from storage.records import ReextractReport
+from storage.store import Store
+
+
+def reextract(
+    store: Store, ids: Sequence[int] | None = None, *, apply: bool = True, who: str = "re-extraction",
+    progress: Callable[[int, int], None] | None = None, cancel: Callable[[], bool] | None = None,
+) -> ReextractReport:
+    """Refresh untouched fields; report what changed and what was kept because a person edited it.
+
+    With ``apply=False`` nothing is written: the report says what would change.
+    """
+    report = ReextractReport()
+    with store.session() as s:
+        q = select(Article.id).order_by(Article.id)
+        if ids is not None:
+            q = q.where(Article.id.in_(list(ids)))
+        todo = list(s.scalars(q))
+    for n, article_id in enumerate(todo, 1):
+        if cancel is not None and cancel():
+            report.cancelled = True
+            break
+        with store.session() as s:
+            a = s.get(Article, article_id)
+            body = s.get(ArticleText, article_id)
+            if a is None or body is None:
+                continue
+            doc = RawDocument(a.source_name, a.source_path, a.sha256, a.size_bytes, a.encoding,
+                              a.format, body.raw_text)  # type: ignore[arg-type]
+            skip = skip_changes_from_json(body.cleaning or {})
+            fresh = process(doc, skip_changes=skip)
+            merged, diffs = merge_reextraction(body.fields or {}, fresh.fields)
+            report.articles += 1
+            replaced = [d for d in diffs if not d.kept_because_edited]
+            kept = [d for d in diffs if d.kept_because_edited]
+            if replaced:
+                report.changed[article_id] = replaced
+            if kept:
+                report.kept[article_id] = kept
+            if apply:
+                text_changed = body.cleaned_text != fresh.cleaned.text
+                body.cleaned_text = fresh.cleaned.text
+                body.cleaning = clean_to_json(fresh.cleaned, skip_changes=skip)
+                body.fields = merged
+                a.script = fresh.cleaned.script
+                a.flags = " ".join(fresh.cleaned.flags)
+                a.spin_score = fresh.cleaned.spin_score
+                refresh_summary(a, merged, body)
+                for d in replaced:
+                    s.add(FieldHistory(article_id=article_id, field=d.field, old_value=d.old,
+                                       new_value=d.new, who=who))
+                if text_changed or replaced:
+                    flag_modified(a, "flags")  # bump the version so open editors reload
+        if progress is not None:
+            progress(n, len(todo))
+    return report

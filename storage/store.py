@@ -1,0 +1,193 @@
+"""Opening a store: engine, connection settings, schema version checks and migrations.
+
+Any SQLAlchemy URL works; SQLite gets WAL and a busy timeout so the GUI and a CLI can share
+one file, and PostgreSQL needs nothing special. Opening never alters a store written by a newer
+version of the app: that is refused with a message saying so.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_NAME = "article-curator"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(Exception):
+    """A store that cannot be used; ``str(err)`` is a message for the user."""
+
+
+class NewerSchemaError(StoreError):
+    pass
+
+
+class StoreBusyError(StoreError):
+    pass
+
+
+def default_url() -> str:
+    """``CURATOR_DB`` if set, else an SQLite file in the user's data directory."""
+    env = os.environ.get("CURATOR_DB")
+    if env:
+        return env
+    folder = Path(user_data_dir(APP_NAME, appauthor=False))
+    return f"sqlite:///{folder / 'curator.db'}"
+
+
+def _alembic_config(connection: Any | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+@dataclass
+class Store:
+    """An open, up-to-date store. Use ``session()`` for one unit of work in one thread."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on an exception."""
+        try:
+            with self.sessions.begin() as s:
+                yield s
+        except OperationalError as exc:
+            raise translate_error(exc) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def display_name(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def translate_error(exc: DBAPIError) -> StoreError | DBAPIError:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreBusyError(
+            "The store is locked by another program (another Article Curator window or command?). "
+            "Close it or try again in a moment."
+        )
+    if "disk" in text and ("full" in text or "I/O" in text):
+        return StoreError(f"The store could not be written: {text}. Free some disk space and try again.")
+    if "unable to open" in text:
+        return StoreError(f"The store cannot be opened: {text}.")
+    return exc
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating or upgrading if needed) the store at ``url`` (default: ``default_url()``)."""
+    url = url or default_url()
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise StoreError(f"Not a database URL: {url!r}") from exc
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        db = parsed.database
+        if db and db != ":memory:":
+            Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"timeout": 5, "check_same_thread": False}
+    try:
+        engine = create_engine(url, **kwargs)
+    except Exception as exc:  # missing driver, bad options
+        raise StoreError(f"Cannot use the store {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        _check_and_migrate(engine, migrate=migrate)
+    except OperationalError as exc:
+        engine.dispose()
+        err = translate_error(exc)
+        if isinstance(err, StoreError):
+            raise err from exc
+        raise StoreError(f"The store cannot be opened: {exc.orig}") from exc
+    except StoreError:
+        engine.dispose()
+        raise
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Store(url=url, engine=engine, sessions=sessions)
+
+
+def _check_and_migrate(engine: Engine, *, migrate: bool) -> None:
+    script = ScriptDirectory.from_config(_alembic_config())
+    head = script.get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        has_tables = bool(inspect(conn).get_table_names())
+    if current == head:
+        _enable_wal(engine)
+        return
+    if current is not None:
+        try:
+            known = script.get_revision(current) is not None
+        except Exception:
+            known = False
+        if not known:
+            raise NewerSchemaError(
+                f"This store was written by a newer version of Article Curator (schema {current}; "
+                f"this version knows up to {head}). It was not changed. Update the app to open it."
+            )
+    elif has_tables:
+        raise StoreError("This database holds tables that are not an Article Curator store; it was not changed.")
+    if not migrate:
+        raise StoreError(f"The store's schema ({current}) is older than this app's ({head}).")
+    if current is not None and engine.dialect.name == "sqlite":
+        _backup_sqlite(engine, current)
+    _enable_wal(engine)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+
+
+def _enable_wal(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+
+
+def _backup_sqlite(engine: Engine, revision: str) -> None:
+    """Keep a copy of the file before a migration: an upgrade must never cost a user their data."""
+    db = engine.url.database
+    if db and db != ":memory:" and Path(db).exists():
+        shutil.copy2(db, f"{db}.before-{revision}.bak")
