@@ -13,6 +13,7 @@ from storage.records import ExportReport
 from storage.store import Store
 
 BATCH = 500
+CHECK_EVERY = 100  # records between progress reports and cancellation checks
 
 
 class ExportCancelled(Exception):
@@ -71,9 +72,11 @@ def export_dataset(
             for article in iter_export_articles(store, statuses, ids):
                 writer.write(build_record(article))
                 count += 1
-                if progress is not None and count % 100 == 0:
+                if count % CHECK_EVERY:
+                    continue
+                if progress is not None:
                     progress(count)
-                if cancel is not None and count % 100 == 0 and cancel():
+                if cancel is not None and cancel():
                     raise ExportCancelled
     except ExportCancelled:
         return ExportReport(Path(out), count, cancelled=True)

@@ -64,9 +64,9 @@ def head_revision() -> str:
     return head
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, busy_timeout_ms: int) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
@@ -115,7 +115,7 @@ def translate_error(exc: DBAPIError) -> StoreError | DBAPIError:
     return exc
 
 
-def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms: int = 5000) -> Store:
     """Open (creating or upgrading if needed) the store at ``url`` (default: ``default_url()``)."""
     url = url or default_url()
     try:
@@ -127,13 +127,13 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
         db = parsed.database
         if db and db != ":memory:":
             Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        kwargs["connect_args"] = {"timeout": 5, "check_same_thread": False}
+        kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000, "check_same_thread": False}
     try:
         engine = create_engine(url, **kwargs)
     except Exception as exc:  # missing driver, bad options
         raise StoreError(f"Cannot use the store {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", lambda conn, _rec: _sqlite_pragmas(conn, busy_timeout_ms))
     try:
         _check_and_migrate(engine, migrate=migrate)
     except OperationalError as exc:
