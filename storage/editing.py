@@ -136,3 +136,38 @@ def set_tags(store: Store, article_id: int, tags: list[str], *, who: str | None 
         flag_modified(a, "note")
         s.flush()
         return a.version_id
+
+
+def set_field_state(
+    store: Store, article_id: int, field: str, state: dict[str, Any], *,
+    who: str | None = None, expected_version: int | None = None,
+) -> int:
+    """Put a field back into a whole stored state, ``{"edited": bool, "values": [...]}``.
+
+    Undo uses this: undoing a reviewer's first edit must give back the automatic values *and*
+    the not-edited mark, so a later re-extraction may refresh the field again.
+    """
+    spec = FIELDS_BY_NAME.get(field)
+    if spec is None:
+        raise EditError(f"unknown field {field!r}")
+    values = [dict(v) for v in state.get("values", [])]
+    if not spec.multiple and len(values) > 1:
+        raise EditError(f"{field} holds one value, got {len(values)}")
+    new = {"edited": bool(state.get("edited")), "values": values}
+    with store.session() as s:
+        a = _load(s, article_id, expected_version)
+        body = s.get(ArticleText, article_id)
+        assert body is not None
+        fields = dict(body.fields or {})
+        old = fields.get(field, {"edited": False, "values": []})
+        if old.get("values") == new["values"] and bool(old.get("edited")) == new["edited"]:
+            return a.version_id
+        fields[field] = new
+        body.fields = fields
+        _history(s, article_id, field, old.get("values", []), new["values"], who or default_reviewer())
+        refresh_summary(a, fields, body)
+        # The fields live in another table: mark the article row changed so its version moves on
+        # even when no list column changed, and other editors see their copy is stale.
+        flag_modified(a, "note")
+        s.flush()
+        return a.version_id

@@ -1,0 +1,132 @@
+"""Every change a reviewer makes, written at once and undoable.
+
+Each edit goes through ``storage.editing`` (its own transaction with a history row) *before* it is
+pushed on the ``QUndoStack``, so what the stack shows is always what the store holds; undo and
+redo are writes too. The editor remembers the version of each article it last saw: if the store
+moved on (another window, a CLI re-extraction), the write is refused and the reviewer is asked to
+reload and retry — nothing is overwritten silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from pipeline.fields import FIELDS_BY_NAME
+from storage import editing
+from storage.listing import current_version
+from storage.store import Store, StoreError
+
+STATUS_LABELS = {
+    "new": "新", "in_review": "审核中", "accepted": "已通过", "rejected": "已拒绝", "needs_work": "待修改",
+}
+
+
+class _Write(QUndoCommand):
+    """One stored change of one article: ``kind`` is a field name, "status", "note" or "tags"."""
+
+    def __init__(self, editor: Editor, article_id: int, kind: str, old: Any, new: Any, text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.article_id = article_id
+        self.kind = kind
+        self.old = old
+        self.new = new
+        self._written = True  # the first redo() (from push) finds the write already done
+
+    def redo(self) -> None:
+        if self._written:
+            self._written = False
+            return
+        if not self.editor.write(self.article_id, self.kind, self.new):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self.editor.write(self.article_id, self.kind, self.old):
+            self.setObsolete(True)
+
+
+class Editor(QObject):
+    """The GUI's single write path. Emits ``article_changed(id)`` after every successful write."""
+
+    article_changed = Signal(int)
+    write_failed = Signal(str)
+
+    def __init__(self, store: Store, reviewer: Callable[[], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.reviewer = reviewer
+        self.stack = QUndoStack(self)
+        self._versions: dict[int, int] = {}
+        # Asked when a write finds the article changed elsewhere; True = reload and retry.
+        # The window replaces it with a dialog; tests replace it with a plain function.
+        self.ask_retry: Callable[[str], bool] = lambda _msg: False
+
+    # -- versions ------------------------------------------------------------------------------
+    def saw(self, article_id: int, version: int) -> None:
+        """The GUI displayed this version of the article: edits are made against it."""
+        self._versions[article_id] = version
+
+    def version(self, article_id: int) -> int | None:
+        return self._versions.get(article_id)
+
+    # -- edits -----------------------------------------------------------------------------------
+    def set_field(self, article_id: int, field: str, old: dict[str, Any], new: dict[str, Any]) -> bool:
+        """``old`` and ``new`` are whole stored field states, ``{"edited": bool, "values": [...]}``."""
+        label = FIELDS_BY_NAME[field].label if field in FIELDS_BY_NAME else field
+        return self._submit(article_id, field, old, new, f"修改 #{article_id} 的{label}")
+
+    def set_status(self, article_id: int, old: str, new: str) -> bool:
+        return self._submit(article_id, "status", old, new,
+                            f"将 #{article_id} 标为{STATUS_LABELS.get(new, new)}")
+
+    def set_note(self, article_id: int, old: str, new: str) -> bool:
+        return self._submit(article_id, "note", old, new, f"修改 #{article_id} 的备注")
+
+    def set_tags(self, article_id: int, old: list[str], new: list[str]) -> bool:
+        return self._submit(article_id, "tags", old, new, f"修改 #{article_id} 的标签")
+
+    def _submit(self, article_id: int, kind: str, old: Any, new: Any, text: str) -> bool:
+        if old == new:
+            return True
+        if not self.write(article_id, kind, new):
+            return False
+        self.stack.push(_Write(self, article_id, kind, old, new, text))
+        return True
+
+    def write(self, article_id: int, kind: str, value: Any) -> bool:
+        """Write one change now; on a stale version ask to reload and retry."""
+        while True:
+            try:
+                version = self._write_once(article_id, kind, value)
+            except editing.StaleEditError as exc:
+                if not self.ask_retry(str(exc)):
+                    self._reload(article_id)
+                    return False
+                self._reload(article_id)
+                continue
+            except (StoreError, editing.EditError) as exc:
+                self.write_failed.emit(str(exc))
+                return False
+            self._versions[article_id] = version
+            self.article_changed.emit(article_id)
+            return True
+
+    def _reload(self, article_id: int) -> None:
+        v = current_version(self.store, article_id)
+        if v is not None:
+            self._versions[article_id] = v
+        self.article_changed.emit(article_id)
+
+    def _write_once(self, article_id: int, kind: str, value: Any) -> int:
+        kw: dict[str, Any] = {"who": self.reviewer(), "expected_version": self._versions.get(article_id)}
+        if kind == "status":
+            return editing.set_status(self.store, article_id, value, **kw)
+        if kind == "note":
+            return editing.set_note(self.store, article_id, value, **kw)
+        if kind == "tags":
+            return editing.set_tags(self.store, article_id, list(value), **kw)
+        return editing.set_field_state(self.store, article_id, kind, value, **kw)
