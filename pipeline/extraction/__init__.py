@@ -1,10 +1,11 @@
-"""Extraction: cleaned text → field values with evidence. Placeholder until the extractors land."""
+"""Extraction: cleaned text → field values with evidence, rule and confidence.
+
+The public contract is ``extract(result) -> {field name: [FieldValue, ...]}``; see
+``pipeline.extraction.extract`` for how the extractors are combined.
+"""
 
 from __future__ import annotations
 
-from pipeline.document import CleanResult
-from pipeline.fields import FieldValue
+from pipeline.extraction.extract import extract
 
-
-def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
-    return {}
+__all__ = ["extract"]

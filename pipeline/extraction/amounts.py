@@ -1,0 +1,138 @@
+"""Money amounts (``395.049亿元`` → 39504900000 yuan) and counts (``12家龙头企业``, ``签约项目143个``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extraction.numbers import CN_NUMERAL_CHARS, as_int_if_whole, parse_number, scale
+
+_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
+_MULT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+_APPROX_BEFORE = "将近|接近|大约|超过|不少于|不低于|不到|近|约|超|逾|达|共|总计|合计|累计|高达"
+_APPROX_AFTER = "以上|左右|上下|之多|有余|以内"
+_YUAN = "元|人民币|块钱"
+_OTHER = "美元|欧元|港元|港币|日元|英镑|澳元|澳门元|韩元|卢布|新加坡元|新台币|台币|加元|瑞士法郎"
+
+_AMOUNT = re.compile(
+    rf"(?P<pre>{_APPROX_BEFORE})?(?P<num>{_NUM})?(?P<more1>多|余|几)?(?P<mult>{_MULT})?"
+    rf"(?P<more2>多|余)?(?P<cur>{_OTHER}|{_YUAN})(?P<post>{_APPROX_AFTER})?"
+)
+# Words whose "approximately" reading makes an amount a bound rather than an exact figure.
+_APPROX_WORDS = {"将近", "接近", "大约", "超过", "不少于", "不低于", "不到", "近", "约", "超", "逾", "高达"}
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    text: str
+    yuan: int | float | None
+    approximate: bool
+    start: int
+    end: int
+    context: str
+
+
+def find_amounts(text: str) -> list[Amount]:
+    out: list[Amount] = []
+    for m in _AMOUNT.finditer(text):
+        num, mult, cur = m.group("num"), m.group("mult"), m.group("cur")
+        if not num and not (mult and mult[0] in "千百十"):
+            continue  # 亿元项目 is a size class, not an amount
+        if num and not mult and not num[0].isdigit() and len(num) == 1 and num in "一两":
+            continue  # 一元化, 两元 stay out unless they carry digits or a multiplier
+        if num and num[0] in CN_NUMERAL_CHARS and cur == "元" and _is_word_part(text, m.start("num")):
+            continue
+        value = parse_number(num) if num else 1.0
+        if value is None:
+            continue
+        start = m.start("pre") if m.group("pre") in _APPROX_WORDS else m.start("num") if num else m.start("mult")
+        end = m.end()
+        approximate = bool(
+            m.group("pre") in _APPROX_WORDS or m.group("more1") or m.group("more2") or m.group("post")
+        )
+        yuan: int | float | None = None
+        if cur not in _OTHER.split("|"):
+            yuan = as_int_if_whole(scale(value, mult or ""))
+        ctx = text[max(0, start - 12) : start].split("\n")[-1]
+        ctx = re.split(r"[，。；,;：:！？!?]", ctx)[-1]
+        out.append(Amount(text[start:end], yuan, approximate, start, end, ctx))
+    return out
+
+
+def _is_word_part(text: str, pos: int) -> bool:
+    """A Chinese numeral glued to a preceding CJK character is usually part of a word (统一元)."""
+    return pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff" and text[pos - 1] not in "近约超逾达共计"
+
+
+# -- counts ---------------------------------------------------------------------------------
+
+_CLASSIFIERS = "家|个|位|名|项|场|届|批|条|所|座|款|户|支|台|套|架|艘|辆|人|只|部|栋|幢|处"
+_COUNT = re.compile(
+    rf"(?P<pre>近|约|超过|超|逾|共|达|累计|合计|总计)?(?P<num>\d+(?:,\d{{3}})*|[两二三四五六七八九十百千]"
+    rf"[{CN_NUMERAL_CHARS}]*)(?P<more>多|余|几)?(?P<mult>万|亿)?(?P<more2>多|余)?(?P<cls>{_CLASSIFIERS})(?P<more3>余|多)?"
+)
+# Nouns counted in this domain; the "what" of a count is the shortest phrase ending in one of them.
+_COUNT_NOUNS = (
+    "企业家|企业|公司|项目|单位|机构|高校|院校|院所|大学|人才|专家|代表|嘉宾|客商|园区|示范区|基地|平台|产业|"
+    "活动|措施|线路|景区|饭店|酒店|民宿|城市|地区|国家|省份|行业|领域|协议|合同|集群|产业链|孵化器|众创空间|"
+    "实验室|研发平台|研究院|商会|协会|团队|岗位|人员|工程|品牌|上市公司|会议|论坛|场次|展位|客户|门店|园|区|县|市"
+)
+_NOUN_AFTER = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{0,10}}?(?:{_COUNT_NOUNS})")
+_NOUN_BEFORE = re.compile(rf"(?:{_COUNT_NOUNS})[\u4e00-\u9fff]{{0,3}}?$")
+# A count is not a count when it is a rank, a duration or part of a fixed phrase.
+_NOT_AFTER_CLS = ("月", "小时", "工作日", "百分点", "季度", "星期", "周", "年", "岁", "倍", "亿", "万", "点")
+_NOT_BEFORE = ("第", "前", "后", "进", "每", "逐", "这", "那", "各", "某")
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    text: str
+    value: int
+    what: str
+    approximate: bool
+    start: int
+    end: int
+
+
+def find_counts(text: str) -> list[Count]:
+    out: list[Count] = []
+    for m in _COUNT.finditer(text):
+        num = m.group("num")
+        cls = m.group("cls")
+        if m.start("num") > 0 and text[m.start("num") - 1] in _NOT_BEFORE:
+            continue
+        if (m.start("num") > 0 and text[m.start("num") - 1] in "“‘\"'") or text[m.end() : m.end() + 1] in "”’":
+            continue  # “两个维护”, ‘四个一’: slogans, not counts
+        if m.start("num") > 0 and text[m.start("num") - 1].isdigit():
+            continue
+        rest = text[m.end() : m.end() + 4]
+        if rest.startswith(_NOT_AFTER_CLS) or (cls == "个" and rest[:1] in "月"):
+            continue
+        value = parse_number(num)
+        if value is None or value <= 0:
+            continue
+        if m.group("mult"):
+            value *= 10_000 if m.group("mult") == "万" else 100_000_000
+        approximate = bool(m.group("more") or m.group("more2") or m.group("more3"))
+        approximate = approximate or m.group("pre") in ("近", "约", "超过", "超", "逾")
+        start = m.start("pre") if m.group("pre") in ("近", "约", "超过", "超", "逾") else m.start("num")
+        end = m.end()
+        what = ""
+        after = _NOUN_AFTER.match(text, end)
+        clause_end = end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff")
+        if after and not clause_end:
+            what = after.group(0)
+            if len(what) > 8:
+                what = what[-8:]
+            end = after.end()
+        else:
+            before = _NOUN_BEFORE.search(text, max(0, start - 8), start)
+            if before:
+                what = text[before.start() : before.end()]
+                start = before.start()
+        if not what and cls in ("个", "只", "部", "处", "条", "台"):
+            continue  # a bare 3个 or 5条 without a counted noun is too vague to keep
+        if cls == "人" and not what:
+            what = "人"
+        out.append(Count(text[start:end], int(value), what, approximate, start, end))
+    return out

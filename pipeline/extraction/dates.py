@@ -1,0 +1,160 @@
+"""Dates: the publication date and the event's first and last day.
+
+A month-day without a year (``12月25日``) takes its year from the publication date (the year
+before when that would put the event more than half a year after publication), or else from
+the year the article itself names most often. Month and day need their 月/日 markers, so
+ordinals such as ``十一届`` never become 1 October.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.extraction.numbers import parse_chinese_int
+
+_CN = "零〇一二两三四五六七八九十"
+_Y = r"(?P<y>(?:19|20)\d{2})"
+_M = rf"(?P<m>1[0-2]|0?[1-9]|[{_CN}]{{1,2}})"
+_D = rf"(?P<d>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})"
+# A full or month-day date in Chinese, or a numeric y-m-d with one separator style.
+_DATE = re.compile(
+    rf"(?:{_Y}年)?{_M}月{_D}[日号]"
+    r"|(?P<y2>(?:19|20)\d{2})(?P<sep>[-./])(?P<m2>1[0-2]|0?[1-9])(?P=sep)(?P<d2>3[01]|[12]\d|0?[1-9])(?!\d)"
+)
+# The second half of a range: another month-day or a bare day (3月30日—4月3日, 10月30日-11月2日, 5日至7日).
+_RANGE_TAIL = re.compile(
+    rf"\s*(?:—|–|-|－|~|～|至|到)+\s*(?:(?P<m>1[0-2]|0?[1-9]|[{_CN}]{{1,2}})月)?(?P<d>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[日号]"
+)
+_PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源)\s*[:：]?\s*$")
+_EVENT_CUE = re.compile(r"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[\u4e00-\u9fff]{1,12}(?:举|召|开)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    year: int | None
+    month: int
+    day: int
+    start: int
+    end: int
+    end_month: int | None = None  # set for ranges
+    end_day: int | None = None
+
+
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    return parse_chinese_int(s)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    out: list[DateMention] = []
+    last_end = 0
+    for m in _DATE.finditer(text):
+        if m.start() < last_end:
+            continue  # the second half of a range already read
+        if m.group("y2"):
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        else:
+            y = int(m.group("y")) if m.group("y") else None
+            mo_, d_ = _num(m.group("m")), _num(m.group("d"))
+            if mo_ is None or d_ is None:
+                continue
+            mo, d = mo_, d_
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        end = m.end()
+        em = ed = None
+        tail = _RANGE_TAIL.match(text, end)
+        if tail:
+            em_ = _num(tail.group("m")) if tail.group("m") else mo
+            ed_ = _num(tail.group("d"))
+            if em_ and ed_ and 1 <= em_ <= 12 and 1 <= ed_ <= 31:
+                em, ed = em_, ed_
+                end = tail.end()
+        last_end = end
+        out.append(DateMention(y, mo, d, m.start(), end, em, ed))
+    return out
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def publish_date_in_header(text: str, head_chars: int = 300) -> tuple[date, int, int] | None:
+    """A date written as the publication date near the top (``发布时间:2018.11.19``)."""
+    head = text[:head_chars]
+    for m in find_dates(head):
+        if m.year is None:
+            continue
+        line_start = head.rfind("\n", 0, m.start) + 1
+        before = head[line_start : m.start]
+        if _PUBLISH_CUE.search(before) or (not before.strip() and _is_date_line(head, m)):
+            d = _valid(m.year, m.month, m.day)
+            if d:
+                return d, m.start, m.end
+    return None
+
+
+def _is_date_line(text: str, m: DateMention) -> bool:
+    """A line that holds a date (and perhaps a time or source) and no sentence."""
+    line_end = text.find("\n", m.end)
+    rest = text[m.end : line_end if line_end >= 0 else len(text)]
+    return len(rest) < 30 and "。" not in rest
+
+
+def dominant_year(text: str) -> int | None:
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def resolve(m: DateMention, published: date | None, fallback_year: int | None) -> tuple[date | None, date | None]:
+    """The first and last day of a mention, with a year supplied when it was not written."""
+    year = m.year
+    if year is None:
+        if published is not None:
+            year = published.year
+            guess = _valid(year, m.month, m.day)
+            if guess and (guess - published).days > 183:
+                year -= 1
+        elif fallback_year is not None:
+            year = fallback_year
+        else:
+            return None, None
+    start = _valid(year, m.month, m.day)
+    if start is None:
+        return None, None
+    end = start
+    if m.end_month is not None and m.end_day is not None:
+        end_year = year + 1 if m.end_month < m.month else year
+        end = _valid(end_year, m.end_month, m.end_day) or start
+    return start, end
+
+
+def pick_event_date(text: str, mentions: list[DateMention], skip: tuple[int, int] | None) -> DateMention | None:
+    """The mention most likely to be the event's: a range, or one followed by an event verb, early on."""
+    best: tuple[float, DateMention] | None = None
+    for i, m in enumerate(mentions):
+        if skip and m.start < skip[1] and m.end > skip[0]:
+            continue
+        score = 0.0
+        if m.end_day is not None:
+            score += 2
+        if _EVENT_CUE.search(text, m.end, m.end + 30):
+            score += 1
+        score -= 0.1 * i
+        if best is None or score > best[0]:
+            best = (score, m)
+    return best[1] if best else None

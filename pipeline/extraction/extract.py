@@ -1,0 +1,209 @@
+"""Orchestration: one cleaned article → every field's values with evidence, rule and confidence.
+
+Extractors read a *view* of the body followed by the photo captions (see ``normalize.View``).
+Evidence is mapped back to code-point offsets in ``result.text``. A value seen only in a caption
+has no span in the body: its evidence is ``[]`` and its rule ends with ``+caption``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipeline.document import CleanResult
+from pipeline.extraction import dates as dates_mod
+from pipeline.extraction.amounts import find_amounts, find_counts
+from pipeline.extraction.normalize import View, fold, make_view, normalize_value
+from pipeline.extraction.organizations import find_organizations
+from pipeline.extraction.people import find_people
+from pipeline.extraction.places import find_places
+from pipeline.extraction.title import find_source, find_title
+from pipeline.extraction.vocab import classify_event, find_industries
+from pipeline.fields import FIELD_NAMES, FieldValue
+
+Span = tuple[int, int]
+
+
+class _Evidence:
+    """Maps view spans to body spans; spans in the caption block have no body offsets."""
+
+    def __init__(self, view: View, body_len: int) -> None:
+        self.view = view
+        self.body_len = body_len
+
+    def spans(self, view_spans: list[Span]) -> tuple[list[Span], bool]:
+        """Body spans, and whether any mention was in a caption."""
+        out: list[Span] = []
+        caption = False
+        for a, b in view_spans:
+            s, e = self.view.to_source(a, b)
+            if e <= self.body_len:
+                out.append((s, e))
+            else:
+                caption = True
+        return out, caption
+
+
+def _fv(value: object, spans: list[Span], caption: bool, rule: str, conf: float) -> FieldValue | None:
+    if not spans and not caption:
+        return None
+    if not spans:
+        rule += "+caption"
+        conf *= 0.9
+    return FieldValue(value=value, evidence=spans, rule=rule, confidence=round(conf, 3))
+
+
+def _meta_str(meta: dict[str, object], *keys: str) -> str | None:
+    for k in keys:
+        v = meta.get(k)
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+    return None
+
+
+def _meta_date(meta: dict[str, object]) -> date | None:
+    raw = meta.get("published_at")
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str) and raw.strip():
+        m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw.strip())
+        if m:
+            return dates_mod._valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        found = dates_mod.find_dates(raw)
+        if found and found[0].year:
+            return dates_mod._valid(found[0].year, found[0].month, found[0].day)
+    return None
+
+
+def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
+    body = result.text
+    captions = [c.text for c in result.captions if c.text.strip()]
+    full = body + ("\n\n" + "\n".join(captions) if captions else "")
+    view = make_view(full)
+    ev = _Evidence(view, len(body))
+    vt = view.text
+    out: dict[str, list[FieldValue]] = {name: [] for name in FIELD_NAMES}
+    meta = result.metadata
+
+    # -- title and source ------------------------------------------------------------------
+    folded_body = fold(body)
+    meta_title = _meta_str(meta, "title")
+    title_text: str | None = None
+    if meta_title:
+        title_text = normalize_value(meta_title) if result.script != "hans" else meta_title
+        t_norm = fold(meta_title)
+        pos = folded_body.find(t_norm)
+        out["title"].append(
+            FieldValue(fold(meta_title), [(pos, pos + len(t_norm))] if pos >= 0 else [], "metadata:title", 0.98)
+        )
+    else:
+        found_title = find_title(folded_body)
+        if found_title:
+            title_text, a, b = found_title
+            out["title"].append(FieldValue(title_text, [(a, b)], "headline-line", 0.75))
+    meta_source = _meta_str(meta, "source", "author", "publisher")
+    if meta_source:
+        out["source"].append(FieldValue(fold(meta_source), [], "metadata:source", 0.9))
+    else:
+        src = find_source(folded_body)
+        if src:
+            out["source"].append(FieldValue(src[0], [(src[1], src[2])], "byline-pattern", 0.75))
+
+    # -- dates -------------------------------------------------------------------------------
+    published = _meta_date(meta)
+    pub_span: Span | None = None
+    if published is not None:
+        out["published_at"].append(FieldValue(published.isoformat(), [], "metadata:published_at", 0.98))
+    else:
+        hdr = dates_mod.publish_date_in_header(folded_body)
+        if hdr:
+            published, a, b = hdr
+            pub_span = (a, b)
+            out["published_at"].append(FieldValue(published.isoformat(), [(a, b)], "header-date", 0.85))
+    mentions = dates_mod.find_dates(vt)
+    skip = None
+    if pub_span is not None:
+        va = _view_pos(view, pub_span[0])
+        skip = (va, va + (pub_span[1] - pub_span[0]))
+    event = dates_mod.pick_event_date(vt, mentions, skip)
+    has_event_date = False
+    if event is not None:
+        has_event_date = True
+        start, end = dates_mod.resolve(event, published, dates_mod.dominant_year(vt))
+        spans, cap = ev.spans([(event.start, event.end)])
+        rule = "date-range" if event.end_day is not None else "first-event-date"
+        yr = "year-written" if event.year else ("year-from-publish-date" if published else "year-from-text")
+        conf = 0.8 if event.year or published else 0.55
+        if start is not None:
+            fv = _fv(start.isoformat(), spans, cap, f"{rule}:{yr}", conf)
+            if fv:
+                out["event_start"].append(fv)
+        if end is not None:
+            fv = _fv(end.isoformat(), spans, cap, f"{rule}:{yr}", conf)
+            if fv:
+                out["event_end"].append(fv)
+
+    # -- organizations, places, people -------------------------------------------------------
+    orgs = find_organizations(vt)
+    org_spans = sorted(s for h in orgs for s in h.spans)
+    for h in orgs:
+        spans, cap = ev.spans(h.spans)
+        conf = 0.8 if h.rule.startswith("suffix") else 0.6
+        fv = _fv(h.value, spans, cap, h.rule, conf)
+        if fv:
+            out["organizations"].append(fv)
+    org_names = {h.value for h in orgs}
+    for p in find_places(vt, org_spans):
+        spans, cap = ev.spans(p.spans)
+        fv = _fv(p.value, spans, cap, "division-lexicon", 0.9)
+        if fv:
+            out["places"].append(fv)
+    place_forms = {fv.value for fv in out["places"]}
+    for person in find_people(vt, view.gaps):
+        if person.name in org_names or person.name in place_forms:
+            continue
+        spans, cap = ev.spans(person.spans)
+        fv = _fv({"name": person.name, "title": person.title}, spans, cap, person.rule, person.confidence)
+        if fv:
+            out["people"].append(fv)
+
+    # -- industries and event type ---------------------------------------------------------
+    for canonical, ind_spans in find_industries(vt).items():
+        spans, cap = ev.spans(ind_spans)
+        fv = _fv(canonical, spans, cap, "industry-vocabulary", 0.7 if len(ind_spans) == 1 else 0.85)
+        if fv:
+            out["industries"].append(fv)
+    kind = classify_event(vt, title_text, has_event_date)
+    if kind:
+        value, conf, kspans = kind
+        spans, _cap = ev.spans(kspans)
+        out["event_type"].append(FieldValue(value, spans, "event-triggers", conf))
+    elif vt.strip():
+        out["event_type"].append(FieldValue("其他", [], "event-triggers:none", 0.3))
+
+    # -- amounts and counts ------------------------------------------------------------------
+    for a in find_amounts(vt):
+        spans, cap = ev.spans([(a.start, a.end)])
+        value = {"text": a.text, "yuan": a.yuan, "context": a.context, "approximate": a.approximate}
+        fv = _fv(value, spans, cap, "amount-pattern", 0.7 if a.approximate else 0.9)
+        if fv:
+            out["amounts"].append(fv)
+    for c in find_counts(vt):
+        spans, cap = ev.spans([(c.start, c.end)])
+        value = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
+        fv = _fv(value, spans, cap, "count-pattern", 0.75 if c.what else 0.5)
+        if fv:
+            out["counts"].append(fv)
+    return out
+
+
+def _view_pos(view: View, source_pos: int) -> int:
+    """The view offset of a body offset (linear in the number of removed spaces; rarely called)."""
+    lo, hi = 0, len(view.text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if view.to_source(mid, mid + 1)[0] < source_pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

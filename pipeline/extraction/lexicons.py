@@ -1,0 +1,207 @@
+"""The lexicons in ``resources/``, loaded once on first use and compiled into regexes.
+
+Every matcher is one compiled alternation (longest alternatives first, so 副市长 wins over 市长),
+which keeps extraction to a few C-level regex scans per article instead of per-token Python work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.resources import resource_path
+
+
+def _lines(name: str) -> list[str]:
+    text = resource_path(name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def alternation(words: Iterable[str]) -> str:
+    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in uniq)
+
+
+# -- places -------------------------------------------------------------------------------
+
+# Endings stripped to get the short form people write (景德镇市 → 景德镇, 广西壮族自治区 → 广西).
+_DIVISION_ENDINGS = (
+    "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
+    "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗",
+)  # fmt: skip
+# Ethnic qualifiers inside autonomous prefecture/county names (恩施土家族苗族自治州 → 恩施).
+_ETHNIC = re.compile(
+    "(?:(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|"
+    "柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|鄂温克|德昂|保安|裕固|京|"
+    "塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族?)+"
+)
+# Short forms that are everyday words far more often than places; only their full names count.
+_AMBIGUOUS_SHORT = frozenset(
+    ["白银", "安康", "长治", "大同", "普洱", "和平", "新华", "城关", "城中", "城东", "城西", "城南", "城北", "郊区", "东区", "西区", "南区", "北区", "中区", "河东", "河西", "江北", "江南", "江东", "通州", "永安", "长安", "新城", "开发", "高新", "朝阳", "开平", "宝山", "平安", "太平", "和田", "文山", "红旗", "铁东", "铁西", "向阳", "东风", "先锋", "青山", "金山", "龙华", "福田", "长寿", "阳光", "吉利", "龙门", "白山", "七星", "海港", "前进", "利通", "红花", "东方", "中山", "仙居", "金平", "大名", "新都", "安宁", "江城", "城阳"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    name: str
+    level: str  # province | prefecture | county | region
+    parent: str  # canonical name of the enclosing prefecture/province ("" when none)
+    province: str
+
+
+def short_form(name: str) -> str:
+    for ending in _DIVISION_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending) + 1:
+            stem = name[: -len(ending)]
+            if ending.startswith("自治") or ending.endswith("自治区"):
+                for cut in range(2, len(stem)):
+                    if _ETHNIC.fullmatch(stem, cut):
+                        stem = stem[:cut]
+                        break
+            return stem
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLexicon:
+    regex: re.Pattern[str]
+    by_form: dict[str, Division]  # written form → division
+    needs_parent: frozenset[str]  # short forms that count only when their parent is also named
+
+
+@cache
+def places() -> PlaceLexicon:
+    rows = [ln.split("\t") for ln in _lines("divisions_cn.tsv")]
+    by_code = {code: (name, level) for code, name, level in rows}
+    by_form: dict[str, Division] = {}
+    needs_parent: set[str] = set()
+    for code, name, level in rows:
+        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        prov = by_code.get(code[:2] + "0" * 10, ("", ""))[0]
+        pref = by_code.get(code[:4] + "0" * 8, ("", ""))[0]
+        parent = prov if level == "prefecture" else (pref if level == "county" else "")
+        if parent in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            parent = prov
+        div = Division(name, level, parent, prov)
+        # A county never displaces a province or prefecture of the same written form.
+        if name not in by_form or by_form[name].level == "county":
+            by_form[name] = div
+        short = short_form(name)
+        if short != name and len(short) >= 2 and short not in _AMBIGUOUS_SHORT:
+            if short in by_form and by_form[short].level != "county":
+                continue
+            by_form.setdefault(short, div)
+            if level == "county":
+                needs_parent.add(short)
+    for line in _lines("regions.txt"):
+        parts = line.split("\t")
+        canonical = parts[0].strip()
+        aliases = [a.strip() for a in parts[1].split(",")] if len(parts) > 1 else []
+        div = Division(canonical, "region", "", "")
+        for form in [canonical, *aliases]:
+            by_form.setdefault(form, div)
+    regex = re.compile(alternation(by_form))
+    return PlaceLexicon(regex, by_form, frozenset(needs_parent))
+
+
+# -- people -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TitleLexicon:
+    regex: re.Pattern[str]
+    titles: frozenset[str]
+    weak: frozenset[str]  # titles that anchor a name only when the name follows directly
+
+
+@cache
+def titles() -> TitleLexicon:
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for ln in _lines("titles.txt"):
+        if ln.startswith("!"):
+            weak.add(ln[1:])
+        else:
+            strong.add(ln)
+    return TitleLexicon(re.compile(alternation(strong | weak)), frozenset(strong | weak), frozenset(weak))
+
+
+@dataclass(frozen=True, slots=True)
+class Surnames:
+    single: frozenset[str]
+    compound: frozenset[str]
+
+
+@cache
+def surnames() -> Surnames:
+    single: set[str] = set()
+    compound: set[str] = set()
+    for ln in _lines("surnames.txt"):
+        for w in ln.split():
+            (single if len(w) == 1 else compound).add(w)
+    return Surnames(frozenset(single), frozenset(compound))
+
+
+# -- organizations ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrgLexicon:
+    regex: re.Pattern[str]  # all endings, department names included
+    kinds: dict[str, str]  # ending → strict | weak | alone | dept
+
+
+@cache
+def org_suffixes() -> OrgLexicon:
+    kinds: dict[str, str] = {}
+    for ln in _lines("org_suffixes.txt"):
+        parts = ln.split("\t")
+        kinds[parts[0]] = parts[1].strip() if len(parts) > 1 else "strict"
+    lines = _lines("gov_domains.txt")
+    endings: list[str] = []
+    domains: list[str] = []
+    for ln in lines:
+        if ln.startswith("endings:"):
+            endings = ln.split(":", 1)[1].split()
+        else:
+            domains.append(ln)
+    for d in domains:
+        for e in endings:
+            kinds.setdefault(d + e, "dept")
+    return OrgLexicon(re.compile(alternation(kinds)), kinds)
+
+
+# -- industries and event types -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    regex: re.Pattern[str]
+    canonical: dict[str, str]  # synonym → canonical
+    order: tuple[str, ...]  # canonical names in file order
+
+
+def _vocabulary(name: str) -> Vocabulary:
+    canonical: dict[str, str] = {}
+    order: list[str] = []
+    for ln in _lines(name):
+        head, _, rest = ln.partition("\t")
+        head = head.strip()
+        order.append(head)
+        for syn in [head, *(s.strip() for s in rest.split(","))]:
+            if syn and syn not in canonical:
+                canonical[syn] = head
+    return Vocabulary(re.compile(alternation(canonical)), canonical, tuple(order))
+
+
+@cache
+def industries() -> Vocabulary:
+    return _vocabulary("industries.tsv")
+
+
+@cache
+def event_types() -> Vocabulary:
+    return _vocabulary("event_types.tsv")

@@ -1,0 +1,130 @@
+"""A matching view of the cleaned text that keeps every offset.
+
+Extractors match on a *view*: the cleaned text with full-width ASCII folded to half-width and
+Traditional characters folded to Simplified one character at a time (both length-preserving, so
+offsets survive), and with spaces and tabs between CJK characters or digits dropped (PDF text
+such as ``成 功 签 约 项 目 143 个``). The view remembers where spaces were removed, because a
+removed space is still a hint that a word ended there, and maps every view span back to the
+cleaned text.
+
+``normalize_value`` applies the same folding to a short value (gold files, metadata) with the
+full OpenCC phrase conversion, which may change length and so is only used where no offsets are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]")
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """Full-width → half-width ASCII plus one-to-one Traditional → Simplified characters."""
+    table: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    try:
+        import opencc  # opencc-python-reimplemented ships its dictionaries as text
+
+        base = Path(opencc.__file__).parent / "dictionary"
+        for name in ("TSCharacters.txt",):
+            path = base / name
+            if not path.exists():
+                continue
+            for line in path.read_text("utf-8").splitlines():
+                parts = line.split("\t")
+                if len(parts) != 2:
+                    continue
+                src, dst = parts[0], parts[1].split(" ")[0]
+                if len(src) == 1 and len(dst) == 1 and ord(src) not in table:
+                    table[ord(src)] = dst
+    except ImportError:  # pragma: no cover - opencc is a hard dependency; stay usable without it
+        pass
+    # Full-width punctuation the extractors treat as the same as its half-width form.
+    return table
+
+
+def fold(text: str) -> str:
+    """Length-preserving fold: full-width ASCII → half-width, Traditional → Simplified characters."""
+    return text.translate(_fold_table())
+
+
+def _is_joinable(ch: str) -> bool:
+    """Characters between which a space is layout, not a word boundary: CJK and digits."""
+    return ch.isdigit() or "\u3400" <= ch <= "\u9fff" or ch in "“”‘’《》（）()%.％"
+
+
+@dataclass(slots=True)
+class View:
+    """The folded, space-compacted text and the way back to cleaned-text offsets."""
+
+    text: str
+    _starts: list[int] = field(default_factory=list)  # view offsets where a copied run starts
+    _origs: list[int] = field(default_factory=list)  # cleaned offsets of those starts
+    gaps: frozenset[int] = frozenset()  # view offsets right after a removed space
+    source_len: int = 0
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Cleaned-text span of view ``[start, end)``."""
+        if not self._starts:
+            return (start, end)
+        a = self._point(start)
+        b = self._point(end - 1) + 1 if end > start else a
+        return (a, b)
+
+    def _point(self, i: int) -> int:
+        k = bisect_right(self._starts, i) - 1
+        if k < 0:
+            return i
+        return self._origs[k] + (i - self._starts[k])
+
+
+def make_view(text: str) -> View:
+    folded = fold(text)
+    starts: list[int] = [0]
+    origs: list[int] = [0]
+    parts: list[str] = []
+    gaps: set[int] = set()
+    pos = 0
+    out = 0
+    for m in _SPACES.finditer(folded):
+        a, b = m.start(), m.end()
+        before = folded[a - 1] if a else ""
+        after = folded[b] if b < len(folded) else ""
+        if not (before and after and _is_joinable(before) and _is_joinable(after)):
+            continue
+        if _ASCII_WORD.match(before) and _ASCII_WORD.match(after):
+            continue
+        parts.append(folded[pos:a])
+        out += a - pos
+        pos = b
+        starts.append(out)
+        origs.append(b)
+        gaps.add(out)
+    parts.append(folded[pos:])
+    return View("".join(parts), starts, origs, frozenset(gaps), len(text))
+
+
+@cache
+def _converter() -> object | None:
+    try:
+        import opencc
+
+        return opencc.OpenCC("tw2s")
+    except Exception:  # pragma: no cover - fall back to the character fold
+        return None
+
+
+def normalize_value(value: str) -> str:
+    """Fold a short value for comparison: Simplified script, half-width, no spaces."""
+    conv = _converter()
+    text = value
+    if conv is not None:
+        text = conv.convert(text)  # type: ignore[attr-defined]
+    text = fold(text)
+    return re.sub(r"\s+", "", text)

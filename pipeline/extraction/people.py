@@ -1,0 +1,232 @@
+"""People and the titles written next to them.
+
+Names are anchored on titles from the title lexicon, which is far more precise than part-of-speech
+tagging on news text (which splits 罗文/军 and tags 高新区 as a person):
+
+* title before the name: ``景德镇市副市长、高新区党工委书记罗文军`` — the title phrase is read
+  leftwards over chained titles (joined by 、 or ，) and the organization written before them;
+* a shared title: ``市领导汪东明、杨桢`` — every name in the list gets it;
+* title after the name: ``王强副主任``, ``陶振华董事长``;
+* bylines and credits: ``(记者 陈雨燕)``, ``记者 郑问 摄``, ``文/张三``.
+
+A candidate must start with a known surname. Whether a name has two or three characters is
+decided by what follows (a verb such as 出席 or 介绍, punctuation, a removed space), then by how
+often each reading recurs in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extraction import lexicons
+
+# Words that commonly follow a name in news prose.
+_FOLLOW = re.compile(
+    r"(?:出席|参加|主持|介绍|表示|指出|说|致辞|讲话|会见|会谈|带队|一行|先生|女士|同志|亲切|强调|提出|认为|透露|"
+    r"告诉|称|代表|陪同|接受|发表|宣布|希望|感谢|简要|进一步|详细|首先|随后|最后|分别|一同|共同|率|向|对|在|和|与|"
+    r"及|等|为|是|的|也|还|已|将|就|到|作|摄|报道|介|讲|谈|答|会|参|出|主|致|带|如是|则|又|从|同|并|以|于|深入|现场|"
+    r"实地|调研|考察|视察|看望|慰问|走访|听取|来|赴|前往|做|作了|编辑|校对|审核|签署|签约|见证|"
+    r"[^\u4e00-\u9fff])"
+)
+# Characters that do not occur inside a name but often follow a surname-like character.
+_NOT_IN_NAME = frozenset(
+    "的了在和与及等是为对将也都就从向把被于之其这那们个说市省县区委局厅会处部院所站队组员第每各该本要能可已还"
+    "并但而或因没不很更最又再吗呢吧啊"
+)
+_BYLINE = re.compile(r"(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者|撰稿|校对|审核|文|图)\s*[:/：|]\s*")
+
+
+@dataclass(slots=True)
+class PersonHit:
+    name: str
+    title: str
+    spans: list[tuple[int, int]]
+    rule: str
+    confidence: float
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class _Reader:
+    def __init__(self, text: str, gaps: frozenset[int]) -> None:
+        self.text = text
+        self.gaps = gaps
+        self.sur = lexicons.surnames()
+        self.places = lexicons.places().by_form
+        self.tl = lexicons.titles()
+        self._count: dict[str, int] = {}
+
+    def count(self, s: str) -> int:
+        c = self._count.get(s)
+        if c is None:
+            c = self._count[s] = self.text.count(s)
+        return c
+
+    def _plausible(self, name: str) -> bool:
+        if len(name) < 2 or any(not _cjk(c) for c in name):
+            return False
+        sur = 2 if name[:2] in self.sur.compound else 1
+        if sur == 1 and name[0] not in self.sur.single:
+            return False
+        if any(c in _NOT_IN_NAME for c in name[sur:]):
+            return False
+        if name in self.places or name in self.tl.titles:
+            return False
+        return not any(i in self.gaps for i in range(1, len(name)))  # a space inside splits a word
+
+    def _gap_or_break(self, pos: int) -> bool:
+        return pos >= len(self.text) or pos in self.gaps or not _cjk(self.text[pos])
+
+    def forward(self, p: int) -> str | None:
+        """A name starting at ``p``: two or three characters (four with a compound surname)."""
+        t = self.text
+        sur = 2 if t[p : p + 2] in self.sur.compound else 1
+        short, long = t[p : p + sur + 1], t[p : p + sur + 2]
+        ok_short, ok_long = self._plausible(short), self._plausible(long) and len(long) == sur + 2
+        if not ok_short:
+            return None
+        if not ok_long or self._gap_or_break(p + len(short)):
+            return short
+        if self._gap_or_break(p + len(long)) or _FOLLOW.match(t, p + len(long)):
+            # 罗文军出席 / 罗文军、 — unless the short reading is followed by a verb too (马波出席).
+            if _FOLLOW.match(t, p + len(short)) and not _FOLLOW.match(t, p + len(long)):
+                return short
+            if (
+                _FOLLOW.match(t, p + len(short))
+                and self.count(short) > self.count(long)
+                and not self._gap_or_break(p + len(long))
+            ):
+                return short
+            return long
+        if _FOLLOW.match(t, p + len(short)):
+            return short
+        if self.count(long) >= 2:
+            return long
+        return short if self.count(short) > self.count(long) else long
+
+    def backward(self, end: int) -> str | None:
+        """A name ending at ``end`` (before a title, as in 王强副主任)."""
+        t = self.text
+        for n in (3, 2, 4):
+            a = end - n
+            if a < 0:
+                continue
+            cand = t[a:end]
+            if not self._plausible(cand):
+                continue
+            before = t[a - 1] if a > 0 else ""
+            if n == 3 and before and _cjk(before) and a not in self.gaps:
+                # 办王强: 办 ends a word, so the name is 王强 — prefer a reading the text backs up.
+                two = t[a + 1 : end]
+                if self._plausible(two) and self.count(two) > self.count(cand):
+                    return two
+            return cand
+        return None
+
+
+def _title_phrase_start(text: str, a: int, title_ends: dict[int, int]) -> int:
+    """Where the title phrase ending in the title at ``a`` begins: chained titles plus their org."""
+    start = a
+    while True:
+        # The organization written before this title: CJK characters back to a boundary.
+        j = start
+        lo = max(0, start - 24)
+        while j > lo and (_cjk(text[j - 1]) or text[j - 1] in "()（）") and j - 1 not in title_ends.values():
+            j -= 1
+        head = text[j:start]
+        # Do not cross an opening bracket that is not closed again: (记者 陈雨燕).
+        opened = max(head.rfind("("), head.rfind("（"))
+        if opened >= 0 and max(head.rfind(")"), head.rfind("）")) < opened:
+            j += opened + 1
+            head = head[opened + 1 :]
+        cut = 0
+        for b in _HEAD_BOUNDARY.finditer(head):
+            cut = b.end()
+        start = j + cut
+        # Another title before, joined by 、 or ，: 市委常委、副市长，井冈山经开区党工委书记.
+        if start >= 2 and text[start - 1] in "、,，" and (start - 1) in title_ends:
+            start = title_ends[start - 1]
+            continue
+        return start
+
+
+_HEAD_BOUNDARY = re.compile(
+    r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|陪同|带领|率领|邀请|感谢|欢迎|以及|"
+    r"由|在|和(?!信息化|旅游|城乡|社会|改革)|与|及|向|对|是|为|的|了|到|赴|从|据|受|将|把|被|让|请|于|至|等|并|"
+    r"而|也|还|已|即|就|以|按|率|随|这|那|该|其|他|她|们|说|时|年)"
+)
+
+
+def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit]:
+    r = _Reader(text, gaps)
+    tl = r.tl
+    hits: dict[str, PersonHit] = {}
+    title_hits = list(tl.regex.finditer(text))
+    # end of a title (or of the 、/， right after it) → start of that title, to chain phrases.
+    title_ends: dict[int, int] = {}
+    for m in title_hits:
+        if m.group(0) not in tl.weak:
+            title_ends[m.end()] = m.start()
+
+    def add(name: str, title: str, span: tuple[int, int], rule: str, conf: float) -> None:
+        h = hits.get(name)
+        if h is None:
+            hits[name] = PersonHit(name, title, [span], rule, conf)
+            return
+        if span not in h.spans:
+            h.spans.append(span)
+        if len(title) > len(h.title) and conf >= h.confidence - 0.1:
+            h.title = title
+        h.confidence = max(h.confidence, conf)
+
+    for m in title_hits:
+        title = m.group(0)
+        weak = title in tl.weak
+        a, b = m.start(), m.end()
+        if weak and not re.search(r"[市省区县州镇]$", text[max(0, a - 1) : a]):
+            continue  # 领导 alone is a common noun; 市领导汪东明 is a title
+        p = b
+        while p < len(text) and text[p] in " :：":
+            p += 1
+        name = r.forward(p) if p < len(text) else None
+        if name:
+            start = _title_phrase_start(text, a, title_ends)
+            phrase = re.sub(r"\s+", "", text[start:b]) if not weak else text[max(0, a - 1) : b]
+            add(name, phrase, (p, p + len(name)), "title-before:" + title, 0.9)
+            q = p + len(name)
+            # A list of names shares the title: 市领导汪东明、杨桢
+            while q < len(text) and text[q] == "、":
+                nxt = r.forward(q + 1)
+                if not nxt or tl.regex.match(text, q + 1 + len(nxt)):
+                    break
+                add(nxt, phrase, (q + 1, q + 1 + len(nxt)), "shared-title:" + title, 0.85)
+                q = q + 1 + len(nxt)
+            continue
+        if weak or title in ("记者", "编辑", "摄影", "通讯员"):
+            continue
+        back = r.backward(a)
+        if back and not (a - len(back) - 1 >= 0 and text[a - len(back) - 1] in "、"):
+            add(back, title, (a - len(back), a), "title-after:" + title, 0.8)
+    # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
+    for m in _BYLINE.finditer(text):
+        name = r.forward(m.end()) if m.end() < len(text) else None
+        if name:
+            add(name, m.group(0).strip(" :/：|"), (m.end(), m.end() + len(name)), "byline", 0.85)
+    for m in re.finditer(r"摄(?:影)?(?=[^\u4e00-\u9fff]|$)", text):
+        a = m.start()
+        if a in gaps or (a > 0 and text[a - 1] == " "):
+            end = a - 1 if text[a - 1 : a] == " " else a
+            name = r.backward(end)
+            if name and (end - len(name) in gaps or end - len(name) == 0 or not _cjk(text[end - len(name) - 1])):
+                add(name, "摄影", (end - len(name), end), "photo-credit", 0.7)
+    # Every later mention of a found name is evidence too.
+    for h in hits.values():
+        for mm in re.finditer(re.escape(h.name), text):
+            span = (mm.start(), mm.end())
+            if span not in h.spans:
+                h.spans.append(span)
+        h.spans.sort()
+    return sorted(hits.values(), key=lambda h: h.spans[0])

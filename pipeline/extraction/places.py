@@ -1,0 +1,71 @@
+"""Geographic names: administrative divisions of China (full and short forms) and named regions.
+
+One regex alternation over every written form finds all mentions in a single scan. A county's
+short form (双流 for 双流区) counts only when its prefecture or province is also named, because
+many county short forms are ordinary words. Mentions that fall inside an organization's name
+(江西 in 江西省商务厅) do not count on their own; a place named only that way is not listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.extraction import lexicons
+
+
+@dataclass(slots=True)
+class PlaceHit:
+    value: str  # the longest form written in the text
+    canonical: str  # the division's full name (景德镇市) or the region's canonical name
+    spans: list[tuple[int, int]]
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list[PlaceHit]:
+    lex = lexicons.places()
+    mentions: list[tuple[int, int, str]] = []
+    for m in lex.regex.finditer(text):
+        form = m.group(0)
+        # 省/市 after a short form belongs to it (景德镇市), so the alternation already took it;
+        # a short form glued to a following CJK word that starts a longer place is left to that.
+        mentions.append((m.start(), m.end(), form))
+    named = {lex.by_form[f].name for _, _, f in mentions}
+    hits: dict[str, PlaceHit] = {}
+    blocked = sorted(blocked or [])
+    for a, b, form in mentions:
+        div = lex.by_form[form]
+        if form in lex.needs_parent and div.parent not in named and div.province not in named:
+            continue
+        if _inside(a, b, blocked):
+            continue
+        hit = hits.get(div.name)
+        if hit is None:
+            hits[div.name] = PlaceHit(form, div.name, [(a, b)])
+        else:
+            hit.spans.append((a, b))
+            if len(form) > len(hit.value):
+                hit.value = form
+    return list(hits.values())
+
+
+def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s > a:
+            break
+        if s <= a and b <= e and (s, e) != (a, b):
+            return True
+    return False
+
+
+def place_key(name: str) -> str:
+    """The division a written form names, for comparing 景德镇 with 景德镇市."""
+    lex = lexicons.places()
+    div = lex.by_form.get(name)
+    if div is not None:
+        return div.name
+    short = lexicons.short_form(name)
+    div = lex.by_form.get(short)
+    return div.name if div is not None else name

