@@ -12,6 +12,7 @@ from storage.reextract import reextract
 def test_reextract_keeps_human_edits_and_reports_them(store, seeds_dir: Path, monkeypatch) -> None:
     import pipeline.process as proc
 
+    monkeypatch.setattr(proc, "extract", lambda _c: {"title": [FieldValue("旧标题")]})
     (aid, _), = import_paths(store, [seeds_dir / "003_89d139543095b6b2.txt"]).imported
     set_field_values(store, aid, "title", [{"value": "人工改过的标题"}], who="alice")
     # Pretend the extractor improved: it now finds a place and a different title.
