@@ -9,7 +9,9 @@ from pipeline.document import Caption, Change, CleanResult, Repair
 from pipeline.offsets import OffsetMap
 
 
-def clean_to_json(result: CleanResult, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()) -> dict[str, Any]:
+def clean_to_json(
+    result: CleanResult, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+) -> dict[str, Any]:
     """Everything but the text itself (kept in its own column)."""
     return {
         "offsets": result.offsets.to_json(),

@@ -126,9 +126,7 @@ def import_paths(
         if workers > 1 and total >= PARALLEL_THRESHOLD
         else _inline(files, known, cancel)
     )
-    done = 0
-    for outcome in outcomes:
-        done += 1
+    for done, outcome in enumerate(outcomes, 1):
         name = Path(outcome.path).name
         if outcome.error is not None:
             report.failed.append((outcome.path, outcome.error))

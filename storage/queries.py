@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -23,25 +24,29 @@ def count_articles(store: Store, statuses: Sequence[str] | None = None) -> int:
         return int(s.scalar(q) or 0)
 
 
+_SUMMARY_COLUMNS = (
+    Article.id, Article.status, Article.title, Article.published_at, Article.source,
+    Article.source_name, Article.places, Article.flags, Article.edited_count, Article.version_id.label("version"),
+)
+
+
+def _summary(row: Any) -> ArticleSummary:  # a Row of _SUMMARY_COLUMNS
+    return ArticleSummary(**row._asdict())
+
+
 def list_summaries(store: Store, statuses: Sequence[str] | None = None) -> list[ArticleSummary]:
-    q = select(
-        Article.id, Article.status, Article.title, Article.published_at, Article.source,
-        Article.source_name, Article.places, Article.flags, Article.edited_count, Article.version_id,
-    ).order_by(Article.id)
+    q = select(*_SUMMARY_COLUMNS).order_by(Article.id)
     if statuses:
         q = q.where(Article.status.in_(statuses))
     with store.session() as s:
-        return [ArticleSummary(*row) for row in s.execute(q)]
+        return [_summary(row) for row in s.execute(q)]
 
 
 def summaries_for(store: Store, ids: Iterable[int]) -> dict[int, ArticleSummary]:
     id_list = list(ids)
-    q = select(
-        Article.id, Article.status, Article.title, Article.published_at, Article.source,
-        Article.source_name, Article.places, Article.flags, Article.edited_count, Article.version_id,
-    ).where(Article.id.in_(id_list))
+    q = select(*_SUMMARY_COLUMNS).where(Article.id.in_(id_list))
     with store.session() as s:
-        return {row[0]: ArticleSummary(*row) for row in s.execute(q)}
+        return {row.id: _summary(row) for row in s.execute(q)}
 
 
 def get_article(store: Store, article_id: int) -> ArticleView:

@@ -3,6 +3,7 @@ only when complete, so a crash, a kill or a full disk never leaves a truncated d
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -29,10 +30,8 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 

@@ -8,7 +8,9 @@ def _field(values, edited=False):
 
 
 def test_fields_to_json_fills_every_field_and_keeps_one_scalar() -> None:
-    out = fields_to_json({"title": [FieldValue("甲"), FieldValue("乙")], "places": [FieldValue("南昌"), FieldValue("赣州")]})
+    out = fields_to_json(
+        {"title": [FieldValue("甲"), FieldValue("乙")], "places": [FieldValue("南昌"), FieldValue("赣州")]}
+    )
     assert set(out) == set(FIELD_NAMES)
     assert [v["value"] for v in out["title"]["values"]] == ["甲"]
     assert [v["value"] for v in out["places"]["values"]] == ["南昌", "赣州"]

@@ -34,10 +34,7 @@ def pg_database() -> Iterator[str]:
 def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[object]:
     from storage.store import open_store
 
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.db'}"
-    else:
-        url = request.getfixturevalue("pg_database")
+    url = f"sqlite:///{tmp_path / 'store.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_database")
     s = open_store(url)
     yield s
     s.close()

@@ -8,7 +8,10 @@ import pytest
 from pipeline.ingest import IngestError, discover, read_bytes, read_file
 from pipeline.ingest.reader import detect_format
 
-TRAD = "梧州日報訊(記者 陳雨燕) 12月25日，梧州市與深圳市產業園區發展促進會座談會在我市舉行，雙方就攜手做好強產業文章進行務實高效對接。"
+TRAD = (
+    "梧州日報訊(記者 陳雨燕) 12月25日，梧州市與深圳市產業園區發展促進會座談會在我市舉行，"
+    "雙方就攜手做好強產業文章進行務實高效對接。"
+)
 SIMP = "江西省委、省政府定于3月30日至4月3日在广州、深圳、香港、澳门等地举办经贸活动周，这是江西首场重要招商活动。"
 
 
