@@ -1,14 +1,18 @@
 """Finding articles: the ids that match the list's filter, in the list's order.
 
-Text search here is a plain substring scan; the full-text index replaces it (performance issue).
+Text search goes through the full-text index (``storage.fulltext``: CJK bigrams in SQLite FTS5,
+or a tsvector in PostgreSQL): the query matches articles whose title or cleaned text holds each
+of its pieces (split at punctuation and spaces) as a substring. A query with no two neighbouring
+characters to look up (a single character) falls back to a substring scan.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Integer, Select, column, select, text
 
+from storage import fulltext
 from storage.models import Article, ArticleTag, ArticleText
 from storage.store import Store
 
@@ -34,7 +38,28 @@ class ArticleFilter:
     descending: bool = False
 
 
-def _filtered(f: ArticleFilter) -> Select[tuple[int]]:
+def _substring(query: str) -> ColumnElement[bool]:
+    return Article.title.contains(query, autoescape=True) | Article.id.in_(
+        select(ArticleText.article_id).where(ArticleText.cleaned_text.contains(query, autoescape=True)))
+
+
+def _text_condition(query: str, dialect: str) -> ColumnElement[bool]:
+    phrases, singles = fulltext.split_query(query)
+    if not phrases or dialect not in ("sqlite", "postgresql"):
+        return _substring(query)
+    if dialect == "sqlite":
+        hits = text(f"SELECT rowid FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH :q").bindparams(
+            q=fulltext.fts5_match(phrases)).columns(column("rowid", Integer))
+    else:
+        hits = text(f"SELECT article_id FROM {fulltext.PG_TABLE} WHERE vector @@ CAST(:q AS tsquery)").bindparams(
+            q=fulltext.pg_tsquery(phrases)).columns(column("article_id", Integer))
+    cond: ColumnElement[bool] = Article.id.in_(hits)
+    for single in singles:  # a lone character beside the indexed pieces: checked by substring
+        cond = cond & _substring(single)
+    return cond
+
+
+def _filtered(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]:
     q = select(Article.id)
     if f.statuses:
         q = q.where(Article.status.in_(f.statuses))
@@ -42,17 +67,14 @@ def _filtered(f: ArticleFilter) -> Select[tuple[int]]:
         q = q.where(Article.id.in_(select(ArticleTag.article_id).where(ArticleTag.tag == f.tag)))
     if f.flag:
         q = q.where((" " + Article.flags + " ").contains(f" {f.flag} "))
-    text = f.text.strip()
-    if text:
-        q = q.where(
-            Article.title.contains(text, autoescape=True)
-            | Article.id.in_(select(ArticleText.article_id).where(ArticleText.cleaned_text.contains(text, autoescape=True)))
-        )
+    query = f.text.strip()
+    if query:
+        q = q.where(_text_condition(query, dialect))
     return q
 
 
-def find_ids(store: Store, f: ArticleFilter = ArticleFilter()) -> list[int]:  # noqa: B008 - frozen
-    q = _filtered(f)
+def find_ids(store: Store, f: ArticleFilter = ArticleFilter()) -> list[int]:
+    q = _filtered(f, store.engine.dialect.name)
     col = SORTABLE.get(f.sort, Article.id)
     order = col.desc() if f.descending else col.asc()  # type: ignore[attr-defined]
     q = q.order_by(order, Article.id)

@@ -25,6 +25,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import fulltext
+
 APP_NAME = "article-curator"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -146,6 +148,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
+    fulltext.install(sessions)  # the search index follows every write of titles and texts
     return Store(url=url, engine=engine, sessions=sessions)
 
 
