@@ -89,7 +89,10 @@ class OffsetMap:
         # Block segments may overlap positions, so step back while earlier ones still reach in.
         while i > 0 and self.segments[i - 1].s1 > start:
             i -= 1
-        for seg in self.segments[i:]:
+        segments = self.segments
+        # Index loop, not a slice: a slice would copy the tail and make each query O(n).
+        for k in range(i, len(segments)):
+            seg = segments[k]
             if seg.s0 >= end and not (start == end and seg.s0 == start):
                 break
             if seg.s1 <= start and not (seg.s0 == seg.s1 == start):

@@ -1,13 +1,23 @@
 """Cleaning: raw decoded text → cleaned Simplified body text with an offset map back to the raw.
 
-Placeholder contract until the cleaning pipeline lands: the text is passed through unchanged.
+``clean`` is the only public entry point; the repairs live in the sibling modules and load
+their tables (OpenCC, pypinyin, the spin dictionary) on first use, so importing is cheap.
 """
 
 from __future__ import annotations
 
-from pipeline.document import CleanResult, SourceFormat
-from pipeline.offsets import OffsetMap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.document import CleanResult, SourceFormat
+
+__all__ = ["clean"]
 
 
-def clean(raw_text: str, fmt: SourceFormat, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()) -> CleanResult:
-    return CleanResult(text=raw_text, offsets=OffsetMap.identity(len(raw_text)), script="hans")
+def clean(
+    raw_text: str, fmt: SourceFormat, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+) -> CleanResult:
+    """See :func:`pipeline.cleaning.pipeline.clean`."""
+    from pipeline.cleaning.pipeline import clean as _clean
+
+    return _clean(raw_text, fmt, skip_changes=skip_changes)

@@ -1,0 +1,391 @@
+"""Containers around the article body: YAML front matter, HTML markup, markdown syntax.
+
+Each function removes the container and keeps the offset map to the raw source, so a span in
+the extracted text still points at the right characters inside the HTML or markdown file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import unquote
+
+from pipeline.cleaning.base import Found, Step, no_change, run_edits
+from pipeline.offsets import Edit
+
+BEIJING = timezone(timedelta(hours=8))
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?\s*^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_IMAGE_KEYS = ("headimg", "thumbnail", "cover", "image", "images", "img", "banner", "featured_image")
+_SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+# A proxy prefix such as https://cors.example.dev/?http://real.host/x.png or ...?url=http%3A...
+_WRAPPED = re.compile(r"^https?://[^\s]*?[/?=&](https?(?::|%3A)(?://|%2F%2F).+)$", re.I)
+IMAGE_EXT = r"(?:png|jpe?g|gif|webp|bmp|svg|tiff?)"
+
+
+def unwrap_url(url: str) -> str:
+    """Strip proxy/CORS prefixes: the innermost embedded http(s) URL is the real one."""
+    url = url.strip()
+    while True:
+        m = _WRAPPED.match(url)
+        if not m:
+            return url
+        inner = m.group(1)
+        url = unquote(inner) if "%3A" in inner[:8].upper() else inner
+
+
+def parse_date(value: object) -> str | None:
+    """A publish date as YYYY-MM-DD in Beijing time; zoned times are converted to +08:00.
+
+    Times without a zone are taken as already local: Chinese outlets print local time.
+    """
+    if isinstance(value, datetime):
+        dt = value
+    else:
+        s = str(value).strip()
+        if not s:
+            return None
+        m = re.match(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?(?:\s|$)", s)
+        if m and not re.search(r"(GMT|UTC|Z\b|[+-]\d{2}:?\d{2}\s*$)", s):
+            try:
+                return datetime(int(m[1]), int(m[2]), int(m[3])).strftime("%Y-%m-%d")
+            except ValueError:
+                return None
+        from dateutil import parser as date_parser  # lazy: dateutil costs import time
+
+        try:
+            dt = date_parser.parse(s)
+        except (ValueError, OverflowError):
+            return None
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(BEIJING)
+    return dt.strftime("%Y-%m-%d")
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, list | tuple):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in re.split(r"[,，、;；]", str(value)) if v.strip()]
+
+
+def _fallback_yaml(block: str) -> dict[str, Any]:
+    """Key: value lines and '- item' lists, for front matter that YAML cannot parse."""
+    out: dict[str, Any] = {}
+    key: str | None = None
+    for line in block.splitlines():
+        item = re.match(r"^\s*-\s+(.*)$", line)
+        if item and key is not None:
+            prev = out.get(key)
+            out[key] = [*(prev if isinstance(prev, list) else []), item.group(1).strip().strip("'\"")]
+            continue
+        m = _SIMPLE_LINE.match(line)
+        if m:
+            key = m.group(1)
+            out[key] = m.group(2).strip().strip("'\"")
+    return out
+
+
+def front_matter_metadata(data: dict[str, Any]) -> dict[str, object]:
+    meta: dict[str, object] = {}
+    lower = {str(k).lower(): v for k, v in data.items()}
+    for key in ("title", "author", "source", "publisher", "url", "link", "description", "summary"):
+        v = lower.get(key)
+        if v not in (None, "", []):
+            meta[key] = str(v).strip()
+    for key in ("date", "published", "published_at", "pubdate", "publish_date", "created"):
+        if lower.get(key):
+            meta["date_raw"] = str(lower[key])
+            published = parse_date(lower[key])
+            if published:
+                meta["published_at"] = published
+            break
+    cats = _as_list(lower.get("categories") or lower.get("category"))
+    if cats:
+        meta["categories"] = cats
+    tags = _as_list(lower.get("tags"))
+    if tags:
+        meta["tags"] = tags
+    images: list[str] = []
+    for key in _IMAGE_KEYS:
+        for url in _as_list(lower.get(key)):
+            u = unwrap_url(url)
+            if u not in images:
+                images.append(u)
+    if images:
+        meta["images"] = images
+    if "source" not in meta and "author" in meta:
+        meta["source"] = meta["author"]
+    return meta
+
+
+def strip_front_matter(text: str) -> Step:
+    """Remove a leading YAML front matter block and parse it into metadata.
+
+    Broken YAML never raises: the block is read line by line instead and the result is flagged.
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return no_change("front_matter", text)
+    block = m.group(1)
+    flags: list[str] = []
+    data: Any
+    try:
+        import yaml
+
+        # BaseLoader keeps every scalar a string, so dates keep their zone for parse_date.
+        data = yaml.load(block, Loader=yaml.BaseLoader)
+    except Exception:  # any YAML error: fall back below rather than fail the import
+        data = None
+    if not isinstance(data, dict):
+        data = _fallback_yaml(block)
+        flags.append("front_matter_broken")
+    step = run_edits(
+        "front_matter", text, [Edit(0, m.end(), "", "front_matter", "YAML front matter moved to metadata")]
+    )
+    step.metadata = front_matter_metadata(data)
+    step.flags = flags
+    return step
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+_SKIP_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "head", "title", "iframe", "svg", "button", "select"]
+)
+_JUNK_ALT = re.compile(rf"^\s*(?:image|img|图片|photo|picture|pic)?\s*(?:\d+)?(?:\.{IMAGE_EXT})?\s*$", re.I)
+_FILE_NAME = re.compile(rf"^[\w\-.]+\.{IMAGE_EXT}$", re.I)
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+
+
+class _Collector(HTMLParser):
+    """Records where each piece of text and markup starts in the raw source."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.src = text
+        self.line_starts = [0]
+        for m in re.finditer("\n", text):
+            self.line_starts.append(m.end())
+        self.keep: list[tuple[int, int, str | None]] = []  # (start, end, replacement or None=verbatim)
+        self.breaks: list[int] = []
+        self.skip_depth = 0
+        self.title: str | None = None
+        self._in_title = False
+        self.images: list[str] = []
+        self.alts: list[Found] = []
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._pos()
+        raw = self.get_starttag_text() or ""
+        if tag in _SKIP_TAGS:
+            self.skip_depth += 1
+            self._in_title = tag == "title"
+            return
+        if tag in _BLOCK_TAGS:
+            self.breaks.append(start)
+        if tag == "img":
+            a = dict(attrs)
+            src = a.get("src") or a.get("data-src") or a.get("data-original")
+            if src:
+                u = unwrap_url(src)
+                if u not in self.images:
+                    self.images.append(u)
+            alt = (a.get("alt") or "").strip()
+            if alt and not _JUNK_ALT.match(alt) and not _FILE_NAME.match(alt):
+                self.alts.append(Found(start, start + len(raw), alt))
+            self.breaks.append(start)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            return
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            self._in_title = False
+            return
+        if tag in _BLOCK_TAGS:
+            self.breaks.append(self._pos())
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title = (self.title or "") + data
+        if self.skip_depth:
+            return
+        start = self._pos()
+        self.keep.append((start, start + len(data), None))
+
+    def _ref(self, resolved: str, raw_len: int) -> None:
+        if self.skip_depth:
+            return
+        start = self._pos()
+        self.keep.append((start, start + raw_len, resolved))
+
+    def handle_entityref(self, name: str) -> None:
+        from html import unescape
+
+        resolved = unescape(f"&{name};")
+        end = self.src.find(";", self._pos())
+        raw_len = (end + 1 - self._pos()) if end != -1 and end - self._pos() <= len(name) + 1 else len(name) + 1
+        self._ref(resolved if resolved != f"&{name};" else f"&{name}", raw_len)
+
+    def handle_charref(self, name: str) -> None:
+        from html import unescape
+
+        start = self._pos()
+        end = self.src.find(";", start)
+        raw_len = end + 1 - start if end != -1 and end - start <= len(name) + 2 else len(name) + 2
+        self._ref(unescape(self.src[start : start + raw_len]), raw_len)
+
+
+def html_to_text(text: str) -> Step:
+    """Markup → text through the stdlib HTML parser, which reports source positions.
+
+    Block elements become line breaks; whitespace inside text collapses as a browser would;
+    entities are decoded; ``<img>`` sources go to metadata and meaningful ``alt`` texts become
+    captions (file names and ``image.png`` placeholders are dropped).
+    """
+    p = _Collector(text)
+    p.feed(text)
+    p.close()
+    edits: list[Edit] = []
+    breaks = sorted(p.breaks)
+    bi = 0
+    pos = 0
+
+    def gap(a: int, b: int) -> None:
+        nonlocal bi
+        has_break = False
+        while bi < len(breaks) and breaks[bi] < b:
+            if breaks[bi] >= a:
+                has_break = True
+            bi += 1
+        if b > a:
+            edits.append(Edit(a, b, "\n" if has_break else "", "html", "markup"))
+
+    for start, end, repl in p.keep:
+        if start < pos:  # the parser re-reported a span; never emit overlapping edits
+            continue
+        gap(pos, start)
+        if repl is None:
+            for m in _WS.finditer(text, start, end):
+                if m.group() != " ":
+                    edits.append(Edit(m.start(), m.end(), " ", "html", "whitespace"))
+        else:
+            edits.append(Edit(start, end, repl, "html", "entity"))
+        pos = end
+    gap(pos, len(text))
+    step = run_edits("html", text, edits, "HTML markup removed, paragraph breaks kept")
+    if p.images:
+        step.metadata["images"] = p.images
+    if p.title and p.title.strip():
+        step.metadata["html_title"] = _WS.sub(" ", p.title).strip()
+    step.captions = p.alts
+    return step
+
+
+_HTML_HINT = re.compile(r"<(?:p|div|br|img|span|section|article|table|h[1-6]|li|a|strong|b)\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    return len(_HTML_HINT.findall(text, 0, 200_000)) >= 2
+
+
+# -- markdown ----------------------------------------------------------------------------------
+
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(\s*<?[^)\s>]+>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+", re.M)
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
+_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
+
+
+def markdown_to_text(text: str) -> Step:
+    """Markdown syntax → plain text: images to metadata (alt texts as captions), links to their text."""
+    edits: list[Edit] = []
+    images: list[str] = []
+    captions: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MD_IMAGE.finditer(text):
+        u = unwrap_url(m.group(2))
+        if u not in images:
+            images.append(u)
+        alt = m.group(1).strip()
+        if alt and not _JUNK_ALT.match(alt) and not _FILE_NAME.match(alt):
+            captions.append(Found(m.start(), m.end(), alt))
+        edits.append(Edit(m.start(), m.end(), "", "markdown", "image"))
+        taken.append((m.start(), m.end()))
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _MD_LINK.finditer(text):
+        if free(m.start(), m.end()):
+            edits.append(Edit(m.start(), m.end(), m.group(1), "markdown", "link"))
+            taken.append((m.start(), m.end()))
+    for rx in (_MD_HEADING, _MD_QUOTE, _MD_RULE):
+        for m in rx.finditer(text):
+            if m.end() > m.start() and free(m.start(), m.end()):
+                edits.append(Edit(m.start(), m.end(), "", "markdown", "syntax"))
+                taken.append((m.start(), m.end()))
+    for m in _MD_EMPH.finditer(text):
+        a, b = m.start(), m.end()
+        mk = len(m.group(1))
+        if free(a, a + mk) and free(b - mk, b):
+            edits.append(Edit(a, a + mk, "", "markdown", "emphasis"))
+            edits.append(Edit(b - mk, b, "", "markdown", "emphasis"))
+    step = run_edits("markdown", text, edits, "markdown syntax removed")
+    if images:
+        step.metadata["images"] = images
+    step.captions = captions
+    return step

@@ -1,0 +1,68 @@
+"""Character-level and line-level whitespace: invisible characters in, one paragraph per line out."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.cleaning.base import HAN, Step, run_edits
+from pipeline.offsets import Edit
+
+# Zero-width characters and BOMs carry nothing a reader sees but break matching.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]+")
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_CR = re.compile(r"\r\n?")
+
+
+def normalize_characters(text: str) -> Step:
+    """``\\r\\n``/``\\r`` → ``\\n``; odd spaces (no-break, ideographic, tab) → space; invisibles dropped."""
+    edits: list[Edit] = []
+    for m in _CR.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "\n", "whitespace", "line ending"))
+    for m in _INVISIBLE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "", "whitespace", "invisible character"))
+    for m in _ODD_SPACE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), " ", "whitespace", "odd space"))
+    return run_edits("normalize", text, edits, "line endings, odd spaces and invisible characters")
+
+
+# Leading/trailing spaces of a line, and runs of blank lines (paragraph = one line in the result).
+_EDGE_SPACE = re.compile(r"^ +| +$", re.M)
+_BLANK_RUN = re.compile(r"\n(?: *\n)+")
+_MULTI_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+_SPACE_BESIDE_PUNCT = re.compile(
+    rf"(?<=[{HAN}，。、；：！？“”‘’（）《》…—]) +(?=[，。、；：！？”’）》])"
+    rf"|(?<=[，。、；：！？“‘（《]) +(?=[{HAN}“‘（《])"
+)
+
+
+def finalize_layout(text: str) -> Step:
+    """One paragraph per line: no blank lines, no edge spaces, no space before full-width punctuation."""
+    edits: list[Edit] = []
+    spans: list[tuple[int, int, str]] = []
+    # Leading/trailing newlines of the whole text.
+    lead = len(text) - len(text.lstrip("\n "))
+    if lead:
+        spans.append((0, lead, ""))
+    trail = len(text) - len(text.rstrip("\n "))
+    if trail and trail < len(text):
+        spans.append((len(text) - trail, len(text), ""))
+    for m in _EDGE_SPACE.finditer(text):
+        spans.append((m.start(), m.end(), ""))
+    for m in _SPACE_BESIDE_PUNCT.finditer(text):
+        spans.append((m.start(), m.end(), ""))
+    for m in _MULTI_SPACE.finditer(text):
+        spans.append((m.start(), m.end(), " "))
+    for m in _BLANK_RUN.finditer(text):
+        spans.append((m.start(), m.end(), "\n"))
+    # Overlaps are possible (an edge space inside a blank run); keep the widest, earliest spans.
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    pos = 0
+    for a, b, r in spans:
+        if a < pos or b == a:
+            if b > pos and a < pos and r == "":
+                edits.append(Edit(pos, b, "", "whitespace", "layout"))
+                pos = b
+            continue
+        edits.append(Edit(a, b, r, "whitespace", "layout"))
+        pos = b
+    return run_edits("layout", text, edits, "one paragraph per line, blank lines and edge spaces removed")

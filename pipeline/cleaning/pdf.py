@@ -1,0 +1,199 @@
+"""Damage from PDF text extraction: doubled bold headings, hard line wraps, spaced-out characters."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from dataclasses import dataclass
+
+from pipeline.cleaning.base import CLOSERS, HAN, Step, no_change, run_edits
+from pipeline.offsets import Edit
+
+# -- doubled headings ------------------------------------------------------------------------
+
+# Bold headings are often drawn twice and extracted twice: "担当作为担当作为", "““三年倍增三年倍增””".
+_DOUBLED_HINT = re.compile(r"(\S{2,}?)\1")
+_MAX_UNIT = 24
+# Doubled runs must cover this share of a line before the line counts as a doubled heading;
+# a sentence that merely contains 研究研究 or 谢谢 is nowhere near.
+MIN_COVERAGE = 0.8
+# Runs this short are also ordinary reduplication (看看, 一一); accept them only when the single
+# form also occurs elsewhere in the document.
+SHORT_UNIT = 2
+MAX_HEADING_LEN = 160
+
+
+@dataclass(slots=True)
+class _Run:
+    start: int
+    unit: str
+
+
+def _doubled_runs(line: str) -> tuple[list[_Run], int]:
+    """Greedy cover of ``line`` by doubled units (longest first); returns runs and covered chars."""
+    runs: list[_Run] = []
+    covered = 0
+    i = 0
+    n = len(line)
+    while i < n:
+        if line[i].isspace():
+            i += 1
+            continue
+        found = 0
+        for k in range(min(_MAX_UNIT, (n - i) // 2), 0, -1):
+            if line[i : i + k] == line[i + k : i + 2 * k] and not line[i : i + k].isspace():
+                found = k
+                break
+        if found:
+            runs.append(_Run(i, line[i : i + found]))
+            covered += 2 * found
+            i += 2 * found
+        else:
+            i += 1
+    return runs, covered
+
+
+def _is_punct_unit(unit: str) -> bool:
+    return all(not c.isalnum() for c in unit)
+
+
+def undouble_headings(text: str) -> Step:
+    """Collapse lines made of doubled runs into single runs; leave ordinary reduplication alone."""
+    edits: list[Edit] = []
+    headings: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        s = line.group()
+        if len(s) > MAX_HEADING_LEN or not _DOUBLED_HINT.search(s):
+            continue
+        runs, covered = _doubled_runs(s)
+        visible = len(s) - sum(1 for c in s if c.isspace())
+        if not runs or covered < MIN_COVERAGE * visible:
+            continue
+        line_edits: list[Edit] = []
+        for run in runs:
+            u = run.unit
+            if len(u) <= SHORT_UNIT and not _is_punct_unit(u):
+                # The single form must occur outside this line, else it may be a real repeat.
+                elsewhere = text.count(u) - s.count(u)
+                if elsewhere <= 0:
+                    continue
+            a = line.start() + run.start + len(u)
+            line_edits.append(Edit(a, a + len(u), "", "pdf_doubled", f"{u}{u} → {u}"))
+        if line_edits:
+            edits.extend(line_edits)
+            headings.append((line.start(), line.end()))
+    step = run_edits("pdf_doubled", text, edits, "doubled heading text collapsed")
+    if headings:
+        # Line starts in the output: the line joiner keeps these lines apart (they are headings).
+        step.metadata["_heading_starts"] = [step.offsets.to_derived(a, b)[0] for a, b in headings]
+    return step
+
+
+# -- hard line wraps -------------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\n]+")
+_CONTENT = re.compile(r"^ *([^\n ](?:[^\n]*[^\n ])?) *$", re.M)
+# Only sentence ends close a paragraph here: PDF lines end on ；/： mid-paragraph all the time.
+_END_OK = re.compile(f"[。！？!?…][{CLOSERS}]*$")
+# Lines that stand alone: captions/bullets, list items, obvious headings of a numbered outline.
+_STANDALONE = re.compile(
+    r"^(?:[▲▶▼△▷◆●■□◎]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))"
+)
+MIN_LINES = 6
+MIN_WRAPPED_SHARE = 0.4
+FULL_LINE = 0.55
+
+
+def _line_lengths(text: str) -> list[int]:
+    return [len(m.group().strip()) for m in _LINE.finditer(text) if m.group().strip()]
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Hard-wrapped text: most lines stop mid-sentence at a similar width.
+
+    Paragraph-per-line text (web copies) ends nearly every line with terminal punctuation, and
+    its line lengths vary widely, so it never passes.
+    """
+    lines = [m.group().strip() for m in _LINE.finditer(text)]
+    lines = [ln for ln in lines if ln]
+    if len(lines) < MIN_LINES:
+        return False
+    med = statistics.median(len(ln) for ln in lines)
+    if med > 120:
+        return False
+    wrapped = sum(1 for ln in lines if not _END_OK.search(ln) and abs(len(ln) - med) <= 0.3 * med + 2)
+    return wrapped >= MIN_WRAPPED_SHARE * len(lines)
+
+
+def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> Step:
+    """Join lines broken inside a sentence; keep breaks after sentence ends and around headings.
+
+    Only runs on hard-wrapped text (see :func:`is_hard_wrapped`). In such text the blank lines
+    between lines carry no meaning, so a break is a paragraph break only when the line before
+    ends a sentence, is clearly short, or is a heading/caption line. A number split from its unit
+    (``50\\n亿元``) is always rejoined.
+    """
+    if not is_hard_wrapped(text):
+        return no_change("pdf_lines", text)
+    width = statistics.median(_line_lengths(text))
+    edits: list[Edit] = []
+    lines = list(_CONTENT.finditer(text))
+    for pm, nm in itertools.pairwise(lines):
+        prev, nxt = pm.group(1), nm.group(1)
+        g0, g1 = pm.end(1), nm.start(1)
+        number_split = bool(re.search(r"\d$", prev)) and bool(re.match(rf"[{HAN}%％]", nxt))
+        keep = not number_split and (
+            _END_OK.search(prev) is not None
+            or len(prev) < FULL_LINE * width
+            or pm.start() in headings
+            or nm.start() in headings
+            or _STANDALONE.match(nxt) is not None
+            or _STANDALONE.match(prev) is not None
+        )
+        if keep:
+            continue
+        latin = prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum()
+        edits.append(Edit(g0, g1, " " if latin and not number_split else "", "pdf_line_join", "line joined"))
+    step = run_edits("pdf_lines", text, edits, "lines broken inside sentences joined")
+    step.metadata["hard_wrapped"] = True
+    return step
+
+
+# -- spaced-out characters -------------------------------------------------------------------
+
+_P = "，。、；：！？“”‘’（）《》"
+# A token of spaced-out text: one Han character with any punctuation glued to it, or a number.
+_TOK = rf"(?:[{_P}]*[{HAN}][{_P}]*|\d+(?:\.\d+)?%?)"
+_SPACED_RUN = re.compile(rf"{_TOK}(?: {{1,2}}{_TOK}){{3,}}")
+_SPACE = re.compile(" +")
+_HAN_ONE = re.compile(rf"(?:^|(?<= ))[{_P}]*[{HAN}][{_P}]*(?= |$)")
+_NUM_SPACE = re.compile(rf"(?<=[{HAN}{_P}]) +(?=\d)|(?<=\d) +(?=[{HAN}{_P}])")
+
+
+def join_spaced_chars(text: str, *, numbers_too: bool = False) -> Step:
+    """``期 间 ，成 功 签 约 项 目 143 个`` → ``期间，成功签约项目143个``.
+
+    A run counts as spaced-out only when at least three single Han characters stand between
+    spaces; ``记者 陈雨燕`` or ``如画江西 征象独好`` stay. Spaces between Latin words are never
+    touched. With ``numbers_too`` (hard-wrapped PDF text, where spaces around numbers are
+    typesetting) spaces between Han text and digits go as well.
+    """
+    edits: list[Edit] = []
+    for m in _SPACED_RUN.finditer(text):
+        run = m.group()
+        if len(_HAN_ONE.findall(run)) < 3:
+            continue
+        for s in _SPACE.finditer(run):
+            edits.append(Edit(m.start() + s.start(), m.start() + s.end(), "", "spaced_chars", "spaces joined"))
+    if numbers_too:
+        for m in _NUM_SPACE.finditer(text):
+            edits.append(Edit(m.start(), m.end(), "", "spaced_chars", "space beside number"))
+    # Edits from the two passes may interleave; order and drop overlaps.
+    edits.sort(key=lambda e: (e.start, e.end))
+    clean: list[Edit] = []
+    for e in edits:
+        if clean and e.start < clean[-1].end:
+            continue
+        clean.append(e)
+    return run_edits("spaced_chars", text, clean, "characters spaced apart joined")

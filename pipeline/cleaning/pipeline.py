@@ -1,0 +1,221 @@
+"""The cleaning pipeline: runs the repairs in order and keeps one offset map to the raw text.
+
+Each repair is a pure function ``text → Step`` (see the sibling modules). This module chains
+them, composes their offset maps (cleaned → raw), and turns their edits into located
+:class:`Change` records, their side findings into metadata, captions and flags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pipeline.cleaning import containers, layout, pdf, pinyin, residue, script, spinning
+from pipeline.cleaning.base import HAN, Step
+from pipeline.document import Caption, Change, CleanResult, Repair, Script, SourceFormat
+from pipeline.offsets import OffsetMap
+
+# Edits of these kinds are bookkeeping (spaces, line endings, markup); they are summarised in
+# ``repairs`` but not listed one by one in ``changes``.
+QUIET_KINDS = frozenset({"whitespace", "html", "markdown"})
+MAX_EXAMPLES = 5
+
+
+@dataclass(slots=True)
+class _Chain:
+    raw: str
+    text: str
+    steps: list[Step] = field(default_factory=list)
+    to_raw: list[OffsetMap] = field(default_factory=list)  # input of step k → raw
+
+    @classmethod
+    def start(cls, raw: str) -> _Chain:
+        return cls(raw=raw, text=raw)
+
+    def current_to_raw(self) -> OffsetMap:
+        if not self.steps:
+            return OffsetMap.identity(len(self.raw))
+        return self.to_raw[-1].compose(self.steps[-1].offsets)
+
+    def run(self, fn: Callable[[str], Step]) -> Step:
+        to_raw = self.current_to_raw()
+        step = fn(self.text)
+        self.to_raw.append(to_raw)
+        self.steps.append(step)
+        self.text = step.text
+        return step
+
+
+def _merge_metadata(into: dict[str, object], new: dict[str, object]) -> None:
+    for key, value in new.items():
+        if key == "images" and isinstance(value, list):
+            have = into.setdefault("images", [])
+            assert isinstance(have, list)
+            have.extend(v for v in value if v not in have)
+        elif value not in (None, "", []):
+            into.setdefault(key, value)
+
+
+_TITLE_LINE = re.compile(rf"[^\n]*[{HAN}][^\n]*")
+
+
+def _title_from_body(text: str) -> str | None:
+    m = _TITLE_LINE.match(text)
+    if not m:
+        return None
+    line = m.group().strip()
+    if 4 <= len(line) <= 60 and not re.search(r"[。！？；，,]$|[。；]", line):
+        return line
+    return None
+
+
+def clean(
+    raw_text: str, fmt: SourceFormat, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+) -> CleanResult:
+    """Clean ``raw_text`` (never modified) into Simplified body text with a map back to it."""
+    chain = _Chain.start(raw_text)
+    if fmt in ("markdown", "html"):
+        fm = chain.run(containers.strip_front_matter)
+        if fmt == "html" or containers.looks_like_html(fm.text):
+            chain.run(containers.html_to_text)
+        else:
+            chain.run(containers.markdown_to_text)
+    chain.run(layout.normalize_characters)
+    chain.run(pinyin.remove_pinyin)
+    original_script: Script = script.detect_script(chain.text)
+    chain.run(lambda t: script.to_simplified(t, original_script))
+    chain.run(residue.remove_navigation)
+    chain.run(residue.extract_page_info)
+    doubled = chain.run(pdf.undouble_headings)
+    raw_heads = doubled.metadata.get("_heading_starts", [])
+    heads = frozenset(h for h in raw_heads if isinstance(h, int)) if isinstance(raw_heads, list) else frozenset()
+    joined = chain.run(lambda t: pdf.join_broken_lines(t, headings=heads))
+    wrapped = bool(joined.metadata.get("hard_wrapped"))
+    chain.run(lambda t: pdf.join_spaced_chars(t, numbers_too=wrapped))
+    chain.run(residue.remove_inline_residue)
+
+    spin_skips = {(a, b) for kind, a, b in skip_changes if kind == "spin"}
+    spin_index = len(chain.steps)
+    spin_to_raw = chain.current_to_raw()
+
+    def skipped(start: int, end: int) -> bool:
+        return spin_to_raw.to_source(start, end) in spin_skips
+
+    spin = chain.run(lambda t: spinning.restore_spin(t, skip=skipped if spin_skips else None))
+    assert chain.steps[spin_index] is spin
+    chain.run(residue.lift_captions)
+    chain.run(layout.finalize_layout)
+    return _assemble(chain, original_script)
+
+
+def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
+    final = chain.text
+    steps = chain.steps
+    # from_final[k]: final text → output of step k.
+    from_final: list[OffsetMap] = [OffsetMap.identity(len(final))] * len(steps)
+    for k in range(len(steps) - 2, -1, -1):
+        from_final[k] = steps[k + 1].offsets.compose(from_final[k + 1])
+    offsets = chain.to_raw[-1].compose(steps[-1].offsets)
+
+    changes: list[Change] = []
+    repairs: dict[str, Repair] = {}
+    captions: list[Caption] = []
+    metadata: dict[str, object] = {}
+    flags: list[str] = []
+    marks_meta: list[dict[str, object]] = []
+    for k, step in enumerate(steps):
+        to_raw = chain.to_raw[k]
+        fwd = from_final[k]
+        delta = 0
+        for e in step.edits:
+            before = step_input(chain, k)[e.start : e.end]
+            new_start = e.start + delta
+            new_end = new_start + len(e.replacement)
+            delta += len(e.replacement) - (e.end - e.start)
+            rep = repairs.get(e.kind)
+            if rep is None:
+                rep = repairs[e.kind] = Repair(kind=e.kind, count=0, description=step.description)
+            rep.count += 1
+            if len(rep.examples) < MAX_EXAMPLES and e.kind not in QUIET_KINDS:
+                rep.examples.append((before, e.replacement))
+            if e.kind in QUIET_KINDS or e.kind == "caption":
+                continue
+            r0, r1 = to_raw.to_source(e.start, e.end)
+            c0, c1 = fwd.to_derived(new_start, new_end)
+            changes.append(
+                Change(
+                    kind=e.kind,
+                    raw_start=r0,
+                    raw_end=r1,
+                    clean_start=c0,
+                    clean_end=c1,
+                    before=before,
+                    after=e.replacement,
+                    note=e.note,
+                    undoable=step.undoable,
+                )
+            )
+        for cap in step.captions:
+            r0, r1 = to_raw.to_source(cap.start, cap.end)
+            if cap.text.strip():
+                captions.append(Caption(text=cap.text.strip(), raw_start=r0, raw_end=r1))
+        for mark in step.marks:
+            r0, r1 = to_raw.to_source(mark.start, mark.end)
+            d0, d1 = step.offsets.to_derived(mark.start, mark.end)
+            c0, c1 = fwd.to_derived(d0, d1)
+            marks_meta.append(
+                {
+                    "kind": step.kind,
+                    "text": mark.text,
+                    "raw_start": r0,
+                    "raw_end": r1,
+                    "clean_start": c0,
+                    "clean_end": c1,
+                }
+            )
+            if step.kind == "pinyin":
+                changes.append(
+                    Change(
+                        kind="pinyin_damaged",
+                        raw_start=r0,
+                        raw_end=r1,
+                        clean_start=c0,
+                        clean_end=c1,
+                        before=mark.text,
+                        after=final[c0:c1],
+                        note="damaged pinyin annotation left in place for review",
+                    )
+                )
+        _merge_metadata(metadata, {k2: v for k2, v in step.metadata.items() if not k2.startswith("_")})
+        flags.extend(f for f in step.flags if f not in flags)
+
+    if marks_meta:
+        metadata["review_marks"] = marks_meta
+        suspects = [m for m in marks_meta if m["kind"] == "spin"]
+        if suspects:
+            metadata["spin_suspects"] = suspects
+    _merge_metadata(metadata, residue.dateline_metadata(final))
+    title = _title_from_body(final)
+    if title:
+        metadata.setdefault("title", title)
+        metadata.setdefault("headline", title)
+    if "source" not in metadata and "author" in metadata:
+        metadata["source"] = metadata["author"]
+    spin_score = metadata.get("spin_score", 0.0)
+    changes.sort(key=lambda c: (c.raw_start, c.raw_end))
+    return CleanResult(
+        text=final,
+        offsets=offsets,
+        script=original_script,
+        repairs=list(repairs.values()),
+        changes=changes,
+        captions=captions,
+        metadata=metadata,
+        flags=flags,
+        spin_score=float(spin_score) if isinstance(spin_score, int | float) else 0.0,
+    )
+
+
+def step_input(chain: _Chain, k: int) -> str:
+    return chain.raw if k == 0 else chain.steps[k - 1].text

@@ -1,0 +1,264 @@
+"""Page residue around and inside the article: navigation, page-info lines, spam, captions.
+
+Page-info lines (publisher, publish time, click count) move into metadata; captions move into
+the caption list (they carry facts — sometimes the only mention of a speech); image file names,
+``image.png`` placeholders, "展开剩余85%" and inserted spam phrases are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.cleaning.base import HAN, Found, Step, run_edits
+from pipeline.cleaning.containers import IMAGE_EXT, parse_date
+from pipeline.offsets import Edit
+from pipeline.resources import resource_path
+
+_LINE = re.compile(r"^[^\n]*$", re.M)
+
+# -- navigation --------------------------------------------------------------------------------
+
+_NAV_TOKEN = (
+    r"(?:中文|简体|繁體|繁体|简|繁|EN|ENG|English|english|En|日本語|한국어|Français|Español|Русский|"
+    r"首页|主页|登录|注册|网站地图|联系我们|设为首页|加入收藏|返回顶部|返回首页|无障碍|长者模式|关怀版|"
+    r"打印|打印本页|关闭|关闭窗口|收藏|分享|分享到|微信|微博|QQ空间|RSS|搜索|移动版|手机版|APP下载)"
+)
+_NAV_LINE = re.compile(rf"^ *[【\[]?{_NAV_TOKEN}[】\]]?(?: *[|｜/·•] *[【\[]?{_NAV_TOKEN}[】\]]?)+ *$", re.M)
+_BREADCRUMB = re.compile(
+    r"^ *(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[:：][^\n]{0,80}$|^ *首页 *[>＞»›][^\n]{0,80}$", re.M
+)
+_PAGE_TOOLS = re.compile(
+    r"^ *(?:[【\[]?(?:打印|关闭|关闭窗口|打印本页|收藏|分享)[】\]]? *){2,}$|^ *(?:【 *)?字号[:：]? *(?:大|中|小|T|默认)"
+    r"(?: *[|｜ ] *(?:大|中|小|T|默认))+ *(?:】)?$",
+    re.M,
+)
+
+
+def remove_navigation(text: str) -> Step:
+    """Drop navigation lines: language switches (``中文 | EN``), breadcrumbs, page tools."""
+    edits = [
+        Edit(m.start(), m.end(), "", "navigation", m.group().strip())
+        for rx in (_NAV_LINE, _BREADCRUMB, _PAGE_TOOLS)
+        for m in rx.finditer(text)
+    ]
+    return run_edits("navigation", text, _dedupe(edits), "navigation lines removed")
+
+
+def _dedupe(edits: list[Edit]) -> list[Edit]:
+    edits.sort(key=lambda e: (e.start, -e.end))
+    out: list[Edit] = []
+    for e in edits:
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+# -- page-info lines ---------------------------------------------------------------------------
+
+_FIELD_KEYS: dict[str, str] = {}
+for _name, _keys in {
+    "publisher": "发布者 发布人 发布单位 发布机构",
+    "source": "来源 信息来源 稿件来源 文章来源 新闻来源 出处 供稿",
+    "author": "作者 撰稿 撰文 记者 通讯员",
+    "editor": "编辑 责任编辑 责编 编审 审核 校对 值班编辑",
+    "published_raw": "发布时间 发布日期 发表时间 发稿时间 更新时间 日期 时间 发布于时间",
+    "click_count": "点击率 点击数 点击量 点击 浏览次数 浏览量 浏览 阅读量 阅读数 阅读 访问量 访问次数",
+    "published_location": "发布于",
+}.items():
+    for _k in _keys.split():
+        _FIELD_KEYS[_k] = _name
+_KEY_RX = "|".join(sorted(_FIELD_KEYS, key=len, reverse=True))
+_FIELD = re.compile(rf"[【\[(（]?({_KEY_RX}) *[:：] *")
+_DATE_HEAD = r"(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?: *\d{1,2}:\d{2}(?::\d{2})?)?)"
+_INFO_LINE = re.compile(rf"^ *(?:{_DATE_HEAD} *)?[【\[(（]?(?:{_KEY_RX}) *[:：][^\n]{{0,160}}$", re.M)
+
+
+def _parse_fields(line: str) -> dict[str, str] | None:
+    """Split ``发布者:X  发布时间:Y  点击率:N`` into fields; None when the line is prose."""
+    matches = list(_FIELD.finditer(line))
+    if not matches:
+        return None
+    head = line[: matches[0].start()].strip()
+    out: dict[str, str] = {}
+    if head:
+        if not re.fullmatch(_DATE_HEAD, head):
+            return None
+        out["published_raw"] = head
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = line[m.end() : end].strip().strip("】]）)").strip()
+        # Prose has sentence punctuation in it; page-info values do not.
+        if re.search(r"[。！？；]|，.*，", value) or len(value) > 40:
+            return None
+        out.setdefault(_FIELD_KEYS[m.group(1)], value)
+    return out
+
+
+def extract_page_info(text: str) -> Step:
+    """Move publisher / publish time / click-count / editor lines into metadata."""
+    edits: list[Edit] = []
+    meta: dict[str, object] = {}
+    for m in _INFO_LINE.finditer(text):
+        fields = _parse_fields(m.group())
+        if fields is None:
+            continue
+        edits.append(Edit(m.start(), m.end(), "", "page_info", m.group().strip()))
+        for key, value in fields.items():
+            if not value:
+                continue
+            if key == "click_count":
+                digits = re.search(r"\d+", value)
+                if digits:
+                    meta.setdefault("click_count", int(digits.group()))
+            elif key == "published_raw":
+                meta.setdefault("published_raw", value)
+                date = parse_date(value)
+                if date:
+                    meta.setdefault("published_at", date)
+            else:
+                meta.setdefault(key, value)
+    if "publisher" in meta:
+        meta.setdefault("source", meta["publisher"])
+    step = run_edits("page_info", text, edits, "publisher / time / click-count lines moved to metadata")
+    step.metadata = meta
+    return step
+
+
+# A dateline such as "梧州零距离网-梧州日报讯(记者 陈雨燕)": the outlet and the reporter.
+_DATELINE = re.compile(
+    rf"^(?:[^\n(（]{{0,30}}[-—·|])?([{HAN}A-Za-z]{{2,20}}?)(?:讯|电|消息)\s*[(（](?:本报)?(?:特约)?(?:记者|通讯员)\s*"
+    rf"([{HAN}]{{2,4}}(?:[ 、，,][{HAN}]{{2,4}}){{0,3}})[)）]"
+)
+
+
+def dateline_metadata(text: str) -> dict[str, object]:
+    head = text.lstrip()[:120]
+    m = _DATELINE.match(head)
+    if not m:
+        return {}
+    return {"source": m.group(1), "author": m.group(2)}
+
+
+# -- inline residue and spam -------------------------------------------------------------------
+
+_EXPAND = re.compile(r"(?:点击)?(?:展开|张开|伸开)(?:剩余|全文|余下)(?: *\d{1,3} *[%％])?")
+_TAIL_LINE = re.compile(
+    r"^ *(?:返回搜狐[,，]?查看更多|点击查看更多|阅读原文|查看原文|点击阅读全文|"
+    r"(?:平台声明|免责声明)[:：][^\n]{0,120}|本文(?:转载|来源)自[^\n]{0,60}|"
+    r"(?:微信|扫码|扫一扫)[^\n]{0,12}(?:关注|分享)[^\n]{0,20}) *$",
+    re.M,
+)
+
+
+@lru_cache(maxsize=1)
+def _spam_rx() -> re.Pattern[str] | None:
+    patterns: list[str] = []
+    with open(resource_path("spam_patterns.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                patterns.append(f"(?:{line})")
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+def remove_inline_residue(text: str) -> Step:
+    """Drop "展开剩余85%"-style fold markers, repost footers and inserted spam phrases."""
+    edits: list[Edit] = [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _EXPAND.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "residue", m.group().strip()) for m in _TAIL_LINE.finditer(text)]
+    rx = _spam_rx()
+    if rx is not None:
+        edits += [Edit(m.start(), m.end(), "", "spam", m.group()) for m in rx.finditer(text) if m.group()]
+    step = run_edits("residue", text, _dedupe(edits), "fold markers, repost footers and spam removed")
+    if any(e.kind == "spam" for e in step.edits):
+        step.flags.append("spam_removed")
+    return step
+
+
+# -- captions and image names ------------------------------------------------------------------
+
+_IMAGE_NAME = re.compile(rf"^ *(?:[\w\-.]+\.{IMAGE_EXT}|image|图片|img)(?: +[\w\-.]+\.{IMAGE_EXT})* *$", re.I)
+_MARKER = re.compile(r"^ *[▲▶▼△▽►◀↑↓☆](?: |\s)*")
+_CREDIT = re.compile(
+    rf"(?:^|[ 　。])(?:[{HAN}A-Za-z]{{0,16}}(?:记者|通讯员|摄影师|摄影|图)?[ 　]?[{HAN}]{{2,4}}[ 　]?(?:摄|摄影|供图))$"
+    rf"|[(（](?:[^()（）\n]{{0,24}})(?:摄|摄影|供图|图源)[^()（）\n]{{0,16}}[)）]$"
+    r"|^(?:图为|图[:：]|图片[:：]|图片来源|资料图|图源[:：])"
+)
+_NO_SENTENCE = re.compile(r"^[^。！？!?；;，]*$")
+_SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景|效果图|鸟瞰图?|外景|航拍图?)$")
+_ACTION = re.compile(r"^(?:参观|考察|调研|走访|视察|察看|查看|听取|观看|参加|出席|检查|慰问)")
+_DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+SHORT = 40
+
+
+def _is_short_plain(line: str, limit: int = SHORT) -> bool:
+    return 0 < len(line) <= limit and _NO_SENTENCE.match(line) is not None
+
+
+def _looks_like_caption(s: str) -> bool:
+    if _is_short_plain(s) and (_SCENE.search(s) or _ACTION.match(s)):
+        return True
+    return _is_short_plain(s, 120) and _DATED.match(s) is not None and not re.search(r"[。！？]", s)
+
+
+def lift_captions(text: str) -> Step:
+    """Move photo captions out of the body into captions; drop image file names.
+
+    Captions are: lines with a caption marker (▲ ▶ ▼), photo-credit lines (``… 摄``), short
+    phrase lines right after an image or next to a marked caption, scene lines (``…现场``),
+    subject-less action lines (``参观…``), dated event lines without a sentence end, and
+    ``title + name。`` lines that repeat how the article introduces a person.
+    """
+    lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
+    n = len(lines)
+    kind = [""] * n  # "image", "caption" or ""
+    first_content = next((i for i, (_, _, s) in enumerate(lines) if s), -1)
+    for i, (_, _, s) in enumerate(lines):
+        if not s:
+            continue
+        if _IMAGE_NAME.match(s):
+            kind[i] = "image"
+        elif _MARKER.match(s) or _CREDIT.search(s):
+            kind[i] = "caption"
+        elif i == first_content:
+            continue
+        elif _looks_like_caption(s):
+            kind[i] = "caption"
+        elif len(s) <= 60 and s.endswith("。") and s.count("。") == 1 and "，" not in s:
+            stem = s[:-1]
+            if len(stem) >= 6 and text.count(stem) >= 2:
+                kind[i] = "caption"
+    # Short phrase lines continue a caption group after an image or a marked caption, and the
+    # line just before a marked caption group is its heading caption.
+    in_group = False
+    for i, (_, _, s) in enumerate(lines):
+        if not s:
+            continue
+        if kind[i]:
+            in_group = True
+            continue
+        if in_group and i != first_content and _is_short_plain(s):
+            kind[i] = "caption"
+        else:
+            in_group = False
+    for i in range(n - 1, -1, -1):
+        s = lines[i][2]
+        if kind[i] != "caption" or not _MARKER.match(s):
+            continue
+        j = i - 1
+        while j >= 0 and not lines[j][2]:
+            j -= 1
+        if j > first_content and not kind[j] and _is_short_plain(lines[j][2]):
+            kind[j] = "caption"
+    edits: list[Edit] = []
+    captions: list[Found] = []
+    for (a, b, s), k in zip(lines, kind, strict=True):
+        if k == "image":
+            edits.append(Edit(a, b, "", "image_name", s))
+        elif k == "caption":
+            edits.append(Edit(a, b, "", "caption", s))
+            captions.append(Found(a, b, _MARKER.sub("", s).strip()))
+    step = run_edits("captions", text, edits, "captions moved out of the body, image names dropped")
+    step.captions = captions
+    return step

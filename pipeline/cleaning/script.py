@@ -1,0 +1,146 @@
+"""Script detection and Traditional → Simplified conversion with OpenCC.
+
+The converter is OpenCC's ``tw2s`` config, not plain ``t2s``: ``t2s`` leaves ``有著``/``著力``/``接著``
+untouched while ``tw2s`` maps them to ``有着``/``着力``/``接着`` and keeps ``著名``/``著作``
+(``tests/pipeline/cleaning/test_script.py`` checks that on a word list). Only Traditional or
+mixed texts are converted, so a Simplified article never passes through the converter.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.cleaning.base import Step, no_change, run_edits
+from pipeline.document import Script
+from pipeline.offsets import Edit
+
+CONFIG = "tw2s"
+# A text is "mixed" once this share of its script-specific characters is Traditional.
+MIXED_SHARE = 0.05
+MIN_TRADITIONAL = 3
+HANT_SHARE = 0.9
+
+
+def _dictionary_dir() -> Path:
+    import opencc
+
+    return Path(opencc.__file__).resolve().parent / "dictionary"
+
+
+def _keys(name: str) -> set[str]:
+    keys: set[str] = set()
+    with open(_dictionary_dir() / name, encoding="utf-8") as fh:
+        for line in fh:
+            key, _, values = line.rstrip("\n").partition("\t")
+            if len(key) == 1 and values.split(" ")[0] != key:
+                keys.add(key)
+    return keys
+
+
+@lru_cache(maxsize=1)
+def _script_tables() -> tuple[dict[int, None], dict[int, None]]:
+    """Deletion tables for characters only Traditional / only Simplified texts use.
+
+    Counting by ``len(text) - len(text.translate(table))`` runs in C; a character class of a
+    few thousand members is several times slower.
+    """
+    trad = _keys("TSCharacters.txt")
+    simp = _keys("STCharacters.txt")
+    return dict.fromkeys(map(ord, trad - simp)), dict.fromkeys(map(ord, simp - trad))
+
+
+def detect_script(text: str) -> Script:
+    trad, simp = _script_tables()
+    n_trad = len(text) - len(text.translate(trad))
+    if n_trad < MIN_TRADITIONAL:
+        return "hans"
+    n_simp = len(text) - len(text.translate(simp))
+    share = n_trad / (n_trad + n_simp)
+    if share >= HANT_SHARE:
+        return "hant"
+    return "mixed" if share >= MIXED_SHARE else "hans"
+
+
+_STAGES = (("TWVariantsRevPhrases.txt", "TWVariantsRev.txt"), ("TSPhrases.txt", "TSCharacters.txt"))
+
+
+class _Stage:
+    """One OpenCC dictionary group: phrases by forward maximal match, then single characters.
+
+    A regex alternation of the phrases, longest first, finds at each leftmost position the
+    longest phrase — OpenCC's own rule — and ``str.translate`` maps the characters in between,
+    so the work runs in C rather than in a per-character Python loop.
+    """
+
+    def __init__(self, phrases_file: str, chars_file: str) -> None:
+        self.phrases = _table(phrases_file)
+        chars = _table(chars_file)
+        self.table = str.maketrans({k: v for k, v in chars.items() if len(k) == 1})
+        keys = sorted(self.phrases, key=lambda k: (-len(k), k))
+        self.rx = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
+
+    def __call__(self, text: str) -> str:
+        if self.rx is None:
+            return text.translate(self.table)
+        parts: list[str] = []
+        pos = 0
+        for m in self.rx.finditer(text):
+            parts.append(text[pos : m.start()].translate(self.table))
+            parts.append(self.phrases[m.group()])
+            pos = m.end()
+        parts.append(text[pos:].translate(self.table))
+        return "".join(parts)
+
+
+def _table(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    with open(_dictionary_dir() / name, encoding="utf-8") as fh:
+        for line in fh:
+            key, _, values = line.rstrip("\n").partition("\t")
+            if key and values:
+                out[key] = values.split(" ")[0]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stages() -> tuple[_Stage, ...]:
+    return tuple(_Stage(p, c) for p, c in _STAGES)
+
+
+def convert(text: str) -> str:
+    """OpenCC ``tw2s`` conversion (same dictionaries and matching rule, faster engine)."""
+    for stage in _stages():
+        text = stage(text)
+    return text
+
+
+# OpenCC splits at these before matching; a line whose length changes is redone piece by piece.
+_PIECE = re.compile(r"[^\s\-,.?!*　，。、；：？！…“”‘’『』「」—（）《》〈〉～．／［］【】]+")
+_LINE = re.compile(r"[^\n]+")
+
+
+def to_simplified(text: str, script: Script | None = None) -> Step:
+    """Convert a Traditional or mixed text to Simplified; a Simplified text is returned as is."""
+    script = script or detect_script(text)
+    if script == "hans":
+        return no_change("script", text)
+    edits: list[Edit] = []
+    for line in _LINE.finditer(text):
+        src = line.group()
+        out = convert(src)
+        if out == src:
+            continue
+        if len(out) == len(src):
+            # Same length (the usual case): one edit per line keeps a character-by-character map.
+            edits.append(Edit(line.start(), line.end(), out, "script", "Traditional → Simplified"))
+            continue
+        for m in _PIECE.finditer(src):
+            piece = convert(m.group())
+            if piece != m.group():
+                a = line.start() + m.start()
+                edits.append(Edit(a, a + len(m.group()), piece, "script", "Traditional → Simplified"))
+    step = run_edits("script", text, edits, f"OpenCC {CONFIG}: Traditional → Simplified")
+    step.metadata["script_converted_with"] = CONFIG
+    return step
