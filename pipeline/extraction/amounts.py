@@ -106,6 +106,8 @@ def find_counts(text: str) -> list[Count]:
         if m.start("num") > 0 and text[m.start("num") - 1].isdigit():
             continue
         rest = text[m.end() : m.end() + 4]
+        if cls in "届次" and (rest[:1].isdigit() or rest[:1] in "一二两三四五六七八九十"):
+            continue  # 十一届三次全会: an ordinal of a session, not a count
         if rest.startswith(_NOT_AFTER_CLS) or (cls == "个" and rest[:1] in "月"):
             continue
         value = parse_number(num)

@@ -37,10 +37,6 @@ _ETHNIC = re.compile(
     "柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|鄂温克|德昂|保安|裕固|京|"
     "塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族?)+"
 )
-# Short forms that are everyday words far more often than places; only their full names count.
-_AMBIGUOUS_SHORT = frozenset(
-    ["白银", "安康", "长治", "大同", "普洱", "和平", "新华", "城关", "城中", "城东", "城西", "城南", "城北", "郊区", "东区", "西区", "南区", "北区", "中区", "河东", "河西", "江北", "江南", "江东", "通州", "永安", "长安", "新城", "开发", "高新", "朝阳", "开平", "宝山", "平安", "太平", "和田", "文山", "红旗", "铁东", "铁西", "向阳", "东风", "先锋", "青山", "金山", "龙华", "福田", "长寿", "阳光", "吉利", "龙门", "白山", "七星", "海港", "前进", "利通", "红花", "东方", "中山", "仙居", "金平", "大名", "新都", "安宁", "江城", "城阳"]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +70,8 @@ class PlaceLexicon:
 @cache
 def places() -> PlaceLexicon:
     rows = [ln.split("\t") for ln in _lines("divisions_cn.tsv")]
+    # Short forms that are everyday words far more often than places; only their full names count.
+    stop = frozenset(_lines("place_stopwords.txt"))
     by_code = {code: (name, level) for code, name, level in rows}
     by_form: dict[str, Division] = {}
     needs_parent: set[str] = set()
@@ -90,7 +88,7 @@ def places() -> PlaceLexicon:
         if name not in by_form or by_form[name].level == "county":
             by_form[name] = div
         short = short_form(name)
-        if short != name and len(short) >= 2 and short not in _AMBIGUOUS_SHORT:
+        if short != name and len(short) >= 2 and short not in stop:
             if short in by_form and by_form[short].level != "county":
                 continue
             by_form.setdefault(short, div)

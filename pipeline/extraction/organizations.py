@@ -1,34 +1,44 @@
 """Organization names, found from their endings and read leftwards to where the name begins.
 
 An ending (管委会, 有限公司, 促进会, 商务厅, 日报, 高新区 …) is found by one regex scan. The name's
-head is read leftwards until a boundary: punctuation, a function word (由, 在, 和, 与, 的 …) or
-an action verb (主办, 召开, 依托 …). The head must be *named*: a generic word (市委, 高新区,
-该公司) is not an organization. Lists such as ``A、B、C等多家企业`` also yield each item, which
-catches companies written without a legal ending. Each body is listed once, under the longest
-name it is written with; a shorter name seen only inside a longer one is dropped.
+head is read leftwards until a boundary: punctuation, a function word (由, 在, 和, 与, 的 …), an
+action verb (主办, 召开, 依托 …) or a count (26个). The head must be *named*: a generic word or an
+industry word (市委 alone, 高新区 alone, 新材料上市公司, 国家级园区) is not an organization.
+Other patterns add bodies written without a legal ending: list items before ``等多家企业``, and
+the organizers in ``由A主办，B承办``. Each body is listed once, under the longest name it is
+written with: a name seen only inside a longer one, or the same name without its place prefix
+(景德镇高新区管委会 beside 江西景德镇高新区管委会), is folded into the longer one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.extraction import lexicons
 
 _MAX_HEAD = 18
-# Where a name cannot extend past, read right to left: verbs and function words.
+# Where a name cannot extend past, read right to left: verbs, function words, counts.
 _BOUNDARY = re.compile(
     r"(?:主办|承办|协办|召开|举办|举行|参加|出席|组织|牵头|联合|指导|依托|成立|位于|来自|前往|考察|参观|走访|拜访|"
     r"会见|携手|签约|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|以及|还有|先后|分别|获悉|"
     r"邀请|陪同|带领|率领|宣布|透露|共建|设立|打造|建设|加快|推进|深化|实施|对接|服务|参与|代表|感谢|欢迎|希望|"
+    r"拥有|用好|建好|做好|做优|做强|做大|提高|提升|促进|认真|听完|听取|完成|实现|形成|培育|创建|建立|出台|"
+    r"首批|一批|多家|多个|\d+(?:\.\d+)?[个家所项位名批座条]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
     r"就|由|在|和(?!信息化|旅游|城乡|社会|改革)|与|及|向|对|是|为|的|了|到|赴|从|据|受|将|把|被|让|请|于|至|等|"
     r"并|而|也|还|已|曾|即|给|以|按|率|随|这|那|该|其|各|你|他|她|们|次|时|年)"
 )
-# Heads that name no particular body (市委 in 市委书记, 高新区 alone, 国家级新区).
-_GENERIC_HEAD = re.compile(
-    r"^(?:国家级|省级|市级|区级|县级|国家|省|市|区|县|州|镇|乡|村|全国|全省|全市|全区|全县|各级|有关|相关|重点|重大|"
-    r"本|该|各|全|新|多|两|一|这|此|其|驻|大|小|中|上级|下属|所属|龙头|优质|知名|著名|部分|行业|企业|地方|当地|"
-    r"高新区|开发区|经开区|新区|园区|工业园|管委会|党工委|政府|人民政府)*$"
+# Modifiers that may stand before a name but are not part of it (国家级天府新区 → 天府新区).
+_LEADING_MODIFIER = re.compile(r"^(?:国家级|省级|市级|著名|知名|全国|全省|全市|我国|我省|我市|本市|当地)+")
+# Words that make up generic heads: kinds of bodies, sizes, and (added at load) industry names.
+_GENERIC_WORDS = (
+    "国家级|省级|市级|区级|县级|国家|省|市|区|县|州|镇|乡|村|全国|全省|全市|全区|全县|各级|有关|相关|重点|重大|"
+    "本|该|各|全|新|多|两|一|这|此|其|驻|大|小|中|上级|下属|所属|龙头|优质|知名|著名|部分|行业|企业|地方|当地|"
+    "高新区|开发区|经开区|新区|园区|工业园|管委会|党工委|政府|人民政府|上市|民营|国有|外资|合资|科技型|科技|"
+    "高新技术|中小|骨干|头部|领军|规上|规模以上|产业化|产业|集聚|创新|示范|国际|合作|现代化|学习型|服务型|"
+    "千亿|百亿|万亿|亿元|十亿|官方|专业|综合|特色|配套|功能|区域|省直|市直|联系|主要|研发|工业|商业|金融|"
+    "发展|建设|项目|平台|基地|小型|微型|创业|供应|生产|制造|研发|孵化|转化|加工|应用|集聚区|[0-9]+"
 )
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -37,8 +47,21 @@ _LIST_ORGS = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9()（）]{2,20}、){1,12}[\u4e00-\u9fffA-Za-z0-9()（）]{2,20})"
     r"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)"
 )
+# 由A主办，B承办 / A牵头 / A指导: organizers named without a legal ending.
+_ORGANIZER = re.compile(
+    r"(?:由|[，,、])(?P<o>[\u4e00-\u9fffA-Za-z0-9()（）]{3,24}?)(?:联合)?(?:主办|承办|协办|指导|牵头组织|牵头)"
+)
 _WEAK_OK_AFTER = re.compile(r"(?:[^\u4e00-\u9fff]|记者|讯|报道|消息|客户端|主办|承办|联合|等|和|与|及|的)")
 _MEDIA_NEWS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}$")
+# An ending that is really the start of another word: 部门, 新区 in 创新区, 局面.
+_FALSE_ENDING = re.compile(r"部门|部分|局面|局势|[创更全最重]新区|新区域|委员(?!会)")
+_ZONE_ENDINGS = ("高新区", "开发区", "新区", "经济区", "保税区", "自贸区", "示范区", "高新技术产业开发区")
+
+
+@cache
+def _generic_head() -> re.Pattern[str]:
+    words = lexicons.alternation(lexicons.industries().canonical)
+    return re.compile(rf"^(?:{_GENERIC_WORDS}|{words})*$")
 
 
 @dataclass(slots=True)
@@ -60,11 +83,16 @@ def _head(text: str, start: int) -> str:
     for b in _BOUNDARY.finditer(window):
         cut = b.end()
     head = window[cut:]
+    # An unclosed bracket belongs to the sentence, not the name: (记者… / 深科园(梧州)… is fine.
+    if head.count("(") + head.count("（") > head.count(")") + head.count("）"):
+        opened = max(head.rfind("("), head.rfind("（"))
+        head = head[opened + 1 :]
     # A name that holds a place usually starts with it (中国南方航空集团 after 会中): drop what
-    # stands before the first place unless it is a known national prefix (中共, 国家, 驻 …).
+    # stands before the first place unless it is a national prefix (中共, 国家, 驻 …) or a bracket.
     pm = lexicons.places().regex.search(head)
-    if pm and pm.start() > 0 and not _NATIONAL_PREFIX.search(head, 0, pm.start()):
-        head = head[pm.start() :]
+    if pm and pm.start() > 0 and head[pm.start() - 1] not in "(（":
+        if not _NATIONAL_PREFIX.search(head, 0, pm.start()):
+            head = head[pm.start() :]
     # A title ends a name: 主任王强 before 办公室 is not part of it.
     tl = lexicons.titles()
     last = 0
@@ -74,26 +102,45 @@ def _head(text: str, start: int) -> str:
     return head[last:]
 
 
-def _named(head: str, kind: str) -> bool:
-    if kind == "dept":
-        return True  # 商务厅 after a place or 省/市 prefix, or on its own, is a named department
+def _strip_modifier(head: str) -> str:
+    stripped = _LEADING_MODIFIER.sub("", head)
+    return stripped if len(stripped) >= 2 else head
+
+
+def _named(head: str) -> bool:
     if len(head) < 2 or not _CJK.search(head):
         return False
-    return not _GENERIC_HEAD.match(head)
+    return not _generic_head().match(head)
+
+
+def _has_place(head: str, zones: set[str]) -> bool:
+    return bool(lexicons.places().regex.search(head)) or any(z in head for z in zones)
 
 
 def find_organizations(text: str, extra_names: list[str] | None = None) -> list[OrgHit]:
     lex = lexicons.org_suffixes()
     cands: list[tuple[int, int, str]] = []
-    for m in lex.regex.finditer(text):
+    endings = [
+        m
+        for m in lex.regex.finditer(text)
+        if not any(_FALSE_ENDING.match(text, max(0, i)) for i in (m.start() - 1, m.end() - 1))
+    ]
+    zones: set[str] = set()
+    pending: list[tuple[re.Match[str], str, str]] = []
+    for m in endings:
         ending = m.group(0)
         kind = lex.kinds[ending]
-        head = _head(text, m.start())
+        head = _strip_modifier(_head(text, m.start()))
         if kind == "dept":
-            # A department needs a place or 省/市/区/县 before it, or a capital-level 国家/国务院.
-            if not head:
+            # A department is named by the place before it (江西省商务厅); a ministry stands alone.
+            if not head and not (ending.endswith("部") and ending[:-1] not in ("组织", "宣传", "统战")):
                 continue
-        if not _named(head, kind):
+            cands.append((m.start() - len(head), m.end(), "suffix:" + ending))
+            continue
+        if kind.startswith("placed"):
+            pending.append((m, head, kind))
+            continue
+        if not _named(head):
             continue
         if kind == "weak":
             nxt = text[m.end() : m.end() + 4]
@@ -103,6 +150,22 @@ def find_organizations(text: str, extra_names: list[str] | None = None) -> list[
                 continue
             head = head[-4:]
         cands.append((m.start() - len(head), m.end(), "suffix:" + ending))
+        if ending in _ZONE_ENDINGS:
+            zones.add(head + ending)
+    # Endings that need a place or a known zone in their head, now that zones are known.
+    for m, head, kind in pending:
+        if not _has_place(head, zones):
+            continue
+        rest = lexicons.places().regex.sub("", head)
+        for z in zones:
+            rest = rest.replace(z, "")
+        if rest and not _named(rest) and m.group(0) != "网":
+            continue  # 江西省国家级园区: a place plus generic words names no particular park
+        if kind == "placed-weak":
+            nxt = text[m.end() : m.end() + 1]
+            if nxt and _CJK.match(nxt):
+                continue
+        cands.append((m.start() - len(head), m.end(), "suffix:" + m.group(0)))
     for m in _LIST_ORGS.finditer(text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
@@ -112,11 +175,20 @@ def find_organizations(text: str, extra_names: list[str] | None = None) -> list[
             if len(head) < len(item):
                 a += len(item) - len(head)
                 item = head
-            if 2 <= len(item) <= 20 and not _GENERIC_HEAD.match(item):
+            if 2 <= len(item) <= 20 and _named(item):
                 cands.append((a, a + len(item), "list:等企业"))
+    for m in _ORGANIZER.finditer(text):
+        name = m.group("o")
+        sub = _head(text[: m.end("o")], m.end("o"))
+        if len(sub) >= 3 and _named(sub):
+            cands.append((m.end("o") - len(sub), m.end("o"), "organizer"))
     for name in extra_names or []:
         for m in re.finditer(re.escape(name), text):
             cands.append((m.start(), m.end(), "metadata"))
+    return _merge(text, cands)
+
+
+def _merge(text: str, cands: list[tuple[int, int, str]]) -> list[OrgHit]:
     # Longest first, so shorter names found only inside longer ones can be dropped.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int]] = []
@@ -127,11 +199,19 @@ def find_organizations(text: str, extra_names: list[str] | None = None) -> list[
         value = text[a:b]
         hit = hits.get(value)
         if hit is None:
-            # Every other occurrence of the name, not inside a longer name, is evidence too.
             hits[value] = hit = OrgHit(value, [], rule)
         if (a, b) not in hit.spans:
             hit.spans.append((a, b))
             taken.append((a, b))
+    # The same body without its place prefix (景德镇高新区管委会 / 江西景德镇高新区管委会).
+    places = lexicons.places()
+    for short in sorted(hits, key=len):
+        for long in hits:
+            if long != short and long.endswith(short) and short in hits:
+                prefix = long[: -len(short)]
+                if places.regex.fullmatch(prefix):
+                    hits[long].spans.extend(hits.pop(short).spans)
+                    break
     # Repeated mentions the endings scan did not reach (e.g. after a boundary word).
     for hit in hits.values():
         for m in re.finditer(re.escape(hit.value), text):

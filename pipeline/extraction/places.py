@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from pipeline.extraction import lexicons
 
+# Characters that may stand right before a place name without forming a word with it.
+_BEFORE_PLACE = frozenset("在于和与及从到赴至省市州县区的、是为向对")
+
 
 @dataclass(slots=True)
 class PlaceHit:
@@ -41,6 +44,9 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             continue
         if _inside(a, b, blocked):
             continue
+        if div.level == "county" and form.endswith("城市") and a > 0 and _cjk(text[a - 1]):
+            if text[a - 1] not in _BEFORE_PLACE:
+                continue  # 新兴城市 is a rising city, not 兴城市
         hit = hits.get(div.name)
         if hit is None:
             hits[div.name] = PlaceHit(form, div.name, [(a, b)])

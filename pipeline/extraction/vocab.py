@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from pipeline.extraction import lexicons
 
+_INDUSTRY_CONTEXT = re.compile(r"[^。；;！？!?\n]{0,16}?(?:产业|行业|企业|领域|集群|产业链|基地|园区|项目|装备|龙头)")
+
 
 def find_industries(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Canonical industry → spans of the synonyms that name it, in order of first mention."""
+    """Canonical industry → spans of the synonyms that name it, in order of first mention.
+
+    A short synonym (≤ 3 characters) counts when it recurs or sits in an industry context.
+    """
     vocab = lexicons.industries()
     found: dict[str, list[tuple[int, int]]] = {}
+    strong: set[str] = set()
     for m in vocab.regex.finditer(text):
-        found.setdefault(vocab.canonical[m.group(0)], []).append((m.start(), m.end()))
-    return found
+        canonical = vocab.canonical[m.group(0)]
+        found.setdefault(canonical, []).append((m.start(), m.end()))
+        if len(m.group(0)) >= 4 or _INDUSTRY_CONTEXT.match(text, m.end()):
+            strong.add(canonical)
+    return {k: v for k, v in found.items() if k in strong or len(v) >= 2}
 
 
 def classify_event(
