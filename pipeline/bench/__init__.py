@@ -1,0 +1,1 @@
+"""Benchmark support that needs neither the store nor Qt: the synthetic corpus."""
