@@ -12,7 +12,16 @@ if [ -z "${CURATOR_TEST_PG_URL:-}" ]; then
   eval "$(bash scripts/postgres.sh start)"
   trap 'bash scripts/postgres.sh stop' EXIT
 fi
-log "ruff";   "$VENV/bin/ruff" check .
-log "mypy";   "$VENV/bin/mypy"
-log "import-linter"; "$VENV/bin/lint-imports"
-log "pytest"; "$VENV/bin/python" -m pytest "$@"
+# Every check runs even when an earlier one fails, so one report shows everything; pytest goes last.
+failed=()
+log "ruff";          "$VENV/bin/ruff" check . || failed+=(ruff)
+log "mypy";          "$VENV/bin/mypy" || failed+=(mypy)
+log "import-linter"; "$VENV/bin/lint-imports" || failed+=(import-linter)
+log "pytest"
+status=0
+"$VENV/bin/python" -m pytest "$@" || status=$?
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "Checks that failed besides pytest: ${failed[*]}" >&2
+  [ $status -eq 0 ] && status=1
+fi
+exit $status
