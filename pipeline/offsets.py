@@ -83,13 +83,24 @@ class OffsetMap:
         """
         if not 0 <= start <= end <= self.source_len:
             raise ValueError(f"span [{start}, {end}) outside source text of length {self.source_len}")
+        segments = self.segments
+        i = max(0, bisect_right(self._s0s, start) - 1)
+        if start < end and segments:
+            # Fast path: the span lies inside one positional segment that nothing else overlaps.
+            seg = segments[i]
+            if (
+                seg.kind == POSITIONAL
+                and seg.s0 <= start
+                and end <= seg.s1
+                and (i == 0 or segments[i - 1].s1 <= start)
+                and (i + 1 == len(segments) or segments[i + 1].s0 >= end)
+            ):
+                return (seg.c0 + start - seg.s0, seg.c0 + end - seg.s0)
         lo: int | None = None
         hi: int | None = None
-        i = max(0, bisect_right(self._s0s, start) - 1)
         # Block segments may overlap positions, so step back while earlier ones still reach in.
         while i > 0 and self.segments[i - 1].s1 > start:
             i -= 1
-        segments = self.segments
         # Index loop, not a slice: a slice would copy the tail and make each query O(n).
         for k in range(i, len(segments)):
             seg = segments[k]
@@ -113,7 +124,14 @@ class OffsetMap:
         """``self`` maps B→A, ``later`` maps C→B; the result maps C→A."""
         if later.source_len != self.derived_len:
             raise ValueError("maps do not chain: later.source_len != self.derived_len")
+        # Most repairs leave most texts alone: composing with an identity is the other map.
+        if later.is_identity():
+            return self
+        if self.is_identity():
+            return later
         out: list[Segment] = []
+        inner_segs = self.segments
+        j = 0  # cursor into self's segments; sources of ``later`` mostly advance monotonically
         for seg in later.segments:
             if seg.kind == BLOCK or seg.s0 == seg.s1:
                 a0, a1 = self.to_source(seg.s0, seg.s1)
@@ -122,7 +140,11 @@ class OffsetMap:
             # Positional: split where self's segments split.
             b = seg.s0
             while b < seg.s1:
-                inner = self._segment_at(b)
+                if not (j < len(inner_segs) and inner_segs[j].c0 <= b < inner_segs[j].c1):
+                    j += 1
+                    if not (j < len(inner_segs) and inner_segs[j].c0 <= b < inner_segs[j].c1):
+                        j = max(0, bisect_right(self._c0s, b) - 1)
+                inner = inner_segs[j]
                 stop = min(seg.s1, inner.c1)
                 c_from = seg.c0 + (b - seg.s0)
                 c_to = seg.c0 + (stop - seg.s0)
@@ -133,6 +155,18 @@ class OffsetMap:
                     out.append(Segment(c_from, c_to, inner.s0, inner.s1, BLOCK))
                 b = stop
         return OffsetMap(out, later.derived_len, self.source_len)
+
+    def is_identity(self) -> bool:
+        segs = self.segments
+        return self.derived_len == self.source_len and (
+            not segs
+            or (
+                len(segs) == 1
+                and segs[0].kind == POSITIONAL
+                and segs[0].c0 == segs[0].s0 == 0
+                and segs[0].c1 == segs[0].s1 == self.derived_len
+            )
+        )
 
     # -- persistence ----------------------------------------------------------------------
     def to_json(self) -> dict[str, object]:

@@ -137,7 +137,8 @@ def strip_front_matter(text: str) -> Step:
         import yaml
 
         # BaseLoader keeps every scalar a string, so dates keep their zone for parse_date.
-        data = yaml.load(block, Loader=yaml.BaseLoader)
+        loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+        data = yaml.load(block, Loader=loader)
     except Exception:  # any YAML error: fall back below rather than fail the import
         data = None
     if not isinstance(data, dict):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from dataclasses import dataclass
 
 from pipeline.cleaning.base import CLOSERS, HAN, Step, no_change, run_edits
@@ -21,7 +20,9 @@ MIN_COVERAGE = 0.8
 # Runs this short are also ordinary reduplication (看看, 一一); accept them only when the single
 # form also occurs elsewhere in the document.
 SHORT_UNIT = 2
-MAX_HEADING_LEN = 160
+MAX_HEADING_LEN = 100
+# Headings carry no full stop; testing only such short lines keeps the quadratic hint cheap.
+_HEADING_CANDIDATE = re.compile(rf"^[^\n。！？]{{4,{MAX_HEADING_LEN}}}$", re.M)
 
 
 @dataclass(slots=True)
@@ -62,9 +63,9 @@ def undouble_headings(text: str) -> Step:
     """Collapse lines made of doubled runs into single runs; leave ordinary reduplication alone."""
     edits: list[Edit] = []
     headings: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _HEADING_CANDIDATE.finditer(text):
         s = line.group()
-        if len(s) > MAX_HEADING_LEN or not _DOUBLED_HINT.search(s):
+        if not _DOUBLED_HINT.search(s):
             continue
         runs, covered = _doubled_runs(s)
         visible = len(s) - sum(1 for c in s if c.isspace())
@@ -105,6 +106,11 @@ MIN_WRAPPED_SHARE = 0.4
 FULL_LINE = 0.55
 
 
+def _median(values: list[int]) -> float:
+    ordered = sorted(values)
+    return float(ordered[len(ordered) // 2]) if ordered else 0.0
+
+
 def _line_lengths(text: str) -> list[int]:
     return [len(m.group().strip()) for m in _LINE.finditer(text) if m.group().strip()]
 
@@ -119,7 +125,7 @@ def is_hard_wrapped(text: str) -> bool:
     lines = [ln for ln in lines if ln]
     if len(lines) < MIN_LINES:
         return False
-    med = statistics.median(len(ln) for ln in lines)
+    med = _median([len(ln) for ln in lines])
     if med > 120:
         return False
     wrapped = sum(1 for ln in lines if not _END_OK.search(ln) and abs(len(ln) - med) <= 0.3 * med + 2)
@@ -136,7 +142,7 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
     """
     if not is_hard_wrapped(text):
         return no_change("pdf_lines", text)
-    width = statistics.median(_line_lengths(text))
+    width = _median(_line_lengths(text))
     edits: list[Edit] = []
     lines = list(_CONTENT.finditer(text))
     for pm, nm in itertools.pairwise(lines):

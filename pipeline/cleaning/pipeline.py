@@ -57,17 +57,25 @@ def _merge_metadata(into: dict[str, object], new: dict[str, object]) -> None:
             into.setdefault(key, value)
 
 
-_TITLE_LINE = re.compile(rf"[^\n]*[{HAN}][^\n]*")
+_HEADLINE_LIKE = re.compile(r"[。！？；，,]$|[。；]")
+MAX_HEADLINE_LINES = 3
+
+
+def _headlines(text: str) -> list[str]:
+    """The run of headline-like lines (short, no sentence end) that opens the body."""
+    out: list[str] = []
+    for line in text.split("\n", MAX_HEADLINE_LINES)[:MAX_HEADLINE_LINES]:
+        line = line.strip()
+        if not (4 <= len(line) <= 60) or _HEADLINE_LIKE.search(line) or not re.search(f"[{HAN}]", line):
+            break
+        out.append(line)
+    return out
 
 
 def _title_from_body(text: str) -> str | None:
-    m = _TITLE_LINE.match(text)
-    if not m:
-        return None
-    line = m.group().strip()
-    if 4 <= len(line) <= 60 and not re.search(r"[。！？；，,]$|[。；]", line):
-        return line
-    return None
+    # With a kicker line above the main title (引题 + 主题), the main title is the longer one.
+    lines = _headlines(text)
+    return max(lines, key=len) if lines else None
 
 
 def clean(
@@ -112,11 +120,10 @@ def clean(
 def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
     final = chain.text
     steps = chain.steps
-    # from_final[k]: final text → output of step k.
-    from_final: list[OffsetMap] = [OffsetMap.identity(len(final))] * len(steps)
-    for k in range(len(steps) - 2, -1, -1):
-        from_final[k] = steps[k + 1].offsets.compose(from_final[k + 1])
     offsets = chain.to_raw[-1].compose(steps[-1].offsets)
+    # Where a change ended up in the cleaned text: the cleaned characters that come from its raw
+    # span. (Composing a map from the final text back to every step costs more than this.)
+    to_clean = offsets.to_derived
 
     changes: list[Change] = []
     repairs: dict[str, Repair] = {}
@@ -126,44 +133,31 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
     marks_meta: list[dict[str, object]] = []
     for k, step in enumerate(steps):
         to_raw = chain.to_raw[k]
-        fwd = from_final[k]
-        delta = 0
+        source = step_input(chain, k)
+        undoable = step.undoable
         for e in step.edits:
-            before = step_input(chain, k)[e.start : e.end]
-            new_start = e.start + delta
-            new_end = new_start + len(e.replacement)
-            delta += len(e.replacement) - (e.end - e.start)
-            rep = repairs.get(e.kind)
+            kind = e.kind
+            rep = repairs.get(kind)
             if rep is None:
-                rep = repairs[e.kind] = Repair(kind=e.kind, count=0, description=step.description)
+                rep = repairs[kind] = Repair(kind=kind, count=0, description=step.description)
             rep.count += 1
-            if len(rep.examples) < MAX_EXAMPLES and e.kind not in QUIET_KINDS:
+            if kind in QUIET_KINDS:
+                continue
+            before = source[e.start : e.end]
+            if len(rep.examples) < MAX_EXAMPLES:
                 rep.examples.append((before, e.replacement))
-            if e.kind in QUIET_KINDS or e.kind == "caption":
+            if kind == "caption":
                 continue
             r0, r1 = to_raw.to_source(e.start, e.end)
-            c0, c1 = fwd.to_derived(new_start, new_end)
-            changes.append(
-                Change(
-                    kind=e.kind,
-                    raw_start=r0,
-                    raw_end=r1,
-                    clean_start=c0,
-                    clean_end=c1,
-                    before=before,
-                    after=e.replacement,
-                    note=e.note,
-                    undoable=step.undoable,
-                )
-            )
+            c0, c1 = to_clean(r0, r1)
+            changes.append(Change(kind, r0, r1, c0, c1, before, e.replacement, e.note, undoable))
         for cap in step.captions:
             r0, r1 = to_raw.to_source(cap.start, cap.end)
             if cap.text.strip():
                 captions.append(Caption(text=cap.text.strip(), raw_start=r0, raw_end=r1))
         for mark in step.marks:
             r0, r1 = to_raw.to_source(mark.start, mark.end)
-            d0, d1 = step.offsets.to_derived(mark.start, mark.end)
-            c0, c1 = fwd.to_derived(d0, d1)
+            c0, c1 = to_clean(r0, r1)
             marks_meta.append(
                 {
                     "kind": step.kind,
@@ -199,7 +193,7 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
     title = _title_from_body(final)
     if title:
         metadata.setdefault("title", title)
-        metadata.setdefault("headline", title)
+        metadata["headlines"] = _headlines(final)
     if "source" not in metadata and "author" in metadata:
         metadata["source"] = metadata["author"]
     spin_score = metadata.get("spin_score", 0.0)

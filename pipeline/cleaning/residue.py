@@ -133,12 +133,23 @@ _DATELINE = re.compile(
 )
 
 
+# An outlet credited at the start of the story: "澎湃新闻(www.thepaper.cn)记者…", "新华社记者…".
+_OUTLET_CREDIT = re.compile(
+    rf"(?:^|[\n，,。])([{HAN}]{{2,10}}?(?:新闻|日报|晚报|早报|时报|商报|报社|报|网|社|电视台|客户端))"
+    r"(?:[(（][\w.\-/:]+[)）])?(?:记者|通讯员|讯|消息)"
+)
+
+
 def dateline_metadata(text: str) -> dict[str, object]:
-    head = text.lstrip()[:120]
+    """Outlet and reporter credited in the first lines of the story."""
+    head = text.lstrip()[:300]
     m = _DATELINE.match(head)
-    if not m:
-        return {}
-    return {"source": m.group(1), "author": m.group(2)}
+    if m:
+        return {"source": m.group(1), "author": m.group(2)}
+    c = _OUTLET_CREDIT.search(head)
+    if c:
+        return {"source": c.group(1)}
+    return {}
 
 
 # -- inline residue and spam -------------------------------------------------------------------
@@ -149,6 +160,12 @@ _TAIL_LINE = re.compile(
     r"(?:平台声明|免责声明)[:：][^\n]{0,120}|本文(?:转载|来源)自[^\n]{0,60}|"
     r"(?:微信|扫码|扫一扫)[^\n]{0,12}(?:关注|分享)[^\n]{0,20}) *$",
     re.M,
+)
+
+
+SPAM_WINDOW = 40
+_SPAM_ANCHOR = re.compile(
+    r"app|APP|App|平台|官网|官方|入口|网站|网页版|体育|电竞|娱乐|彩票|棋牌|百家乐|真人|下载|登录|kaiyun|KAIYUN|开云|\.com"
 )
 
 
@@ -169,7 +186,15 @@ def remove_inline_residue(text: str) -> Step:
     edits += [Edit(m.start(), m.end(), "", "residue", m.group().strip()) for m in _TAIL_LINE.finditer(text)]
     rx = _spam_rx()
     if rx is not None:
-        edits += [Edit(m.start(), m.end(), "", "spam", m.group()) for m in rx.finditer(text) if m.group()]
+        # Every spam phrase contains one of a few anchor words; scanning the full pattern only
+        # around anchors keeps this step fast on the (usual) text without spam.
+        last_end = 0
+        for a in _SPAM_ANCHOR.finditer(text):
+            lo = max(last_end, a.start() - SPAM_WINDOW)
+            for m in rx.finditer(text, lo, min(len(text), a.end() + SPAM_WINDOW)):
+                if m.group() and m.start() >= last_end and m.start() <= a.start() and m.end() >= a.end():
+                    edits.append(Edit(m.start(), m.end(), "", "spam", m.group()))
+                    last_end = m.end()
     step = run_edits("residue", text, _dedupe(edits), "fold markers, repost footers and spam removed")
     if any(e.kind == "spam" for e in step.edits):
         step.flags.append("spam_removed")

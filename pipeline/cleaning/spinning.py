@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.cleaning.base import Found, Step, han_count, no_change, run_edits
+from pipeline.cleaning.base import Found, Step, han_count, literal_alternation, no_change, run_edits
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
 
@@ -34,9 +34,7 @@ class Lexicon:
 
 
 def _alternation(keys: list[str]) -> re.Pattern[str] | None:
-    if not keys:
-        return None
-    return re.compile("|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k))))
+    return literal_alternation(keys)
 
 
 @lru_cache(maxsize=1)
