@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.main_window import MainWindow
 from gui.paths import seeds_dir
+from gui.settings import APPLICATION, ORGANIZATION, Settings
 from storage.queries import count_articles
 from storage.store import StoreError, default_url, open_store
 
@@ -22,8 +24,12 @@ def has_cjk_font() -> bool:
 def run_app(db_url: str | None = None, screenshot: str | None = None, article_id: int | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("Article Curator")
-    app.setOrganizationName("article-curator")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    settings = Settings()
+    configured = str(settings.get("store_url")).strip()
+    if db_url is None and not os.environ.get("CURATOR_DB") and configured:
+        db_url = configured if "://" in configured else f"sqlite:///{Path(configured).expanduser()}"
     using_default = db_url is None and not os.environ.get("CURATOR_DB")
     try:
         store = open_store(db_url or default_url())
@@ -33,9 +39,9 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
         else:
             QMessageBox.critical(None, "无法打开数据库", str(exc))
         return 1
-    window = MainWindow(store)
+    window = MainWindow(store, settings)
     if not has_cjk_font():
-        window.statusBar().showMessage("警告：未安装中文字体，文字可能显示为方框（请安装 Noto CJK 等字体）")
+        window.warn("未安装中文字体，文字可能显示为方框（请安装 Noto CJK 等字体）")
     seeding = None
     if using_default and count_articles(store) == 0 and seeds_dir().is_dir():
         seeding = window.start_import([seeds_dir()])
@@ -47,15 +53,19 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
     return int(code)
 
 
-def _screenshot(app: QApplication, window: MainWindow, path: str, article_id: int | None, seeding: object) -> int:
+def _screenshot(app: QApplication, window: MainWindow, path: str, article_id: int | None,
+                seeding: object) -> int:
     def shoot() -> None:
         if window.jobs:
             QTimer.singleShot(100, shoot)
             return
+        mode = os.environ.get("CURATOR_SCREENSHOT_MODE")  # clean / original / changes, for checks
+        if mode:
+            window.doc.set_mode(mode)
         if article_id is not None:
             window.select_article(article_id)
         elif window.model.rowCount():
-            window.table.selectRow(0)
+            window.select_article(window.model.article_id(0))
         app.processEvents()
         ok = window.grab().save(path)
         print(f"screenshot {'saved to' if ok else 'FAILED:'} {path}")

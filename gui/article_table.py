@@ -1,26 +1,26 @@
 """The article list: a table model over article ids with a lazy row cache.
 
-Only ids are loaded up front (one narrow query, fast at 100,000 rows); row contents are fetched
-in pages when the view first asks for them, and dropped from the cache when articles change.
+Only ids are held (one narrow query, fast at 100,000 rows); row contents are fetched a page at a
+time when the view first asks for them and dropped when an article changes. Sorting and
+filtering produce a new id list off the GUI thread (``ordered_ids``) — Chinese text columns are
+ordered with ``QCollator`` sort keys computed once per sort, not compared pairwise in the view.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from sqlalchemy import select
+from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
-from storage.models import Article
+from gui.undo import STATUS_LABELS
+from storage.listing import TEXT_COLUMNS, column_values
 from storage.queries import summaries_for
 from storage.records import ArticleSummary
+from storage.search import ArticleFilter, find_ids
 from storage.store import Store
 
 PAGE = 200
-
-STATUS_LABELS = {
-    "new": "新", "in_review": "审核中", "accepted": "已通过", "rejected": "已拒绝", "needs_work": "待修改",
-}
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", "状态"),
@@ -31,50 +31,78 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("flags", "标记"),
     ("edited_count", "已编辑"),
 )
+FLAG_LABELS = {"spun": "洗稿", "pinyin_damaged": "拼音损坏", "mixed_script": "繁简混排"}
+STATUS_TEXT_COLORS = {"accepted": "#2e7d32", "rejected": "#c62828", "needs_work": "#ef6c00",
+                      "in_review": "#1565c0"}
 
 Index = QModelIndex | QPersistentModelIndex
 
 
+def ordered_ids(store: Store, f: ArticleFilter, column: str, descending: bool) -> list[int]:
+    """The ids matching ``f`` in the list's order (runs on a worker thread)."""
+    if column not in TEXT_COLUMNS:
+        return find_ids(store, ArticleFilter(f.statuses, f.tag, f.flag, f.text, column, descending))
+    ids = find_ids(store, ArticleFilter(f.statuses, f.tag, f.flag, f.text, "id", False))
+    values = column_values(store, column)
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    collator.setNumericMode(True)
+    keys = {i: collator.sortKey(values.get(i, "")) for i in ids}
+    # Empty values go last either way: a reviewer sorting by source wants the sources first.
+    filled = [i for i in ids if values.get(i)]
+    empty = [i for i in ids if not values.get(i)]
+    filled.sort(key=keys.__getitem__, reverse=descending)
+    return filled + empty
+
+
 class ArticleTableModel(QAbstractTableModel):
+    sort_requested = Signal(str, bool)  # column key, descending
+
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
         self._ids: list[int] = []
+        self._rows: dict[int, int] = {}
         self._cache: dict[int, ArticleSummary] = {}
 
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
+        self.set_ids(find_ids(self._store, ArticleFilter()))
+
+    def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
-        with self._store.session() as s:
-            self._ids = list(s.scalars(select(Article.id).order_by(Article.id)))
+        self._ids = list(ids)
+        self._rows = {aid: r for r, aid in enumerate(self._ids)}
         self._cache.clear()
         self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
 
     def refresh_ids(self, ids: list[int]) -> None:
         """Re-read these articles' rows (after an edit) and repaint them."""
         for i in ids:
             self._cache.pop(i, None)
-        rows = [self._ids.index(i) for i in ids if i in self._ids]
-        for r in rows:
-            self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+            r = self._rows.get(i)
+            if r is not None:
+                self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
 
     def article_id(self, row: int) -> int:
         return self._ids[row]
 
     def row_of(self, article_id: int) -> int:
-        try:
-            return self._ids.index(article_id)
-        except ValueError:
-            return -1
+        return self._rows.get(article_id, -1)
 
-    def summary(self, row: int) -> ArticleSummary:
+    def summary(self, row: int) -> ArticleSummary | None:
         aid = self._ids[row]
         cached = self._cache.get(aid)
         if cached is None:
             page_start = (row // PAGE) * PAGE
-            page_ids = self._ids[page_start : page_start + PAGE]
+            page_ids = [i for i in self._ids[page_start : page_start + PAGE] if i not in self._cache]
             self._cache.update(summaries_for(self._store, page_ids))
-            cached = self._cache[aid]
+            if len(self._cache) > 20 * PAGE:  # bound memory when scrolling through 100,000 rows
+                keep = set(self._ids[max(0, page_start - PAGE) : page_start + 2 * PAGE])
+                self._cache = {k: v for k, v in self._cache.items() if k in keep}
+            cached = self._cache.get(aid)
         return cached
 
     # -- Qt model API ----------------------------------------------------------------------
@@ -84,23 +112,38 @@ class ArticleTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
             return COLUMNS[section][1]
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The order comes from the store (off the GUI thread); the window applies it via set_ids.
+        if 0 <= column < len(COLUMNS):
+            self.sort_requested.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole):
             return None
         s = self.summary(index.row())
+        if s is None:  # deleted since the ids were read
+            return None
         key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            color = STATUS_TEXT_COLORS.get(s.status) if key == "status" else None
+            return QBrush(QColor(color)) if color else None
         if key == "status":
             return STATUS_LABELS.get(s.status, s.status)
         if key == "title":
             return s.title or s.source_name
-        value = getattr(s, key)
+        if key == "flags":
+            return " ".join(FLAG_LABELS.get(f, f) for f in s.flags.split())
         if key == "edited_count":
-            return value or ""
+            return s.edited_count or ""
+        value = getattr(s, key)
         return value or ""

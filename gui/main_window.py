@@ -1,170 +1,717 @@
-"""The main window: the article list beside the selected article's text."""
+"""The review workspace: the article list, the article's text and its fields, side by side.
+
+The window wires the parts together and owns the background jobs; every write goes through
+``gui.undo.Editor``. Switching articles reads one ``ArticleView`` and repaints; nothing on that
+path scans the list.
+"""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from gui.article_table import ArticleTableModel
+from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
+from gui.document_view import MODES, DocumentView
+from gui.export_dialog import ExportDialog
+from gui.field_panel import FieldPanel
+from gui.filter_bar import UNREVIEWED, FilterBar
+from gui.history_dialog import HistoryDialog
+from gui.reextract_dialog import ReextractDialog
+from gui.settings import Settings
+from gui.settings_dialog import SettingsDialog
+from gui.undo import Editor
 from gui.workers import Job
+from pipeline.document import CleanResult
+from pipeline.fields import FIELDS_BY_NAME
+from pipeline.serialize import clean_from_json
+from storage.exporting import export_dataset
 from storage.importer import import_paths
-from storage.queries import get_article
-from storage.records import ImportProgress, ImportReport
+from storage.listing import all_flags
+from storage.queries import NotFoundError, all_tags, field_history, get_article
+from storage.recleaning import skipped_changes
+from storage.records import ArticleView, ExportReport, HistoryEntry, ImportProgress, ImportReport, ReextractReport
+from storage.reextract import reextract
+from storage.search import ArticleFilter, find_ids
 from storage.store import Store
+
+# "Add the selected text as …": field, menu text, shortcut.
+ADD_TARGETS: tuple[tuple[str, str, str], ...] = (
+    ("people", "人物", "Shift+P"),
+    ("organizations", "机构", "Shift+O"),
+    ("places", "地点", "Shift+L"),
+    ("amounts", "金额", "Shift+M"),
+    ("industries", "产业", "Shift+I"),
+    ("title", "标题", "Shift+T"),
+)
+
+
+def value_from_selection(field: str, text: str) -> Any:
+    kind = FIELDS_BY_NAME[field].kind
+    if kind == "person":
+        return {"name": text, "title": ""}
+    if kind == "amount":
+        return {"text": text, "yuan": None, "context": "", "approximate": False}
+    if kind == "count":
+        return {"text": text, "value": None, "what": "", "approximate": False}
+    return text
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    article_shown = Signal(int)  # the text and fields of this article are on screen
+    first_rows_shown = Signal()  # the list shows its first rows after opening the store
+    list_updated = Signal()  # a filter or sort was applied to the list
+    job_finished = Signal(str, object)  # job title, result (None if it failed)
+
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
         super().__init__()
         self.store = store
+        self.settings = settings if settings is not None else Settings()
         self.setWindowTitle(f"Article Curator — {store.display_name}")
         self.resize(1280, 800)
+        self.setAcceptDrops(True)
         self.jobs: list[Job] = []
+        self.current: ArticleView | None = None
+        self.clean: CleanResult | None = None
+        self._filter = ArticleFilter()
+        self._sort: tuple[str, bool] = ("id", False)
+        self._list_generation = 0
+        self.error_box: QMessageBox | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.reextract_dialog: ReextractDialog | None = None
+        self.history_dialog: HistoryDialog | None = None
 
+        self.editor = Editor(store, lambda: self.settings.reviewer, self)
+        self.editor.ask_retry = self._ask_retry
+        self.editor.article_changed.connect(self._on_article_changed)
+        self.editor.replayed.connect(self._on_replayed)
+        self.editor.write_failed.connect(lambda msg: self.show_errors("未能保存", msg, []))
+
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self.apply_filter)
         self.model = ArticleTableModel(store, self)
+        self.model.sort_requested.connect(self._on_sort)
         self.table = QTableView()
+        self.table.setObjectName("article_list")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
+        # Uniform row heights: the view never measures 100,000 rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
+        self.doc = DocumentView()
+        self.doc.value_clicked.connect(self._on_value_clicked)
+        self.doc.undo_change_requested.connect(self.undo_repair)
+        self.doc.mode_changed.connect(lambda m: self.settings.set("view/mode", m))
+        self.panel = FieldPanel()
+        self.panel.field_edited.connect(self._on_field_edited)
+        self.panel.status_requested.connect(self.set_status)
+        self.panel.tags_edited.connect(self._on_tags_edited)
+        self.panel.note_edited.connect(self._on_note_edited)
+        self.panel.value_selected.connect(self._on_value_selected)
+        self.panel.history_requested.connect(self.show_history)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.text)
-        splitter.setSizes([520, 760])
-        self.setCentralWidget(splitter)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.setSpacing(0)
+        lv.addWidget(self.filter_bar)
+        lv.addWidget(self.table, 1)
+        self.right_split = QSplitter(Qt.Orientation.Horizontal)
+        self.right_split.setObjectName("right_splitter")
+        self.right_split.addWidget(self.doc)
+        self.right_split.addWidget(self.panel)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 2)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.setObjectName("main_splitter")
+        self.main_split.addWidget(left)
+        self.main_split.addWidget(self.right_split)
+        self.main_split.setStretchFactor(0, 2)
+        self.main_split.setStretchFactor(1, 5)
+        self.setCentralWidget(self.main_split)
+        self._default_sizes()
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.hide()
         self.cancel_button = QPushButton("取消")
         self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_jobs)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
+        self._build_actions()
         self._build_menus()
-        self.model.reload()
+        self._restore_layout()
+        self.apply_font_size()
+        self.doc.set_mode(str(self.settings.get("view/mode")))
+        self.model.set_ids(find_ids(store, ArticleFilter()))
+        self._fit_columns()
+        self._refresh_choices()
         self._show_count()
+        QTimer.singleShot(0, self.first_rows_shown.emit)
+
+    def warn(self, text: str) -> None:
+        """A warning that stays in the status bar (e.g. no font for Chinese)."""
+        label = QLabel(f"⚠ {text}")
+        label.setObjectName("warning_label")
+        label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.statusBar().insertPermanentWidget(0, label)
+
+    # -- layout ---------------------------------------------------------------------------------------
+    def _default_sizes(self) -> None:
+        w = max(self.width(), 1280)
+        self.main_split.setSizes([int(w * 0.30), int(w * 0.70)])
+        self.right_split.setSizes([int(w * 0.70 * 0.58), int(w * 0.70 * 0.42)])
+
+    def _fit_columns(self) -> None:
+        fm = self.table.fontMetrics()
+        widths = {"status": "审核中", "published_at": "2022-01-07", "source": "高科技行业门户",
+                  "places": "深圳、景德镇", "flags": "洗稿", "edited_count": "已编辑"}
+        for i, (key, _label) in enumerate(COLUMNS):
+            if key in widths:
+                self.table.setColumnWidth(i, fm.horizontalAdvance(widths[key]) + 24)
+        self.table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
+
+    def _restore_layout(self) -> None:
+        state = self.settings.get("layout/splitters")
+        if state is not None and not state.isEmpty():
+            parts = bytes(state.data()).split(b"\x00SPLIT\x00")
+            if len(parts) == 2:
+                self.main_split.restoreState(parts[0])
+                self.right_split.restoreState(parts[1])
+        geometry = self.settings.get("layout/geometry")
+        if geometry is not None and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+
+    def save_layout(self) -> None:
+        from PySide6.QtCore import QByteArray
+
+        joined = bytes(self.main_split.saveState().data()) + b"\x00SPLIT\x00" + bytes(
+            self.right_split.saveState().data())
+        self.settings.set("layout/splitters", QByteArray(joined))
+        self.settings.set("layout/geometry", self.saveGeometry())
+        self.settings.sync()
+
+    def apply_font_size(self) -> None:
+        size = int(self.settings.get("font_size"))
+        self.doc.set_font_size(size)
+        if size > 0:
+            f = self.panel.font()
+            f.setPointSize(size)
+            self.panel.setFont(f)
+
+    # -- actions and menus ---------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], shortcuts: Sequence[Any] = (),
+                tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcuts:
+            act.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda _checked=False: slot())
+        # Window-wide, so the keys work wherever focus is (text inputs still get their letters).
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        self.act_import_files = self._action("导入文件…", self._import_files_dialog, [QKeySequence.StandardKey.Open])
+        self.act_import_folder = self._action("导入文件夹…", self._import_folder_dialog, ["Ctrl+Shift+O"])
+        self.act_export = self._action("导出数据集…", self.open_export_dialog, ["Ctrl+E"])
+        self.act_settings = self._action("设置…", self.open_settings, [QKeySequence.StandardKey.Preferences])
+        self.act_quit = self._action("退出", self.close, [QKeySequence.StandardKey.Quit])
+        self.act_undo = self.editor.stack.createUndoAction(self, "撤销")
+        self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.editor.stack.createRedoAction(self, "重做")
+        self.act_redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
+        self.add_actions: dict[str, QAction] = {}
+        for field, label, key in ADD_TARGETS:
+            self.add_actions[field] = self._action(
+                f"添加为{label}", lambda f=field: self.add_selection_as(f), [key],  # type: ignore[misc]
+                f"把文中选中的文字添加为{label}，选区作为依据")
+        self.doc.add_actions = list(self.add_actions.values())
+        self.act_history = self._action("字段修改历史…", lambda: self.show_history(None), ["Ctrl+H"])
+        self.act_accept = self._action("通过", lambda: self.set_status("accepted"), ["A"], "标为已通过并转到下一篇")
+        self.act_reject = self._action("拒绝", lambda: self.set_status("rejected"), ["R"], "标为已拒绝并转到下一篇")
+        self.act_needs_work = self._action("待修改", lambda: self.set_status("needs_work"), ["W"],
+                                           "标为待修改并转到下一篇")
+        self.act_next = self._action("下一篇", self.go_next, ["J", "N", "Ctrl+Down"])
+        self.act_prev = self._action("上一篇", self.go_previous, ["K", "P", "Ctrl+Up"])
+        self.act_next_unreviewed = self._action("下一篇未审核", self.go_next_unreviewed, ["U"])
+        self.act_modes = [
+            self._action(label, lambda m=key: self.doc.set_mode(m), [f"Ctrl+{i + 1}"])  # type: ignore[misc]
+            for i, (key, label) in enumerate(MODES)
+        ]
+        self.act_reextract_current = self._action("重新抽取当前文章…", self.reextract_current, ["Ctrl+R"])
+        self.act_reextract_selected = self._action("重新抽取所选文章…", self.reextract_selected, ["Ctrl+Shift+R"])
+        self.act_focus_search = self._action("搜索", lambda: self.filter_bar.search.setFocus(),
+                                             [QKeySequence.StandardKey.Find])
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F)")
-        act_files = QAction("导入文件…", self)
-        act_files.setShortcut(QKeySequence.StandardKey.Open)
-        act_files.triggered.connect(self._import_files_dialog)
-        act_folder = QAction("导入文件夹…", self)
-        act_folder.triggered.connect(self._import_folder_dialog)
-        act_quit = QAction("退出", self)
-        act_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        act_quit.triggered.connect(self.close)
-        for act in (act_files, act_folder):
-            file_menu.addAction(act)
-        file_menu.addSeparator()
-        file_menu.addAction(act_quit)
+        mb = self.menuBar()
+        m = mb.addMenu("文件(&F)")
+        for a in (self.act_import_files, self.act_import_folder, self.act_export):
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.act_settings)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = mb.addMenu("编辑(&E)")
+        m.addAction(self.act_undo)
+        m.addAction(self.act_redo)
+        m.addSeparator()
+        for a in self.add_actions.values():
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.act_history)
+        m = mb.addMenu("审核(&R)")
+        for a in (self.act_accept, self.act_needs_work, self.act_reject):
+            m.addAction(a)
+        m.addSeparator()
+        for a in (self.act_next, self.act_prev, self.act_next_unreviewed):
+            m.addAction(a)
+        m = mb.addMenu("视图(&V)")
+        for a in self.act_modes:
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.act_focus_search)
+        m = mb.addMenu("工具(&T)")
+        m.addAction(self.act_reextract_current)
+        m.addAction(self.act_reextract_selected)
 
-    # -- selection ----------------------------------------------------------------------------
-    def select_article(self, article_id: int) -> None:
-        row = self.model.row_of(article_id)
+    # -- the list --------------------------------------------------------------------------------------
+    def apply_filter(self, f: ArticleFilter | None = None) -> Job:
+        """Re-query the list (filter and sort) off the GUI thread; ``list_updated`` when shown."""
+        if f is not None:
+            self._filter = f
+        self._list_generation += 1
+        generation = self._list_generation
+        store, flt, (column, descending) = self.store, self._filter, self._sort
+
+        def work(_progress: Any, _cancelled: Any) -> list[int]:
+            return ordered_ids(store, flt, column, descending)
+
+        job = Job("筛选", work, self)
+        job.succeeded.connect(lambda ids: self._show_ids(ids, generation))
+        job.failed.connect(lambda msg: self.show_errors("筛选失败", msg, []))
+        self._begin_job(job, quiet=True)
+        return job
+
+    def _on_sort(self, column: str, descending: bool) -> None:
+        self._sort = (column, descending)
+        self.apply_filter()
+
+    def _show_ids(self, ids: list[int], generation: int) -> None:
+        if generation != self._list_generation:
+            return  # a newer filter was asked for meanwhile
+        keep = self.current.id if self.current is not None else None
+        self.model.set_ids(ids)
+        row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
+            self.table.selectionModel().blockSignals(True)
             self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+            self.table.scrollTo(self.model.index(row, 0))
+        self._show_count()
+        self.list_updated.emit()
 
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        if not rows:
-            return
-        article = get_article(self.store, self.model.article_id(rows[0].row()))
-        self.text.setPlainText(article.cleaned_text)
+    def _refresh_choices(self) -> None:
+        tags = all_tags(self.store)
+        self.filter_bar.set_choices(tags, all_flags(self.store))
+        self.panel.set_tag_choices(tags)
 
     def _show_count(self) -> None:
         self.statusBar().showMessage(f"{self.model.rowCount()} 篇文章")
 
-    # -- import -------------------------------------------------------------------------------
-    def _import_files_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "导入文件", "", "文章 (*.txt *.md *.markdown *.html *.htm)")
-        if files:
-            self.start_import(files)
+    # -- showing an article ------------------------------------------------------------------------------
+    def select_article(self, article_id: int) -> None:
+        """Show this article (selecting its row when it is in the list)."""
+        row = self.model.row_of(article_id)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            if self.table.currentIndex().row() == row and self.current is not None \
+                    and self.current.id == article_id:
+                self.article_shown.emit(article_id)
+                return
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+        else:
+            self.show_article(article_id)
 
-    def _import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "导入文件夹")
-        if folder:
-            self.start_import([folder])
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_article(self.model.article_id(current.row()))
 
-    def start_import(self, paths: list[str | Path]) -> Job:
-        store = self.store
+    def show_article(self, article_id: int) -> None:
+        try:
+            view = get_article(self.store, article_id)
+        except NotFoundError:
+            self.current = None
+            self.doc.set_article(None, None)
+            self.panel.set_article(None)
+            return
+        self._display(view)
+        # Emitted from the event loop: the text and fields repaint before this timer fires.
+        QTimer.singleShot(0, lambda: self.article_shown.emit(article_id))
 
-        def work(progress: Any, cancelled: Any) -> ImportReport:
-            def on_progress(p: ImportProgress) -> None:
-                progress(p.done, p.total, p.current)
+    def _display(self, view: ArticleView) -> None:
+        same_text = (self.current is not None and self.current.id == view.id
+                     and self.current.cleaning == view.cleaning)
+        self.current = view
+        self.editor.saw(view.id, view.version)
+        if not same_text:
+            self.clean = clean_from_json(view.cleaned_text, view.cleaning)
+        self.doc.set_article(view, self.clean)
+        self.panel.set_article(view)
 
-            return import_paths(store, paths, progress=on_progress, cancel=cancelled)
+    def _on_article_changed(self, article_id: int) -> None:
+        self.model.refresh_ids([article_id])
+        if self.current is not None and self.current.id == article_id:
+            self.show_article(article_id)
 
-        job = Job("导入", work, self)
-        job.progress.connect(self._on_progress)
-        job.succeeded.connect(self._on_import_done)
-        job.failed.connect(lambda msg: QMessageBox.warning(self, "导入失败", msg))
-        job.finished.connect(lambda: self._end_job(job))
-        self._begin_job(job)
-        return job
+    def _on_replayed(self, article_id: int) -> None:
+        # An undo or redo changed another article: bring it on screen, as the reviewer expects.
+        if self.current is None or self.current.id != article_id:
+            self.select_article(article_id)
 
-    def _begin_job(self, job: Job) -> None:
+    def _on_value_selected(self, field: str, index: int) -> None:
+        if index >= 0:
+            self.doc.show_evidence(field, index)
+
+    def _on_value_clicked(self, field: str, index: int) -> None:
+        self.panel.select_value(field, index)
+
+    # -- review -----------------------------------------------------------------------------------------
+    def set_status(self, status: str, *, advance: bool = True) -> None:
+        if self.current is None:
+            return
+        if self.editor.set_status(self.current.id, self.current.status, status) and advance:
+            self.go_next()
+
+    def go_next(self) -> None:
+        self._move(+1)
+
+    def go_previous(self) -> None:
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        if not self.model.rowCount():
+            return
+        row = self.table.currentIndex().row()
+        target = 0 if row < 0 else row + step
+        if 0 <= target < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(target, 0))
+            self.table.scrollTo(self.model.index(target, 0))
+        else:
+            self.statusBar().showMessage("已到列表末尾" if step > 0 else "已到列表开头", 3000)
+
+    def go_next_unreviewed(self) -> None:
+        todo = set(find_ids(self.store, ArticleFilter(statuses=UNREVIEWED)))
+        ids = self.model.ids()
+        start = self.table.currentIndex().row() + 1
+        for row in [*range(start, len(ids)), *range(0, start)]:
+            if ids[row] in todo and (self.current is None or ids[row] != self.current.id):
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+        self.statusBar().showMessage("列表中没有未审核的文章了", 5000)
+
+    # -- edits ------------------------------------------------------------------------------------------
+    def _on_field_edited(self, field: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+        if self.current is not None:
+            self.editor.set_field(self.current.id, field, old, new)
+
+    def _on_tags_edited(self, old: list[str], new: list[str]) -> None:
+        if self.current is not None and self.editor.set_tags(self.current.id, old, new):
+            self._refresh_choices()
+
+    def _on_note_edited(self, old: str, new: str) -> None:
+        if self.current is not None:
+            self.editor.set_note(self.current.id, old, new)
+
+    def add_selection_as(self, field: str) -> None:
+        sel = self.doc.selection()
+        if self.current is None or sel is None:
+            self.statusBar().showMessage("请先在文中选中文字", 4000)
+            return
+        start, end, text = sel
+        self.panel.add_value(field, value_from_selection(field, text), [[start, end]])
+        count = len(self.current.fields.get(field, {}).get("values", [])) if self.current else 0
+        spec = FIELDS_BY_NAME[field]
+        self.panel.select_value(field, count - 1 if spec.multiple else 0)
+        self.statusBar().showMessage(f"已添加{spec.label}：{text}", 4000)
+
+    def undo_repair(self, change_index: int) -> None:
+        """Undo one repair of the cleaning (e.g. a spin restoration) — itself undoable."""
+        if self.current is None or self.clean is None or not 0 <= change_index < len(self.clean.changes):
+            return
+        ch = self.clean.changes[change_index]
+        old = skipped_changes(self.store, self.current.id)
+        new = sorted({*old, (ch.kind, ch.raw_start, ch.raw_end)})
+        self.editor.set_skipped(self.current.id, old, new)
+
+    def _ask_retry(self, message: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "文章已在别处修改",
+                          "这篇文章在你打开后被其他窗口或程序修改过。\n重新载入最新内容，再把你的修改写上去？",
+                          QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel, self)
+        box.setDetailedText(message)
+        box.button(QMessageBox.StandardButton.Retry).setText("重新载入并重试")
+        return box.exec() == QMessageBox.StandardButton.Retry
+
+    # -- history ----------------------------------------------------------------------------------------
+    def show_history(self, field: str | None) -> None:
+        if self.current is None:
+            return
+        if self.history_dialog is None:
+            self.history_dialog = HistoryDialog(self.current.id, self)
+            self.history_dialog.revert_requested.connect(self.revert_to)
+        dlg = self.history_dialog
+        dlg.article_id = self.current.id
+        dlg.setWindowTitle(f"#{self.current.id} 的修改历史")
+        dlg.set_entries(field_history(self.store, self.current.id), field)
+        dlg.show()
+        dlg.raise_()
+
+    def revert_to(self, entry: HistoryEntry) -> None:
+        """Set a field back to the value a history row gave it (an ordinary, undoable edit)."""
+        try:
+            view = get_article(self.store, entry.article_id)
+        except NotFoundError:
+            return
+        self.editor.saw(view.id, view.version) if self.editor.version(view.id) is None else None
+        if entry.field == "status":
+            self.editor.set_status(view.id, view.status, str(entry.new_value))
+        elif entry.field == "note":
+            self.editor.set_note(view.id, view.note, str(entry.new_value or ""))
+        elif entry.field == "tags":
+            self.editor.set_tags(view.id, list(view.tags), list(entry.new_value or []))
+        elif entry.field == "skip_changes":
+            self.editor.set_skipped(view.id, skipped_changes(self.store, view.id),
+                                    [tuple(k) for k in entry.new_value or []])
+        elif entry.field in FIELDS_BY_NAME:
+            old = view.fields.get(entry.field, {"edited": False, "values": []})
+            self.editor.set_field(view.id, entry.field, old, {"edited": True, "values": entry.new_value or []})
+        if self.history_dialog is not None and self.history_dialog.isVisible():
+            self.history_dialog.set_entries(field_history(self.store, view.id),
+                                            self.history_dialog.kind.currentData())
+
+    # -- background jobs ----------------------------------------------------------------------------------
+    def _begin_job(self, job: Job, *, quiet: bool = False) -> None:
         self.jobs.append(job)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.cancel_button.clicked.connect(job.cancel)
-        self.statusBar().showMessage(f"{job.title}…")
+        job.finished.connect(lambda: self._end_job(job))
+        if not quiet:
+            job.progress.connect(self._on_progress)
+            self.progress.setRange(0, 0)
+            self.progress.show()
+            self.cancel_button.show()
+            self.statusBar().showMessage(f"{job.title}…")
+        job.quiet = quiet  # type: ignore[attr-defined]
         job.start()
 
     def _end_job(self, job: Job) -> None:
         if job in self.jobs:
             self.jobs.remove(job)
-        if not self.jobs:
+        if not any(not getattr(j, "quiet", False) for j in self.jobs):
             self.progress.hide()
             self.cancel_button.hide()
-        try:
-            self.cancel_button.clicked.disconnect(job.cancel)
-        except (RuntimeError, TypeError):
-            pass
+        job.deleteLater()
+
+    def cancel_jobs(self) -> None:
+        for job in self.jobs:
+            if not getattr(job, "quiet", False):
+                job.cancel()
+
+    def wait_for_jobs(self, msecs: int = 30000) -> None:
+        for job in list(self.jobs):
+            job.wait(msecs)
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.statusBar().showMessage(f"{done}/{total}  {message}")
 
+    def show_errors(self, title: str, summary: str, details: list[str]) -> None:
+        """Errors go to a dialog (not a console); several at once are listed in its details."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, summary, QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setDetailedText("\n".join(details[:500]))
+        self.error_box = box
+        box.open()
+
+    def _job(self, title: str, fn: Callable[[Any, Any], Any], on_done: Callable[[Any], None]) -> Job:
+        job = Job(title, fn, self)
+
+        def done(result: Any) -> None:
+            on_done(result)
+            self.job_finished.emit(title, result)
+
+        def failed(msg: str) -> None:
+            self.show_errors(f"{title}失败", msg, [])
+            self.job_finished.emit(title, None)
+
+        job.succeeded.connect(done)
+        job.failed.connect(failed)
+        self._begin_job(job)
+        return job
+
+    # -- import -----------------------------------------------------------------------------------------------
+    def _import_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "导入文件", "", "文章 (*.txt *.md *.markdown *.html *.htm)")
+        if files:
+            self.start_import(list(files))
+
+    def _import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "导入文件夹")
+        if folder:
+            self.start_import([folder])
+
+    def start_import(self, paths: Sequence[str | Path]) -> Job:
+        store, todo = self.store, list(paths)
+
+        def work(progress: Any, cancelled: Any) -> ImportReport:
+            def on_progress(p: ImportProgress) -> None:
+                progress(p.done, p.total, p.current)
+
+            return import_paths(store, todo, progress=on_progress, cancel=cancelled)
+
+        return self._job("导入", work, self._on_import_done)
+
     def _on_import_done(self, report: ImportReport) -> None:
-        self.model.reload()
-        summary = (f"导入 {len(report.imported)} 篇，重复跳过 {len(report.duplicates)}，"
-                   f"失败 {len(report.failed)}")
+        self._refresh_choices()
+        self.apply_filter()
+        summary = (f"导入 {len(report.imported)} 篇，重复跳过 {len(report.duplicates)} 篇，"
+                   f"失败 {len(report.failed)} 篇" + ("（已取消）" if report.cancelled else ""))
         self.statusBar().showMessage(summary, 10000)
         if report.failed:
-            details = "\n".join(f"{Path(p).name}: {why}" for p, why in report.failed[:200])
-            box = QMessageBox(QMessageBox.Icon.Warning, "部分文件未能导入", summary, parent=self)
-            box.setDetailedText(details)
-            box.open()
-        if report.imported and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+            self.show_errors("部分文件未能导入", summary, [f"{p}: {why}" for p, why in report.failed])
+        if report.imported and self.current is None:
+            first = report.imported[0][0]
+            self.list_updated.connect(lambda: self._select_once(first), Qt.ConnectionType.SingleShotConnection)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def _select_once(self, article_id: int) -> None:
+        if self.current is None:
+            self.select_article(article_id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+        else:
+            event.ignore()
+
+    # -- export ----------------------------------------------------------------------------------------------
+    def open_export_dialog(self) -> ExportDialog:
+        dlg = ExportDialog(self._filter.statuses, self.model.rowCount(), parent=self)
+        self.export_dialog = dlg
+        dlg.accepted.connect(lambda: self.start_export(
+            dlg.destination(), dlg.chosen_format(), dlg.chosen_statuses(),
+            self.model.ids() if dlg.only_list.isChecked() else None))
+        dlg.open()
+        return dlg
+
+    def start_export(self, out: Path, fmt: str, statuses: Sequence[str] | None,
+                     ids: Sequence[int] | None = None) -> Job:
+        store = self.store
+        total = len(ids) if ids is not None else self.model.rowCount()
+
+        def work(progress: Any, cancelled: Any) -> ExportReport:
+            return export_dataset(store, out, fmt, statuses=statuses, ids=ids,
+                                  progress=lambda n: progress(n, max(total, n), str(out.name)), cancel=cancelled)
+
+        def done(report: ExportReport) -> None:
+            if report.cancelled:
+                self.statusBar().showMessage("导出已取消，原文件未改动", 8000)
+            else:
+                self.statusBar().showMessage(f"已导出 {report.count} 篇到 {report.path}", 10000)
+
+        return self._job("导出", work, done)
+
+    # -- re-extraction -----------------------------------------------------------------------------------------
+    def reextract_current(self) -> None:
+        if self.current is not None:
+            self.start_reextract([self.current.id], apply=False)
+
+    def reextract_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.article_id(r) for r in rows]
+        if ids:
+            self.start_reextract(ids, apply=False)
+
+    def start_reextract(self, ids: list[int], *, apply: bool) -> Job:
+        store, who = self.store, f"re-extraction ({self.settings.reviewer})"
+
+        def work(progress: Any, cancelled: Any) -> ReextractReport:
+            return reextract(store, ids, apply=apply, who=who,
+                             progress=lambda n, t: progress(n, t, f"#{ids[min(n, len(ids)) - 1]}"),
+                             cancel=cancelled)
+
+        def done(report: ReextractReport) -> None:
+            if not apply:
+                dlg = ReextractDialog(report, self)
+                self.reextract_dialog = dlg
+                dlg.accepted.connect(lambda: self.start_reextract(ids, apply=True))
+                dlg.open()
+                return
+            self.model.refresh_ids(ids)
+            if self.current is not None and self.current.id in ids:
+                self.show_article(self.current.id)
+            changed = sum(len(v) for v in report.changed.values())
+            self.statusBar().showMessage(f"重新抽取完成：{report.articles} 篇，更新 {changed} 个字段", 10000)
+
+        return self._job("重新抽取", work, done)
+
+    # -- settings --------------------------------------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog:
+        dlg = SettingsDialog(self.settings, self)
+        dlg.accepted.connect(self.apply_font_size)
+        dlg.open()
+        return dlg
+
+    def closeEvent(self, event: Any) -> None:
+        self.panel.commit_note()  # a note typed a moment ago is written before the window goes
+        self.save_layout()
         for job in list(self.jobs):
             job.cancel()
-            job.wait(10000)
+        for job in list(self.jobs):
+            with contextlib.suppress(RuntimeError):
+                job.wait(10000)
         super().closeEvent(event)

@@ -33,8 +33,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Takes effect at the next start."),
     Setting("font_size", int, 0, "字号",
             "Point size of the article text and the field panel (0: the system default)."),
-    Setting("layout/splitters", QByteArray, QByteArray(), "布局", "Splitter positions, restored at start-up."),
-    Setting("layout/geometry", QByteArray, QByteArray(), "窗口位置", "Window geometry, restored at start-up."),
+    Setting("layout/splitters", QByteArray, QByteArray(), "布局",
+            "Splitter positions, restored at start-up."),
+    Setting("layout/geometry", QByteArray, QByteArray(), "窗口位置",
+            "Window geometry, restored at start-up."),
     Setting("view/mode", str, "clean", "文本模式", "Document view mode: clean, original or changes."),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
@@ -51,7 +53,7 @@ class Settings:
             return spec.default
         if spec.type is int:
             try:
-                return int(raw)
+                return int(raw)  # type: ignore[call-overload]
             except (TypeError, ValueError):
                 return spec.default
         if spec.type is str:

@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pipeline.fields import FIELDS_BY_NAME
-from storage import editing
+from storage import editing, recleaning
 from storage.listing import current_version
+from storage.recleaning import SkipKey
 from storage.store import Store, StoreError
 
 STATUS_LABELS = {
@@ -41,11 +42,11 @@ class _Write(QUndoCommand):
         if self._written:
             self._written = False
             return
-        if not self.editor.write(self.article_id, self.kind, self.new):
+        if not self.editor.write(self.article_id, self.kind, self.new, replay=True):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if not self.editor.write(self.article_id, self.kind, self.old):
+        if not self.editor.write(self.article_id, self.kind, self.old, replay=True):
             self.setObsolete(True)
 
 
@@ -53,6 +54,7 @@ class Editor(QObject):
     """The GUI's single write path. Emits ``article_changed(id)`` after every successful write."""
 
     article_changed = Signal(int)
+    replayed = Signal(int)  # an undo or redo wrote to this article
     write_failed = Signal(str)
 
     def __init__(self, store: Store, reviewer: Callable[[], str], parent: QObject | None = None) -> None:
@@ -89,6 +91,10 @@ class Editor(QObject):
     def set_tags(self, article_id: int, old: list[str], new: list[str]) -> bool:
         return self._submit(article_id, "tags", old, new, f"修改 #{article_id} 的标签")
 
+    def set_skipped(self, article_id: int, old: list[SkipKey], new: list[SkipKey]) -> bool:
+        """Re-clean with these repairs skipped (undoing e.g. a spin restoration)."""
+        return self._submit(article_id, "skip_changes", list(old), list(new), f"撤销 #{article_id} 的一处修复")
+
     def _submit(self, article_id: int, kind: str, old: Any, new: Any, text: str) -> bool:
         if old == new:
             return True
@@ -97,7 +103,7 @@ class Editor(QObject):
         self.stack.push(_Write(self, article_id, kind, old, new, text))
         return True
 
-    def write(self, article_id: int, kind: str, value: Any) -> bool:
+    def write(self, article_id: int, kind: str, value: Any, *, replay: bool = False) -> bool:
         """Write one change now; on a stale version ask to reload and retry."""
         while True:
             try:
@@ -113,6 +119,8 @@ class Editor(QObject):
                 return False
             self._versions[article_id] = version
             self.article_changed.emit(article_id)
+            if replay:
+                self.replayed.emit(article_id)
             return True
 
     def _reload(self, article_id: int) -> None:
@@ -127,6 +135,8 @@ class Editor(QObject):
             return editing.set_status(self.store, article_id, value, **kw)
         if kind == "note":
             return editing.set_note(self.store, article_id, value, **kw)
+        if kind == "skip_changes":
+            return recleaning.set_skipped_changes(self.store, article_id, value, **kw)
         if kind == "tags":
             return editing.set_tags(self.store, article_id, list(value), **kw)
         return editing.set_field_state(self.store, article_id, kind, value, **kw)

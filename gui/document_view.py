@@ -1,0 +1,483 @@
+"""The article text in three modes — Clean, Original, Changes — with extracted values highlighted.
+
+Highlights are ``QTextEdit.ExtraSelection``s over plain text (never rebuilt HTML), so switching
+articles costs one ``setPlainText`` and a few dozen selections. Evidence spans are stored in
+cleaned-text code points; Original mode reaches the raw text through the cleaning's offset map,
+and every position crosses into Qt through ``Utf16`` because Qt counts UTF-16 units.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, REMOVED_COLOR, UNDOABLE_COLOR, field_color
+from gui.field_model import display_value
+from pipeline.document import CleanResult
+from pipeline.fields import FIELDS, FIELDS_BY_NAME
+from storage.records import ArticleView
+
+MODES: tuple[tuple[str, str], ...] = (("clean", "整理后"), ("original", "原文"), ("changes", "修改对照"))
+
+
+class Utf16:
+    """Python code-point offsets ⇄ Qt document positions (UTF-16 units) for one text."""
+
+    __slots__ = ("_astral", "_qpos")
+
+    def __init__(self, text: str) -> None:
+        if text.isascii() or max(text, default=" ") <= "\uffff":
+            self._astral: list[int] = []
+        else:
+            self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._qpos = [a + k for k, a in enumerate(self._astral)]
+
+    def to_qt(self, i: int) -> int:
+        return i + bisect_left(self._astral, i) if self._astral else i
+
+    def from_qt(self, p: int) -> int:
+        return p - bisect_left(self._qpos, p) if self._qpos else p
+
+
+def display_text(text: str) -> str:
+    """Text as handed to Qt, one character per character: Qt would fold ``\\r\\n`` into one."""
+    return text.replace("\r\n", "\u200b\n") if "\r" in text else text
+
+
+@dataclass(slots=True)
+class Mark:
+    start: int  # code points in the pane's own text
+    end: int
+    color: str
+    tooltip: str = ""
+    field: str | None = None
+    index: int = -1
+    change: int = -1  # index into CleanResult.changes (Changes mode)
+    undoable: bool = False
+
+
+class TextPane(QPlainTextEdit):
+    """A read-only text with marks: hover explains a mark, a click on a value's mark selects it."""
+
+    mark_clicked = Signal(object)  # Mark
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self.text = ""
+        self._u16 = Utf16("")
+        self.marks: list[Mark] = []
+        self._starts: list[int] = []
+        self.evidence: list[tuple[int, int]] = []
+        self.menu_hook: Any = None  # callable(menu, pane, position) adding the view's actions
+        self._press: QPoint | None = None
+
+    # -- content -------------------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        if text == self.text and self.document().characterCount() > 1:
+            return
+        self.text = text
+        self._u16 = Utf16(text)
+        self.setPlainText(display_text(text))
+
+    def set_marks(self, marks: list[Mark], evidence: list[tuple[int, int]] | None = None) -> None:
+        self.marks = sorted(marks, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.marks]
+        self.evidence = list(evidence or [])
+        self._paint()
+
+    def _paint(self) -> None:
+        doc_len = len(self.text)
+        sels: list[QTextEdit.ExtraSelection] = []
+        for m in self.marks:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(QColor(m.color)))
+            if m.undoable:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            sels.append(self._selection(m.start, m.end, fmt, doc_len))
+        for s, e in self.evidence:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(QColor(EVIDENCE_COLOR)))
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(QColor("#e65100"))
+            fmt.setFontWeight(QFont.Weight.Bold)
+            sels.append(self._selection(s, e, fmt, doc_len))
+        self.setExtraSelections([x for x in sels if x is not None])
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat, doc_len: int) -> Any:
+        if not 0 <= start < end <= doc_len:
+            return None
+        sel = QTextEdit.ExtraSelection()
+        cur = QTextCursor(self.document())
+        cur.setPosition(self._u16.to_qt(start))
+        cur.setPosition(self._u16.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cur
+        sel.format = fmt
+        return sel
+
+    # -- positions ----------------------------------------------------------------------------------
+    def position_at(self, point: QPoint) -> int:
+        return self._u16.from_qt(self.cursorForPosition(point).position())
+
+    def mark_at(self, pos: int) -> Mark | None:
+        i = bisect_right(self._starts, pos)
+        # Marks may nest (a place inside an organisation): prefer the innermost one.
+        best: Mark | None = None
+        for m in self.marks[max(0, i - 8):i]:
+            if m.start <= pos < m.end and (best is None or m.end - m.start < best.end - best.start):
+                best = m
+        return best
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cur = self.textCursor()
+        if not cur.hasSelection():
+            return None
+        s, e = self._u16.from_qt(cur.selectionStart()), self._u16.from_qt(cur.selectionEnd())
+        return (s, e) if s < e else None
+
+    def select_span(self, start: int, end: int) -> None:
+        cur = QTextCursor(self.document())
+        cur.setPosition(self._u16.to_qt(start))
+        cur.setPosition(self._u16.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cur)
+
+    def scroll_to(self, start: int) -> None:
+        cur = QTextCursor(self.document())
+        cur.setPosition(self._u16.to_qt(min(start, len(self.text))))
+        self.setTextCursor(cur)
+        self.centerCursor()
+
+    def cursor_rect_of(self, pos: int) -> Any:
+        cur = QTextCursor(self.document())
+        cur.setPosition(self._u16.to_qt(pos))
+        return self.cursorRect(cur)
+
+    # -- events -----------------------------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            m = self.mark_at(self.position_at(event.pos()))
+            if m is not None and m.tooltip:
+                QToolTip.showText(event.globalPos(), m.tooltip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:
+        self._press = e.position().toPoint()
+        super().mousePressEvent(e)
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        super().mouseReleaseEvent(e)
+        if e.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        m = self.mark_at(self.position_at(e.position().toPoint()))
+        if m is not None:
+            self.mark_clicked.emit(m)
+
+    def contextMenuEvent(self, e: Any) -> None:
+        menu = self.createStandardContextMenu(e.pos())
+        if self.menu_hook is not None:
+            self.menu_hook(menu, self, self.position_at(e.pos()))
+        menu.exec(e.globalPos())
+        menu.deleteLater()
+
+
+def _tooltip_for_value(field: str, record: dict[str, Any]) -> str:
+    spec = FIELDS_BY_NAME[field]
+    origin = "人工" if record.get("origin") == "human" else "自动"
+    conf = float(record.get("confidence", 1.0))
+    return f"{spec.label}：{display_value(spec, record.get('value'))}\n{origin}，置信度 {conf:.2f}（点击选中）"
+
+
+class DocumentView(QWidget):
+    """The text of the article on screen, in the chosen mode."""
+
+    value_clicked = Signal(str, int)  # field, value index
+    mode_changed = Signal(str)
+    undo_change_requested = Signal(int)  # index into the cleaning's changes
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = "clean"
+        self.article: ArticleView | None = None
+        self.clean: CleanResult | None = None
+        self.fields: dict[str, dict[str, Any]] = {}
+        self.selected: tuple[str, int] | None = None
+        self.add_actions: list[QAction] = []  # the window's "add selection as …" actions
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.mode_buttons = QButtonGroup(self)
+        self.mode_buttons.setExclusive(True)
+        for i, (key, label) in enumerate(MODES):
+            b = QToolButton()
+            b.setText(label)
+            b.setCheckable(True)
+            b.setAutoRaise(True)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setToolTip(f"{label}（Ctrl+{i + 1}）")
+            b.setObjectName(f"mode_{key}")
+            self.mode_buttons.addButton(b, i)
+            bar.addWidget(b)
+        self.mode_buttons.idClicked.connect(lambda i: self.set_mode(MODES[i][0]))
+        bar.addSpacing(12)
+        self.info = QLabel()
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info.setStyleSheet("color: palette(mid);")
+        bar.addWidget(self.info, 1)
+
+        self.single = TextPane()
+        self.raw_pane = TextPane()
+        self.clean_pane = TextPane()
+        for pane in (self.single, self.raw_pane, self.clean_pane):
+            pane.mark_clicked.connect(self._on_mark_clicked)
+            pane.menu_hook = self._extend_menu
+        self.changes = QSplitter(Qt.Orientation.Horizontal)
+        self.changes.setObjectName("changes_splitter")
+        self.changes.addWidget(self._titled("原文（红：被修改或删除）", self.raw_pane))
+        self.changes.addWidget(self._titled("整理后（绿：修复结果，黄虚线：可撤销）", self.clean_pane))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.single)
+        self.stack.addWidget(self.changes)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addLayout(bar)
+        lay.addWidget(self.stack, 1)
+        self._sync_buttons()
+
+    @staticmethod
+    def _titled(title: str, pane: QWidget) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        label = QLabel(title)
+        label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
+        v.addWidget(label)
+        v.addWidget(pane, 1)
+        return w
+
+    # -- what to show ------------------------------------------------------------------------------
+    def set_font_size(self, points: int) -> None:
+        for pane in (self.single, self.raw_pane, self.clean_pane):
+            f = pane.font()
+            if points > 0:
+                f.setPointSize(points)
+            pane.setFont(f)
+
+    def set_article(self, view: ArticleView | None, clean: CleanResult | None) -> None:
+        same = (self.article is not None and view is not None and self.article.id == view.id
+                and self.article.raw_text == view.raw_text and self.article.cleaned_text == view.cleaned_text)
+        self.article, self.clean = view, clean
+        self.fields = view.fields if view is not None else {}
+        if not same:
+            self.selected = None
+        if view is None:
+            self.info.setText("")
+        else:
+            flags = (clean.flags if clean is not None else []) or []
+            bits = [view.source_name, f"{len(view.cleaned_text)} 字"]
+            if flags:
+                bits.append("标记：" + " ".join(flags))
+            if clean is not None and clean.changes:
+                bits.append(f"{len(clean.changes)} 处修复")
+            self.info.setText("  ·  ".join(bits))
+        self._render(texts=not same)
+
+    def set_fields(self, fields: dict[str, dict[str, Any]]) -> None:
+        self.fields = fields
+        self._render(texts=False)
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in dict(MODES):
+            return
+        if mode != self.mode:
+            self.mode = mode
+            self._render(texts=True)
+            self.mode_changed.emit(mode)
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        keys = [k for k, _ in MODES]
+        b = self.mode_buttons.button(keys.index(self.mode))
+        if b is not None:
+            b.setChecked(True)
+        self.stack.setCurrentIndex(1 if self.mode == "changes" else 0)
+
+    # -- evidence ------------------------------------------------------------------------------------
+    def show_evidence(self, field: str | None, index: int = 0) -> None:
+        """Highlight (and scroll to) the evidence of one value; ``None`` clears it."""
+        self.selected = (field, index) if field is not None else None
+        self._render(texts=False)
+        spans = self._evidence_spans()
+        if not spans:
+            return
+        for pane, mapped in self._panes_with(spans):
+            if mapped:
+                pane.scroll_to(mapped[0][0])
+
+    def _evidence_spans(self) -> list[tuple[int, int]]:
+        if self.selected is None:
+            return []
+        field, index = self.selected
+        values = self.fields.get(field, {}).get("values", [])
+        if not 0 <= index < len(values):
+            return []
+        return [(int(s), int(e)) for s, e in values[index].get("evidence", []) if int(s) < int(e)]
+
+    def _to_raw(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        if self.clean is None:
+            return []
+        out = []
+        for s, e in spans:
+            try:
+                out.append(self.clean.offsets.to_source(s, e))
+            except ValueError:  # evidence from an older text version: show nothing rather than wrong text
+                continue
+        return [x for x in out if x[0] < x[1]]
+
+    def _panes_with(self, clean_spans: list[tuple[int, int]]) -> list[tuple[TextPane, list[tuple[int, int]]]]:
+        if self.mode == "clean":
+            return [(self.single, clean_spans)]
+        if self.mode == "original":
+            return [(self.single, self._to_raw(clean_spans))]
+        return [(self.raw_pane, self._to_raw(clean_spans)), (self.clean_pane, clean_spans)]
+
+    # -- painting ----------------------------------------------------------------------------------
+    def _render(self, *, texts: bool) -> None:
+        view = self.article
+        if view is None:
+            for pane in (self.single, self.raw_pane, self.clean_pane):
+                pane.set_text("")
+                pane.set_marks([])
+            return
+        ev = self._evidence_spans()
+        if self.mode == "changes":
+            if texts or self.raw_pane.text != view.raw_text:
+                self.raw_pane.set_text(view.raw_text)
+                self.clean_pane.set_text(view.cleaned_text)
+            raw_marks, clean_marks = self._change_marks()
+            self.raw_pane.set_marks(raw_marks, self._to_raw(ev))
+            self.clean_pane.set_marks(clean_marks, ev)
+            return
+        if self.mode == "original":
+            self.single.set_text(view.raw_text)
+            self.single.set_marks(self._value_marks(to_raw=True), self._to_raw(ev))
+        else:
+            self.single.set_text(view.cleaned_text)
+            self.single.set_marks(self._value_marks(to_raw=False), ev)
+
+    def _value_marks(self, *, to_raw: bool) -> list[Mark]:
+        marks: list[Mark] = []
+        for spec in FIELDS:
+            values = self.fields.get(spec.name, {}).get("values", [])
+            color = field_color(spec.name).name()
+            for i, rec in enumerate(values):
+                spans = [(int(s), int(e)) for s, e in rec.get("evidence", [])]
+                if to_raw:
+                    spans = self._to_raw(spans)
+                tip = _tooltip_for_value(spec.name, rec)
+                marks.extend(Mark(s, e, color, tip, spec.name, i) for s, e in spans if s < e)
+        return marks
+
+    def _change_marks(self) -> tuple[list[Mark], list[Mark]]:
+        raw: list[Mark] = []
+        clean: list[Mark] = []
+        if self.clean is None:
+            return raw, clean
+        descriptions = {r.kind: r.description for r in self.clean.repairs if r.description}
+        for i, ch in enumerate(self.clean.changes):
+            what = descriptions.get(ch.kind, ch.kind)
+            tip = f"{what}\n「{_short(ch.before)}」→「{_short(ch.after)}」"
+            if ch.note:
+                tip += f"\n{ch.note}"
+            if ch.undoable:
+                tip += "\n（可撤销：右键 → 撤销此修复）"
+            color = UNDOABLE_COLOR if ch.undoable else ADDED_COLOR
+            if ch.raw_start < ch.raw_end:
+                raw.append(Mark(ch.raw_start, ch.raw_end, REMOVED_COLOR, tip, change=i, undoable=ch.undoable))
+            if ch.clean_start < ch.clean_end:
+                clean.append(Mark(ch.clean_start, ch.clean_end, color, tip, change=i, undoable=ch.undoable))
+            elif ch.clean_start <= len(self.clean.text):
+                # A deletion: mark the character after the cut so the hover still explains it.
+                s = min(ch.clean_start, max(len(self.clean.text) - 1, 0))
+                clean.append(Mark(s, s + 1, REMOVED_COLOR, tip, change=i, undoable=ch.undoable))
+        return raw, clean
+
+    # -- interaction -----------------------------------------------------------------------------------
+    def _on_mark_clicked(self, mark: Mark) -> None:
+        if mark.field is not None:
+            self.show_evidence(mark.field, mark.index)
+            self.value_clicked.emit(mark.field, mark.index)
+
+    def selection(self) -> tuple[int, int, str] | None:
+        """The selected text as a cleaned-text span and its cleaned text, whatever the mode."""
+        if self.article is None:
+            return None
+        if self.mode == "changes":
+            if self.raw_pane.selected_span() is not None and (self.raw_pane.hasFocus()
+                                                               or self.clean_pane.selected_span() is None):
+                pane, raw = self.raw_pane, True
+            else:
+                pane, raw = self.clean_pane, False
+        else:
+            pane, raw = self.single, self.mode == "original"
+        span = pane.selected_span()
+        if span is None:
+            return None
+        s, e = span
+        if raw:
+            if self.clean is None:
+                return None
+            s, e = self.clean.offsets.to_derived(s, e)
+        text = self.article.cleaned_text[s:e].strip()
+        if not text:
+            return None
+        # Trim the span to the stripped text so evidence starts and ends on real characters.
+        lead = len(self.article.cleaned_text[s:e]) - len(self.article.cleaned_text[s:e].lstrip())
+        return s + lead, s + lead + len(text), text
+
+    def _extend_menu(self, menu: QMenu, pane: TextPane, pos: int) -> None:
+        if pane.selected_span() is not None and self.add_actions:
+            menu.addSeparator()
+            sub = menu.addMenu("将选中文字添加为")
+            for act in self.add_actions:
+                sub.addAction(act)
+        mark = pane.mark_at(pos)
+        if mark is not None and mark.undoable and mark.change >= 0:
+            menu.addSeparator()
+            act = menu.addAction("撤销此修复")
+            index = mark.change
+            act.triggered.connect(lambda: self.undo_change_requested.emit(index))
+
+
+def _short(s: str, n: int = 40) -> str:
+    s = s.replace("\n", "⏎")
+    return s if len(s) <= n else s[: n - 1] + "…"

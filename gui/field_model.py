@@ -1,0 +1,198 @@
+"""Table model over one list field's values (people, amounts, places, …) for the field panel.
+
+The model holds the stored value records of the article on screen. An edit in the table does not
+write anything itself: it emits ``values_edited`` with the field's whole new state, which the
+editor writes (and makes undoable); the panel then shows what the store holds.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from pipeline.fields import FieldSpec
+
+Index = QModelIndex | QPersistentModelIndex
+
+LOW_CONFIDENCE = 0.6
+LOW_BRUSH = QBrush(QColor("#ffe0b2"))  # orange tint: the eye finds doubtful values first
+HUMAN_BRUSH = QBrush(QColor("#e3f2fd"))
+
+# Sub-keys of structured values, with their column titles and whether they are numbers.
+PARTS: dict[str, tuple[tuple[str, str, type | None], ...]] = {
+    "person": (("name", "姓名", None), ("title", "职务", None)),
+    "amount": (("text", "原文", None), ("yuan", "金额（元）", float), ("context", "用途", None)),
+    "count": (("text", "原文", None), ("value", "数值", float), ("what", "对象", None)),
+}
+META_COLUMNS: tuple[tuple[str, str], ...] = (("origin", "来源"), ("confidence", "置信度"))
+
+
+def origin_text(record: dict[str, Any]) -> str:
+    return "人工" if record.get("origin") == "human" else "自动"
+
+
+def is_low(record: dict[str, Any]) -> bool:
+    return record.get("origin") != "human" and float(record.get("confidence", 1.0)) < LOW_CONFIDENCE
+
+
+def blank_value(spec: FieldSpec) -> Any:
+    if spec.kind == "person":
+        return {"name": "", "title": ""}
+    if spec.kind == "amount":
+        return {"text": "", "yuan": None, "context": "", "approximate": False}
+    if spec.kind == "count":
+        return {"text": "", "value": None, "what": "", "approximate": False}
+    return ""
+
+
+def human_record(value: Any, evidence: list[list[int]] | None = None) -> dict[str, Any]:
+    return {"value": value, "evidence": [list(e) for e in (evidence or [])], "rule": "", "confidence": 1.0,
+            "origin": "human"}
+
+
+def display_value(spec: FieldSpec, value: Any) -> str:
+    """One line of text for a value of any kind (for lists, tooltips and history)."""
+    if isinstance(value, dict):
+        parts = PARTS.get(spec.kind, ())
+        shown = [_fmt(value.get(k)) for k, _t, _n in parts if value.get(k) not in (None, "")]
+        return " · ".join(shown)
+    return "" if value is None else str(value)
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return f"{int(v):,}"
+    if isinstance(v, float | int):
+        return f"{v:,}"
+    return str(v)
+
+
+class FieldValuesModel(QAbstractTableModel):
+    values_edited = Signal(str, object)  # field name, new stored state {"edited": True, "values": [...]}
+
+    def __init__(self, spec: FieldSpec, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._parts = PARTS.get(spec.kind, (("", "值", None),))
+        self._records: list[dict[str, Any]] = []
+
+    # -- content -------------------------------------------------------------------------------
+    def set_records(self, records: list[dict[str, Any]]) -> None:
+        if records == self._records:
+            return
+        self.beginResetModel()
+        self._records = copy.deepcopy(records)
+        self.endResetModel()
+
+    def records(self) -> list[dict[str, Any]]:
+        return copy.deepcopy(self._records)
+
+    def record(self, row: int) -> dict[str, Any]:
+        return self._records[row]
+
+    def state_with(self, records: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"edited": True, "values": records}
+
+    def request_add(self, value: Any | None = None, evidence: list[list[int]] | None = None) -> None:
+        new = [*self.records(), human_record(blank_value(self.spec) if value is None else value, evidence)]
+        self.values_edited.emit(self.spec.name, self.state_with(new))
+
+    def request_remove(self, rows: list[int]) -> None:
+        new = [r for i, r in enumerate(self.records()) if i not in set(rows)]
+        self.values_edited.emit(self.spec.name, self.state_with(new))
+
+    # -- Qt model API ----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._parts) + len(META_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < self.columnCount():
+            return None
+        if section < len(self._parts):
+            return self._parts[section][1]
+        return META_COLUMNS[section - len(self._parts)][1]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() < len(self._parts):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        rec = self._records[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col < len(self._parts):
+                key, _title, numeric = self._parts[col]
+                v = rec.get("value")
+                part = v.get(key) if key and isinstance(v, dict) else (v if not key else None)
+                if part is None:
+                    return ""
+                if role == Qt.ItemDataRole.DisplayRole and numeric is not None:
+                    return _fmt(part)
+                return str(part)
+            meta = META_COLUMNS[col - len(self._parts)][0]
+            if meta == "origin":
+                return origin_text(rec)
+            return f"{float(rec.get('confidence', 1.0)):.2f}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if is_low(rec):
+                return LOW_BRUSH
+            if rec.get("origin") == "human":
+                return HUMAN_BRUSH
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            bits = [f"{origin_text(rec)}，置信度 {float(rec.get('confidence', 1.0)):.2f}"]
+            if rec.get("rule"):
+                bits.append(f"规则：{rec['rule']}")
+            if is_low(rec):
+                bits.append("置信度低，请核对")
+            if not rec.get("evidence"):
+                bits.append("无原文依据")
+            return "\n".join(bits)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() >= len(self._parts):
+            return False
+        key, _title, numeric = self._parts[index.column()]
+        text = str(value).strip() if value is not None else ""
+        parsed: Any = text
+        if numeric is not None:
+            if text == "":
+                parsed = None
+            else:
+                try:
+                    parsed = float(text.replace(",", "").replace("，", ""))
+                except ValueError:
+                    return False
+        records = self.records()
+        rec = records[index.row()]
+        old_value = rec.get("value")
+        if key:
+            new_value = dict(old_value) if isinstance(old_value, dict) else blank_value(self.spec)
+            new_value[key] = parsed
+        else:
+            new_value = parsed
+        if new_value == old_value:
+            return True
+        # A corrected value is the reviewer's: keep its evidence, mark it human and certain.
+        rec.update(value=new_value, origin="human", confidence=1.0)
+        # Show it at once (the store read-back then finds nothing to reset), then have it written.
+        self._records = copy.deepcopy(records)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
+        self.values_edited.emit(self.spec.name, self.state_with(records))
+        return True

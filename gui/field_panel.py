@@ -1,0 +1,456 @@
+"""The field panel: review status, tags and note, then every field with a typed editor.
+
+Scalar fields get a line edit, a date editor or the event-type combo; list fields get an editable
+table. Each field shows whether its value is automatic or edited and how sure the extractor was;
+doubtful values are tinted. Edits leave as signals carrying the field's old and new stored state
+(the editor writes them); the panel never writes to the store itself.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.colors import field_color
+from gui.field_model import FieldValuesModel, human_record, is_low
+from gui.undo import STATUS_LABELS
+from pipeline.fields import FIELDS, FieldSpec
+from pipeline.resources import resource_path
+from storage.records import ArticleView
+
+FALLBACK_EVENT_TYPES = ("推介会", "座谈会", "考察", "签约仪式", "经贸活动周", "新闻发布会", "规划与成就报道", "其他")
+NO_DATE = QDate(1900, 1, 1)
+STATUS_COLORS = {"new": "#90a4ae", "in_review": "#42a5f5", "accepted": "#43a047", "rejected": "#e53935",
+                 "needs_work": "#fb8c00"}
+
+
+@cache
+def event_types() -> tuple[str, ...]:
+    """The controlled event-type list from ``resources/event_types.tsv`` (type TAB triggers)."""
+    try:
+        lines = resource_path("event_types.tsv").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return FALLBACK_EVENT_TYPES
+    types = [ln.split("\t", 1)[0].strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return tuple(t for t in types if t) or FALLBACK_EVENT_TYPES
+
+
+def _marker_text(state: dict[str, Any]) -> tuple[str, bool]:
+    values = state.get("values", [])
+    if not values:
+        return ("人工（空）" if state.get("edited") else "—"), False
+    if state.get("edited") or all(v.get("origin") == "human" for v in values):
+        return "人工", False
+    low = any(is_low(v) for v in values)
+    conf = min(float(v.get("confidence", 1.0)) for v in values)
+    return f"自动 {conf:.2f}", low
+
+
+class _Swatch(QLabel):
+    def __init__(self, field: str) -> None:
+        super().__init__()
+        self.setFixedSize(12, 12)
+        self.setStyleSheet(f"background: {field_color(field).name()}; border: 1px solid #888; border-radius: 2px;")
+
+
+class FieldPanel(QScrollArea):
+    field_edited = Signal(str, object, object)  # field, old state, new state
+    status_requested = Signal(str)
+    tags_edited = Signal(object, object)  # old list, new list
+    note_edited = Signal(str, str)  # old, new
+    value_selected = Signal(str, int)  # field, value index (-1: none)
+    history_requested = Signal(str)  # field (or "status", "note", "tags")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.article: ArticleView | None = None
+        self.editors: dict[str, QWidget] = {}
+        self.markers: dict[str, QLabel] = {}
+        self.models: dict[str, FieldValuesModel] = {}
+        self.tables: dict[str, QTableView] = {}
+        self._loading = False
+
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(8)
+        outer.addWidget(self._review_box())
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for spec in FIELDS:
+            if not spec.multiple:
+                form.addRow(self._label(spec), self._scalar_row(spec))
+        outer.addLayout(form)
+        for spec in FIELDS:
+            if spec.multiple:
+                outer.addWidget(self._list_box(spec))
+        outer.addStretch(1)
+        self.setWidget(body)
+        self.setEnabled(False)
+
+    # -- building ------------------------------------------------------------------------------------
+    def _label(self, spec: FieldSpec) -> QWidget:
+        w = QWidget()
+        h = QHBoxLayout(w)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.setSpacing(4)
+        h.addWidget(_Swatch(spec.name))
+        # A flat button rather than a rich-text link: rich labels have height-for-width, which
+        # makes the scroll area squeeze the panel below its minimum height.
+        link = QToolButton()
+        link.setText(spec.label)
+        link.setAutoRaise(True)
+        link.setToolTip("点击查看此字段的修改历史")
+        link.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        link.clicked.connect(lambda _c=False, f=spec.name: self.history_requested.emit(f))
+        h.addWidget(link)
+        return w
+
+    def _marker(self, spec: FieldSpec) -> QLabel:
+        m = QLabel("—")
+        m.setObjectName(f"marker_{spec.name}")
+        m.setMinimumWidth(64)
+        m.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.markers[spec.name] = m
+        return m
+
+    def _scalar_row(self, spec: FieldSpec) -> QWidget:
+        w = QWidget()
+        h = QHBoxLayout(w)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.setSpacing(4)
+        editor: QWidget
+        if spec.kind == "date":
+            d = QDateEdit()
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setMinimumDate(NO_DATE)
+            d.setSpecialValueText("未填")
+            d.editingFinished.connect(lambda s=spec: self._scalar_finished(s))
+            d.dateChanged.connect(lambda _d, s=spec, ed=d: self._date_changed(s, ed))
+            clear = QToolButton()
+            clear.setText("×")
+            clear.setToolTip("清空日期")
+            clear.clicked.connect(lambda _c=False, ed=d, s=spec: self._clear_date(s, ed))
+            editor = d
+            h.addWidget(d, 1)
+            h.addWidget(clear)
+        elif spec.kind == "choice":
+            c = QComboBox()
+            c.addItem("未填", "")
+            for t in event_types():
+                c.addItem(t, t)
+            c.activated.connect(lambda _i, s=spec: self._scalar_finished(s))
+            editor = c
+            h.addWidget(c, 1)
+        else:
+            e = QLineEdit()
+            e.setClearButtonEnabled(True)
+            e.editingFinished.connect(lambda s=spec: self._scalar_finished(s))
+            editor = e
+            h.addWidget(e, 1)
+        editor.setObjectName(f"edit_{spec.name}")
+        editor.installEventFilter(self)
+        self.editors[spec.name] = editor
+        h.addWidget(self._marker(spec))
+        return w
+
+    def _list_box(self, spec: FieldSpec) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        head = QHBoxLayout()
+        head.addWidget(self._label(spec))
+        head.addStretch(1)
+        head.addWidget(self._marker(spec))
+        add = QToolButton()
+        add.setText("＋")
+        add.setToolTip(f"添加{spec.label}（或在文中选中文字后用右键菜单添加）")
+        remove = QToolButton()
+        remove.setText("－")
+        remove.setToolTip(f"删除选中的{spec.label}")
+        head.addWidget(add)
+        head.addWidget(remove)
+        v.addLayout(head)
+
+        model = FieldValuesModel(spec, self)
+        model.values_edited.connect(self._list_edited)
+        table = QTableView()
+        table.setObjectName(f"table_{spec.name}")
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        table.verticalHeader().hide()
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        table.setWordWrap(False)
+        hh = table.horizontalHeader()
+        hh.setStretchLastSection(False)
+        for c in range(model.columnCount()):
+            meta = c >= model.columnCount() - 2
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents if meta
+                                    else QHeaderView.ResizeMode.Stretch)
+        table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev, f=spec.name: self.value_selected.emit(f, cur.row()))
+        model.modelReset.connect(lambda t=table: self._fit(t))
+        add.clicked.connect(lambda _c=False, m=model: m.request_add())
+        remove.clicked.connect(lambda _c=False, m=model, t=table: m.request_remove(
+            sorted({i.row() for i in t.selectionModel().selectedRows()})))
+        self.models[spec.name] = model
+        self.tables[spec.name] = table
+        self._fit(table)
+        v.addWidget(table)
+        return box
+
+    @staticmethod
+    def _fit(table: QTableView) -> None:
+        """Tables grow with their rows (up to 8) so the panel scrolls as one page, not many."""
+        rows = table.model().rowCount()
+        row_h = table.verticalHeader().defaultSectionSize()
+        head_h = table.horizontalHeader().sizeHint().height()
+        table.setFixedHeight(head_h + row_h * max(1, min(rows, 8)) + 2 * table.frameWidth() + 2)
+
+    def _review_box(self) -> QWidget:
+        w = QWidget()
+        form = QFormLayout(w)
+        form.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_label")
+        row.addWidget(self.status_label)
+        row.addStretch(1)
+        self.status_buttons: dict[str, QPushButton] = {}
+        for status, text in (("accepted", "通过 (A)"), ("needs_work", "待修改 (W)"), ("rejected", "拒绝 (R)")):
+            b = QPushButton(text)
+            b.setToolTip(f"标为{STATUS_LABELS[status]}并转到下一篇")
+            b.clicked.connect(lambda _c=False, s=status: self.status_requested.emit(s))
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.status_buttons[status] = b
+            row.addWidget(b)
+        form.addRow("状态", row)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setObjectName("edit_tags")
+        self.tags_edit.setPlaceholderText("用逗号分隔，如：大湾区, 推介会")
+        self._tag_choices = QStringListModel(self)
+        completer = QCompleter(self._tag_choices, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags_edit.setCompleter(completer)
+        self.tags_edit.editingFinished.connect(self._tags_finished)
+        form.addRow("标签", self.tags_edit)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("edit_note")
+        self.note_edit.setPlaceholderText("备注")
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.note_edit.installEventFilter(self)
+        # The note is saved a moment after typing stops (and on leaving it): never on every key.
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(800)
+        self._note_timer.timeout.connect(self.commit_note)
+        self.note_edit.textChanged.connect(lambda: (not self._loading) and self._note_timer.start())
+        form.addRow("备注", self.note_edit)
+        return w
+
+    # -- showing -----------------------------------------------------------------------------------------
+    def set_tag_choices(self, tags: list[str]) -> None:
+        self._tag_choices.setStringList(tags)
+
+    def set_article(self, view: ArticleView | None) -> None:
+        if self._note_timer.isActive():
+            self.commit_note()  # the previous article's note is written before it goes
+        same = self.article is not None and view is not None and self.article.id == view.id
+        self.article = view
+        self.setEnabled(view is not None)
+        self._loading = True
+        try:
+            self._show_review(view, same)
+            fields = view.fields if view is not None else {}
+            for spec in FIELDS:
+                state = fields.get(spec.name, {"edited": False, "values": []})
+                self._show_field(spec, state)
+        finally:
+            self._loading = False
+        self._relayout()
+
+    def _relayout(self) -> None:
+        # Table heights changed: have the scroll area re-measure its page now, not on the next resize.
+        body = self.widget()
+        if body is not None and body.layout() is not None:
+            body.layout().activate()
+            self.setWidgetResizable(True)
+
+    def _show_review(self, view: ArticleView | None, same: bool) -> None:
+        status = view.status if view is not None else "new"
+        self.status_label.setText(f"#{view.id}  {STATUS_LABELS.get(status, status)}" if view else "")
+        self.status_label.setStyleSheet(
+            f"color: white; background: {STATUS_COLORS.get(status, '#90a4ae')}; "
+            "border-radius: 3px; padding: 2px 8px; font-weight: bold;")
+        tags = ", ".join(view.tags) if view is not None else ""
+        if not (same and self.tags_edit.hasFocus()):
+            self.tags_edit.setText(tags)
+        note = view.note if view is not None else ""
+        if not (same and self.note_edit.hasFocus()) and self.note_edit.toPlainText() != note:
+            self.note_edit.setPlainText(note)
+
+    def _show_field(self, spec: FieldSpec, state: dict[str, Any]) -> None:
+        text, low = _marker_text(state)
+        marker = self.markers[spec.name]
+        marker.setText(text)
+        marker.setStyleSheet("background: #ffb74d; border-radius: 3px; padding: 0 4px;" if low
+                             else "color: palette(mid);")
+        values = state.get("values", [])
+        if spec.multiple:
+            self.models[spec.name].set_records(values)
+            return
+        value = values[0].get("value") if values else None
+        editor = self.editors[spec.name]
+        editor.setStyleSheet("background: #ffe0b2;" if low else "")
+        if values:
+            rec = values[0]
+            editor.setToolTip(f"{'人工' if rec.get('origin') == 'human' else '自动'}，置信度 "
+                              f"{float(rec.get('confidence', 1.0)):.2f}" + (f"\n规则：{rec['rule']}"
+                                                                           if rec.get("rule") else ""))
+        else:
+            editor.setToolTip("")
+        if isinstance(editor, QDateEdit):
+            d = QDate.fromString(str(value or ""), "yyyy-MM-dd")
+            editor.setDate(d if d.isValid() else NO_DATE)
+            if value and not d.isValid():
+                editor.setToolTip(f"无法识别的日期：{value}")
+        elif isinstance(editor, QComboBox):
+            i = editor.findData(value or "")
+            if i < 0 and value:
+                editor.addItem(str(value), value)  # a value outside the list stays visible
+                i = editor.count() - 1
+            editor.setCurrentIndex(max(i, 0))
+        elif isinstance(editor, QLineEdit) and not editor.hasFocus():
+            editor.setText("" if value is None else str(value))
+            editor.setCursorPosition(0)
+
+    # -- editing ----------------------------------------------------------------------------------------
+    def current_state(self, field: str) -> dict[str, Any]:
+        if self.article is None:
+            return {"edited": False, "values": []}
+        return copy.deepcopy(self.article.fields.get(field, {"edited": False, "values": []}))
+
+    def _scalar_value(self, spec: FieldSpec) -> str:
+        editor = self.editors[spec.name]
+        if isinstance(editor, QDateEdit):
+            d = editor.date()
+            return "" if d == NO_DATE else d.toString("yyyy-MM-dd")
+        if isinstance(editor, QComboBox):
+            return str(editor.currentData() or "")
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def _scalar_finished(self, spec: FieldSpec) -> None:
+        if self._loading or self.article is None:
+            return
+        old = self.current_state(spec.name)
+        old_values = old.get("values", [])
+        current = old_values[0].get("value") if old_values else None
+        new_text = self._scalar_value(spec)
+        if isinstance(self.editors[spec.name], QDateEdit) and current and not new_text:
+            d = QDate.fromString(str(current), "yyyy-MM-dd")
+            if not d.isValid() and self.editors[spec.name].hasFocus():
+                return  # an unreadable stored date is left alone unless cleared on purpose
+        if (current or "") == new_text:
+            return
+        evidence = old_values[0].get("evidence", []) if old_values else []
+        new = {"edited": True, "values": [human_record(new_text, evidence)] if new_text else []}
+        self.field_edited.emit(spec.name, old, new)
+
+    def _date_changed(self, spec: FieldSpec, editor: QDateEdit) -> None:
+        # A pick in the calendar pop-up is final; typed digits wait for editingFinished.
+        if not editor.hasFocus():
+            self._scalar_finished(spec)
+
+    def _clear_date(self, spec: FieldSpec, editor: QDateEdit) -> None:
+        editor.setDate(NO_DATE)
+        self._scalar_finished(spec)
+
+    def _list_edited(self, field: str, new_state: dict[str, Any]) -> None:
+        if self._loading or self.article is None:
+            return
+        self.field_edited.emit(field, self.current_state(field), new_state)
+
+    def add_value(self, field: str, value: Any, evidence: list[list[int]]) -> None:
+        """Add a value found by the reviewer in the text (scalar fields are replaced)."""
+        if self.article is None:
+            return
+        old = self.current_state(field)
+        spec = next(s for s in FIELDS if s.name == field)
+        rec = human_record(value, evidence)
+        values = [*old.get("values", []), rec] if spec.multiple else [rec]
+        self.field_edited.emit(field, old, {"edited": True, "values": values})
+
+    def _tags_finished(self) -> None:
+        if self._loading or self.article is None:
+            return
+        new = sorted({t.strip() for t in self.tags_edit.text().replace("，", ",").split(",") if t.strip()})
+        if new != list(self.article.tags):
+            self.tags_edited.emit(list(self.article.tags), new)
+
+    def commit_note(self) -> None:
+        self._note_timer.stop()
+        if self._loading or self.article is None:
+            return
+        new = self.note_edit.toPlainText()
+        if new != self.article.note:
+            self.note_edited.emit(self.article.note, new)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            for name, editor in self.editors.items():
+                if obj is editor:
+                    self.value_selected.emit(name, 0)
+        elif event.type() == QEvent.Type.FocusOut and obj is self.note_edit:
+            self.commit_note()
+        return super().eventFilter(obj, event)
+
+    # -- selection from the text --------------------------------------------------------------------------
+    def select_value(self, field: str, index: int) -> None:
+        table = self.tables.get(field)
+        if table is not None:
+            model = table.model()
+            if 0 <= index < model.rowCount():
+                table.selectionModel().setCurrentIndex(
+                    model.index(index, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                table.scrollTo(model.index(index, 0))
+            self.ensureWidgetVisible(table)
+            return
+        editor = self.editors.get(field)
+        if editor is not None:
+            self.ensureWidgetVisible(editor)
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)

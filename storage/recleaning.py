@@ -1,0 +1,59 @@
+"""Undoing one repair of the cleaning (a reviewer says "this spin restoration was wrong").
+
+The skipped repairs are kept with the cleaning; the article is re-cleaned and re-extracted from
+its original with them skipped, keeping every field a person edited — the same path as
+``reextract``, for one article, in one transaction, against the version the reviewer saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy.orm.attributes import flag_modified
+
+from pipeline.document import RawDocument
+from pipeline.fields import merge_reextraction
+from pipeline.process import process
+from pipeline.serialize import clean_to_json, skip_changes_from_json
+from storage.editing import _history, _load, default_reviewer, refresh_summary
+from storage.models import ArticleText
+from storage.store import Store
+
+SkipKey = tuple[str, int, int]  # (change kind, raw start, raw end)
+
+
+def skipped_changes(store: Store, article_id: int) -> list[SkipKey]:
+    with store.session() as s:
+        body = s.get(ArticleText, article_id)
+        return sorted(skip_changes_from_json(body.cleaning or {})) if body is not None else []
+
+
+def set_skipped_changes(
+    store: Store, article_id: int, skip: Iterable[SkipKey], *,
+    who: str | None = None, expected_version: int | None = None,
+) -> int:
+    """Re-clean the article skipping exactly these repairs; returns the new version."""
+    wanted = frozenset((str(k), int(a), int(b)) for k, a, b in skip)
+    with store.session() as s:
+        a = _load(s, article_id, expected_version)
+        body = s.get(ArticleText, article_id)
+        assert body is not None
+        before = skip_changes_from_json(body.cleaning or {})
+        if before == wanted:
+            return a.version_id
+        doc = RawDocument(a.source_name, a.source_path, a.sha256, a.size_bytes, a.encoding,
+                          a.format, body.raw_text)  # type: ignore[arg-type]
+        fresh = process(doc, skip_changes=wanted)
+        merged, _diffs = merge_reextraction(body.fields or {}, fresh.fields)
+        body.cleaned_text = fresh.cleaned.text
+        body.cleaning = clean_to_json(fresh.cleaned, skip_changes=wanted)
+        body.fields = merged
+        a.script = fresh.cleaned.script
+        a.flags = " ".join(fresh.cleaned.flags)
+        a.spin_score = fresh.cleaned.spin_score
+        refresh_summary(a, merged, body)
+        _history(s, article_id, "skip_changes", sorted(map(list, before)), sorted(map(list, wanted)),
+                 who or default_reviewer())
+        flag_modified(a, "flags")
+        s.flush()
+        return a.version_id
