@@ -78,7 +78,7 @@ _COUNT_NOUNS = (
     "实验室|研发平台|研究院|商会|协会|团队|岗位|人员|工程|品牌|上市公司|会议|论坛|场次|展位|客户|门店|园|区|县|市"
 )
 _NOUN_AFTER = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{0,10}}?(?:{_COUNT_NOUNS})")
-_NOUN_BEFORE = re.compile(rf"(?:{_COUNT_NOUNS})[\u4e00-\u9fff]{{0,3}}?$")
+_NOUN_BEFORE = re.compile(rf"(?:{_COUNT_NOUNS})$")
 # A count is not a count when it is a rank, a duration or part of a fixed phrase.
 _NOT_AFTER_CLS = ("月", "小时", "工作日", "百分点", "季度", "星期", "周", "年", "岁", "倍", "亿", "万", "点")
 _NOT_BEFORE = ("第", "前", "后", "进", "每", "逐", "这", "那", "各", "某")

@@ -89,18 +89,19 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     folded_body = fold(body)
     meta_title = _meta_str(meta, "title")
     title_text: str | None = None
+    found_title = find_title(folded_body)
+    t_pos = folded_body.find(fold(meta_title)) if meta_title else -1
+    if meta_title and found_title and 0 <= t_pos < found_title[1] and found_title[1] < 200:
+        # The cleaner's headline guess is the kicker line above the main headline.
+        meta_title = None
     if meta_title:
         title_text = normalize_value(meta_title) if result.script != "hans" else meta_title
         t_norm = fold(meta_title)
-        pos = folded_body.find(t_norm)
-        out["title"].append(
-            FieldValue(fold(meta_title), [(pos, pos + len(t_norm))] if pos >= 0 else [], "metadata:title", 0.98)
-        )
-    else:
-        found_title = find_title(folded_body)
-        if found_title:
-            title_text, a, b = found_title
-            out["title"].append(FieldValue(title_text, [(a, b)], "headline-line", 0.75))
+        span = [(t_pos, t_pos + len(t_norm))] if t_pos >= 0 else []
+        out["title"].append(FieldValue(fold(meta_title), span, "metadata:title", 0.95))
+    elif found_title:
+        title_text, a, b = found_title
+        out["title"].append(FieldValue(title_text, [(a, b)], "headline-line", 0.75))
     meta_source = _meta_str(meta, "source", "author", "publisher")
     if meta_source:
         out["source"].append(FieldValue(fold(meta_source), [], "metadata:source", 0.9))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from pipeline.resources import resource_path
 
@@ -20,8 +21,93 @@ def _lines(name: str) -> list[str]:
 
 
 def alternation(words: Iterable[str]) -> str:
-    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in uniq)
+    """A regex matching any of ``words``, longest first, factored as a trie.
+
+    Python's ``re`` tries the alternatives of a flat ``a|b|c`` one by one at every position, which
+    is slow for thousands of place names; a trie pattern (``景(?:德镇市?|...)``) shares prefixes so
+    each position costs a few character tests. Greedy optional groups keep longest-match order.
+    """
+    trie: dict[str, Any] = {}
+    for w in {w for w in words if w}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    terminal = "" in node
+    branches: list[str] = []
+    leaves: list[str] = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        if list(child) == [""]:
+            leaves.append(re.escape(ch))
+        else:
+            branches.append(re.escape(ch) + _trie_pattern(child))
+    if leaves:
+        branches.append(leaves[0] if len(leaves) == 1 else "[" + "".join(leaves) + "]")
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if terminal:
+        if (len(branches) == 1 and len(body) == 1) or (body.startswith("[") and len(branches) == 1):
+            return body + "?"
+        return "(?:" + body + ")?"
+    return body
+
+
+class TrieMatcher:
+    """Leftmost-longest, non-overlapping dictionary matching by a character trie.
+
+    For thousands of words this beats one big regex: ``re`` tries a top-level alternation's
+    branches one after another at every position, while a dict lookup per character is O(1).
+    """
+
+    __slots__ = ("_root",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        root: dict[str, Any] = {}
+        for w in words:
+            if not w:
+                continue
+            node = root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = w
+        self._root = root
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        root = self._root
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        n = len(text)
+        while i < n:
+            node = root.get(text[i])
+            if node is None:
+                i += 1
+                continue
+            best = node.get("")
+            best_end = i + 1
+            j = i + 1
+            while j < n:
+                node = node.get(text[j])
+                if node is None:
+                    break
+                j += 1
+                if "" in node:
+                    best = node[""]
+                    best_end = j
+            if best is None:
+                i += 1
+                continue
+            out.append((i, best_end, best))
+            i = best_end
+        return out
+
+    def contains(self, text: str) -> bool:
+        return bool(self.finditer(text))
 
 
 # -- places -------------------------------------------------------------------------------
@@ -62,7 +148,8 @@ def short_form(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PlaceLexicon:
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  # for short strings (is there a place in this head?)
+    matcher: TrieMatcher  # for whole texts
     by_form: dict[str, Division]  # written form → division
     needs_parent: frozenset[str]  # short forms that count only when their parent is also named
 
@@ -102,7 +189,7 @@ def places() -> PlaceLexicon:
         for form in [canonical, *aliases]:
             by_form.setdefault(form, div)
     regex = re.compile(alternation(by_form))
-    return PlaceLexicon(regex, by_form, frozenset(needs_parent))
+    return PlaceLexicon(regex, TrieMatcher(by_form), by_form, frozenset(needs_parent))
 
 
 # -- people -------------------------------------------------------------------------------

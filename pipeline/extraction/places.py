@@ -30,11 +30,8 @@ def _cjk(ch: str) -> bool:
 def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list[PlaceHit]:
     lex = lexicons.places()
     mentions: list[tuple[int, int, str]] = []
-    for m in lex.regex.finditer(text):
-        form = m.group(0)
-        # 省/市 after a short form belongs to it (景德镇市), so the alternation already took it;
-        # a short form glued to a following CJK word that starts a longer place is left to that.
-        mentions.append((m.start(), m.end(), form))
+    # Longest match first, so 省/市 after a short form belongs to it (景德镇市).
+    mentions.extend(lex.matcher.finditer(text))
     named = {lex.by_form[f].name for _, _, f in mentions}
     hits: dict[str, PlaceHit] = {}
     blocked = sorted(blocked or [])
