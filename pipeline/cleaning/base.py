@@ -66,6 +66,9 @@ def han_count(text: str) -> int:
     return sum(len(m) for m in _HAN_RUN.findall(text))
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def literal_alternation(keys: Iterable[str]) -> re.Pattern[str] | None:
     """A regex matching any of ``keys``, the longest one where several start at a position.
 
@@ -73,7 +76,7 @@ def literal_alternation(keys: Iterable[str]) -> re.Pattern[str] | None:
     instead of trying every key: a flat ``a|b|c…`` of a few hundred Chinese phrases is several
     times slower on text that shares their first characters.
     """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: _Trie = {}
     any_key = False
     for key in keys:
         if not key:
@@ -86,7 +89,7 @@ def literal_alternation(keys: Iterable[str]) -> re.Pattern[str] | None:
     if not any_key:
         return None
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]
+    def build(node: _Trie) -> str:
         terminal = "" in node
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:

@@ -50,10 +50,12 @@ def finalize_layout(text: str) -> Step:
         spans.append((m.start(), m.end(), ""))
     for m in _SPACE_BESIDE_PUNCT.finditer(text):
         spans.append((m.start(), m.end(), ""))
+    # Keep the first space/newline of a run and delete the rest: the kept character maps to
+    # itself, so no block segment stretches over text that an earlier step deleted.
     for m in _MULTI_SPACE.finditer(text):
-        spans.append((m.start(), m.end(), " "))
+        spans.append((m.start() + 1, m.end(), ""))
     for m in _BLANK_RUN.finditer(text):
-        spans.append((m.start(), m.end(), "\n"))
+        spans.append((m.start() + 1, m.end(), ""))
     # Overlaps are possible (an edge space inside a blank run); keep the widest, earliest spans.
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     pos = 0
