@@ -211,7 +211,10 @@ def titles() -> TitleLexicon:
             weak.add(ln[1:])
         else:
             strong.add(ln)
-    return TitleLexicon(re.compile(alternation(strong | weak)), frozenset(strong | weak), frozenset(weak))
+    # A title followed by 会 is part of a body's name (常委会, 董事会, 理事会), unless 会 starts a
+    # verb (市长会见, 主任会谈).
+    pattern = f"(?:{alternation(strong | weak)})(?!会(?![见谈同晤]))"
+    return TitleLexicon(re.compile(pattern), frozenset(strong | weak), frozenset(weak))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ _FOLLOW = re.compile(
 )
 # Characters that do not occur inside a name but often follow a surname-like character.
 _NOT_IN_NAME = frozenset(
-    "的了在和与及等是为对将也都就从向把被于之其这那们个说市省县区委局厅会处部院所站队组员第每各该本要能可已还"
+    "的了在与及等是为对将也都就从向把被于之其这那们个说市省县区委局厅会处部院所站队组员第每各该本要能可已还"
     "并但而或因没不很更最又再吗呢吧啊"
 )
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者|撰稿|校对|审核|文|图)\s*[:/：|]\s*")
@@ -127,16 +127,26 @@ class _Reader:
         return None
 
 
-def _title_phrase_start(text: str, a: int, title_ends: dict[int, int]) -> int:
-    """Where the title phrase ending in the title at ``a`` begins: chained titles plus their org."""
+def _title_phrase_start(
+    text: str, a: int, title_ends: dict[int, int], stops: set[int], gaps: frozenset[int]
+) -> int:
+    """Where the title phrase ending in the title at ``a`` begins: chained titles plus their org.
+
+    The organization before a title is read back over CJK characters to a boundary: punctuation,
+    a removed space, the end of a name already read, or a function word.
+    """
     start = a
     while True:
-        # The organization written before this title: CJK characters back to a boundary.
         j = start
         lo = max(0, start - 24)
-        while j > lo and (_cjk(text[j - 1]) or text[j - 1] in "()（）") and j - 1 not in title_ends.values():
+        while j > lo and (_cjk(text[j - 1]) or text[j - 1] in "()（）") and j not in stops and j not in gaps:
             j -= 1
         head = text[j:start]
+        # A closing bracket with no opening one in the phrase ends the sentence before it.
+        closed = max(head.rfind(")"), head.rfind("）"))
+        if closed >= 0 and max(head.rfind("("), head.rfind("（")) < 0:
+            j += closed + 1
+            head = head[closed + 1 :]
         # Do not cross an opening bracket that is not closed again: (记者 陈雨燕).
         opened = max(head.rfind("("), head.rfind("（"))
         if opened >= 0 and max(head.rfind(")"), head.rfind("）")) < opened:
@@ -155,8 +165,8 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int]) -> int:
 
 _HEAD_BOUNDARY = re.compile(
     r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|陪同|带领|率领|邀请|感谢|欢迎|以及|"
-    r"由|在|和(?!信息化|旅游|城乡|社会|改革)|与|及|向|对|是|为|的|了|到|赴|从|据|受|将|把|被|让|请|于|至|等|并|"
-    r"而|也|还|已|即|就|以|按|率|随|这|那|该|其|他|她|们|说|时|年)"
+    r"由|在|和(?!信息化|旅游|城乡|社会|改革)|与|及|向|对|是|的|了|到|赴|从|据|受|将|把|被|让|请|于|至|等|并|"
+    r"而|也|还|已|即|就|按|这|那|该|其|他|她|们|说)"
 )
 
 
@@ -171,7 +181,10 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         if m.group(0) not in tl.weak:
             title_ends[m.end()] = m.start()
 
+    name_ends: set[int] = set(title_ends)
+
     def add(name: str, title: str, span: tuple[int, int], rule: str, conf: float) -> None:
+        name_ends.add(span[1])
         h = hits.get(name)
         if h is None:
             hits[name] = PersonHit(name, title, [span], rule, conf)
@@ -193,7 +206,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             p += 1
         name = r.forward(p) if p < len(text) else None
         if name:
-            start = _title_phrase_start(text, a, title_ends)
+            start = _title_phrase_start(text, a, title_ends, name_ends, gaps)
             phrase = re.sub(r"\s+", "", text[start:b]) if not weak else text[max(0, a - 1) : b]
             add(name, phrase, (p, p + len(name)), "title-before:" + title, 0.9)
             q = p + len(name)
@@ -208,7 +221,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         if weak or title in ("记者", "编辑", "摄影", "通讯员"):
             continue
         back = r.backward(a)
-        if back and not (a - len(back) - 1 >= 0 and text[a - len(back) - 1] in "、"):
+        if back:
             add(back, title, (a - len(back), a), "title-after:" + title, 0.8)
     # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
     for m in _BYLINE.finditer(text):

@@ -53,7 +53,7 @@ def find_title(text: str, max_lines: int = 6) -> tuple[str, int, int] | None:
 
 
 _SOURCE_PATTERNS = (
-    re.compile(r"(?:来源|发布者|发布单位|稿源|出处)\s*[:：]\s*(?P<s>[^\s|,，。]{2,20})"),
+    re.compile(r"(?:来源|发布者|发布单位|稿源|出处)\s*[:：]\s*(?P<s>[^\s|,，。()（）]{2,20})"),
     re.compile(r"(?:^|[-—\s])(?P<s>[\u4e00-\u9fff]{2,12}?(?:日报|晚报|早报|时报|报|新闻网|网|电视台))讯"),
     re.compile(r"(?P<s>[\u4e00-\u9fff]{2,10}?(?:新闻|日报|晚报|报|网|社|电视台))\s*(?:\([^)]{0,40}\))?\s*记者"),
 )
