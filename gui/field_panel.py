@@ -353,9 +353,12 @@ class FieldPanel(QScrollArea):
                 editor.addItem(str(value), value)  # a value outside the list stays visible
                 i = editor.count() - 1
             editor.setCurrentIndex(max(i, 0))
-        elif isinstance(editor, QLineEdit) and not editor.hasFocus():
-            editor.setText("" if value is None else str(value))
-            editor.setCursorPosition(0)
+        elif isinstance(editor, QLineEdit) and not (editor.hasFocus() and editor.isModified()):
+            # Only text the reviewer is typing right now is left alone (an undo must show).
+            text = "" if value is None else str(value)
+            if editor.text() != text:
+                editor.setText(text)
+                editor.setCursorPosition(0)
 
     # -- editing ----------------------------------------------------------------------------------------
     def current_state(self, field: str) -> dict[str, Any]:
@@ -380,6 +383,9 @@ class FieldPanel(QScrollArea):
         old_values = old.get("values", [])
         current = old_values[0].get("value") if old_values else None
         new_text = self._scalar_value(spec)
+        editor = self.editors[spec.name]
+        if isinstance(editor, QLineEdit):
+            editor.setModified(False)
         if isinstance(self.editors[spec.name], QDateEdit) and current and not new_text:
             d = QDate.fromString(str(current), "yyyy-MM-dd")
             if not d.isValid() and self.editors[spec.name].hasFocus():
