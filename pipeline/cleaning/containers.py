@@ -338,7 +338,7 @@ _HTML_HINT = re.compile(r"<(?:p|div|br|img|span|section|article|table|h[1-6]|li|
 
 
 def looks_like_html(text: str) -> bool:
-    return len(_HTML_HINT.findall(text, 0, 200_000)) >= 2
+    return _HTML_HINT.search(text, 0, 200_000) is not None
 
 
 # -- markdown ----------------------------------------------------------------------------------

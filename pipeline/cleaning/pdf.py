@@ -71,6 +71,9 @@ def undouble_headings(text: str) -> Step:
         visible = len(s) - sum(1 for c in s if c.isspace())
         if not runs or covered < MIN_COVERAGE * visible:
             continue
+        # One short doubled word alone on a line (研究研究) is ordinary reduplication.
+        if len(runs) < 2 and all(len(r.unit) <= SHORT_UNIT for r in runs):
+            continue
         line_edits: list[Edit] = []
         for run in runs:
             u = run.unit

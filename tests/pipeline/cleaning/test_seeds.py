@@ -120,8 +120,13 @@ def test_004_pdf_extraction() -> None:
     assert "创新改革\n政务效能快起来\n改革是时代发展的主旋律" in r.text
     assert "\n\n" not in r.text and "▲" not in r.text
     captions = [c.text for c in r.captions]
-    assert captions == ["景德镇重大项目集中竣工及开工仪式", "全面封顶的航空孵化园", "航空小镇",
-                        "景德镇高新区标准化厂房", "快速发展中的景德镇高新区"]
+    assert captions == [
+        "景德镇重大项目集中竣工及开工仪式",
+        "全面封顶的航空孵化园",
+        "航空小镇",
+        "景德镇高新区标准化厂房",
+        "快速发展中的景德镇高新区",
+    ]
     # Legitimate repeats in the body survive the undoubling.
     assert "一心一意谋发展" in r.text and "抓早抓小抓常态" in r.text
 

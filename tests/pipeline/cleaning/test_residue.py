@@ -1,0 +1,81 @@
+"""Page residue: navigation, page-info lines, fold markers, spam, captions."""
+
+from __future__ import annotations
+
+from pipeline.cleaning import clean
+from pipeline.cleaning.residue import extract_page_info, lift_captions, remove_inline_residue, remove_navigation
+
+
+def test_navigation_lines() -> None:
+    text = "中文 | EN\n首页 > 新闻中心 > 正文\n标题\n正文。\n【打印】【关闭】"
+    assert remove_navigation(text).text.strip("\n").split("\n") == ["标题", "正文。"]
+
+
+def test_page_info_moves_to_metadata() -> None:
+    text = "标题\n发布者:科沃高新\u00a0\u00a0发布时间:2018.11.19\u00a0\u00a0点击率:4040\n正文。\n责任编辑：王五"
+    r = clean(text, "text")
+    assert r.text == "标题\n正文。"
+    assert r.metadata["click_count"] == 4040
+    assert r.metadata["published_at"] == "2018-11-19"
+    assert r.metadata["publisher"] == "科沃高新" and r.metadata["editor"] == "王五"
+
+
+def test_prose_with_a_colon_is_not_page_info() -> None:
+    text = "来源：据统计，今年以来全市共签约项目120个，总投资超过300亿元。"
+    assert extract_page_info(text).text == text
+
+
+def test_fold_marker_and_spam_removed() -> None:
+    text = "经贸活动体育游戏app平台,也是首场。\n展开剩余85%自2002年以来,开云体育官网登录入口江西省已成功举办。"
+    step = remove_inline_residue(text)
+    assert step.text == "经贸活动,也是首场。\n自2002年以来,江西省已成功举办。"
+    assert "spam_removed" in step.flags
+
+
+def test_ordinary_platform_words_are_not_spam() -> None:
+    text = "搭建体育产业发展平台，建设数字政务服务平台官网，完善游戏产业。"
+    assert remove_inline_residue(text).text == text
+
+
+def test_captions_kept_not_deleted() -> None:
+    text = (
+        "市长出席会议并讲话。\n"
+        "▲ 全面封顶的航空孵化园\n"
+        "新闻发布会现场。 澎湃新闻记者 郑问 摄\n"
+        "正文继续。\n"
+        "photo_123.jpg\n"
+        "参观规划展览馆\n"
+        "考察新材料产业园\n"
+        "下午，代表团前往眉山考察。"
+    )
+    step = lift_captions(text)
+    assert [c.text for c in step.captions] == [
+        "全面封顶的航空孵化园",
+        "新闻发布会现场。 澎湃新闻记者 郑问 摄",
+        "参观规划展览馆",
+        "考察新材料产业园",
+    ]
+    body = [ln for ln in step.text.split("\n") if ln]
+    assert body == ["市长出席会议并讲话。", "正文继续。", "下午，代表团前往眉山考察。"]
+
+
+def test_caption_with_a_speech_is_the_only_source_and_stays_available() -> None:
+    text = "标题行\n正文第一段。\n10月17日推介会分会-陶振华董事长作“新材料平台”演讲\n正文第二段。"
+    r = clean(text, "text")
+    assert "演讲" not in r.text
+    (cap,) = r.captions
+    assert cap.text == "10月17日推介会分会-陶振华董事长作“新材料平台”演讲"
+    assert text[cap.raw_start : cap.raw_end] == cap.text
+
+
+def test_person_caption_repeating_the_introduction() -> None:
+    text = "标题\n王春雷介绍，会议将在深圳举办。\n江西省商务厅副厅长王春雷。\n江西省商务厅副厅长王春雷表示，欢迎企业。"
+    r = clean(text, "text")
+    assert [c.text for c in r.captions] == ["江西省商务厅副厅长王春雷。"]
+    assert "江西省商务厅副厅长王春雷表示" in r.text
+
+
+def test_headings_are_not_captions() -> None:
+    text = "为港澳游客定制“引客入赣”大礼包\n正文一段。\n“老区”与“湾区”合作的探索样本\n正文二段。"
+    r = clean(text, "text")
+    assert r.text == text and not r.captions

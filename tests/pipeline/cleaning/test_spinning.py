@@ -1,0 +1,73 @@
+"""Synonym spinning: detection, phrase-level restoration, undo, and no effect on clean text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.cleaning import clean
+from pipeline.cleaning.spinning import is_spun, lexicon, restore_spin, spin_score
+
+from .conftest import cleaned_seed, seed_text
+
+SPUN = (
+    "江西全场地“融湾”,又将迈出遑急一步。江西省商务厅副厅长王春雷先容,这次经贸手脚周将举办系列手脚。"
+    "东谈主缘相亲,商缘深厚。他默示将抓续推动合作。倾盆新闻记者获悉。"
+)
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+def test_clean_seeds_unchanged_by_spin_step(prefix: str) -> None:
+    r = cleaned_seed(prefix)
+    assert "spun" not in r.flags and r.spin_score == 0.0
+    assert not [c for c in r.changes if c.kind == "spin"]
+    step = restore_spin(r.text)
+    assert step.text == r.text and not step.edits
+
+
+def test_seed_001_detected() -> None:
+    score, hits = spin_score(seed_text("001"))
+    assert is_spun(score, hits) and score > 10
+
+
+def test_restoration_is_phrase_level() -> None:
+    r = clean(SPUN, "text")
+    assert "spun" in r.flags
+    assert "全方位" in r.text and "重要一步" in r.text and "经贸活动周" in r.text and "系列活动" in r.text
+    assert "人缘相亲" in r.text and "表示将持续推动" in r.text and "澎湃新闻记者" in r.text
+    assert all(c.undoable for c in r.changes if c.kind == "spin")
+
+
+def test_bare_real_words_are_not_restored_but_reported() -> None:
+    text = SPUN + "他手脚麻利,口头答应了秘书。"
+    r = clean(text, "text")
+    assert "他手脚麻利,口头答应了秘书。" in r.text
+    suspects = r.metadata["spin_suspects"]
+    assert isinstance(suspects, list)
+    forms = {str(s["text"]).split("→")[0] for s in suspects}
+    assert {"手脚", "口头", "秘书"} <= forms
+
+
+def test_protected_phrases_win() -> None:
+    r = clean(SPUN + "市委副秘书长出席,党工委秘书傅正华致辞。", "text")
+    assert "市委副秘书长出席" in r.text and "党工委书记傅正华" in r.text
+
+
+def test_normal_article_with_real_words_is_not_spun() -> None:
+    text = "他手脚麻利,口头答应。秘书处开发了新产品,经营结束后商场关门。" * 5
+    r = clean(text, "text")
+    assert "spun" not in r.flags and r.text == text.strip()
+
+
+def test_reviewer_undo_is_honoured() -> None:
+    r = clean(SPUN, "text")
+    first = next(c for c in r.changes if c.kind == "spin" and c.before == "遑急")
+    again = clean(SPUN, "text", skip_changes=frozenset({("spin", first.raw_start, first.raw_end)}))
+    assert "遑急一步" in again.text
+    assert "全方位" in again.text  # the other restorations still apply
+    assert not any(c.kind == "spin" and c.raw_start == first.raw_start for c in again.changes)
+
+
+def test_lexicon_has_no_bare_ambiguous_restorations() -> None:
+    lex = lexicon()
+    for word in ("手脚", "口头", "秘书", "开发", "产品", "经营", "结束", "活动", "人"):
+        assert word not in lex.restore, word
