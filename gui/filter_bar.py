@@ -26,10 +26,11 @@ class FilterBar(QWidget):
 
         self.status = QComboBox()
         self.status.setObjectName("filter_status")
-        self.status.addItem("全部状态", ())
-        self.status.addItem("未审核", UNREVIEWED)
+        # Item data are comma-joined strings: tuples do not survive the trip through QVariant.
+        self.status.addItem("全部状态", "")
+        self.status.addItem("未审核", ",".join(UNREVIEWED))
         for key, label in STATUS_LABELS.items():
-            self.status.addItem(label, (key,))
+            self.status.addItem(label, key)
         self.tag = QComboBox()
         self.tag.setObjectName("filter_tag")
         self.tag.addItem("全部标签", None)
@@ -70,14 +71,14 @@ class FilterBar(QWidget):
 
     def current(self) -> ArticleFilter:
         return ArticleFilter(
-            statuses=tuple(self.status.currentData() or ()),
+            statuses=tuple(s for s in str(self.status.currentData() or "").split(",") if s),
             tag=self.tag.currentData(),
             flag=self.flag.currentData(),
             text=self.search.text().strip(),
         )
 
     def set_statuses(self, statuses: tuple[str, ...]) -> None:
-        i = self.status.findData(tuple(statuses))
+        i = self.status.findData(",".join(statuses))
         self.status.setCurrentIndex(max(i, 0))
         self._emit()
 
