@@ -40,16 +40,14 @@ def find_amounts(text: str) -> list[Amount]:
             continue  # 亿元项目 is a size class, not an amount
         if num and not mult and not num[0].isdigit() and len(num) == 1 and num in "一两":
             continue  # 一元化, 两元 stay out unless they carry digits or a multiplier
-        if num and num[0] in CN_NUMERAL_CHARS and cur == "元" and _is_word_part(text, m.start("num")):
+        if num and num[0] in CN_NUMERAL_CHARS and not mult and cur == "元" and _is_word_part(text, m.start("num")):
             continue
         value = parse_number(num) if num else 1.0
         if value is None:
             continue
         start = m.start("pre") if m.group("pre") in _APPROX_WORDS else m.start("num") if num else m.start("mult")
         end = m.end()
-        approximate = bool(
-            m.group("pre") in _APPROX_WORDS or m.group("more1") or m.group("more2") or m.group("post")
-        )
+        approximate = bool(m.group("pre") in _APPROX_WORDS or m.group("more1") or m.group("more2") or m.group("post"))
         yuan: int | float | None = None
         if cur not in _OTHER.split("|"):
             yuan = as_int_if_whole(scale(value, mult or ""))

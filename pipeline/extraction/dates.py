@@ -58,6 +58,7 @@ def find_dates(text: str) -> list[DateMention]:
     for m in _DATE.finditer(text):
         if m.start() < last_end:
             continue  # the second half of a range already read
+        y: int | None
         if m.group("y2"):
             y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:

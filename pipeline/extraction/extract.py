@@ -176,23 +176,23 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             out["industries"].append(fv)
     kind = classify_event(vt, title_text, has_event_date)
     if kind:
-        value, conf, kspans = kind
+        kind_name, conf, kspans = kind
         spans, _cap = ev.spans(kspans)
-        out["event_type"].append(FieldValue(value, spans, "event-triggers", conf))
+        out["event_type"].append(FieldValue(kind_name, spans, "event-triggers", conf))
     elif vt.strip():
         out["event_type"].append(FieldValue("其他", [], "event-triggers:none", 0.3))
 
     # -- amounts and counts ------------------------------------------------------------------
-    for a in find_amounts(vt):
-        spans, cap = ev.spans([(a.start, a.end)])
-        value = {"text": a.text, "yuan": a.yuan, "context": a.context, "approximate": a.approximate}
-        fv = _fv(value, spans, cap, "amount-pattern", 0.7 if a.approximate else 0.9)
+    for am in find_amounts(vt):
+        spans, cap = ev.spans([(am.start, am.end)])
+        amount = {"text": am.text, "yuan": am.yuan, "context": am.context, "approximate": am.approximate}
+        fv = _fv(amount, spans, cap, "amount-pattern", 0.7 if am.approximate else 0.9)
         if fv:
             out["amounts"].append(fv)
     for c in find_counts(vt):
         spans, cap = ev.spans([(c.start, c.end)])
-        value = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
-        fv = _fv(value, spans, cap, "count-pattern", 0.75 if c.what else 0.5)
+        count = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
+        fv = _fv(count, spans, cap, "count-pattern", 0.75 if c.what else 0.5)
         if fv:
             out["counts"].append(fv)
     return out

@@ -90,9 +90,13 @@ def _head(text: str, start: int) -> str:
     # A name that holds a place usually starts with it (中国南方航空集团 after 会中): drop what
     # stands before the first place unless it is a national prefix (中共, 国家, 驻 …) or a bracket.
     pm = lexicons.places().regex.search(head)
-    if pm and pm.start() > 0 and head[pm.start() - 1] not in "(（":
-        if not _NATIONAL_PREFIX.search(head, 0, pm.start()):
-            head = head[pm.start() :]
+    if (
+        pm
+        and pm.start() > 0
+        and head[pm.start() - 1] not in "(（"
+        and not _NATIONAL_PREFIX.search(head, 0, pm.start())
+    ):
+        head = head[pm.start() :]
     # A title ends a name: 主任王强 before 办公室 is not part of it.
     tl = lexicons.titles()
     last = 0

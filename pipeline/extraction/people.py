@@ -127,9 +127,7 @@ class _Reader:
         return None
 
 
-def _title_phrase_start(
-    text: str, a: int, title_ends: dict[int, int], stops: set[int], gaps: frozenset[int]
-) -> int:
+def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: set[int], gaps: frozenset[int]) -> int:
     """Where the title phrase ending in the title at ``a`` begins: chained titles plus their org.
 
     The organization before a title is read back over CJK characters to a boundary: punctuation,
@@ -171,6 +169,9 @@ _HEAD_BOUNDARY = re.compile(
 
 
 def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit]:
+    # In letter-spaced text (市 委 书 记 蒋 连 生) every character follows a space, so a space says
+    # nothing about word ends; keep only isolated ones (记者 郑问 摄).
+    gaps = frozenset(i for i in gaps if (i - 1) not in gaps and (i + 1) not in gaps)
     r = _Reader(text, gaps)
     tl = r.tl
     hits: dict[str, PersonHit] = {}

@@ -41,9 +41,9 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             continue
         if _inside(a, b, blocked):
             continue
-        if div.level == "county" and form.endswith("城市") and a > 0 and _cjk(text[a - 1]):
-            if text[a - 1] not in _BEFORE_PLACE:
-                continue  # 新兴城市 is a rising city, not 兴城市
+        county_city = div.level == "county" and form.endswith("城市")
+        if county_city and a > 0 and _cjk(text[a - 1]) and text[a - 1] not in _BEFORE_PLACE:
+            continue  # 新兴城市 is a rising city, not 兴城市
         hit = hits.get(div.name)
         if hit is None:
             hits[div.name] = PlaceHit(form, div.name, [(a, b)])

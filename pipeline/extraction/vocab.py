@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from pipeline.extraction import lexicons
 
@@ -34,15 +33,16 @@ def classify_event(
     A report with plans or results and no dated event is a 规划与成就报道.
     """
     vocab = lexicons.event_types()
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in vocab.regex.finditer(text):
         kind = vocab.canonical[m.group(0)]
-        scores[kind] += 1 + 0.5 * (len(m.group(0)) >= 3)
+        scores[kind] = scores.get(kind, 0.0) + 1 + 0.5 * (len(m.group(0)) >= 3)
         spans.setdefault(kind, []).append((m.start(), m.end()))
     if title:
         for m in vocab.regex.finditer(title):
-            scores[vocab.canonical[m.group(0)]] += 3
+            k = vocab.canonical[m.group(0)]
+            scores[k] = scores.get(k, 0.0) + 3
     report = "规划与成就报道"
     if not has_event_date and scores.get(report, 0) >= 2:
         return report, 0.6, spans.get(report, [])[:5]

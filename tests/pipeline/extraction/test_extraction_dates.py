@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.extraction import dates as d
+
+
+def _first(text: str) -> d.DateMention:
+    return d.find_dates(text)[0]
+
+
+def test_month_day_takes_year_from_publish_date() -> None:
+    assert d.resolve(_first("12月25日，座谈会举行"), date(2023, 12, 26), None) == (date(2023, 12, 25),) * 2
+
+
+def test_month_day_after_new_year_goes_back_a_year() -> None:
+    start, _ = d.resolve(_first("12月28日，签约"), date(2024, 1, 3), None)
+    assert start == date(2023, 12, 28)
+
+
+def test_future_announcement_stays_in_year() -> None:
+    start, end = d.resolve(_first("定于3月30日—4月3日举办"), date(2025, 3, 25), None)
+    assert (start, end) == (date(2025, 3, 30), date(2025, 4, 3))
+
+
+def test_ranges() -> None:
+    m = _first("10月30日-11月2日,考察团赴川")
+    assert (m.month, m.day, m.end_month, m.end_day) == (10, 30, 11, 2)
+    m = _first("2023年10月25日至27日，举办")
+    assert (m.year, m.end_month, m.end_day) == (2023, 10, 27)
+    assert len(d.find_dates("10月30日-11月2日")) == 1  # the tail is not a second mention
+
+
+def test_ordinals_are_not_dates() -> None:
+    assert d.find_dates("按照省委十一届三次全会要求") == []
+
+
+def test_chinese_numeral_dates() -> None:
+    m = _first("二〇二三年十二月二十五日")
+    assert (m.month, m.day) == (12, 25)
+
+
+def test_year_from_text_when_no_publish_date() -> None:
+    text = "定于3月30日举办2025年经贸活动周，2025年是关键之年，2024年营收"
+    start, _ = d.resolve(_first(text), None, d.dominant_year(text))
+    assert start == date(2025, 3, 30)
+
+
+def test_publish_date_in_header() -> None:
+    text = "中文 | EN\n标题\n发布者:科沃高新  发布时间:2018.11.19  点击率:4040\n正文10月30日"
+    found = d.publish_date_in_header(text)
+    assert found is not None and found[0] == date(2018, 11, 19)
+    assert d.publish_date_in_header("正文说，2018年11月19日签约。" * 3) is None
+
+
+def test_event_date_prefers_range_and_event_verbs() -> None:
+    text = "3月24日,新闻发布会透露,定于3月30日—4月3日在广州举办活动周。"
+    m = d.pick_event_date(text, d.find_dates(text), None)
+    assert m is not None and (m.month, m.day) == (3, 30)

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pipeline.extraction.normalize import make_view
+from pipeline.extraction.people import find_people
+
+
+def people(text: str) -> dict[str, str]:
+    view = make_view(text)
+    return {h.name: h.title for h in find_people(view.text, view.gaps)}
+
+
+def test_chained_titles_before_name() -> None:
+    got = people("景德镇市副市长、高新区党工委书记罗文军出席会议并致辞。")
+    assert got == {"罗文军": "景德镇市副市长、高新区党工委书记"}
+
+
+def test_titles_chained_across_a_comma() -> None:
+    got = people("吉安市委常委、副市长,井冈山经济技术开发区党工委书记傅正华介绍。")
+    assert got == {"傅正华": "吉安市委常委、副市长,井冈山经济技术开发区党工委书记"}
+
+
+def test_shared_title_goes_to_each_name() -> None:
+    assert people("市领导汪东明、杨桢，深圳市产业园区发展促进会首席顾问戴宣宝参加座谈会。") == {
+        "汪东明": "市领导",
+        "杨桢": "市领导",
+        "戴宣宝": "深圳市产业园区发展促进会首席顾问",
+    }
+
+
+def test_two_character_names_before_verbs() -> None:
+    got = people("内江市委书记马波出席座谈会并讲话，市委副书记、市长任晓春介绍情况。")
+    assert got == {"马波": "内江市委书记", "任晓春": "市委副书记、市长"}
+
+
+def test_title_after_name() -> None:
+    got = people("由驻广办王强副主任带队，陶振华董事长作演讲。王强说，很好。")
+    assert got["王强"] == "副主任" and got["陶振华"] == "董事长"
+
+
+def test_bylines_and_credits() -> None:
+    got = people("梧州日报讯(记者 陈雨燕) 12月25日。澎湃新闻记者 郑问 摄\n江西省人民政府网 熊燕 摄\n责任编辑：刘洋")
+    assert got["陈雨燕"] == "记者"
+    assert got["郑问"] == "澎湃新闻记者"
+    assert got["熊燕"] == "摄影"
+    assert got["刘洋"] == "责任编辑"
+
+
+def test_compound_surname_and_given_name_with_he() -> None:
+    got = people("县委常委、常务副县长欧阳明辉主持会议，省商务厅副厅长王爱和出席。")
+    assert got == {"欧阳明辉": "县委常委、常务副县长", "王爱和": "省商务厅副厅长"}
+
+
+def test_titles_that_are_words_do_not_make_people() -> None:
+    assert people("在认真听完区管委会领导和在深企业代表的招商推介后，企业代表团在眉山市领导的陪同下考察。") == {}
+    assert people("市人大常委会主任会议召开。董事会审议通过。") == {}
+
+
+def test_spaced_text() -> None:
+    assert people("市 委 书 记 蒋 连 生 出 席") == {"蒋连生": "市委书记"}

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from pipeline.extraction.lexicons import alternation, short_form
+from pipeline.extraction.organizations import find_organizations
+from pipeline.extraction.places import find_places, place_key
+
+
+def places(text: str, blocked: list[tuple[int, int]] | None = None) -> set[str]:
+    return {p.canonical for p in find_places(text, blocked)}
+
+
+def orgs(text: str) -> set[str]:
+    return {h.value for h in find_organizations(text)}
+
+
+def test_short_forms() -> None:
+    assert short_form("景德镇市") == "景德镇"
+    assert short_form("广西壮族自治区") == "广西"
+    assert short_form("恩施土家族苗族自治州") == "恩施"
+    assert short_form("黔东南苗族侗族自治州") == "黔东南"
+
+
+def test_place_names_full_and_short_deduplicated() -> None:
+    got = places("景德镇与深圳的商缘颇深，景德镇市唯一的国家级园区，对接粤港澳大湾区和长三角。")
+    assert got == {"景德镇市", "深圳市", "粤港澳大湾区", "长三角"}
+    assert place_key("景德镇") == place_key("景德镇市") == "景德镇市"
+
+
+def test_county_short_form_needs_its_parent() -> None:
+    assert "双流区" in places("考察成都市双流区怡心湖，双流考察交流现场")
+    assert places("双流考察交流现场") == set()
+
+
+def test_common_words_are_not_places() -> None:
+    assert places("培育再生资源产业，惠民福利，新建标准厂房，千年英雄苏东坡") == set()
+    assert places("已成为中国西部新兴城市") == {"中国"}
+
+
+def test_places_only_inside_an_org_name_are_not_listed() -> None:
+    text = "江西省商务厅副厅长介绍"
+    assert places(text, [(0, 6)]) == set()
+    assert places("江西省商务厅表示，江西将", [(0, 6)]) == {"江西省"}
+
+
+def test_org_endings_and_heads() -> None:
+    got = orgs("由江西景德镇高新区管委会主办，中关村智酷承办。深圳的兆驰股份有限公司与香港贸易发展局合作。")
+    assert {"江西景德镇高新区管委会", "中关村智酷", "兆驰股份有限公司", "香港贸易发展局"} <= got
+
+
+def test_generic_bodies_are_not_organizations() -> None:
+    got = orgs("梧州市委、市政府高度重视。引进15家新材料上市公司，建设合作园区，江西省国家级园区争先。")
+    assert got == {"梧州市委"}
+
+
+def test_company_lists_before_deng_qiye() -> None:
+    got = orgs("会中中国南方航空集团、深圳市东部通用航空、深圳市格瑞普电池等多家企业先后展示。")
+    assert got == {"中国南方航空集团", "深圳市东部通用航空", "深圳市格瑞普电池"}
+
+
+def test_each_body_once_under_its_longest_name() -> None:
+    got = orgs("江西景德镇高新区管委会主办。景德镇高新区管委会副主任曾志峰说。")
+    assert "江西景德镇高新区管委会" in got and "景德镇高新区管委会" not in got
+
+
+def test_departments_and_ministries() -> None:
+    got = orgs("江西省工业和信息化厅、江西省文化和旅游厅联合发布，科技部备案。官方文旅部门参加。")
+    assert got == {"江西省工业和信息化厅", "江西省文化和旅游厅", "科技部"}
+
+
+def test_zones_and_parks() -> None:
+    got = orgs("赣江新区党工委专职副书记。产业园位于赣江新区中医药科创城创新示范基地。")
+    assert {"赣江新区党工委", "赣江新区中医药科创城创新示范基地"} <= got
+    assert "研发创新区" not in orgs("提供一流的研发创新区、公共实验检测区")
+
+
+def test_trie_alternation_prefers_longest() -> None:
+    import re
+
+    pat = re.compile(alternation(["市长", "副市长", "市", "市委书记", "书记"]))
+    assert [m.group(0) for m in pat.finditer("副市长市委书记市长书记")] == ["副市长", "市委书记", "市长", "书记"]
