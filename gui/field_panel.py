@@ -305,8 +305,9 @@ class FieldPanel(QScrollArea):
     def _relayout(self) -> None:
         # Table heights changed: have the scroll area re-measure its page now, not on the next resize.
         body = self.widget()
-        if body is not None and body.layout() is not None:
-            body.layout().activate()
+        layout = body.layout() if body is not None else None
+        if layout is not None:
+            layout.activate()
             self.setWidgetResizable(True)
 
     def _show_review(self, view: ArticleView | None, same: bool) -> None:

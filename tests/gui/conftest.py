@@ -53,7 +53,8 @@ def articles(store: Any, tmp_path: Path) -> Articles:
         auto({"name": "罗文军", "title": ""}, t, "罗文军"), auto({"name": "曾志峰", "title": ""}, t, "曾志峰", 0.3)]})
     set_field_state(store, a.id, "places", {"edited": False, "values": [auto("深圳", t, "深圳")]})
     set_field_state(store, a.id, "organizations", {"edited": False, "values": []})
-    set_field_state(store, a.id, "title", {"edited": False, "values": [auto("景德镇推介会在深圳举办", t, "景德镇推介会")]})
+    title = auto("景德镇推介会在深圳举办", t, "景德镇推介会")
+    set_field_state(store, a.id, "title", {"edited": False, "values": [title]})
     b = get_article(store, by_name["b_kaocha.html"])
     set_field_state(store, b.id, "people", {"edited": False, "values": [
         auto({"name": "张伟", "title": "市长"}, b.cleaned_text, "张伟")]})
