@@ -18,8 +18,27 @@ _AMOUNT = re.compile(
     rf"(?P<pre>{_APPROX_BEFORE})?(?P<num>{_NUM})?(?P<more1>多|余|几)?(?P<mult>{_MULT})?"
     rf"(?P<more2>多|余)?(?P<cur>{_OTHER}|{_YUAN})(?P<post>{_APPROX_AFTER})?"
 )
+# Headlines and summaries often drop 元 after 亿/万 (总投资100亿): such a figure is an amount when a
+# money word stands just before it, and never when a unit of something else follows (亿人, 万吨).
+_BARE = re.compile(
+    rf"(?P<pre>{_APPROX_BEFORE})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<more1>多|余)?(?P<mult>万亿|亿|千万|万)"
+    rf"(?P<more2>多|余)?(?P<post>{_APPROX_AFTER})?(?![\u4e00-\u9fff]*?元)(?!人|吨|户|亩|平方|千瓦|度|台|辆|件|套|只|头|个|家|名|位|次|册|字|条|份|株|张|箱|立方|公里|米|千米|桶|美元|欧元|港元|日元|英镑)"
+)
+_MONEY_CONTEXT = re.compile(
+    r"(?:投资|总额|金额|资金|营收|收入|产值|融资|签约额|交易额|销售额|成交额|合同额|规模|税收|利润|基金)[^，。；,;]{0,6}$"
+)
 # Words whose "approximately" reading makes an amount a bound rather than an exact figure.
 _APPROX_WORDS = {"将近", "接近", "大约", "超过", "不少于", "不低于", "不到", "近", "约", "超", "逾", "高达"}
+
+
+# A one-character "approximately" word that is really the end of another word (签约, 附近, 节约).
+_GLUED_PRE = {"约": "签合契节制预邀公条", "近": "附最将接临", "超": "", "逾": "", "共": "公总", "达": "到表"}
+
+
+def _pre_ok(text: str, start: int, pre: str | None) -> bool:
+    if not pre or len(pre) != 1 or start == 0:
+        return True
+    return text[start - 1] not in _GLUED_PRE.get(pre, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +64,9 @@ def find_amounts(text: str) -> list[Amount]:
         value = parse_number(num) if num else 1.0
         if value is None:
             continue
-        start = m.start("pre") if m.group("pre") in _APPROX_WORDS else m.start("num") if num else m.start("mult")
+        pre = m.group("pre") if _pre_ok(text, m.start(), m.group("pre")) else None
+        num_start = m.start("num") if num else m.start("mult")
+        start = m.start("pre") if pre in _APPROX_WORDS else num_start
         end = m.end()
         approximate = bool(m.group("pre") in _APPROX_WORDS or m.group("more1") or m.group("more2") or m.group("post"))
         yuan: int | float | None = None
@@ -54,6 +75,28 @@ def find_amounts(text: str) -> list[Amount]:
         ctx = text[max(0, start - 12) : start].split("\n")[-1]
         ctx = re.split(r"[，。；,;：:！？!?]", ctx)[-1]
         out.append(Amount(text[start:end], yuan, approximate, start, end, ctx))
+    bare = find_bare_amounts(text, [(a.start, a.end) for a in out])
+    return sorted(out + bare, key=lambda a: a.start)
+
+
+def find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    """``总投资100亿``: a money figure without 元, read only in a money context."""
+    out: list[Amount] = []
+    for m in _BARE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if text[m.end() : m.end() + 1] == "元":
+            continue
+        start = m.start("pre") if m.group("pre") in _APPROX_WORDS else m.start("num")
+        if not _MONEY_CONTEXT.search(text, max(0, start - 12), start):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        approximate = bool(m.group("pre") in _APPROX_WORDS or m.group("more1") or m.group("more2") or m.group("post"))
+        ctx = re.split(r"[，。；,;：:！？!?\n]", text[max(0, start - 12) : start])[-1]
+        yuan = as_int_if_whole(scale(value, m.group("mult")))
+        out.append(Amount(text[start : m.end()], yuan, approximate, start, m.end(), ctx))
     return out
 
 
@@ -114,8 +157,9 @@ def find_counts(text: str) -> list[Count]:
         if m.group("mult"):
             value *= 10_000 if m.group("mult") == "万" else 100_000_000
         approximate = bool(m.group("more") or m.group("more2") or m.group("more3"))
-        approximate = approximate or m.group("pre") in ("近", "约", "超过", "超", "逾")
-        start = m.start("pre") if m.group("pre") in ("近", "约", "超过", "超", "逾") else m.start("num")
+        pre = m.group("pre") if _pre_ok(text, m.start(), m.group("pre")) else None
+        approximate = approximate or pre in ("近", "约", "超过", "超", "逾")
+        start = m.start("pre") if pre in ("近", "约", "超过", "超", "逾") else m.start("num")
         end = m.end()
         what = ""
         after = _NOUN_AFTER.match(text, end)

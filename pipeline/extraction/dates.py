@@ -109,6 +109,14 @@ def publish_date_in_header(text: str, head_chars: int = 300) -> tuple[date, int,
     return None
 
 
+def dateline_date(text: str, head_chars: int = 120) -> tuple[int, int, int, int] | None:
+    """A news-agency dateline near the top (``中新网南昌12月5日电``): month, day, start, end."""
+    for m in find_dates(text[:head_chars]):
+        if text[m.end : m.end + 1] in ("电", "讯") and m.end_day is None:
+            return m.month, m.day, m.start, m.end
+    return None
+
+
 def _is_date_line(text: str, m: DateMention) -> bool:
     """A line that holds a date (and perhaps a time or source) and no sentence."""
     line_end = text.find("\n", m.end)
@@ -155,6 +163,8 @@ def pick_event_date(text: str, mentions: list[DateMention], skip: tuple[int, int
             score += 2
         if _EVENT_CUE.search(text, m.end, m.end + 30):
             score += 1
+        if text[m.end : m.end + 1] in ("电", "讯"):
+            score -= 1.5  # a dateline (南昌12月5日电) dates the report, not the event
         score -= 0.1 * i
         if best is None or score > best[0]:
             best = (score, m)

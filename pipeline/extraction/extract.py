@@ -121,6 +121,16 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             published, a, b = hdr
             pub_span = (a, b)
             out["published_at"].append(FieldValue(published.isoformat(), [(a, b)], "header-date", 0.85))
+        else:
+            dl = dates_mod.dateline_date(folded_body)
+            year = dates_mod.dominant_year(folded_body)
+            if dl and year:
+                d = dates_mod._valid(year, dl[0], dl[1])
+                if d:
+                    published = d
+                    out["published_at"].append(
+                        FieldValue(d.isoformat(), [(dl[2], dl[3])], "dateline:year-from-text", 0.6)
+                    )
     mentions = dates_mod.find_dates(vt)
     skip = None
     if pub_span is not None:

@@ -221,6 +221,7 @@ def titles() -> TitleLexicon:
 class Surnames:
     single: frozenset[str]
     compound: frozenset[str]
+    not_names: frozenset[str]  # common words that start with a surname (强调, 高度)
 
 
 @cache
@@ -230,7 +231,7 @@ def surnames() -> Surnames:
     for ln in _lines("surnames.txt"):
         for w in ln.split():
             (single if len(w) == 1 else compound).add(w)
-    return Surnames(frozenset(single), frozenset(compound))
+    return Surnames(frozenset(single), frozenset(compound), frozenset(_lines("name_stopwords.txt")))
 
 
 # -- organizations ------------------------------------------------------------------------
@@ -260,6 +261,23 @@ def org_suffixes() -> OrgLexicon:
         for e in endings:
             kinds.setdefault(d + e, "dept")
     return OrgLexicon(re.compile(alternation(kinds)), kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownOrgs:
+    matcher: TrieMatcher
+    canonical: dict[str, str]  # written form → full name
+
+
+@cache
+def known_orgs() -> KnownOrgs:
+    canonical: dict[str, str] = {}
+    for ln in _lines("known_orgs.tsv"):
+        head, _, rest = ln.partition("\t")
+        for form in [head.strip(), *(a.strip() for a in rest.split(","))]:
+            if form:
+                canonical.setdefault(form, head.strip())
+    return KnownOrgs(TrieMatcher(canonical), canonical)
 
 
 # -- industries and event types -------------------------------------------------------------

@@ -49,7 +49,7 @@ _LIST_ORGS = re.compile(
 )
 # 由A主办，B承办 / A牵头 / A指导: organizers named without a legal ending.
 _ORGANIZER = re.compile(
-    r"(?:由|[，,、])(?P<o>[\u4e00-\u9fffA-Za-z0-9()（）]{3,24}?)(?:联合)?(?:主办|承办|协办|指导|牵头组织|牵头)"
+    r"(?:由|[，,、])(?P<o>[\u4e00-\u9fffA-Za-z0-9()（）]{3,24}?)(?:联合|共同)?(?:主办|承办|协办|指导|牵头组织|牵头)"
 )
 _WEAK_OK_AFTER = re.compile(r"(?:[^\u4e00-\u9fff]|记者|讯|报道|消息|客户端|主办|承办|联合|等|和|与|及|的)")
 _MEDIA_NEWS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}$")
@@ -90,12 +90,7 @@ def _head(text: str, start: int) -> str:
     # A name that holds a place usually starts with it (中国南方航空集团 after 会中): drop what
     # stands before the first place unless it is a national prefix (中共, 国家, 驻 …) or a bracket.
     pm = lexicons.places().regex.search(head)
-    if (
-        pm
-        and pm.start() > 0
-        and head[pm.start() - 1] not in "(（"
-        and not _NATIONAL_PREFIX.search(head, 0, pm.start())
-    ):
+    if pm and pm.start() > 0 and head[pm.start() - 1] not in "(（" and not _NATIONAL_PREFIX.search(head, 0, pm.start()):
         head = head[pm.start() :]
     # A title ends a name: 主任王强 before 办公室 is not part of it.
     tl = lexicons.titles()
@@ -189,10 +184,10 @@ def find_organizations(text: str, extra_names: list[str] | None = None) -> list[
     for name in extra_names or []:
         for m in re.finditer(re.escape(name), text):
             cands.append((m.start(), m.end(), "metadata"))
-    return _merge(text, cands)
+    return _merge(text, cands, lexicons.known_orgs().matcher.finditer(text))
 
 
-def _merge(text: str, cands: list[tuple[int, int, str]]) -> list[OrgHit]:
+def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, int, str]]) -> list[OrgHit]:
     # Longest first, so shorter names found only inside longer ones can be dropped.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int]] = []
@@ -207,6 +202,23 @@ def _merge(text: str, cands: list[tuple[int, int, str]]) -> list[OrgHit]:
         if (a, b) not in hit.spans:
             hit.spans.append((a, b))
             taken.append((a, b))
+    # Well-known bodies (新华社, 中新网 = 中国新闻网): one entry under the longest form written.
+    groups: dict[str, list[tuple[int, int, str]]] = {}
+    canonical = lexicons.known_orgs().canonical
+    for a, b, form in known:
+        if not any(s <= a and b <= e for s, e in taken):
+            groups.setdefault(canonical[form], []).append((a, b, form))
+    for value_found in list(hits):
+        if value_found in canonical:  # 工信部 found by its ending: still one body with 工业和信息化部
+            h = hits.pop(value_found)
+            groups.setdefault(canonical[value_found], []).extend((a, b, value_found) for a, b in h.spans)
+    for mentions in groups.values():
+        value = max((f for _, _, f in mentions), key=len)
+        hit = hits.setdefault(value, OrgHit(value, [], "known-org"))
+        for a, b, _ in mentions:
+            if (a, b) not in hit.spans:
+                hit.spans.append((a, b))
+                taken.append((a, b))
     # The same body without its place prefix (景德镇高新区管委会 / 江西景德镇高新区管委会).
     places = lexicons.places()
     for short in sorted(hits, key=len):

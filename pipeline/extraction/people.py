@@ -34,6 +34,9 @@ _NOT_IN_NAME = frozenset(
     "的了在与及等是为对将也都就从向把被于之其这那们个说市省县区委局厅会处部院所站队组员第每各该本要能可已还"
     "并但而或因没不很更最又再吗呢吧啊"
 )
+# Characters that end an organization's name, after which a name may start directly (驻广办王强).
+_ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
+_BRACKET_TITLE = re.compile(r"[(（]([^()（）\n]{2,30}?)[)）]")
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者|撰稿|校对|审核|文|图)\s*[:/：|]\s*")
 
 
@@ -73,7 +76,7 @@ class _Reader:
             return False
         if any(c in _NOT_IN_NAME for c in name[sur:]):
             return False
-        if name in self.places or name in self.tl.titles:
+        if name in self.places or name in self.tl.titles or name in self.sur.not_names:
             return False
         return not any(i in self.gaps for i in range(1, len(name)))  # a space inside splits a word
 
@@ -90,22 +93,28 @@ class _Reader:
             return None
         if not ok_long or self._gap_or_break(p + len(short)):
             return short
-        if self._gap_or_break(p + len(long)) or _FOLLOW.match(t, p + len(long)):
-            # 罗文军出席 / 罗文军、 — unless the short reading is followed by a verb too (马波出席).
-            if _FOLLOW.match(t, p + len(short)) and not _FOLLOW.match(t, p + len(long)):
-                return short
-            if (
-                _FOLLOW.match(t, p + len(short))
-                and self.count(short) > self.count(long)
-                and not self._gap_or_break(p + len(long))
-            ):
-                return short
-            return long
-        if _FOLLOW.match(t, p + len(short)):
+        # How strongly what follows each reading ends a name: a break or a two-character word such
+        # as 出席 is strong (2), a single function character such as 同 or 和 is weak (1).
+        fs, fl = self._follow(p + len(short)), self._follow(p + len(long))
+        if fl >= 2 and fs < 2:
+            return long  # 罗文军出席, 王爱和出席
+        if fs >= 2 and fl < 2:
+            return short  # 马波出席, 林峰陪同
+        if fs and fl:
+            return short if self.count(short) > self.count(long) else long
+        if fs:
             return short
-        if self.count(long) >= 2:
+        if fl or self.count(long) >= 2:
             return long
         return short if self.count(short) > self.count(long) else long
+
+    def _follow(self, pos: int) -> int:
+        if self._gap_or_break(pos):
+            return 2
+        m = _FOLLOW.match(self.text, pos)
+        if not m:
+            return 0
+        return 2 if len(m.group(0)) >= 2 else 1
 
     def backward(self, end: int) -> str | None:
         """A name ending at ``end`` (before a title, as in 王强副主任)."""
@@ -118,6 +127,15 @@ class _Reader:
             if not self._plausible(cand):
                 continue
             before = t[a - 1] if a > 0 else ""
+            if (
+                before
+                and _cjk(before)
+                and a not in self.gaps
+                and before not in _ORG_FINAL
+                and self.count(cand) < 2
+                and not (n == 3 and self._plausible(t[a + 1 : end]))
+            ):
+                continue  # 公司轮值董事长: 司轮值 is glued to the word before it, not a name
             if n == 3 and before and _cjk(before) and a not in self.gaps:
                 # 办王强: 办 ends a word, so the name is 王强 — prefer a reading the text backs up.
                 two = t[a + 1 : end]
@@ -224,6 +242,17 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         back = r.backward(a)
         if back:
             add(back, title, (a - len(back), a), "title-after:" + title, 0.8)
+    # A title in brackets after the name: 徐直军（华为公司轮值董事长）.
+    for m in _BRACKET_TITLE.finditer(text):
+        inner = m.group(1)
+        last = None
+        for t in tl.regex.finditer(inner):
+            last = t
+        if last is None or last.end() != len(inner) or last.group(0) in tl.weak:
+            continue
+        name = r.backward(m.start())
+        if name:
+            add(name, inner, (m.start() - len(name), m.start()), "bracket-title", 0.85)
     # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
     for m in _BYLINE.finditer(text):
         name = r.forward(m.end()) if m.end() < len(text) else None

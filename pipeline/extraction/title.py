@@ -59,10 +59,17 @@ _SOURCE_PATTERNS = (
 )
 
 
-def find_source(text: str, head_chars: int = 400) -> tuple[str, int, int] | None:
+def find_source(text: str, head_chars: int = 400, tail_chars: int = 300) -> tuple[str, int, int] | None:
+    """The outlet named in the header (``梧州日报讯``, ``来源：``) or, failing that, a footer ``来源：``."""
     head = text[:head_chars]
     for pat in _SOURCE_PATTERNS:
         m = pat.search(head)
         if m:
             return m.group("s"), m.start("s"), m.end("s")
+    tail_start = max(0, len(text) - tail_chars)
+    found = None
+    for m in _SOURCE_PATTERNS[0].finditer(text, tail_start):
+        found = m
+    if found:
+        return found.group("s"), found.start("s"), found.end("s")
     return None

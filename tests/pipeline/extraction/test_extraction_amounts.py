@@ -81,3 +81,14 @@ def test_counts(text: str, value: int, what: str, approx: bool) -> None:
 )
 def test_not_counts(text: str) -> None:
     assert find_counts(text) == []
+
+
+def test_bare_figures_in_a_money_context() -> None:
+    (a,) = find_amounts("签约项目总投资超300亿，")
+    assert (a.text, a.yuan, a.approximate) == ("超300亿", 30_000_000_000, True)
+    assert find_amounts("全省人口4500万，产量达100万吨") == []
+
+
+def test_approximate_word_glued_to_another_word() -> None:
+    (c,) = find_counts("赣州与深圳签约15个重大项目")
+    assert (c.text, c.approximate) == ("15个重大项目", False)

@@ -57,3 +57,15 @@ def test_titles_that_are_words_do_not_make_people() -> None:
 
 def test_spaced_text() -> None:
     assert people("市 委 书 记 蒋 连 生 出 席") == {"蒋连生": "市委书记"}
+
+
+def test_name_length_from_what_follows() -> None:
+    assert people("县委书记周正、县长林峰陪同考察。") == {"周正": "县委书记", "林峰": "县长"}
+
+
+def test_title_in_brackets_after_the_name() -> None:
+    assert people("徐直军（华为公司轮值董事长）作了发言。") == {"徐直军": "华为公司轮值董事长"}
+
+
+def test_common_words_after_titles_are_not_names() -> None:
+    assert people("会议指出，市委书记强调，要高度重视招商引资工作。") == {}

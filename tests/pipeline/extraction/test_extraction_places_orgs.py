@@ -78,3 +78,9 @@ def test_trie_alternation_prefers_longest() -> None:
 
     pat = re.compile(alternation(["市长", "副市长", "市", "市委书记", "书记"]))
     assert [m.group(0) for m in pat.finditer("副市长市委书记市长书记")] == ["副市长", "市委书记", "市长", "书记"]
+
+
+def test_known_bodies_once_under_the_longest_written_form() -> None:
+    got = orgs("大会由工业和信息化部、江西省人民政府共同主办。工信部副部长出席。中新网报道。")
+    assert got == {"工业和信息化部", "江西省人民政府", "中新网"}
+    assert orgs("中国新闻网讯 据中新网报道") == {"中国新闻网"}
