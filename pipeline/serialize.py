@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+from functools import cache
 from typing import Any
 
 from pipeline.document import Caption, Change, CleanResult, Repair
@@ -16,14 +18,45 @@ def clean_to_json(
     return {
         "offsets": result.offsets.to_json(),
         "script": result.script,
-        "repairs": [dataclasses.asdict(r) for r in result.repairs],
-        "changes": [dataclasses.asdict(c) for c in result.changes],
-        "captions": [dataclasses.asdict(c) for c in result.captions],
+        "repairs": [_record(r) for r in result.repairs],
+        "changes": [_record(c) for c in result.changes],
+        "captions": [_record(c) for c in result.captions],
         "metadata": result.metadata,
         "flags": list(result.flags),
         "spin_score": result.spin_score,
         "skip_changes": sorted([list(k) for k in skip_changes]),
     }
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _record(value)
+    return copy.deepcopy(value)
+
+
+def _record(obj: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` for the flat records here, without its per-value deep copies
+    (asdict was 20% of an import's CPU time: a cleaned article carries ~100 changes)."""
+    out: dict[str, Any] = {}
+    cls: type = type(obj)
+    for name in _field_names(cls):
+        value = getattr(obj, name)
+        out[name] = value if isinstance(value, _SCALARS) else _plain(value)
+    return out
 
 
 def clean_from_json(text: str, data: dict[str, Any]) -> CleanResult:

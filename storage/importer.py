@@ -1,5 +1,6 @@
-"""Import files into the store: read, clean and extract in worker processes, write one
-transaction per article in this process.
+"""Import files into the store: read, clean, extract and prepare the rows in worker processes;
+write them in this process in batched transactions (bulk inserts of articles, texts and search
+tokens).
 
 Duplicates (the same bytes) are detected by SHA-256 before any cleaning is spent on them; a file
 that cannot be read is reported by path with a one-line reason and the batch goes on.
@@ -7,20 +8,25 @@ that cannot be read is reported by path with a one-line reason and the batch goe
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Table, Text, bindparam, insert, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from pipeline.ingest import IngestError, discover, read_file
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json
-from storage.models import Article, ArticleText
+from storage import fulltext
+from storage.models import Article, Base, utcnow
 from storage.records import ImportProgress, ImportReport
 from storage.store import Store
 
@@ -32,9 +38,34 @@ PARALLEL_THRESHOLD = 64
 
 
 @dataclass(slots=True)
+class PreparedArticle:
+    """One article ready to write: every column value, the JSON already encoded and the search
+    tokens already computed, so the writing process (the one serial step) only inserts."""
+
+    sha256: str
+    source_name: str
+    source_path: str
+    format: str
+    encoding: str
+    size_bytes: int
+    script: str
+    title: str | None
+    published_at: str | None
+    source: str | None
+    places: str
+    flags: str
+    spin_score: float
+    raw_text: str
+    cleaned_text: str
+    cleaning_json: str
+    fields_json: str
+    tokens: str
+
+
+@dataclass(slots=True)
 class _Outcome:
     path: str
-    processed: ProcessedDocument | None = None
+    prepared: PreparedArticle | None = None
     duplicate: bool = False
     error: str | None = None
 
@@ -47,8 +78,27 @@ def _init_worker(known: frozenset[str]) -> None:
     _known = known
 
 
+def _json(value: object) -> str:
+    # The same text JSONText writes, so rows written here read back identically.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def prepare(p: ProcessedDocument) -> PreparedArticle:
+    """Everything about one processed document that does not need the store."""
+    summary = p.summary
+    d = p.doc
+    return PreparedArticle(
+        sha256=d.sha256, source_name=d.source_name, source_path=d.source_path, format=d.format,
+        encoding=d.encoding, size_bytes=d.size_bytes, script=p.cleaned.script, title=summary.title,
+        published_at=summary.published_at, source=summary.source, places=summary.places, flags=summary.flags,
+        spin_score=summary.spin_score, raw_text=d.text, cleaned_text=p.cleaned.text,
+        cleaning_json=_json(clean_to_json(p.cleaned)), fields_json=_json(p.fields),
+        tokens=fulltext.tokens(summary.title, p.cleaned.text),
+    )
+
+
 def _prepare(path: str) -> _Outcome:
-    """Read and process one file (runs in a worker process, or inline for small batches)."""
+    """Read, process and prepare one file (runs in a worker process, or inline for small batches)."""
     try:
         doc = read_file(Path(path))
     except IngestError as exc:
@@ -56,7 +106,7 @@ def _prepare(path: str) -> _Outcome:
     if doc.sha256 in _known:
         return _Outcome(path, duplicate=True)
     try:
-        return _Outcome(path, processed=process(doc))
+        return _Outcome(path, prepared=prepare(process(doc)))
     except Exception as exc:  # a bug in one repair must not stop the batch
         return _Outcome(path, error=f"could not be processed ({type(exc).__name__}: {exc})")
 
@@ -68,39 +118,61 @@ def known_hashes(store: Store) -> frozenset[str]:
 
 def store_processed(store: Store, p: ProcessedDocument) -> int | None:
     """Insert one processed document in its own transaction; None if its bytes are already stored."""
-    summary = p.summary
-    d = p.doc
-    article = Article(
-        sha256=d.sha256,
-        source_name=d.source_name,
-        source_path=d.source_path,
-        format=d.format,
-        encoding=d.encoding,
-        size_bytes=d.size_bytes,
-        script=p.cleaned.script,
-        status="new",
-        title=summary.title,
-        published_at=summary.published_at,
-        source=summary.source,
-        places=summary.places,
-        flags=summary.flags,
-        spin_score=summary.spin_score,
-        edited_count=0,
-        note="",
-    )
-    article.body = ArticleText(
-        raw_text=d.text,
-        cleaned_text=p.cleaned.text,
-        cleaning=clean_to_json(p.cleaned),
-        fields=p.fields,
-    )
+    return write_prepared(store, [prepare(p)])[0]
+
+
+_ARTICLES: Table = Base.metadata.tables["articles"]
+_TEXTS: Table = Base.metadata.tables["article_texts"]
+# The JSON arrives encoded: bind it as plain text so JSONText does not encode it again.
+_INSERT_TEXT = insert(_TEXTS).values(cleaning=bindparam("cleaning", type_=Text),
+                                     fields=bindparam("fields", type_=Text))
+
+
+def _article_row(a: PreparedArticle, now: datetime) -> dict[str, object]:
+    return {
+        "sha256": a.sha256, "source_name": a.source_name, "source_path": a.source_path,
+        "imported_at": now, "updated_at": now, "format": a.format, "encoding": a.encoding,
+        "size_bytes": a.size_bytes, "script": a.script, "status": "new", "title": a.title,
+        "published_at": a.published_at, "source": a.source, "places": a.places, "flags": a.flags,
+        "spin_score": a.spin_score, "edited_count": 0, "note": "", "version_id": 1,
+    }
+
+
+def _insert(conn: Connection, batch: list[PreparedArticle]) -> list[int]:
+    now = utcnow()
+    ids = [int(i) for i in conn.execute(
+        insert(_ARTICLES).returning(_ARTICLES.c.id, sort_by_parameter_order=True),
+        [_article_row(a, now) for a in batch],
+    ).scalars()]
+    conn.execute(_INSERT_TEXT, [
+        {"article_id": i, "raw_text": a.raw_text, "cleaned_text": a.cleaned_text,
+         "cleaning": a.cleaning_json, "fields": a.fields_json}
+        for i, a in zip(ids, batch, strict=True)
+    ])
+    fulltext.add_rows(conn, ((i, a.tokens) for i, a in zip(ids, batch, strict=True)))
+    return ids
+
+
+def write_prepared(store: Store, batch: list[PreparedArticle]) -> list[int | None]:
+    """Insert prepared articles in one transaction; their new ids in order (None: already stored).
+
+    Bulk Core inserts (articles, texts, search index) instead of one ORM unit of work per article.
+    If another writer stored the same bytes meanwhile, the batch is retried one article at a time.
+    """
+    if not batch:
+        return []
     try:
         with store.session() as s:
-            s.add(article)
-            s.flush()
-            return article.id
+            return list(_insert(s.connection(), batch))
     except IntegrityError:
-        return None
+        if len(batch) == 1:
+            return [None]
+    return [write_prepared(store, [a])[0] for a in batch]
+
+
+# Write in batches of this many articles, or sooner when the oldest waiting one is this old.
+BATCH_SIZE = 100
+BATCH_SECONDS = 0.5
 
 
 def import_paths(
@@ -126,24 +198,42 @@ def import_paths(
         if workers > 1 and total >= PARALLEL_THRESHOLD
         else _inline(files, known, cancel)
     )
-    for done, outcome in enumerate(outcomes, 1):
-        name = Path(outcome.path).name
-        if outcome.error is not None:
-            report.failed.append((outcome.path, outcome.error))
-        elif outcome.duplicate or outcome.processed is None:
-            report.duplicates.append(outcome.path)
-        else:
-            new_id = store_processed(store, outcome.processed)
+    seen: set[str] = set()
+    pending: list[tuple[str, PreparedArticle]] = []
+    oldest = 0.0
+
+    def flush() -> None:
+        ids = write_prepared(store, [a for _, a in pending])
+        for (path, _), new_id in zip(pending, ids, strict=True):
             if new_id is None:
+                report.duplicates.append(path)
+            else:
+                report.imported.append((new_id, Path(path).name))
+        pending.clear()
+
+    try:
+        for done, outcome in enumerate(outcomes, 1):
+            name = Path(outcome.path).name
+            if outcome.error is not None:
+                report.failed.append((outcome.path, outcome.error))
+            elif outcome.duplicate or outcome.prepared is None or outcome.prepared.sha256 in seen:
                 report.duplicates.append(outcome.path)
             else:
-                report.imported.append((new_id, name))
-        if progress is not None:
-            progress(ImportProgress(done, total, name, len(report.imported), len(report.duplicates),
-                                    len(report.failed)))
-        if cancel is not None and cancel():
-            report.cancelled = done < total
-            break
+                seen.add(outcome.prepared.sha256)
+                if not pending:
+                    oldest = time.monotonic()
+                pending.append((outcome.path, outcome.prepared))
+                if len(pending) >= BATCH_SIZE or time.monotonic() - oldest >= BATCH_SECONDS:
+                    flush()
+            if progress is not None:
+                progress(ImportProgress(done, total, name, len(report.imported) + len(pending),
+                                        len(report.duplicates), len(report.failed)))
+            if cancel is not None and cancel():
+                report.cancelled = done < total
+                break
+    finally:
+        if pending:
+            flush()
     return report
 
 
