@@ -13,7 +13,7 @@ from datetime import date
 from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction.amounts import find_amounts, find_counts
-from pipeline.extraction.normalize import View, fold, make_view, normalize_value
+from pipeline.extraction.normalize import View, fold, fold_script, make_view, normalize_value
 from pipeline.extraction.organizations import find_organizations
 from pipeline.extraction.people import find_people
 from pipeline.extraction.places import find_places
@@ -98,13 +98,13 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         title_text = normalize_value(meta_title) if result.script != "hans" else meta_title
         t_norm = fold(meta_title)
         span = [(t_pos, t_pos + len(t_norm))] if t_pos >= 0 else []
-        out["title"].append(FieldValue(fold(meta_title), span, "metadata:title", 0.95))
+        out["title"].append(FieldValue(fold_script(meta_title), span, "metadata:title", 0.95))
     elif found_title:
         title_text, a, b = found_title
-        out["title"].append(FieldValue(title_text, [(a, b)], "headline-line", 0.75))
+        out["title"].append(FieldValue(fold_script(body[a:b]), [(a, b)], "headline-line", 0.75))
     meta_source = _meta_str(meta, "source", "author", "publisher")
     if meta_source:
-        out["source"].append(FieldValue(fold(meta_source), [], "metadata:source", 0.9))
+        out["source"].append(FieldValue(fold_script(meta_source), [], "metadata:source", 0.9))
     else:
         src = find_source(folded_body)
         if src:

@@ -49,6 +49,17 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@cache
+def _script_table() -> dict[int, str]:
+    """Only the Traditional → Simplified part of the fold (values keep their punctuation)."""
+    return {k: v for k, v in _fold_table().items() if k >= 0x2E80 and not 0xFF00 <= k <= 0xFFEF and k != 0x3000}
+
+
+def fold_script(text: str) -> str:
+    """Length-preserving Traditional → Simplified, leaving punctuation and width alone."""
+    return text.translate(_script_table())
+
+
 def fold(text: str) -> str:
     """Length-preserving fold: full-width ASCII → half-width, Traditional → Simplified characters."""
     return text.translate(_fold_table())

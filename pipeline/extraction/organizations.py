@@ -45,7 +45,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEAD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·]+$")
 _LIST_ORGS = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9()（）]{2,20}、){1,12}[\u4e00-\u9fffA-Za-z0-9()（）]{2,20})"
-    r"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)"
+    r"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)(?!家|代表|负责人|高管)"
 )
 # 由A主办，B承办 / A牵头 / A指导: organizers named without a legal ending.
 _ORGANIZER = re.compile(
@@ -174,7 +174,7 @@ def find_organizations(text: str, extra_names: list[str] | None = None) -> list[
             if len(head) < len(item):
                 a += len(item) - len(head)
                 item = head
-            if 2 <= len(item) <= 20 and _named(item):
+            if 2 <= len(item) <= 20 and _named(item) and not lexicons.titles().regex.search(m.group(1)):
                 cands.append((a, a + len(item), "list:等企业"))
     for m in _ORGANIZER.finditer(text):
         name = m.group("o")

@@ -156,6 +156,8 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
         j = start
         lo = max(0, start - 24)
         while j > lo and (_cjk(text[j - 1]) or text[j - 1] in "()（）") and j not in stops and j not in gaps:
+            if text[j - 1] == "兼" and j - 1 in stops:
+                break
             j -= 1
         head = text[j:start]
         # A closing bracket with no opening one in the phrase ends the sentence before it.
@@ -173,7 +175,7 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
             cut = b.end()
         start = j + cut
         # Another title before, joined by 、 or ，: 市委常委、副市长，井冈山经开区党工委书记.
-        if start >= 2 and text[start - 1] in "、,，" and (start - 1) in title_ends:
+        if start >= 2 and text[start - 1] in "、,，兼" and (start - 1) in title_ends:
             start = title_ends[start - 1]
             continue
         return start

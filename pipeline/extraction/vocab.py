@@ -51,5 +51,7 @@ def classify_event(
         return None
     order = {k: i for i, k in enumerate(vocab.order)}
     best = max(scores, key=lambda k: (scores[k], -order.get(k, 99)))
+    if not has_event_date and scores[best] < 2.5:
+        return "其他", 0.4, []  # one passing trigger word in an undated report names no event
     total = sum(scores.values())
     return best, round(min(0.95, 0.4 + 0.6 * scores[best] / total), 3), spans.get(best, [])[:5]

@@ -30,7 +30,7 @@ def test_evidence_points_into_the_cleaned_text(result: Callable[..., CleanResult
 
 
 def test_traditional_text_gives_simplified_values(result: Callable[..., CleanResult]) -> None:
-    text = "市委書記蔣連生、深圳市產業園區發展促進會會長何景成出席座談會並講話。"
+    text = "12月25日，市委書記蔣連生、深圳市產業園區發展促進會會長何景成出席座談會並講話。"
     out = extract(result(text, script="hant"))
     names = {v.value["name"]: v.value["title"] for v in out["people"]}
     assert names == {"蒋连生": "市委书记", "何景成": "深圳市产业园区发展促进会会长"}
@@ -51,7 +51,7 @@ def test_metadata_title_and_date_win(result: Callable[..., CleanResult]) -> None
         "source": "高科技行业门户",
     }
     out = extract(result("2022年1月6日，暖阳照鹏城。", meta))
-    assert out["title"][0].value == meta["title"].replace("！", "!")
+    assert out["title"][0].value == meta["title"]
     assert out["published_at"][0].value == "2022-01-07"
     assert out["source"][0].value == "高科技行业门户"
 
