@@ -36,6 +36,7 @@ _NOT_IN_NAME = frozenset(
 )
 # Characters that end an organization's name, after which a name may start directly (驻广办王强).
 _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
+_CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
 _BRACKET_TITLE = re.compile(r"[(（]([^()（）\n]{2,30}?)[)）]")
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者|撰稿|校对|审核|文|图)\s*[:/：|]\s*")
 
@@ -232,14 +233,19 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             add(name, phrase, (p, p + len(name)), "title-before:" + title, 0.9)
             q = p + len(name)
             # A list of names shares the title: 市领导汪东明、杨桢
-            while q < len(text) and text[q] == "、":
-                nxt = r.forward(q + 1)
-                if not nxt or tl.regex.match(text, q + 1 + len(nxt)):
+            # A byline lists its names with spaces: 记者 张三 李四 (a removed space is a gap).
+            byline = title in _CREDIT_TITLES
+            while q < len(text) and (text[q] == "、" or (byline and q in r.gaps)):
+                step = 1 if text[q] == "、" else 0
+                nxt = r.forward(q + step)
+                if not nxt or (step and tl.regex.match(text, q + step + len(nxt))):
+                    break  # 蒋连生、深圳市…会长何景成: a new title phrase, not a shared title
+                if step == 0 and not r._gap_or_break(q + len(nxt)):
                     break
-                add(nxt, phrase, (q + 1, q + 1 + len(nxt)), "shared-title:" + title, 0.85)
-                q = q + 1 + len(nxt)
+                add(nxt, phrase, (q + step, q + step + len(nxt)), "shared-title:" + title, 0.85)
+                q = q + step + len(nxt)
             continue
-        if weak or title in ("记者", "编辑", "摄影", "通讯员"):
+        if weak or title in _CREDIT_TITLES:
             continue
         back = r.backward(a)
         if back:

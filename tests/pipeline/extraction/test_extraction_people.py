@@ -69,3 +69,8 @@ def test_title_in_brackets_after_the_name() -> None:
 
 def test_common_words_after_titles_are_not_names() -> None:
     assert people("会议指出，市委书记强调，要高度重视招商引资工作。") == {}
+
+
+def test_byline_names_separated_by_spaces() -> None:
+    got = people("本报讯（记者 张三 李四 通讯员 王五）11月8日上午，推介会举行。")
+    assert got == {"张三": "记者", "李四": "记者", "王五": "通讯员"}
