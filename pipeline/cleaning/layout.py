@@ -13,6 +13,13 @@ _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _CR = re.compile(r"\r\n?")
 
 
+_SP = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v"
+_SPACE_BESIDE_PUNCT = re.compile(
+    rf"(?<=[{HAN}，。、；：！？“”‘’（）《》…—])[{_SP}]+(?=[，。、；：！？”’）》])"
+    rf"|(?<=[，。、；：！？“‘（《])[{_SP}]+(?=[{HAN}“‘（《])"
+)
+
+
 def normalize_characters(text: str) -> Step:
     """``\\r\\n``/``\\r`` → ``\\n``; odd spaces (no-break, ideographic, tab) → space; invisibles dropped."""
     edits: list[Edit] = []
@@ -22,17 +29,29 @@ def normalize_characters(text: str) -> Step:
         edits.append(Edit(m.start(), m.end(), "", "whitespace", "invisible character"))
     for m in _ODD_SPACE.finditer(text):
         edits.append(Edit(m.start(), m.end(), " ", "whitespace", "odd space"))
+    # Spaces next to full-width punctuation are never meant; dropping them early lets the later
+    # repairs (doubled headings, spaced characters) see the text as it will end up.
+    spaced: list[Edit] = []
+    for m in _SPACE_BESIDE_PUNCT.finditer(text):
+        spaced.append(Edit(m.start(), m.end(), "", "whitespace", "space beside punctuation"))
+    edits = _without_overlaps(edits + spaced)
     return run_edits("normalize", text, edits, "line endings, odd spaces and invisible characters")
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    # At equal starts the longer edit wins (a dropped run beats the per-character space swap).
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
 
 
 # Leading/trailing spaces of a line, and runs of blank lines (paragraph = one line in the result).
 _EDGE_SPACE = re.compile(r"^ +| +$", re.M)
 _BLANK_RUN = re.compile(r"\n(?: *\n)+")
 _MULTI_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
-_SPACE_BESIDE_PUNCT = re.compile(
-    rf"(?<=[{HAN}，。、；：！？“”‘’（）《》…—]) +(?=[，。、；：！？”’）》])"
-    rf"|(?<=[，。、；：！？“‘（《]) +(?=[{HAN}“‘（《])"
-)
 
 
 def finalize_layout(text: str) -> Step:
@@ -48,6 +67,7 @@ def finalize_layout(text: str) -> Step:
         spans.append((len(text) - trail, len(text), ""))
     for m in _EDGE_SPACE.finditer(text):
         spans.append((m.start(), m.end(), ""))
+    # Again at the end: removing residue can leave a space before punctuation.
     for m in _SPACE_BESIDE_PUNCT.finditer(text):
         spans.append((m.start(), m.end(), ""))
     # Keep the first space/newline of a run and delete the rest: the kept character maps to

@@ -31,8 +31,16 @@ class _Run:
     unit: str
 
 
+_UNIT_OK = re.compile(rf"[{HAN}]|^[“”‘’《》「」『』【】（）]+$")
+
+
 def _doubled_runs(line: str) -> tuple[list[_Run], int]:
-    """Greedy cover of ``line`` by doubled units (longest first); returns runs and covered chars."""
+    """Cover ``line`` by units written exactly twice (longest unit first).
+
+    A unit must hold a Han character (or be quote/bracket punctuation), so digit strings such
+    as ``1111`` or ``2020 2020`` are never halved; a unit written three times or more is a
+    real repeat (哈哈哈), not a doubled stroke, and stays.
+    """
     runs: list[_Run] = []
     covered = 0
     i = 0
@@ -42,16 +50,27 @@ def _doubled_runs(line: str) -> tuple[list[_Run], int]:
             i += 1
             continue
         found = 0
+        skip = 1
         for k in range(min(_MAX_UNIT, (n - i) // 2), 0, -1):
-            if line[i : i + k] == line[i + k : i + 2 * k] and not line[i : i + k].isspace():
-                found = k
+            unit = line[i : i + k]
+            if k % 2 == 0 and unit[: k // 2] * 2 == unit:
+                continue  # a doubled unit would leave a doubled result: let the half decide
+            if unit == line[i + k : i + 2 * k] and _UNIT_OK.search(unit) and not unit[0].isspace():
+                reps = 2
+                core = unit.strip()
+                while line.startswith(core, i + reps * k):
+                    reps += 1
+                if reps == 2:
+                    found = k
+                else:
+                    skip = reps * k  # step over the whole repeat, not into its tail
                 break
         if found:
             runs.append(_Run(i, line[i : i + found]))
             covered += 2 * found
             i += 2 * found
         else:
-            i += 1
+            i += skip
     return runs, covered
 
 
@@ -104,8 +123,8 @@ _END_OK = re.compile(f"[。！？!?…][{CLOSERS}]*$")
 _STANDALONE = re.compile(
     r"^(?:[▲▶▼△▷◆●■□◎]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))"
 )
-MIN_LINES = 6
-MIN_WRAPPED_SHARE = 0.4
+MIN_LINES = 8
+MIN_WRAPPED_SHARE = 0.5
 FULL_LINE = 0.55
 
 
@@ -152,13 +171,16 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
         prev, nxt = pm.group(1), nm.group(1)
         g0, g1 = pm.end(1), nm.start(1)
         number_split = bool(re.search(r"\d$", prev)) and bool(re.match(rf"[{HAN}%％]", nxt))
-        keep = not number_split and (
-            _END_OK.search(prev) is not None
-            or len(prev) < FULL_LINE * width
-            or pm.start() in headings
-            or nm.start() in headings
-            or _STANDALONE.match(nxt) is not None
-            or _STANDALONE.match(prev) is not None
+        keep = prev == nxt or (
+            not number_split
+            and (
+                _END_OK.search(prev) is not None
+                or len(prev) < FULL_LINE * width
+                or pm.start() in headings
+                or nm.start() in headings
+                or _STANDALONE.match(nxt) is not None
+                or _STANDALONE.match(prev) is not None
+            )
         )
         if keep:
             continue
@@ -173,20 +195,21 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
 
 _P = "，。、；：！？“”‘’（）《》"
 # A token of spaced-out text: one Han character with any punctuation glued to it, or a number.
-_TOK = rf"(?:[{_P}]*[{HAN}][{_P}]*|\d+(?:\.\d+)?%?)"
+# Han characters joined by punctuation (间，成) form one token: the space before the comma is
+# already gone when this runs.
+_TOK = rf"(?:[{_P}]*[{HAN}](?:[{_P}]+[{HAN}])*[{_P}]*|\d+(?:\.\d+)?%?)"
 _SPACED_RUN = re.compile(rf"{_TOK}(?: {{1,2}}{_TOK}){{3,}}")
 _SPACE = re.compile(" +")
 _HAN_ONE = re.compile(rf"(?:^|(?<= ))[{_P}]*[{HAN}][{_P}]*(?= |$)")
 _NUM_SPACE = re.compile(rf"(?<=[{HAN}{_P}]) +(?=\d)|(?<=\d) +(?=[{HAN}{_P}])")
 
 
-def join_spaced_chars(text: str, *, numbers_too: bool = False) -> Step:
+def join_spaced_chars(text: str) -> Step:
     """``期 间 ，成 功 签 约 项 目 143 个`` → ``期间，成功签约项目143个``.
 
     A run counts as spaced-out only when at least three single Han characters stand between
     spaces; ``记者 陈雨燕`` or ``如画江西 征象独好`` stay. Spaces between Latin words are never
-    touched. With ``numbers_too`` (hard-wrapped PDF text, where spaces around numbers are
-    typesetting) spaces between Han text and digits go as well.
+    touched.
     """
     edits: list[Edit] = []
     for m in _SPACED_RUN.finditer(text):
@@ -195,14 +218,14 @@ def join_spaced_chars(text: str, *, numbers_too: bool = False) -> Step:
             continue
         for s in _SPACE.finditer(run):
             edits.append(Edit(m.start() + s.start(), m.start() + s.end(), "", "spaced_chars", "spaces joined"))
-    if numbers_too:
-        for m in _NUM_SPACE.finditer(text):
-            edits.append(Edit(m.start(), m.end(), "", "spaced_chars", "space beside number"))
-    # Edits from the two passes may interleave; order and drop overlaps.
-    edits.sort(key=lambda e: (e.start, e.end))
-    clean: list[Edit] = []
-    for e in edits:
-        if clean and e.start < clean[-1].end:
-            continue
-        clean.append(e)
-    return run_edits("spaced_chars", text, clean, "characters spaced apart joined")
+    return run_edits("spaced_chars", text, edits, "characters spaced apart joined")
+
+
+def join_number_spaces(text: str) -> Step:
+    """``达到 58 家`` → ``达到58家``, for hard-wrapped PDF text only.
+
+    There the spaces around numbers are typesetting; in web text they may be meant, so the
+    pipeline calls this only after :func:`is_hard_wrapped` said yes.
+    """
+    edits = [Edit(m.start(), m.end(), "", "spaced_chars", "space beside number") for m in _NUM_SPACE.finditer(text)]
+    return run_edits("number_spaces", text, edits, "spaces around numbers in PDF text removed")

@@ -89,19 +89,22 @@ def clean(
             chain.run(containers.html_to_text)
         else:
             chain.run(containers.markdown_to_text)
+    # Inline residue first: removing "展开剩余85%" or a spam phrase can expose a navigation line,
+    # a doubled heading or a space before punctuation, which the later repairs then see.
+    chain.run(residue.remove_inline_residue)
     chain.run(layout.normalize_characters)
     chain.run(pinyin.remove_pinyin)
     original_script: Script = script.detect_script(chain.text)
     chain.run(lambda t: script.to_simplified(t, original_script))
     chain.run(residue.remove_navigation)
     chain.run(residue.extract_page_info)
+    chain.run(pdf.join_spaced_chars)
     doubled = chain.run(pdf.undouble_headings)
     raw_heads = doubled.metadata.get("_heading_starts", [])
     heads = frozenset(h for h in raw_heads if isinstance(h, int)) if isinstance(raw_heads, list) else frozenset()
     joined = chain.run(lambda t: pdf.join_broken_lines(t, headings=heads))
-    wrapped = bool(joined.metadata.get("hard_wrapped"))
-    chain.run(lambda t: pdf.join_spaced_chars(t, numbers_too=wrapped))
-    chain.run(residue.remove_inline_residue)
+    if joined.metadata.get("hard_wrapped"):
+        chain.run(pdf.join_number_spaces)
 
     spin_skips = {(a, b) for kind, a, b in skip_changes if kind == "spin"}
     spin_index = len(chain.steps)

@@ -12,13 +12,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cleaning.base import Step, no_change, run_edits
+from pipeline.cleaning.base import Step, han_count, no_change, run_edits
 from pipeline.document import Script
 from pipeline.offsets import Edit
 
 CONFIG = "tw2s"
-# A text is "mixed" once this share of its script-specific characters is Traditional.
-MIXED_SHARE = 0.05
+# A text is "mixed" once this share of its Han characters is Traditional-only. Measured against
+# all Han characters (not only script-specific ones), the share hardly moves when later repairs
+# rewrite a few words, so a cleaned text is judged like its original.
+MIXED_SHARE = 0.02
 MIN_TRADITIONAL = 3
 HANT_SHARE = 0.9
 
@@ -57,10 +59,9 @@ def detect_script(text: str) -> Script:
     if n_trad < MIN_TRADITIONAL:
         return "hans"
     n_simp = len(text) - len(text.translate(simp))
-    share = n_trad / (n_trad + n_simp)
-    if share >= HANT_SHARE:
+    if n_trad / (n_trad + n_simp) >= HANT_SHARE:
         return "hant"
-    return "mixed" if share >= MIXED_SHARE else "hans"
+    return "mixed" if n_trad / max(1, han_count(text)) >= MIXED_SHARE else "hans"
 
 
 _STAGES = (("TWVariantsRevPhrases.txt", "TWVariantsRev.txt"), ("TSPhrases.txt", "TSCharacters.txt"))

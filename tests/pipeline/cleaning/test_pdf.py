@@ -69,8 +69,10 @@ def test_repeated_paragraph_is_kept() -> None:
 
 
 def test_spaced_characters_joined() -> None:
-    step = join_spaced_chars("期 间 ，成 功 签 约 项 目 143 个 ，合 同 总 投 资 额", numbers_too=True)
+    step = join_spaced_chars("期 间 ，成 功 签 约 项 目 143 个 ，合 同 总 投 资 额")
     assert step.text == "期间，成功签约项目143个，合同总投资额"
+    # Outside hard-wrapped text, a space next to a number is left alone.
+    assert clean("国家高新技术企业达到 58 家。", "text").text == "国家高新技术企业达到 58 家。"
 
 
 def test_meaningful_spaces_survive() -> None:

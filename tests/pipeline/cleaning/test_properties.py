@@ -1,0 +1,101 @@
+"""Property tests of the whole cleaning: idempotence and offsets on random, messy inputs."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.cleaning import clean
+from pipeline.document import CleanResult
+
+from .conftest import seed_text
+
+_SEED_LINES = sorted(
+    {ln for p in ("001", "002", "003", "004") for ln in seed_text(p).split("\n") if ln.strip()}, key=len
+)[:400]
+
+FRAGMENTS = st.one_of(
+    st.sampled_from(_SEED_LINES),
+    st.sampled_from(
+        [
+            "\r\n",
+            "\n",
+            "\n\n",
+            " ",
+            "\u3000\u3000",
+            "\u00a0",
+            "，",
+            "。",
+            "“",
+            "”",
+            "（",
+            "）",
+            "𠀀𡈽",  # outside the Basic Multilingual Plane
+            "\U0001f600",
+            "發展(fā)",
+            "會(hui) ",
+            "產業園區",
+            "有著",
+            "期 间 ，成 功 签 约",
+            "▲ 航空小镇",
+            "展开剩余85%",
+            "体育游戏app平台",
+            "东谈主",
+            "经贸手脚",
+            "中文 | EN",
+            "点击率:12",
+            "Discover Jiangxi",
+            "143 个",
+            "50\n亿元",
+            "image.png",
+        ]
+    ),
+    st.text(st.sampled_from(list("中文发展國際ab1 ，。\n")), max_size=8),
+)
+TEXTS = st.lists(FRAGMENTS, max_size=12).map("".join)
+
+
+def _check_offsets(raw: str, r: CleanResult) -> None:
+    m = r.offsets
+    assert m.derived_len == len(r.text) and m.source_len == len(raw)
+    last = 0
+    spans = [(c.clean_start, c.clean_end) for c in r.changes]
+    for i, ch in enumerate(r.text):
+        a, b = m.to_source(i, i + 1)
+        assert 0 <= a <= b <= len(raw)
+        assert a >= last  # cleaning never reorders text
+        last = a
+        if ch in " \n" or raw[a:b] == ch or ch in raw[a:b]:
+            continue
+        # Anything else that differs from its raw span is a recorded change.
+        assert any(c0 <= i < c1 for c0, c1 in spans), (ch, raw[a:b])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_offsets_on_random_text(raw: str) -> None:
+    r = clean(raw, "text")
+    _check_offsets(raw, r)
+    for c in r.changes:
+        assert 0 <= c.raw_start <= c.raw_end <= len(raw)
+        assert 0 <= c.clean_start <= c.clean_end <= len(r.text)
+    for cap in r.captions:
+        assert cap.text.replace(" ", "") and 0 <= cap.raw_start < cap.raw_end <= len(raw)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_cleaning_is_idempotent(raw: str) -> None:
+    once = clean(raw, "text")
+    twice = clean(once.text, "text")
+    assert twice.text == once.text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([*_SEED_LINES, "<b>加粗</b>", "&amp;", "<br>", "\r\n"]), max_size=8))
+def test_html_offsets_point_into_the_raw_markup(parts: list[str]) -> None:
+    raw = "<div>" + "".join(f"<p>{p}</p>" for p in parts) + "</div>"
+    r = clean(raw, "html")
+    _check_offsets(raw, r)
+    assert "<p>" not in r.text
+    assert clean(r.text, "text").text == r.text
