@@ -96,13 +96,15 @@ def clean(
     chain.run(pinyin.remove_pinyin)
     original_script: Script = script.detect_script(chain.text)
     chain.run(lambda t: script.to_simplified(t, original_script))
-    chain.run(residue.remove_navigation)
-    chain.run(residue.extract_page_info)
     chain.run(pdf.join_spaced_chars)
     doubled = chain.run(pdf.undouble_headings)
     raw_heads = doubled.metadata.get("_heading_starts", [])
-    heads = frozenset(h for h in raw_heads if isinstance(h, int)) if isinstance(raw_heads, list) else frozenset()
-    joined = chain.run(lambda t: pdf.join_broken_lines(t, headings=heads))
+    heads = [h for h in raw_heads if isinstance(h, int)] if isinstance(raw_heads, list) else []
+    # Page-info and navigation lines are judged after undoubling, as they will finally read.
+    for fn in (residue.remove_navigation, residue.extract_page_info):
+        step = chain.run(fn)
+        heads = [step.offsets.to_derived(h, h)[0] for h in heads]
+    joined = chain.run(lambda t: pdf.join_broken_lines(t, headings=frozenset(heads)))
     if joined.metadata.get("hard_wrapped"):
         chain.run(pdf.join_number_spaces)
 
