@@ -53,6 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="measure extraction against gold files")
     ev.add_argument("raw_dir", metavar="RAW_DIR")
     ev.add_argument("gold_dir", metavar="GOLD_DIR")
+
+    bench = sub.add_parser("bench", help="performance: make a synthetic corpus, or run the benchmark")
+    bsub = bench.add_subparsers(dest="bench_command", metavar="BENCH_COMMAND", required=True)
+    mk = bsub.add_parser("make-corpus", help="write N synthetic damaged articles to DIR")
+    mk.add_argument("n", type=int, metavar="N")
+    mk.add_argument("dir", metavar="DIR")
+    mk.add_argument("--seed", type=int, default=0)
+    brun = bsub.add_parser("run", help="run the benchmark and print the figures (docs/performance.md)")
+    brun.add_argument("--quick", action="store_true", help="small sizes, under two minutes")
+    brun.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
+    brun.add_argument("--workdir", metavar="DIR", help="where the corpus and stores go (default: a temp dir)")
+    brun.add_argument("--keep", action="store_true", help="keep the corpus and stores afterwards")
+    brun.add_argument("--seed", type=int, default=0)
     return p
 
 
@@ -64,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(db_url=args.db, screenshot=args.screenshot, article_id=args.article)
     handler = {
         "import": cmd_import, "export": cmd_export, "list": cmd_list, "show": cmd_show,
-        "reextract": cmd_reextract, "eval": cmd_eval,
+        "reextract": cmd_reextract, "eval": cmd_eval, "bench": cmd_bench,
     }[args.command]
     try:
         return int(handler(args))
@@ -189,6 +202,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from gui.evaluate import run_eval
 
     return run_eval(Path(args.raw_dir), Path(args.gold_dir))
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from gui.bench import main_cli  # loads Qt only in its child process
+
+    return main_cli(args)
 
 
 if __name__ == "__main__":  # pragma: no cover
