@@ -20,7 +20,7 @@ from storage.records import ArticleSummary
 from storage.search import ArticleFilter, find_ids
 from storage.store import Store
 
-PAGE = 200
+PAGE = 64  # about two screens of rows: a jump to a far row reads one small page
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", "状态"),

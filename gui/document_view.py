@@ -93,6 +93,8 @@ class TextPane(QPlainTextEdit):
         self.evidence: list[tuple[int, int]] = []
         self.menu_hook: Any = None  # callable(menu, pane, position) adding the view's actions
         self._press: QPoint | None = None
+        self._painted: tuple[int, int] = (0, 0)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._on_scroll())
 
     # -- content -------------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -108,16 +110,42 @@ class TextPane(QPlainTextEdit):
         self.evidence = list(evidence or [])
         self._paint()
 
+    def _visible_span(self) -> tuple[int, int]:
+        """Code points on screen, with a screenful of margin either side (estimated, no layout)."""
+        first = self._u16.from_qt(self.firstVisibleBlock().position())
+        fm = self.fontMetrics()
+        per_line = max(1, self.viewport().width() // max(1, fm.horizontalAdvance("中") // 2))
+        lines = max(1, self.viewport().height() // max(1, fm.lineSpacing()))
+        screen = per_line * lines
+        return max(0, first - screen), first + 2 * screen
+
+    def _on_scroll(self) -> None:
+        lo, hi = self._visible_span()
+        if lo < self._painted[0] or hi > self._painted[1]:
+            self._paint()
+
     def _paint(self) -> None:
+        # Only marks near the visible part become selections: a long article with hundreds of
+        # highlights costs the same to show as a short one. Scrolling paints the rest on demand.
         doc_len = len(self.text)
+        lo, hi = self._visible_span()
+        if lo == 0 and hi >= doc_len:
+            lo, hi = 0, doc_len
+        self._painted = (lo, hi if hi < doc_len else 1 << 60)
         sels: list[QTextEdit.ExtraSelection] = []
-        for m in self.marks:
+        first = max(0, bisect_right(self._starts, lo) - 8)
+        last = bisect_right(self._starts, hi)
+        for m in self.marks[first:last]:
+            if m.end <= lo:
+                continue
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(QColor(m.color)))
             if m.undoable:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             sels.append(self._selection(m.start, m.end, fmt, doc_len))
         for s, e in self.evidence:
+            if e <= lo or s >= hi:
+                continue
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(QColor(EVIDENCE_COLOR)))
             fmt.setFontUnderline(True)
@@ -168,6 +196,7 @@ class TextPane(QPlainTextEdit):
         cur.setPosition(self._u16.to_qt(min(start, len(self.text))))
         self.setTextCursor(cur)
         self.centerCursor()
+        self._on_scroll()
 
     def cursor_rect_of(self, pos: int) -> Any:
         cur = QTextCursor(self.document())

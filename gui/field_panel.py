@@ -94,6 +94,7 @@ class FieldPanel(QScrollArea):
         self.models: dict[str, FieldValuesModel] = {}
         self.tables: dict[str, QTableView] = {}
         self._loading = False
+        self._head_h: int | None = None
 
         body = QWidget()
         outer = QVBoxLayout(body)
@@ -216,10 +217,14 @@ class FieldPanel(QScrollArea):
         table.setWordWrap(False)
         hh = table.horizontalHeader()
         hh.setStretchLastSection(False)
+        # Fixed widths for the origin and confidence columns: ResizeToContents would read every
+        # row on every article switch.
+        meta_w = table.fontMetrics().horizontalAdvance("置信度") + 16
         for c in range(model.columnCount()):
             meta = c >= model.columnCount() - 2
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents if meta
-                                    else QHeaderView.ResizeMode.Stretch)
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed if meta else QHeaderView.ResizeMode.Stretch)
+            if meta:
+                table.setColumnWidth(c, meta_w)
         table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev, f=spec.name: self.value_selected.emit(f, cur.row()))
         model.modelReset.connect(lambda t=table: self._fit(t))
@@ -232,13 +237,15 @@ class FieldPanel(QScrollArea):
         v.addWidget(table)
         return box
 
-    @staticmethod
-    def _fit(table: QTableView) -> None:
+    def _fit(self, table: QTableView) -> None:
         """Tables grow with their rows (up to 8) so the panel scrolls as one page, not many."""
         rows = table.model().rowCount()
         row_h = table.verticalHeader().defaultSectionSize()
-        head_h = table.horizontalHeader().sizeHint().height()
-        table.setFixedHeight(head_h + row_h * max(1, min(rows, 8)) + 2 * table.frameWidth() + 2)
+        if self._head_h is None:  # measured once: the header's size hint reads every section
+            self._head_h = table.horizontalHeader().sizeHint().height()
+        height = self._head_h + row_h * max(1, min(rows, 8)) + 2 * table.frameWidth() + 2
+        if table.height() != height:
+            table.setFixedHeight(height)
 
     def _review_box(self) -> QWidget:
         w = QWidget()
