@@ -114,12 +114,13 @@ _COUNT = re.compile(
 )
 # Nouns counted in this domain; the "what" of a count is the shortest phrase ending in one of them.
 _COUNT_NOUNS = (
-    "企业家|企业|公司|项目|单位|机构|高校|院校|院所|大学|人才|专家|代表|嘉宾|客商|园区|示范区|基地|平台|产业|"
+    "企业家|企业|公司|项目|单位|机构|高校|院校|院所|大学|人才|专家|代表|嘉宾|客商|园区|示范区|基地|平台|"
+    "推介会|大会|会议|论坛|展会|洽谈会|对接会|发布会|专题活动|"
     "活动|措施|线路|景区|饭店|酒店|民宿|城市|地区|国家|省份|行业|领域|协议|合同|集群|产业链|孵化器|众创空间|"
     "实验室|研发平台|研究院|商会|协会|团队|岗位|人员|工程|品牌|上市公司|会议|论坛|场次|展位|客户|门店|园|区|县|市"
 )
 _NOUN_AFTER = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{0,10}}?(?:{_COUNT_NOUNS})")
-_NOUN_BEFORE = re.compile(rf"(?:{_COUNT_NOUNS})$")
+_NOUN_BEFORE = re.compile(rf"(?P<noun>{_COUNT_NOUNS})(?:达到|达|为|共|有|超过|近|约|累计|合计)?$")
 # A count is not a count when it is a rank, a duration or part of a fixed phrase.
 _NOT_AFTER_CLS = ("月", "小时", "工作日", "百分点", "季度", "星期", "周", "年", "岁", "倍", "亿", "万", "点")
 _NOT_BEFORE = ("第", "前", "后", "进", "每", "逐", "这", "那", "各", "某")
@@ -166,13 +167,11 @@ def find_counts(text: str) -> list[Count]:
         clause_end = end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff")
         if after and not clause_end:
             what = after.group(0)
-            if len(what) > 8:
-                what = what[-8:]
             end = after.end()
         else:
             before = _NOUN_BEFORE.search(text, max(0, start - 8), start)
             if before:
-                what = text[before.start() : before.end()]
+                what = before.group("noun")
                 start = before.start()
         if not what and cls in ("个", "只", "部", "处", "条", "台"):
             continue  # a bare 3个 or 5条 without a counted noun is too vague to keep
