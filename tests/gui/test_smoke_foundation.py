@@ -15,7 +15,7 @@ def test_window_lists_articles_and_shows_the_selected_one(qtbot, store, seeds_di
     window.show()
     assert window.model.rowCount() == 5
     window.select_article(3)
-    qtbot.waitUntil(lambda: "梧州" in window.text.toPlainText())
+    qtbot.waitUntil(lambda: "梧州" in window.doc.single.toPlainText())
 
 
 def test_import_runs_in_the_background_and_refreshes_the_list(qtbot, store, seeds_dir: Path) -> None:
