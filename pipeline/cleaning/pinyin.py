@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 from pipeline.cleaning.base import HAN, Found, Step, run_edits
@@ -92,8 +93,15 @@ def remove_pinyin(text: str) -> Step:
             edits.append(Edit(m.start(2), m.end(), "", "pinyin", f"({ann})"))
     step = run_edits("pinyin", text, edits, "pinyin annotations after Han characters removed")
     marks = [Found(m.start(), m.end(), m.group()) for m in _DAMAGED.finditer(text) if _TONED.search(m.group())]
-    taken = [(e.start, e.end) for e in edits]
-    marks = [f for f in marks if all(f.end <= a or f.start >= b for a, b in taken)]
+    if marks and edits:
+        # Edits are sorted and disjoint: a bisect finds the only ones a mark could touch.
+        starts = [e.start for e in edits]
+
+        def free(f: Found) -> bool:
+            i = bisect_right(starts, f.start) - 1
+            return all(f.end <= edits[j].start or f.start >= edits[j].end for j in (i, i + 1) if 0 <= j < len(edits))
+
+        marks = [f for f in marks if free(f)]
     if marks:
         step.marks = marks
         step.flags.append("pinyin_damaged")

@@ -27,24 +27,39 @@ class _Chain:
     raw: str
     text: str
     steps: list[Step] = field(default_factory=list)
-    to_raw: list[OffsetMap] = field(default_factory=list)  # input of step k → raw
+    active: list[tuple[int, OffsetMap]] = field(default_factory=list)  # steps that changed text
 
     @classmethod
     def start(cls, raw: str) -> _Chain:
         return cls(raw=raw, text=raw)
 
-    def current_to_raw(self) -> OffsetMap:
-        if not self.steps:
-            return OffsetMap.identity(len(self.raw))
-        return self.to_raw[-1].compose(self.steps[-1].offsets)
-
     def run(self, fn: Callable[[str], Step]) -> Step:
-        to_raw = self.current_to_raw()
         step = fn(self.text)
-        self.to_raw.append(to_raw)
+        if not step.offsets.is_identity():
+            self.active.append((len(self.steps), step.offsets))
         self.steps.append(step)
         self.text = step.text
         return step
+
+    def span_to_raw(self, k: int, start: int, end: int) -> tuple[int, int]:
+        """Raw span of ``[start, end)`` in the *input* of step ``k``.
+
+        Mapping back through each earlier step's own (small) map costs a few lookups per span;
+        composing a full map after every step would cost the size of the whole map each time.
+        """
+        for j, m in reversed(self.active):
+            if j < k:
+                start, end = m.to_source(start, end)
+        return start, end
+
+    def offsets(self) -> OffsetMap:
+        """The composed map cleaned → raw, composed pairwise so each level halves the maps."""
+        maps = [m for _, m in self.active]
+        if not maps:
+            return OffsetMap.identity(len(self.raw))
+        while len(maps) > 1:
+            maps = [maps[i].compose(maps[i + 1]) if i + 1 < len(maps) else maps[i] for i in range(0, len(maps), 2)]
+        return maps[0]
 
 
 def _merge_metadata(into: dict[str, object], new: dict[str, object]) -> None:
@@ -110,10 +125,9 @@ def clean(
 
     spin_skips = {(a, b) for kind, a, b in skip_changes if kind == "spin"}
     spin_index = len(chain.steps)
-    spin_to_raw = chain.current_to_raw()
 
     def skipped(start: int, end: int) -> bool:
-        return spin_to_raw.to_source(start, end) in spin_skips
+        return chain.span_to_raw(spin_index, start, end) in spin_skips
 
     spin = chain.run(lambda t: spinning.restore_spin(t, skip=skipped if spin_skips else None))
     assert chain.steps[spin_index] is spin
@@ -125,7 +139,7 @@ def clean(
 def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
     final = chain.text
     steps = chain.steps
-    offsets = chain.to_raw[-1].compose(steps[-1].offsets)
+    offsets = chain.offsets()
     # Where a change ended up in the cleaned text: the cleaned characters that come from its raw
     # span. (Composing a map from the final text back to every step costs more than this.)
     to_clean = offsets.to_derived
@@ -137,7 +151,10 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
     flags: list[str] = []
     marks_meta: list[dict[str, object]] = []
     for k, step in enumerate(steps):
-        to_raw = chain.to_raw[k]
+
+        def to_raw(a: int, b: int, k: int = k) -> tuple[int, int]:
+            return chain.span_to_raw(k, a, b)
+
         source = step_input(chain, k)
         undoable = step.undoable
         for e in step.edits:
@@ -153,15 +170,15 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
                 rep.examples.append((before, e.replacement))
             if kind == "caption":
                 continue
-            r0, r1 = to_raw.to_source(e.start, e.end)
+            r0, r1 = to_raw(e.start, e.end)
             c0, c1 = to_clean(r0, r1)
             changes.append(Change(kind, r0, r1, c0, c1, before, e.replacement, e.note, undoable))
         for cap in step.captions:
-            r0, r1 = to_raw.to_source(cap.start, cap.end)
+            r0, r1 = to_raw(cap.start, cap.end)
             if cap.text.strip():
                 captions.append(Caption(text=cap.text.strip(), raw_start=r0, raw_end=r1))
         for mark in step.marks:
-            r0, r1 = to_raw.to_source(mark.start, mark.end)
+            r0, r1 = to_raw(mark.start, mark.end)
             c0, c1 = to_clean(r0, r1)
             marks_meta.append(
                 {

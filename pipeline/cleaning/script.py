@@ -119,7 +119,6 @@ def convert(text: str) -> str:
 
 # OpenCC splits at these before matching; a line whose length changes is redone piece by piece.
 _PIECE = re.compile(r"[^\s\-,.?!*　，。、；：？！…“”‘’『』「」—（）《》〈〉～．／［］【】]+")
-_LINE = re.compile(r"[^\n]+")
 
 
 def to_simplified(text: str, script: Script | None = None) -> Step:
@@ -128,20 +127,24 @@ def to_simplified(text: str, script: Script | None = None) -> Step:
     if script == "hans":
         return no_change("script", text)
     edits: list[Edit] = []
-    for line in _LINE.finditer(text):
-        src = line.group()
-        out = convert(src)
-        if out == src:
-            continue
-        if len(out) == len(src):
-            # Same length (the usual case): one edit per line keeps a character-by-character map.
-            edits.append(Edit(line.start(), line.end(), out, "script", "Traditional → Simplified"))
-            continue
-        for m in _PIECE.finditer(src):
-            piece = convert(m.group())
-            if piece != m.group():
-                a = line.start() + m.start()
-                edits.append(Edit(a, a + len(m.group()), piece, "script", "Traditional → Simplified"))
+    converted = convert(text)
+    # Conversion keeps line breaks, and nearly always lengths: then lines pair up one to one and
+    # each changed line is one same-length edit (a character-by-character map).
+    src_lines = text.split("\n")
+    out_lines = converted.split("\n") if len(converted) == len(text) else []
+    pos = 0
+    for i, src in enumerate(src_lines):
+        out = out_lines[i] if len(out_lines) == len(src_lines) else convert(src)
+        if out != src:
+            if len(out) == len(src):
+                edits.append(Edit(pos, pos + len(src), out, "script", "Traditional → Simplified"))
+            else:
+                for m in _PIECE.finditer(src):
+                    piece = convert(m.group())
+                    if piece != m.group():
+                        a = pos + m.start()
+                        edits.append(Edit(a, a + len(m.group()), piece, "script", "Traditional → Simplified"))
+        pos += len(src) + 1
     step = run_edits("script", text, edits, f"OpenCC {CONFIG}: Traditional → Simplified")
     step.metadata["script_converted_with"] = CONFIG
     return step
