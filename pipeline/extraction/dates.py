@@ -29,6 +29,8 @@ _RANGE_TAIL = re.compile(
     rf"\s*(?:—|–|-|－|~|～|至|到)+\s*(?:(?P<m>1[0-2]|0?[1-9]|[{_CN}]{{1,2}})月)?(?P<d>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[日号]"
 )
 _PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源)\s*[:：]?\s*$")
+# A header line of a web page: outlet, author, counters (来源：人民网 2023-12-26 | 浏览：120).
+_HEADER_WORDS = re.compile(r"来源|作者|编辑|发布|浏览|阅读|点击|字号|\|")
 _EVENT_CUE = re.compile(r"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[\u4e00-\u9fff]{1,12}(?:举|召|开)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -102,7 +104,10 @@ def publish_date_in_header(text: str, head_chars: int = 300) -> tuple[date, int,
             continue
         line_start = head.rfind("\n", 0, m.start) + 1
         before = head[line_start : m.start]
-        if _PUBLISH_CUE.search(before) or (not before.strip() and _is_date_line(head, m)):
+        line_end = head.find("\n", m.end)
+        line = head[line_start : line_end if line_end >= 0 else len(head)]
+        header_line = bool(_HEADER_WORDS.search(line)) and "。" not in line
+        if _PUBLISH_CUE.search(before) or header_line or (not before.strip() and _is_date_line(head, m)):
             d = _valid(m.year, m.month, m.day)
             if d:
                 return d, m.start, m.end

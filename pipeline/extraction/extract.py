@@ -17,7 +17,7 @@ from pipeline.extraction.normalize import View, fold, fold_script, make_view, no
 from pipeline.extraction.organizations import find_organizations
 from pipeline.extraction.people import find_people
 from pipeline.extraction.places import find_places
-from pipeline.extraction.title import find_source, find_title
+from pipeline.extraction.title import find_source, find_title, is_headline_like
 from pipeline.extraction.vocab import classify_event, find_industries
 from pipeline.fields import FIELD_NAMES, FieldValue
 
@@ -89,6 +89,8 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     folded_body = fold(body)
     meta_title = _meta_str(meta, "title")
     title_text: str | None = None
+    if meta_title and not is_headline_like(fold(meta_title), strict=False):
+        meta_title = None  # a navigation line or a byline is never a title, whoever proposed it
     found_title = find_title(folded_body)
     t_pos = folded_body.find(fold(meta_title)) if meta_title else -1
     if meta_title and found_title and 0 <= t_pos < found_title[1] and found_title[1] < 200:

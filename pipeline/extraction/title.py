@@ -14,6 +14,14 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]$")
 _KICKER = re.compile(r"^\S{2,10}[ \u3000]+\S{2,14}$")
 
 
+def is_headline_like(line: str, strict: bool = True) -> bool:
+    """Whether a line reads as a headline; ``strict=False`` only rules out navigation and bylines."""
+    s = line.strip()
+    if not strict:
+        return bool(s) and not _NAV.search(s) and not _NOT_HEADLINE.search(s)
+    return _headline_like(s)
+
+
 def _headline_like(line: str) -> bool:
     s = line.strip()
     if not 6 <= len(s) <= 64:
