@@ -83,6 +83,15 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def _rss_mb() -> float:
+    """Peak resident memory of this process in MB. VmHWM, not ru_maxrss: Linux carries ru_maxrss
+    over from the parent across fork+exec, so a child started by a big process would report the
+    parent's size."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 

@@ -15,6 +15,11 @@ from typing import IO, Any, Protocol
 
 from pipeline.export.records import csv_columns, csv_row
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - a declared dependency; json alone still works
+    orjson = None  # type: ignore[assignment]
+
 FORMATS: tuple[str, ...] = ("jsonl", "csv")
 
 
@@ -39,13 +44,27 @@ class RecordWriter(Protocol):
     def write(self, record: dict[str, Any]) -> None: ...
 
 
+def dumps_line(record: dict[str, Any]) -> str:
+    """One JSONL line: compact, UTF-8 text (not \\u escapes), newline-terminated.
+
+    orjson writes the same compact JSON several times faster than the standard library (an
+    export of 100,000 articles spends most of its time here); anything orjson refuses (an
+    integer beyond 64 bits, a non-string key) goes through ``json`` instead.
+    """
+    if orjson is not None:
+        try:
+            return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+        except (TypeError, orjson.JSONEncodeError):
+            pass
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 class JsonlWriter:
     def __init__(self, fh: IO[str]) -> None:
         self._fh = fh
 
     def write(self, record: dict[str, Any]) -> None:
-        self._fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-        self._fh.write("\n")
+        self._fh.write(dumps_line(record))
 
 
 class CsvWriter:
