@@ -36,6 +36,8 @@ STATUS_TEXT_COLORS = {"accepted": "#2e7d32", "rejected": "#c62828", "needs_work"
                       "in_review": "#1565c0"}
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole})
+_STATUS_BRUSHES = {k: QBrush(QColor(v)) for k, v in STATUS_TEXT_COLORS.items()}
 
 
 def ordered_ids(store: Store, f: ArticleFilter, column: str, descending: bool) -> list[int]:
@@ -63,6 +65,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
         self._cache: dict[int, ArticleSummary] = {}
+        self._texts_cache: dict[int, tuple[Any, ...]] = {}
 
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
@@ -73,6 +76,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._ids = list(ids)
         self._rows = {aid: r for r, aid in enumerate(self._ids)}
         self._cache.clear()
+        self._texts_cache.clear()
         self.endResetModel()
 
     def ids(self) -> list[int]:
@@ -82,6 +86,7 @@ class ArticleTableModel(QAbstractTableModel):
         """Re-read these articles' rows (after an edit) and repaint them."""
         for i in ids:
             self._cache.pop(i, None)
+            self._texts_cache.pop(i, None)
             r = self._rows.get(i)
             if r is not None:
                 self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
@@ -102,6 +107,7 @@ class ArticleTableModel(QAbstractTableModel):
             if len(self._cache) > 20 * PAGE:  # bound memory when scrolling through 100,000 rows
                 keep = set(self._ids[max(0, page_start - PAGE) : page_start + 2 * PAGE])
                 self._cache = {k: v for k, v in self._cache.items() if k in keep}
+                self._texts_cache = {k: v for k, v in self._texts_cache.items() if k in keep}
             cached = self._cache.get(aid)
         return cached
 
@@ -124,26 +130,28 @@ class ArticleTableModel(QAbstractTableModel):
         if 0 <= column < len(COLUMNS):
             self.sort_requested.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
 
+    def _texts(self, aid: int, s: ArticleSummary) -> tuple[Any, ...]:
+        """A row's cell texts, formatted once per cache fill: painting only looks them up."""
+        texts = self._texts_cache.get(aid)
+        if texts is None:
+            texts = (
+                STATUS_LABELS.get(s.status, s.status),
+                s.title or s.source_name,
+                s.published_at or "",
+                s.source or "",
+                s.places or "",
+                " ".join(FLAG_LABELS.get(f, f) for f in s.flags.split()),
+                s.edited_count or "",
+            )
+            self._texts_cache[aid] = texts
+        return texts
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         s = self.summary(index.row())
         if s is None:  # deleted since the ids were read
             return None
-        key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.ForegroundRole:
-            color = STATUS_TEXT_COLORS.get(s.status) if key == "status" else None
-            return QBrush(QColor(color)) if color else None
-        if key == "status":
-            return STATUS_LABELS.get(s.status, s.status)
-        if key == "title":
-            return s.title or s.source_name
-        if key == "flags":
-            return " ".join(FLAG_LABELS.get(f, f) for f in s.flags.split())
-        if key == "edited_count":
-            return s.edited_count or ""
-        value = getattr(s, key)
-        return value or ""
+            return _STATUS_BRUSHES.get(s.status) if index.column() == 0 else None
+        return self._texts(s.id, s)[index.column()]

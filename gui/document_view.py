@@ -33,6 +33,7 @@ from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, REMOVED_COLOR, UNDOABLE_COLO
 from gui.field_model import display_value
 from pipeline.document import CleanResult
 from pipeline.fields import FIELDS, FIELDS_BY_NAME
+from pipeline.serialize import clean_from_json
 from storage.records import ArticleView
 
 MODES: tuple[tuple[str, str], ...] = (("clean", "整理后"), ("original", "原文"), ("changes", "修改对照"))
@@ -254,7 +255,7 @@ class DocumentView(QWidget):
         super().__init__(parent)
         self.mode = "clean"
         self.article: ArticleView | None = None
-        self.clean: CleanResult | None = None
+        self._clean: CleanResult | None = None
         self.fields: dict[str, dict[str, Any]] = {}
         self.selected: tuple[str, int] | None = None
         self.add_actions: list[QAction] = []  # the window's "add selection as …" actions
@@ -321,22 +322,33 @@ class DocumentView(QWidget):
                 f.setPointSize(points)
             pane.setFont(f)
 
-    def set_article(self, view: ArticleView | None, clean: CleanResult | None) -> None:
+    @property
+    def clean(self) -> CleanResult | None:
+        """The cleaning (offset map, changes), parsed only when Original or Changes needs it."""
+        if self._clean is None and self.article is not None:
+            self._clean = clean_from_json(self.article.cleaned_text, self.article.cleaning)
+        return self._clean
+
+    def set_article(self, view: ArticleView | None, clean: CleanResult | None = None) -> None:
         same = (self.article is not None and view is not None and self.article.id == view.id
-                and self.article.raw_text == view.raw_text and self.article.cleaned_text == view.cleaned_text)
-        self.article, self.clean = view, clean
+                and self.article.raw_text == view.raw_text and self.article.cleaned_text == view.cleaned_text
+                and self.article.cleaning == view.cleaning)
+        if not same or clean is not None:
+            self._clean = clean
+        self.article = view
         self.fields = view.fields if view is not None else {}
         if not same:
             self.selected = None
         if view is None:
             self.info.setText("")
         else:
-            flags = (clean.flags if clean is not None else []) or []
+            flags = [str(f) for f in view.cleaning.get("flags", [])]
+            changes = len(view.cleaning.get("changes", []))
             bits = [view.source_name, f"{len(view.cleaned_text)} 字"]
             if flags:
                 bits.append("标记：" + " ".join(flags))
-            if clean is not None and clean.changes:
-                bits.append(f"{len(clean.changes)} 处修复")
+            if changes:
+                bits.append(f"{changes} 处修复")
             self.info.setText("  ·  ".join(bits))
         self._render(texts=not same)
 
@@ -382,12 +394,13 @@ class DocumentView(QWidget):
         return [(int(s), int(e)) for s, e in values[index].get("evidence", []) if int(s) < int(e)]
 
     def _to_raw(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        if self.clean is None:
+        clean = self.clean
+        if clean is None or not spans:
             return []
         out = []
         for s, e in spans:
             try:
-                out.append(self.clean.offsets.to_source(s, e))
+                out.append(clean.offsets.to_source(s, e))
             except ValueError:  # evidence from an older text version: show nothing rather than wrong text
                 continue
         return [x for x in out if x[0] < x[1]]
@@ -439,10 +452,11 @@ class DocumentView(QWidget):
     def _change_marks(self) -> tuple[list[Mark], list[Mark]]:
         raw: list[Mark] = []
         clean: list[Mark] = []
-        if self.clean is None:
+        result = self.clean
+        if result is None:
             return raw, clean
-        descriptions = {r.kind: r.description for r in self.clean.repairs if r.description}
-        for i, ch in enumerate(self.clean.changes):
+        descriptions = {r.kind: r.description for r in result.repairs if r.description}
+        for i, ch in enumerate(result.changes):
             what = descriptions.get(ch.kind, ch.kind)
             tip = f"{what}\n「{_short(ch.before)}」→「{_short(ch.after)}」"
             if ch.note:
@@ -454,9 +468,9 @@ class DocumentView(QWidget):
                 raw.append(Mark(ch.raw_start, ch.raw_end, REMOVED_COLOR, tip, change=i, undoable=ch.undoable))
             if ch.clean_start < ch.clean_end:
                 clean.append(Mark(ch.clean_start, ch.clean_end, color, tip, change=i, undoable=ch.undoable))
-            elif ch.clean_start <= len(self.clean.text):
+            elif ch.clean_start <= len(result.text):
                 # A deletion: mark the character after the cut so the hover still explains it.
-                s = min(ch.clean_start, max(len(self.clean.text) - 1, 0))
+                s = min(ch.clean_start, max(len(result.text) - 1, 0))
                 clean.append(Mark(s, s + 1, REMOVED_COLOR, tip, change=i, undoable=ch.undoable))
         return raw, clean
 
@@ -483,9 +497,10 @@ class DocumentView(QWidget):
             return None
         s, e = span
         if raw:
-            if self.clean is None:
+            result = self.clean
+            if result is None:
                 return None
-            s, e = self.clean.offsets.to_derived(s, e)
+            s, e = result.offsets.to_derived(s, e)
         text = self.article.cleaned_text[s:e].strip()
         if not text:
             return None

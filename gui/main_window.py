@@ -40,9 +40,7 @@ from gui.settings import Settings
 from gui.settings_dialog import SettingsDialog
 from gui.undo import Editor
 from gui.workers import Job
-from pipeline.document import CleanResult
 from pipeline.fields import FIELDS_BY_NAME
-from pipeline.serialize import clean_from_json
 from storage.exporting import export_dataset
 from storage.importer import import_paths
 from storage.listing import all_flags
@@ -90,7 +88,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.jobs: list[Job] = []
         self.current: ArticleView | None = None
-        self.clean: CleanResult | None = None
         self._filter = ArticleFilter()
         self._sort: tuple[str, bool] = ("id", False)
         self._list_generation = 0
@@ -384,13 +381,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.article_shown.emit(article_id))
 
     def _display(self, view: ArticleView) -> None:
-        same_text = (self.current is not None and self.current.id == view.id
-                     and self.current.cleaning == view.cleaning)
         self.current = view
         self.editor.saw(view.id, view.version)
-        if not same_text:
-            self.clean = clean_from_json(view.cleaned_text, view.cleaning)
-        self.doc.set_article(view, self.clean)
+        self.doc.set_article(view)
         self.panel.set_article(view)
 
     def _on_article_changed(self, article_id: int) -> None:
@@ -472,9 +465,10 @@ class MainWindow(QMainWindow):
 
     def undo_repair(self, change_index: int) -> None:
         """Undo one repair of the cleaning (e.g. a spin restoration) — itself undoable."""
-        if self.current is None or self.clean is None or not 0 <= change_index < len(self.clean.changes):
+        clean = self.doc.clean
+        if self.current is None or clean is None or not 0 <= change_index < len(clean.changes):
             return
-        ch = self.clean.changes[change_index]
+        ch = clean.changes[change_index]
         old = skipped_changes(self.store, self.current.id)
         new = sorted({*old, (ch.kind, ch.raw_start, ch.raw_end)})
         self.editor.set_skipped(self.current.id, old, new)
