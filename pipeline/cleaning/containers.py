@@ -194,8 +194,10 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
+# Never article text: code, metadata, and page chrome (navigation, footers, side bars).
 _SKIP_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "head", "title", "iframe", "svg", "button", "select"]
+    {"script", "style", "noscript", "template", "head", "title", "iframe", "svg", "button", "select"}
+    | {"nav", "footer", "aside"}
 )
 _JUNK_ALT = re.compile(rf"^\s*(?:image|img|图片|photo|picture|pic)?\s*(?:\d+)?(?:\.{IMAGE_EXT})?\s*$", re.I)
 _FILE_NAME = re.compile(rf"^[\w\-.]+\.{IMAGE_EXT}$", re.I)

@@ -35,12 +35,26 @@ _PAGE_TOOLS = re.compile(
 )
 
 
+# A line of bracketed page tools: 【字体：大 中 小】 【打印】 【关闭】.
+_TOOL_GROUPS = re.compile(r"^ *(?:[【\[][^】\]\n]{1,14}[】\]] *){2,}$", re.M)
+_TOOL_WORD = re.compile(r"打印|关闭|字体|字号|收藏|分享|返回")
+_TOOL_LINE = re.compile(
+    r"^ *(?:分享到|分享至|扫一扫|打印本页|关闭窗口|返回顶部|返回列表|返回首页|上一篇|下一篇)[:：]?[^\n。，]{0,30}$",
+    re.M,
+)
+
+
 def remove_navigation(text: str) -> Step:
     """Drop navigation lines: language switches (``中文 | EN``), breadcrumbs, page tools."""
     edits = [
         Edit(m.start(), m.end(), "", "navigation", m.group().strip())
-        for rx in (_NAV_LINE, _BREADCRUMB, _PAGE_TOOLS)
+        for rx in (_NAV_LINE, _BREADCRUMB, _PAGE_TOOLS, _TOOL_LINE)
         for m in rx.finditer(text)
+    ]
+    edits += [
+        Edit(m.start(), m.end(), "", "navigation", m.group().strip())
+        for m in _TOOL_GROUPS.finditer(text)
+        if _TOOL_WORD.search(m.group())
     ]
     return run_edits("navigation", text, _dedupe(edits), "navigation lines removed")
 
@@ -140,12 +154,22 @@ _OUTLET_CREDIT = re.compile(
 )
 
 
+# A wire dateline: "新华社南昌3月24日电（记者 张三、李四）".
+_WIRE_DATELINE = re.compile(
+    rf"(?:^|\n)([{HAN}]{{2,8}}?(?:社|网|报|台|新闻))[{HAN}]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
+    rf"(?:\s*[(（](?:本报|特约)?(?:记者|通讯员)\s*([{HAN}]{{2,4}}(?:[ 、，,][{HAN}]{{2,4}}){{0,3}})[)）])?"
+)
+
+
 def dateline_metadata(text: str) -> dict[str, object]:
     """Outlet and reporter credited in the first lines of the story."""
     head = text.lstrip()[:300]
     m = _DATELINE.match(head)
     if m:
         return {"source": m.group(1), "author": m.group(2)}
+    w = _WIRE_DATELINE.search(head)
+    if w:
+        return {"source": w.group(1), **({"author": w.group(2)} if w.group(2) else {})}
     c = _OUTLET_CREDIT.search(head)
     if c:
         return {"source": c.group(1)}
@@ -221,6 +245,21 @@ def _is_short_plain(line: str, limit: int = SHORT) -> bool:
     return 0 < len(line) <= limit and _NO_SENTENCE.match(line) is not None
 
 
+def _introduced_elsewhere(text: str, stem: str, line_start: int) -> bool:
+    """Whether ``stem`` (title + name) opens a longer sentence elsewhere: "…王春雷介绍，…".
+
+    A photo caption of a person repeats how the story introduces them. A short paragraph that
+    merely recurs as a whole (a repeated quote) does not count, so it is never lifted.
+    """
+    i = text.find(stem)
+    while i != -1:
+        nxt = text[i + len(stem) : i + len(stem) + 1]
+        if nxt not in ("", "。", "\n") and not (line_start <= i < line_start + len(stem) + 1):
+            return True
+        i = text.find(stem, i + 1)
+    return False
+
+
 def _looks_like_caption(s: str) -> bool:
     if _is_short_plain(s) and (_SCENE.search(s) or _ACTION.match(s)):
         return True
@@ -250,9 +289,9 @@ def lift_captions(text: str) -> Step:
             continue
         elif _looks_like_caption(s):
             kind[i] = "caption"
-        elif len(s) <= 60 and s.endswith("。") and s.count("。") == 1 and "，" not in s:
+        elif len(s) <= 60 and s.endswith("。") and s.count("。") == 1 and not re.search("[，“”‘’：]", s):
             stem = s[:-1]
-            if len(stem) >= 6 and text.count(stem) >= 2:
+            if len(stem) >= 6 and _introduced_elsewhere(text, stem, lines[i][0]):
                 kind[i] = "caption"
     # Short phrase lines continue a caption group after an image or a marked caption, and the
     # line just before a marked caption group is its heading caption.

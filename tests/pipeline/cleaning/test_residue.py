@@ -79,3 +79,44 @@ def test_headings_are_not_captions() -> None:
     text = "为港澳游客定制“引客入赣”大礼包\n正文一段。\n“老区”与“湾区”合作的探索样本\n正文二段。"
     r = clean(text, "text")
     assert r.text == text and not r.captions
+
+
+def test_short_repeated_paragraph_is_not_a_caption() -> None:
+    text = "标题\n发展才是硬道理的道理。\n会上他再次强调了这一点。\n发展才是硬道理的道理。"
+    r = clean(text, "text")
+    assert r.text == text and not r.captions
+
+
+def test_government_site_scrape_unseen_layout() -> None:
+    text = (
+        "首页 > 新闻中心 > 工作动态\n"
+        "江西省与广东省签署产业合作协议\n"
+        "来源：江西省商务厅 发布时间：2024-03-24 10:20 浏览次数：1234\n"
+        "【字体：大 中 小】 【打印】 【关闭】\n"
+        "\u3000\u3000新华社南昌3月24日电（记者 张三、李四）3月23日，两省在南昌签署产业合作框架协议。\n"
+        "\u3000\u3000签约仪式现场。（记者 王五 摄）\n"
+        "分享到：\n"
+        "责任编辑：赵六\n"
+        "返回搜狐，查看更多\n"
+    )
+    r = clean(text, "text")
+    assert r.text == (
+        "江西省与广东省签署产业合作协议\n"
+        "新华社南昌3月24日电（记者 张三、李四）3月23日，两省在南昌签署产业合作框架协议。"
+    )
+    assert r.metadata["source"] == "江西省商务厅" and r.metadata["author"] == "张三、李四"
+    assert r.metadata["published_at"] == "2024-03-24" and r.metadata["click_count"] == 1234
+    assert r.metadata["editor"] == "赵六" and r.metadata["title"] == "江西省与广东省签署产业合作协议"
+    assert [c.text for c in r.captions] == ["签约仪式现场。（记者 王五 摄）"]
+
+
+def test_html_page_chrome_skipped() -> None:
+    raw = (
+        "<html><head><title>页</title></head><body><nav>首页 | 关于</nav><h1>招商大会开幕</h1>"
+        "<p>第一段&nbsp;文字，<a href='x'>链接</a>。</p><figure><img src='a.jpg' alt='a.jpg'>"
+        "<figcaption>▲ 项目开工现场</figcaption></figure><footer>版权所有</footer></body></html>"
+    )
+    r = clean(raw, "html")
+    assert r.text == "招商大会开幕\n第一段 文字，链接。"
+    assert [c.text for c in r.captions] == ["项目开工现场"]
+    assert r.metadata["html_title"] == "页" and r.metadata["images"] == ["a.jpg"]
