@@ -110,7 +110,9 @@ def clean(
     chain.run(layout.normalize_characters)
     chain.run(pinyin.remove_pinyin)
     original_script: Script = script.detect_script(chain.text)
-    chain.run(lambda t: script.to_simplified(t, original_script))
+    converted = chain.run(lambda t: script.to_simplified(t, original_script))
+    if original_script == "mixed":
+        converted.flags.append("mixed_script")
     chain.run(pdf.join_spaced_chars)
     doubled = chain.run(pdf.undouble_headings)
     raw_heads = doubled.metadata.get("_heading_starts", [])

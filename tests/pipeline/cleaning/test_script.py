@@ -46,7 +46,7 @@ def test_simplified_text_is_not_converted() -> None:
 def test_mixed_text_converted_and_offsets_positional() -> None:
     raw = "坚持产业优先发展，聚焦工業振興，堅持發展，𠀀有著目標"
     r = clean(raw, "text")
-    assert r.script == "mixed"
+    assert r.script == "mixed" and "mixed_script" in r.flags
     assert r.text == "坚持产业优先发展，聚焦工业振兴，坚持发展，𠀀有着目标"
     i = r.text.index("振兴")
     a, b = r.offsets.to_source(i, i + 2)
