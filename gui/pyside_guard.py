@@ -4,7 +4,7 @@ On Python < 3.12 (where ``None`` is not yet immortal) each such call lowers ``No
 count by one, and after some thousands of calls — a few minutes of reviewing — the interpreter
 aborts with "none_dealloc: deallocating None". PySide6 6.11.3 does not have the bug (checked:
 ``QObject.setObjectName`` in a loop leaves ``sys.getrefcount(None)`` unchanged there and lowers it
-by one per call on 6.12.0). The real fix is to avoid 6.12.0 (pin ``PySide6-Essentials!=6.12.0``);
+by one per call on 6.12.0; a long run also ended in "bool_dealloc"). The real fix is to avoid 6.12.0 (pin ``PySide6-Essentials!=6.12.0``);
 until then the count is lifted far out of reach once at start-up. ``None`` is never freed, so
 extra references to it cost nothing.
 """
@@ -28,6 +28,8 @@ def guard_none_refcount() -> bool:
     if not needs_guard() or getattr(sys, "_curator_none_guard", False):
         return False
     # CPython < 3.12: ob_refcnt is the first field of every object, at the address id() gives.
-    ctypes.c_ssize_t.from_address(id(None)).value += _BOOST
+    # True and False too: a long benchmark run on 6.12.0 also ended in "bool_dealloc".
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _BOOST
     sys._curator_none_guard = True  # type: ignore[attr-defined]
     return True
