@@ -84,3 +84,9 @@ def test_known_bodies_once_under_the_longest_written_form() -> None:
     got = orgs("大会由工业和信息化部、江西省人民政府共同主办。工信部副部长出席。中新网报道。")
     assert got == {"工业和信息化部", "江西省人民政府", "中新网"}
     assert orgs("中国新闻网讯 据中新网报道") == {"中国新闻网"}
+
+
+def test_branches_sub_bodies_and_listed_brands() -> None:
+    got = orgs("中国国际贸易促进委员会江西省分会会长出席。比亚迪、宁德时代、华为等龙头企业负责人参加。")
+    assert got == {"中国国际贸易促进委员会江西省分会", "比亚迪", "宁德时代", "华为"}
+    assert orgs("10月17日川粤经贸合作推介会之分会，航空产业大会分会场") == set()
