@@ -136,14 +136,26 @@ class TextPane(QPlainTextEdit):
         sels: list[QTextEdit.ExtraSelection] = []
         first = max(0, bisect_right(self._starts, lo) - 8)
         last = bisect_right(self._starts, hi)
+        # Touching marks of one look become one selection (a run of stripped HTML tags is dozens
+        # of changes side by side); the marks themselves stay separate for hover and clicks.
+        runs: list[list[Any]] = []
         for m in self.marks[first:last]:
             if m.end <= lo:
                 continue
-            fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(QColor(m.color)))
-            if m.undoable:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            sels.append(self._selection(m.start, m.end, fmt, doc_len))
+            if runs and runs[-1][2] == m.color and runs[-1][3] == m.undoable and m.start <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], m.end)
+            else:
+                runs.append([m.start, m.end, m.color, m.undoable])
+        formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        for start, end, color, undoable in runs:
+            fmt = formats.get((color, undoable))
+            if fmt is None:
+                fmt = QTextCharFormat()
+                fmt.setBackground(QBrush(QColor(color)))
+                if undoable:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                formats[(color, undoable)] = fmt
+            sels.append(self._selection(start, end, fmt, doc_len))
         for s, e in self.evidence:
             if e <= lo or s >= hi:
                 continue
