@@ -192,6 +192,13 @@ def places() -> PlaceLexicon:
     return PlaceLexicon(regex, TrieMatcher(by_form), by_form, frozenset(needs_parent))
 
 
+@cache
+def common_bigrams() -> frozenset[str]:
+    """Common two-character words that can flank a place form, to spot a place name that is
+    really the seam of two words (幸福建设 holds 福建)."""
+    return frozenset(_lines("seam_bigrams.txt"))
+
+
 # -- people -------------------------------------------------------------------------------
 
 

@@ -41,6 +41,11 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             continue
         if _inside(a, b, blocked):
             continue
+        if len(form) == 2 and a > 0 and b < len(text) and _cjk(text[a - 1]) and _cjk(text[b]):
+            # 幸福建设: 福建 is the seam between 幸福 and 建设, not a province.
+            words = lexicons.common_bigrams()
+            if text[a - 1 : a + 1] in words and text[a + 1 : b + 1] in words:
+                continue
         county_city = div.level == "county" and form.endswith("城市")
         if county_city and a > 0 and _cjk(text[a - 1]) and text[a - 1] not in _BEFORE_PLACE:
             continue  # 新兴城市 is a rising city, not 兴城市

@@ -90,3 +90,8 @@ def test_branches_sub_bodies_and_listed_brands() -> None:
     got = orgs("中国国际贸易促进委员会江西省分会会长出席。比亚迪、宁德时代、华为等龙头企业负责人参加。")
     assert got == {"中国国际贸易促进委员会江西省分会", "比亚迪", "宁德时代", "华为"}
     assert orgs("10月17日川粤经贸合作推介会之分会，航空产业大会分会场") == set()
+
+
+def test_place_form_at_the_seam_of_two_words() -> None:
+    assert places("坚持幸福建设，推广西部经验") == set()
+    assert places("与福建合作，赴广西考察") == {"福建省", "广西壮族自治区"}
