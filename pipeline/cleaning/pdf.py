@@ -123,6 +123,7 @@ _END_OK = re.compile(f"[。！？!?…][{CLOSERS}]*$")
 _STANDALONE = re.compile(
     r"^(?:[▲▶▼△▷◆●■□◎]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))"
 )
+_CLAUSE_MARK = re.compile("[，,、。；;]")
 MIN_LINES = 8
 MIN_WRAPPED_SHARE = 0.5
 FULL_LINE = 0.55
@@ -167,8 +168,10 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
     width = _median(_line_lengths(text))
     edits: list[Edit] = []
     lines = list(_CONTENT.finditer(text))
-    for pm, nm in itertools.pairwise(lines):
+    for n, (pm, nm) in enumerate(itertools.pairwise(lines)):
         prev, nxt = pm.group(1), nm.group(1)
+        if n == 0 and not _CLAUSE_MARK.search(prev):
+            continue  # the opening line without a comma is the headline, not a wrapped line
         g0, g1 = pm.end(1), nm.start(1)
         number_split = bool(re.search(r"\d$", prev)) and bool(re.match(rf"[{HAN}%％]", nxt))
         keep = prev == nxt or (

@@ -32,6 +32,7 @@ def _wrapped(lines: list[str]) -> str:
 PDF = (
     _wrapped(
         [
+            "景德镇高新区：全力向千亿园区迈进",  # the opening headline, as long as a wrapped line
             "作为景德镇市工业强市的主",
             "阵地，景德镇高新区抢抓江西省、景",
             "德镇市高度重视、高位推动景德镇",
@@ -49,6 +50,7 @@ def test_hard_wrap_joined_and_paragraphs_kept() -> None:
     assert is_hard_wrapped(PDF)
     r = clean(PDF, "text")
     assert r.text.split("\n") == [
+        "景德镇高新区：全力向千亿园区迈进",
         "作为景德镇市工业强市的主阵地，景德镇高新区抢抓江西省、景德镇市高度重视、高位推动景德镇航空小镇建设这一重大发展机遇，积极作为，经济总量迈上新台阶。",
         "创新改革",
         "景德镇高新区现拥有国家级科技企业孵化器1家，科技部备案众创空间1家，引进50亿元项目。",
