@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import JSON, Text, cast, select, type_coerce
 
 from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
+from pipeline.export.writers import dumps_line
 from storage.models import Article, ArticleTag, ArticleText
 from storage.records import ExportReport
 from storage.store import Store
@@ -84,15 +90,38 @@ def iter_export_articles(
             last = rows[-1][0]
 
 
+# Large JSONL exports render their lines in worker processes (same order, same bytes).
+PARALLEL_THRESHOLD = 5000
+CHUNK = 1000  # articles a worker renders at a time
+
+
 def export_dataset(
     store: Store, out: Path, fmt: str, *,
     statuses: Sequence[str] | None = None, ids: Sequence[int] | None = None,
     progress: Callable[[int], None] | None = None, cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> ExportReport:
-    """Write the dataset to ``out`` atomically; a cancelled export leaves any old file untouched."""
+    """Write the dataset to ``out`` atomically; a cancelled export leaves any old file untouched.
+
+    A JSONL export of more than ``PARALLEL_THRESHOLD`` articles is rendered by ``workers``
+    processes (default: all cores), each taking chunks of ids, and written here in id order.
+    """
+    open_writer(fmt, io.StringIO())  # an unknown format fails before anything is read
+    workers = workers if workers is not None else (os.cpu_count() or 1)
     count = 0
     try:
         with atomic_output(Path(out)) as fh:
+            if fmt == "jsonl" and workers > 1:
+                chunks = _id_chunks(store, statuses, ids)
+                if sum(len(c) for c in chunks) >= PARALLEL_THRESHOLD:
+                    for n, text in _render_parallel(store.url, chunks, workers):
+                        fh.write(text)
+                        count += n
+                        if progress is not None:
+                            progress(count)
+                        if cancel is not None and cancel():
+                            raise ExportCancelled
+                    return ExportReport(Path(out), count)
             writer = open_writer(fmt, fh)
             for article in iter_export_articles(store, statuses, ids):
                 writer.write(build_record(article))
@@ -108,3 +137,48 @@ def export_dataset(
     if progress is not None:
         progress(count)
     return ExportReport(Path(out), count)
+
+
+def _id_chunks(store: Store, statuses: Sequence[str] | None, ids: Sequence[int] | None) -> list[list[int]]:
+    q = select(Article.id).order_by(Article.id)
+    if statuses:
+        q = q.where(Article.status.in_(statuses))
+    with store.session() as s:
+        found = list(s.scalars(q))
+    if ids is not None:
+        wanted = set(ids)
+        found = [i for i in found if i in wanted]
+    return [found[i : i + CHUNK] for i in range(0, len(found), CHUNK)]
+
+
+_worker_store: Store | None = None
+
+
+def _render_chunk(url: str, chunk: list[int]) -> tuple[int, str]:
+    """JSONL lines for these articles (runs in a worker process; the store is opened once)."""
+    global _worker_store
+    if _worker_store is None or _worker_store.url != url:
+        from storage.store import open_store
+
+        _worker_store = open_store(url, migrate=False)
+    lines = [dumps_line(build_record(a)) for a in iter_export_articles(_worker_store, None, chunk)]
+    return len(lines), "".join(lines)
+
+
+def _render_parallel(url: str, chunks: list[list[int]], workers: int) -> Iterator[tuple[int, str]]:
+    # spawn, not fork: the GUI exports from a thread, and forking a threaded Qt process is unsafe.
+    ctx = multiprocessing.get_context("spawn")
+    window = workers * 2  # chunks in flight: memory stays bounded (a chunk is ~10 MB of text)
+    with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx) as pool:
+        pending: deque[Future[tuple[int, str]]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_render_chunk, url, chunk))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for f in pending:
+                f.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
