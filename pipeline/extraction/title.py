@@ -9,6 +9,8 @@ _NAV = re.compile(r"\||>|»|›|首页|当前位置|English|^EN$|登录|注册|�
 _NOT_HEADLINE = re.compile(
     r"(?:讯|记者|通讯员|发布时间|发布者|来源|作者|编辑|点击|阅读|浏览)[:：\s(（]|^(?:\d{4}[-./年]|http|www\.)"
 )
+# A site or outlet name standing alone on a line (江西省人民政府, 赣州日报, 人民网).
+_SITE_NAME = re.compile(r"^\S{2,10}(?:网|门户|频道|官网|客户端|政府|日报|晚报|报|新闻|电视台|首页)$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]$")
 # A kicker over the main headline reads as two short parallel phrases: 担当作为 实施“三年倍增”计划.
 _KICKER = re.compile(r"^\S{2,10}[ \u3000]+\S{2,14}$")
@@ -26,7 +28,7 @@ def _headline_like(line: str) -> bool:
     s = line.strip()
     if not 6 <= len(s) <= 64:
         return False
-    if _NAV.search(s) or _NOT_HEADLINE.search(s) or _SENTENCE_END.search(s):
+    if _NAV.search(s) or _NOT_HEADLINE.search(s) or _SENTENCE_END.search(s) or _SITE_NAME.match(s):
         return False
     cjk = sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
     if cjk < 0.6 * len(s.replace(" ", "")):

@@ -70,3 +70,8 @@ def test_headline_line_skips_navigation_and_kicker(result: Callable[..., CleanRe
 def test_empty_text(result: Callable[..., CleanResult]) -> None:
     out = extract(result(""))
     assert all(v == [] for v in out.values())
+
+
+def test_site_name_line_is_not_a_title(result: Callable[..., CleanResult]) -> None:
+    out = extract(result("江西省人民政府\n首页 > 政务动态\n南昌举办2024年招商推介会\n正文开始，内容很多。"))
+    assert out["title"][0].value == "南昌举办2024年招商推介会"
