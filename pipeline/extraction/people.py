@@ -37,6 +37,8 @@ _NOT_IN_NAME = frozenset(
 # Characters that end an organization's name, after which a name may start directly (驻广办王强).
 _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
 _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
+_SPEAKER = re.compile(r"(?:[”」』]\s*|(?<![\u4e00-\u9fff])据)")
+_SAYS = re.compile(r"(?:说|表示|介绍|指出|告诉记者|坦言|强调|认为|透露|如是说)")
 _BRACKET_TITLE = re.compile(r"[(（]([^()（）\n]{2,30}?)[)）]")
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者|撰稿|校对|审核|文|图)\s*[:/：|]\s*")
 
@@ -261,6 +263,13 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         name = r.backward(m.start())
         if name:
             add(name, inner, (m.start() - len(name), m.start()), "bracket-title", 0.85)
+    # Speakers without a title nearby: “……”张三说 / 据张三介绍 — a name right after a closing
+    # quote or 据 and right before a verb of saying.
+    for m in _SPEAKER.finditer(text):
+        p = m.end()
+        name = r.forward(p) if p < len(text) else None
+        if name and _SAYS.match(text, p + len(name)):
+            add(name, "", (p, p + len(name)), "speaker", 0.6)
     # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
     for m in _BYLINE.finditer(text):
         name = r.forward(m.end()) if m.end() < len(text) else None

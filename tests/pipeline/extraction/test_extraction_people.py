@@ -74,3 +74,10 @@ def test_common_words_after_titles_are_not_names() -> None:
 def test_byline_names_separated_by_spaces() -> None:
     got = people("本报讯（记者 张三 李四 通讯员 王五）11月8日上午，推介会举行。")
     assert got == {"张三": "记者", "李四": "记者", "王五": "通讯员"}
+
+
+def test_speakers_after_quotes_and_ju() -> None:
+    assert people("“我们将持续优化营商环境。”张建国说。据李明介绍，项目进展顺利。据了解，进展顺利。") == {
+        "张建国": "",
+        "李明": "",
+    }
