@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTextEdit,
@@ -291,6 +292,9 @@ class DocumentView(QWidget):
         self.info = QLabel()
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setStyleSheet("color: palette(mid);")
+        # Long file names and flag lists must not widen the text pane and squeeze the field panel.
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info.setMinimumWidth(0)
         bar.addWidget(self.info, 1)
 
         self.single = TextPane()
@@ -362,6 +366,7 @@ class DocumentView(QWidget):
             if changes:
                 bits.append(f"{changes} 处修复")
             self.info.setText("  ·  ".join(bits))
+            self.info.setToolTip("\n".join(bits))
         self._render(texts=not same)
 
     def set_fields(self, fields: dict[str, dict[str, Any]]) -> None:

@@ -12,7 +12,17 @@ import copy
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -86,7 +96,6 @@ class FieldPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.article: ArticleView | None = None
         self.editors: dict[str, QWidget] = {}
@@ -313,9 +322,16 @@ class FieldPanel(QScrollArea):
         # Table heights changed: have the scroll area re-measure its page now, not on the next resize.
         body = self.widget()
         layout = body.layout() if body is not None else None
-        if layout is not None:
+        if layout is not None and body is not None:
+            # Nested boxes hear of their tables' new heights through posted events: run those now.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             layout.activate()
-            self.setWidgetResizable(True)
+            # The scroll area does not hear of its page's new minimum on its own once shown;
+            # a minimum height on the page makes Qt grow it (and the scroll bar) at once.
+            min_h = layout.minimumSize().height()
+            body.setMinimumHeight(min_h)
+            width = max(self.viewport().width(), layout.minimumSize().width())
+            body.resize(width, max(min_h, self.viewport().height()))  # and shrink back
 
     def _show_review(self, view: ArticleView | None, same: bool) -> None:
         status = view.status if view is not None else "new"

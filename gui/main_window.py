@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
     def _default_sizes(self) -> None:
         w = max(self.width(), 1280)
         self.main_split.setSizes([int(w * 0.30), int(w * 0.70)])
-        self.right_split.setSizes([int(w * 0.70 * 0.58), int(w * 0.70 * 0.42)])
+        self.right_split.setSizes([int(w * 0.70 * 0.55), int(w * 0.70 * 0.45)])
 
     def _fit_columns(self) -> None:
         fm = self.table.fontMetrics()

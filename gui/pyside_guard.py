@@ -4,8 +4,8 @@ On Python < 3.12 (where ``None`` is not yet immortal) each such call lowers ``No
 count by one, and after some thousands of calls — a few minutes of reviewing — the interpreter
 aborts with "none_dealloc: deallocating None". PySide6 6.11.3 does not have the bug (checked:
 ``QObject.setObjectName`` in a loop leaves ``sys.getrefcount(None)`` unchanged there and lowers it
-by one per call on 6.12.0; a long run also ended in "bool_dealloc"). The real fix is to avoid 6.12.0 (pin ``PySide6-Essentials!=6.12.0``);
-until then the count is lifted far out of reach once at start-up. ``None`` is never freed, so
+by one per call on 6.12.0; a long run also ended in "bool_dealloc"). The real fix is to avoid
+6.12.0 (pin ``PySide6-Essentials!=6.12.0``); until then the count is lifted far out of reach once at start-up. ``None`` is never freed, so
 extra references to it cost nothing.
 """
 
