@@ -30,7 +30,7 @@ _RANGE_TAIL = re.compile(
 )
 _PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源)\s*[:：]?\s*$")
 # A header line of a web page: outlet, author, counters (来源：人民网 2023-12-26 | 浏览：120).
-_HEADER_WORDS = re.compile(r"来源|作者|编辑|发布|浏览|阅读|点击|字号|\|")
+_HEADER_WORDS = re.compile(r"来源[:：]|作者[:：]|编辑[:：]|发布时间|发布日期|发布者|发布于|浏览|阅读|点击|字号|\|")
 _EVENT_CUE = re.compile(r"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[\u4e00-\u9fff]{1,12}(?:举|召|开)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -123,10 +123,15 @@ def dateline_date(text: str, head_chars: int = 120) -> tuple[int, int, int, int]
 
 
 def _is_date_line(text: str, m: DateMention) -> bool:
-    """A line that holds a date (and perhaps a time or source) and no sentence."""
+    """A line that holds a date, perhaps a time and header words, and no sentence."""
     line_end = text.find("\n", m.end)
     rest = text[m.end : line_end if line_end >= 0 else len(text)]
-    return len(rest) < 30 and "。" not in rest
+    return bool(_DATE_LINE_REST.match(rest))
+
+
+_DATE_LINE_REST = re.compile(
+    r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:$|[|｜]|来源|作者|编辑|星期|周[一二三四五六日]|[(（]?\s*(?:星期|周))"
+)
 
 
 def dominant_year(text: str) -> int | None:

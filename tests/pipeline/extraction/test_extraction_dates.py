@@ -57,3 +57,15 @@ def test_event_date_prefers_range_and_event_verbs() -> None:
     text = "3月24日,新闻发布会透露,定于3月30日—4月3日在广州举办活动周。"
     m = d.pick_event_date(text, d.find_dates(text), None)
     assert m is not None and (m.month, m.day) == (3, 30)
+
+
+def test_header_lines_and_headlines_with_dates() -> None:
+    found = d.publish_date_in_header("湖北新闻\n来源：人民网 2023-12-26 | 浏览：120\n正文")
+    assert found is not None and found[0] == date(2023, 12, 26)
+    found = d.publish_date_in_header("2023年12月5日 08:00\n正文")
+    assert found is not None and found[0] == date(2023, 12, 5)
+    assert d.publish_date_in_header("2023年12月5日江西发布招商新政，内容如下") is None
+
+
+def test_dateline() -> None:
+    assert d.dateline_date("中新网南昌12月5日电（记者 吴鹏泉）") == (12, 5, 5, 10)
