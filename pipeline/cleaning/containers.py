@@ -273,21 +273,22 @@ class _Collector(HTMLParser):
         start = self._pos()
         self.keep.append((start, start + raw_len, resolved))
 
-    def handle_entityref(self, name: str) -> None:
-        from html import unescape
-
-        resolved = unescape(f"&{name};")
-        end = self.src.find(";", self._pos())
-        raw_len = (end + 1 - self._pos()) if end != -1 and end - self._pos() <= len(name) + 1 else len(name) + 1
-        self._ref(resolved if resolved != f"&{name};" else f"&{name}", raw_len)
-
-    def handle_charref(self, name: str) -> None:
+    def _reference(self, body_len: int) -> None:
+        # The raw reference is "&" + name (+ ";" when present); unescape exactly that slice, so
+        # legacy forms without ";" ("&amp---") decode as a browser would and the span is exact.
         from html import unescape
 
         start = self._pos()
-        end = self.src.find(";", start)
-        raw_len = end + 1 - start if end != -1 and end - start <= len(name) + 2 else len(name) + 2
-        self._ref(unescape(self.src[start : start + raw_len]), raw_len)
+        end = start + body_len
+        if self.src[end : end + 1] == ";":
+            end += 1
+        self._ref(unescape(self.src[start:end]), end - start)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(1 + len(name))
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(2 + len(name))
 
 
 def html_to_text(text: str) -> Step:
@@ -298,8 +299,11 @@ def html_to_text(text: str) -> Step:
     captions (file names and ``image.png`` placeholders are dropped).
     """
     p = _Collector(text)
-    p.feed(text)
-    p.close()
+    try:
+        p.feed(text)
+        p.close()
+    except Exception:  # the stdlib parser asserts on some broken markup ("<![a(")
+        return _strip_tags(text)
     edits: list[Edit] = []
     breaks = sorted(p.breaks)
     bi = 0
@@ -324,7 +328,7 @@ def html_to_text(text: str) -> Step:
                 if m.group() != " ":
                     edits.append(Edit(m.start(), m.end(), " ", "html", "whitespace"))
         else:
-            edits.append(Edit(start, end, repl, "html", "entity"))
+            edits.append(Edit(start, end, repl, "html_entity", "character reference decoded"))
         pos = end
     gap(pos, len(text))
     step = run_edits("html", text, edits, "HTML markup removed, paragraph breaks kept")
@@ -333,6 +337,17 @@ def html_to_text(text: str) -> Step:
     if p.title and p.title.strip():
         step.metadata["html_title"] = _WS.sub(" ", p.title).strip()
     step.captions = p.alts
+    return step
+
+
+_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!][^<>]*>", re.S)
+
+
+def _strip_tags(text: str) -> Step:
+    """Fallback for markup the parser gives up on: drop tags, keep text, break at each tag."""
+    edits = [Edit(m.start(), m.end(), "\n", "html", "markup") for m in _TAG.finditer(text)]
+    step = run_edits("html", text, edits, "HTML markup removed (fallback after a parser error)")
+    step.flags.append("html_parse_error")
     return step
 
 

@@ -99,3 +99,19 @@ def test_html_offsets_point_into_the_raw_markup(parts: list[str]) -> None:
     _check_offsets(raw, r)
     assert "<p>" not in r.text
     assert clean(r.text, "text").text == r.text
+
+
+MARKUP = st.sampled_from(
+    [
+        *["<", ">", "&", ";", "#", "/", '"', "'", "=", "p", "br", "amp", "nbsp", "x27", "中", "文", " ", "\n"],
+        *["<p>", "</p>", "<img src='http://a/?http://b.png' alt='图'>", "&#", "&#x", "<!--", "-->", "<![CDATA["],
+        *["<script>", "</script>", "---\n", "title: x\n", ":", "- a\n", "![a](", ")", "[", "]", "**", "#", "<![a]("],
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(MARKUP, max_size=30).map("".join), st.sampled_from(["html", "markdown", "text"]))
+def test_broken_markup_never_raises_and_maps(raw: str, fmt: str) -> None:
+    r = clean(raw, fmt)  # type: ignore[arg-type]
+    _check_offsets(raw, r)
