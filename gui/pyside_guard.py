@@ -5,8 +5,8 @@ count by one, and after some thousands of calls â€” a few minutes of reviewing â
 aborts with "none_dealloc: deallocating None". PySide6 6.11.3 does not have the bug (checked:
 ``QObject.setObjectName`` in a loop leaves ``sys.getrefcount(None)`` unchanged there and lowers it
 by one per call on 6.12.0; a long run also ended in "bool_dealloc"). The real fix is to avoid
-6.12.0 (pin ``PySide6-Essentials!=6.12.0``); until then the count is lifted far out of reach once at start-up. ``None`` is never freed, so
-extra references to it cost nothing.
+6.12.0 (pin ``PySide6-Essentials!=6.12.0``); until then the count is lifted far out of reach once
+at start-up. ``None`` is never freed, so extra references to it cost nothing.
 """
 
 from __future__ import annotations
