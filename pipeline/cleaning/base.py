@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pipeline.document import Repair
 from pipeline.offsets import Edit, OffsetMap, apply_edits
 
 # Han ideographs incl. extension A and the supplementary planes (B..H), so non-BMP names survive.
@@ -44,6 +45,21 @@ class Step:
     captions: list[Found] = field(default_factory=list)
     marks: list[Found] = field(default_factory=list)  # spots left unchanged but worth a look
     flags: list[str] = field(default_factory=list)
+
+    def repairs(self, source: str, max_examples: int = 5) -> list[Repair]:
+        """What this step changed, per kind: count and a few (before, after) examples.
+
+        ``source`` is the step's input text (edits are located in it).
+        """
+        out: dict[str, Repair] = {}
+        for e in self.edits:
+            rep = out.get(e.kind)
+            if rep is None:
+                rep = out[e.kind] = Repair(kind=e.kind, count=0, description=self.description)
+            rep.count += 1
+            if len(rep.examples) < max_examples:
+                rep.examples.append((source[e.start : e.end], e.replacement))
+        return list(out.values())
 
 
 def run_edits(kind: str, text: str, edits: Iterable[Edit], description: str = "") -> Step:

@@ -58,3 +58,10 @@ def test_offsets_after_removal() -> None:
     i = step.text.index("𠀀")
     a, b = step.offsets.to_source(i, i + 1)
     assert raw[a:b] == "𠀀"
+
+
+def test_step_reports_what_it_changed() -> None:
+    raw = "產(chǎn)業(yè)園區(qū)"
+    (rep,) = remove_pinyin(raw).repairs(raw)
+    assert rep.kind == "pinyin" and rep.count == 3
+    assert rep.examples[0] == ("(chǎn)", "")
