@@ -43,13 +43,15 @@ from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME
 from storage.exporting import export_dataset
 from storage.importer import import_paths
-from storage.listing import all_flags
+from storage.listing import all_flags, first_ids
 from storage.queries import NotFoundError, all_tags, field_history, get_article
 from storage.recleaning import skipped_changes
 from storage.records import ArticleView, ExportReport, HistoryEntry, ImportProgress, ImportReport, ReextractReport
 from storage.reextract import reextract
 from storage.search import ArticleFilter, find_ids
 from storage.store import Store
+
+FIRST_ROWS = 500
 
 # "Add the selected text as …": field, menu text, shortcut.
 ADD_TARGETS: tuple[tuple[str, str, str], ...] = (
@@ -168,7 +170,11 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.apply_font_size()
         self.doc.set_mode(str(self.settings.get("view/mode")))
-        self.model.set_ids(find_ids(store, ArticleFilter()))
+        # First rows at once, whatever the store's size; the full id list follows off the GUI thread.
+        first = first_ids(store, FIRST_ROWS)
+        self.model.set_ids(first)
+        if len(first) == FIRST_ROWS:
+            self.apply_filter()
         self._fit_columns()
         self._refresh_choices()
         self._show_count()

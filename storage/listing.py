@@ -38,3 +38,9 @@ def all_flags(store: Store) -> list[str]:
 def current_version(store: Store, article_id: int) -> int | None:
     with store.session() as s:
         return s.scalar(select(Article.version_id).where(Article.id == article_id))
+
+
+def first_ids(store: Store, limit: int) -> list[int]:
+    """The first ``limit`` article ids: what a window shows while the whole list loads."""
+    with store.session() as s:
+        return list(s.scalars(select(Article.id).order_by(Article.id).limit(limit)))

@@ -60,3 +60,16 @@ def test_missing_cjk_font_warning_stays_in_the_status_bar(window: Any) -> None:
     window.statusBar().showMessage("别的消息")
     label = window.statusBar().findChild(object, "warning_label")
     assert label is not None and "中文字体" in label.text() and label.isVisible()
+
+
+def test_big_store_shows_first_rows_then_the_whole_list(qtbot: Any, store: Any, settings: Any, articles: Any,
+                                                        monkeypatch: Any) -> None:
+    import gui.main_window as mw
+
+    monkeypatch.setattr(mw, "FIRST_ROWS", 2)
+    w = MainWindow(store, settings)
+    qtbot.addWidget(w)
+    assert w.model.rowCount() == 2  # at once, without reading every id
+    with qtbot.waitSignal(w.list_updated, timeout=5000):
+        w.show()
+    assert w.model.rowCount() == 3

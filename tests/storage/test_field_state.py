@@ -22,8 +22,8 @@ def _one(store, tmp_path: Path) -> int:
 def test_restores_unedited_state_and_bumps_version(store, tmp_path: Path) -> None:
     aid = _one(store, tmp_path)
     v0 = get_article(store, aid).version
-    auto = {"edited": False, "values": [{"value": "张三", "evidence": [[6, 8]], "rule": "r", "confidence": 0.4,
-                                         "origin": "auto"}]}
+    value = {"value": "张三", "evidence": [[6, 8]], "rule": "r", "confidence": 0.4, "origin": "auto"}
+    auto = {"edited": False, "values": [value]}
     v1 = set_field_state(store, aid, "people", auto, who="t", expected_version=v0)
     assert v1 != v0
     v2 = set_field_values(store, aid, "people", [{"value": "李四"}], who="t", expected_version=v1)
@@ -42,3 +42,11 @@ def test_listing_reads(store, tmp_path: Path) -> None:
     assert all_flags(store) == []
     with pytest.raises(ValueError):
         column_values(store, "status")
+
+
+def test_first_ids(store, tmp_path: Path) -> None:
+    from storage.listing import first_ids
+
+    aid = _one(store, tmp_path)
+    assert first_ids(store, 10) == [aid]
+    assert first_ids(store, 0) == []
