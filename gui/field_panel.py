@@ -78,6 +78,13 @@ def _marker_text(state: dict[str, Any]) -> tuple[str, bool]:
     return f"自动 {conf:.2f}", low
 
 
+def _style(widget: QWidget, sheet: str) -> None:
+    # Setting a style sheet re-polishes the widget even when unchanged: skip it when equal,
+    # since an article switch would otherwise re-style two dozen widgets for nothing.
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class _Swatch(QLabel):
     def __init__(self, field: str) -> None:
         super().__init__()
@@ -336,7 +343,7 @@ class FieldPanel(QScrollArea):
     def _show_review(self, view: ArticleView | None, same: bool) -> None:
         status = view.status if view is not None else "new"
         self.status_label.setText(f"#{view.id}  {STATUS_LABELS.get(status, status)}" if view else "")
-        self.status_label.setStyleSheet(
+        _style(self.status_label,
             f"color: white; background: {STATUS_COLORS.get(status, '#90a4ae')}; "
             "border-radius: 3px; padding: 2px 8px; font-weight: bold;")
         tags = ", ".join(view.tags) if view is not None else ""
@@ -350,7 +357,7 @@ class FieldPanel(QScrollArea):
         text, low = _marker_text(state)
         marker = self.markers[spec.name]
         marker.setText(text)
-        marker.setStyleSheet("background: #ffb74d; border-radius: 3px; padding: 0 4px;" if low
+        _style(marker, "background: #ffb74d; border-radius: 3px; padding: 0 4px;" if low
                              else "color: palette(mid);")
         values = state.get("values", [])
         if spec.multiple:
@@ -358,7 +365,7 @@ class FieldPanel(QScrollArea):
             return
         value = values[0].get("value") if values else None
         editor = self.editors[spec.name]
-        editor.setStyleSheet("background: #ffe0b2;" if low else "")
+        _style(editor, "background: #ffe0b2;" if low else "")
         if values:
             rec = values[0]
             editor.setToolTip(f"{'人工' if rec.get('origin') == 'human' else '自动'}，置信度 "
