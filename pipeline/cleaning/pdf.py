@@ -21,6 +21,7 @@ MIN_COVERAGE = 0.8
 # form also occurs elsewhere in the document.
 SHORT_UNIT = 2
 MAX_HEADING_LEN = 100
+WINDOW = 20_000
 # Headings carry no full stop; testing only such short lines keeps the quadratic hint cheap.
 _HEADING_CANDIDATE = re.compile(rf"^[^\n。！？]{{4,{MAX_HEADING_LEN}}}$", re.M)
 
@@ -98,8 +99,9 @@ def undouble_headings(text: str) -> Step:
             u = run.unit
             if len(u) <= SHORT_UNIT and not _is_punct_unit(u):
                 # The single form must occur outside this line, else it may be a real repeat.
-                elsewhere = text.count(u) - s.count(u)
-                if elsewhere <= 0:
+                # Searched within a window: an article is shorter, and a huge input stays linear.
+                lo, hi = max(0, line.start() - WINDOW), line.end() + WINDOW
+                if text.find(u, lo, line.start()) == -1 and text.find(u, line.end(), hi) == -1:
                     continue
             a = line.start() + run.start + len(u)
             line_edits.append(Edit(a, a + len(u), "", "pdf_doubled", f"{u}{u} → {u}"))

@@ -255,6 +255,7 @@ _SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景
 _ACTION = re.compile(r"^(?:参观|考察|调研|走访|视察|察看|查看|听取|观看|参加|出席|检查|慰问)")
 _DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 SHORT = 40
+CAPTION_WINDOW = 10_000
 
 
 def _is_short_plain(line: str, limit: int = SHORT) -> bool:
@@ -267,13 +268,11 @@ def _introduced_elsewhere(text: str, stem: str, line_start: int) -> bool:
     A photo caption of a person repeats how the story introduces them. A short paragraph that
     merely recurs as a whole (a repeated quote) does not count, so it is never lifted.
     """
-    i = text.find(stem)
-    while i != -1:
-        nxt = text[i + len(stem) : i + len(stem) + 1]
-        if nxt not in ("", "。", "\n") and not (line_start <= i < line_start + len(stem) + 1):
-            return True
-        i = text.find(stem, i + 1)
-    return False
+    # A window, not the whole text: the introduction is near its photo, and a huge input with
+    # many short lines stays linear.
+    lo, hi = max(0, line_start - CAPTION_WINDOW), line_start + CAPTION_WINDOW
+    # The line itself is followed by "。", so it never matches; one regex scan runs in C.
+    return re.compile(re.escape(stem) + "[^。\n]").search(text, lo, hi) is not None
 
 
 def _looks_like_caption(s: str) -> bool:
