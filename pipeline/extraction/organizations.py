@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extraction import lexicons
+from pipeline.extraction.spans import SpanIndex, strictly_inside_another
 
 _MAX_HEAD = 18
 # Where a name cannot extend past, read right to left: verbs, function words, counts.
@@ -192,10 +193,11 @@ def find_organizations(text: str, extra_names: list[str] | None = None) -> list[
 def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, int, str]]) -> list[OrgHit]:
     # Longest first, so shorter names found only inside longer ones can be dropped.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    inside = strictly_inside_another((a, b) for a, b, _ in cands)
     taken: list[tuple[int, int]] = []
     hits: dict[str, OrgHit] = {}
     for a, b, rule in cands:
-        if any(s <= a and b <= e and (s, e) != (a, b) for s, e in taken):
+        if (a, b) in inside:
             continue
         value = text[a:b]
         hit = hits.get(value)
@@ -207,8 +209,9 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
     # Well-known bodies (新华社, 中新网 = 中国新闻网): one entry under the longest form written.
     groups: dict[str, list[tuple[int, int, str]]] = {}
     canonical = lexicons.known_orgs().canonical
+    taken_index = SpanIndex(taken)
     for a, b, form in known:
-        if not any(s <= a and b <= e for s, e in taken):
+        if not taken_index.covers(a, b):
             groups.setdefault(canonical[form], []).append((a, b, form))
     for value_found in list(hits):
         if value_found in canonical:  # 工信部 found by its ending: still one body with 工业和信息化部
@@ -230,12 +233,13 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
                 if places.regex.fullmatch(prefix):
                     hits[long].spans.extend(hits.pop(short).spans)
                     break
-    # Repeated mentions the endings scan did not reach (e.g. after a boundary word).
+    # Repeated mentions the endings scan did not reach (e.g. after a boundary word): one trie
+    # pass over every name found, each mention kept unless it lies inside a name already placed.
+    taken_index = SpanIndex(taken)
+    for a, b, value in lexicons.TrieMatcher(hits).finditer(text):
+        hit = hits[value]
+        if (a, b) not in hit.spans and not taken_index.covers(a, b):
+            hit.spans.append((a, b))
     for hit in hits.values():
-        for m in re.finditer(re.escape(hit.value), text):
-            span = (m.start(), m.end())
-            if span not in hit.spans and not any(s <= span[0] and span[1] <= e for s, e in taken):
-                hit.spans.append(span)
-                taken.append(span)
         hit.spans.sort()
     return sorted(hits.values(), key=lambda h: h.spans[0])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.extraction import lexicons
+from pipeline.extraction.spans import SpanIndex
 
 # Characters that may stand right before a place name without forming a word with it.
 _BEFORE_PLACE = frozenset("在于和与及从到赴至省市州县区的、是为向对")
@@ -34,12 +35,12 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
     mentions.extend(lex.matcher.finditer(text))
     named = {lex.by_form[f].name for _, _, f in mentions}
     hits: dict[str, PlaceHit] = {}
-    blocked = sorted(blocked or [])
+    blocked_index = SpanIndex(blocked or [])
     for a, b, form in mentions:
         div = lex.by_form[form]
         if form in lex.needs_parent and div.parent not in named and div.province not in named:
             continue
-        if _inside(a, b, blocked):
+        if blocked_index.covers(a, b, strict=True):
             continue
         if len(form) == 2 and a > 0 and b < len(text) and _cjk(text[a - 1]) and _cjk(text[b]):
             # 幸福建设: 福建 is the seam between 幸福 and 建设, not a province.
@@ -57,15 +58,6 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             if len(form) > len(hit.value):
                 hit.value = form
     return list(hits.values())
-
-
-def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    for s, e in spans:
-        if s > a:
-            break
-        if s <= a and b <= e and (s, e) != (a, b):
-            return True
-    return False
 
 
 def place_key(name: str) -> str:
