@@ -110,13 +110,32 @@ def _parse_fields(line: str) -> dict[str, str] | None:
     return out
 
 
+_AMBIGUOUS_KEYS = re.compile("时间|日期|阅读|浏览|点击|记者|通讯员|审核|校对")
+EDGE_LINES = 6
+
+
+def _edge_zones(text: str) -> tuple[int, int]:
+    """End of the first and start of the last ``EDGE_LINES`` non-empty lines."""
+    starts = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.M)]
+    if len(starts) <= 2 * EDGE_LINES:
+        return len(text), 0
+    return starts[EDGE_LINES], starts[-EDGE_LINES]
+
+
 def extract_page_info(text: str) -> Step:
     """Move publisher / publish time / click-count / editor lines into metadata."""
     edits: list[Edit] = []
     meta: dict[str, object] = {}
+    head_end, tail_start = _edge_zones(text)
     for m in _INFO_LINE.finditer(text):
         fields = _parse_fields(m.group())
         if fields is None:
+            continue
+        # "时间：5月20日 地点：南昌" inside the story is an event, not page info: keys that are
+        # also ordinary words count only at the top or bottom of the page, or next to a clear key.
+        keys = _FIELD.findall(m.group())
+        at_edge = m.start() < head_end or m.start() >= tail_start
+        if len(keys) == 1 and _AMBIGUOUS_KEYS.fullmatch(keys[0]) and not at_edge:
             continue
         edits.append(Edit(m.start(), m.end(), "", "page_info", m.group().strip()))
         for key, value in fields.items():

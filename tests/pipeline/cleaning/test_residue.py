@@ -120,3 +120,11 @@ def test_html_page_chrome_skipped() -> None:
     assert r.text == "招商大会开幕\n第一段 文字，链接。"
     assert [c.text for c in r.captions] == ["项目开工现场"]
     assert r.metadata["html_title"] == "页" and r.metadata["images"] == ["a.jpg"]
+
+
+def test_event_time_line_inside_the_story_stays() -> None:
+    body = "\n".join(f"第{i}段正文内容，介绍了有关情况。" for i in range(20))
+    text = f"标题\n发布时间：2024-01-02\n{body}\n时间：5月20日 地点：南昌\n{body}"
+    r = clean(text, "text")
+    assert "时间：5月20日 地点：南昌" in r.text
+    assert "发布时间" not in r.text and r.metadata["published_at"] == "2024-01-02"
