@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -21,11 +21,21 @@ def has_cjk_font() -> bool:
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
+def install_qt_translation(app: QApplication) -> bool:
+    """Qt's own buttons (OK, Cancel, Close, context menus) in Chinese, like the rest of the UI."""
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", path):
+        return app.installTranslator(translator)
+    return False
+
+
 def run_app(db_url: str | None = None, screenshot: str | None = None, article_id: int | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
+    install_qt_translation(app)
     settings = Settings()
     configured = str(settings.get("store_url")).strip()
     if db_url is None and not os.environ.get("CURATOR_DB") and configured:

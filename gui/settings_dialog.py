@@ -5,6 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from gui.settings import SETTINGS, Settings
+from storage.editing import default_reviewer
+from storage.store import default_url
+
+PLACEHOLDERS = {
+    "reviewer": f"默认：{default_reviewer()}",
+    "store_url": f"默认：{default_url()}（重启后生效）",
+}
 
 
 class SettingsDialog(QDialog):
@@ -27,6 +34,7 @@ class SettingsDialog(QDialog):
             else:
                 line = QLineEdit(str(settings.get(spec.key)))
                 line.setMinimumWidth(360)
+                line.setPlaceholderText(PLACEHOLDERS.get(spec.key, ""))
                 editor = line
             editor.setToolTip(spec.description)
             editor.setObjectName(f"setting_{spec.key}")
