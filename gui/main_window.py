@@ -52,6 +52,7 @@ from storage.search import ArticleFilter, find_ids
 from storage.store import Store
 
 FIRST_ROWS = 500
+NEAR_ROWS = 512  # rows "next unreviewed" checks from the list's cache before querying the store
 
 # "Add the selected text as …": field, menu text, shortcut.
 ADD_TARGETS: tuple[tuple[str, str, str], ...] = (
@@ -434,15 +435,26 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("已到列表末尾" if step > 0 else "已到列表开头", 3000)
 
     def go_next_unreviewed(self) -> None:
-        todo = set(find_ids(self.store, ArticleFilter(statuses=UNREVIEWED)))
         ids = self.model.ids()
         start = self.table.currentIndex().row() + 1
-        for row in [*range(start, len(ids)), *range(0, start)]:
-            if ids[row] in todo and (self.current is None or ids[row] != self.current.id):
-                self.table.setCurrentIndex(self.model.index(row, 0))
-                self.table.scrollTo(self.model.index(row, 0))
+        current = self.current.id if self.current is not None else None
+        # The next one is usually close: look through the list's own pages first (a few small
+        # reads), and only then ask the store for every unreviewed id.
+        for row in range(start, min(len(ids), start + NEAR_ROWS)):
+            summary = self.model.summary(row)
+            if summary is not None and summary.status in UNREVIEWED and ids[row] != current:
+                self._go_row(row)
+                return
+        todo = set(find_ids(self.store, ArticleFilter(statuses=UNREVIEWED)))
+        for row in [*range(min(len(ids), start + NEAR_ROWS), len(ids)), *range(0, start)]:
+            if ids[row] in todo and ids[row] != current:
+                self._go_row(row)
                 return
         self.statusBar().showMessage("列表中没有未审核的文章了", 5000)
+
+    def _go_row(self, row: int) -> None:
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
 
     # -- edits ------------------------------------------------------------------------------------------
     def _on_field_edited(self, field: str, old: dict[str, Any], new: dict[str, Any]) -> None:

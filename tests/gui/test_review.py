@@ -245,3 +245,17 @@ def test_list_table_edits_are_stored(qtbot: Any, window: Any, store: Any, articl
     window.panel.tables["people"].selectRow(0)
     model.request_remove([0])
     assert get_article(store, aid).fields["people"] == {"edited": True, "values": []}
+
+
+def test_next_unreviewed_wraps_around_through_the_store(qtbot: Any, window: Any, store: Any, articles: Any,
+                                                         monkeypatch: Any) -> None:
+    import gui.main_window as mw
+
+    monkeypatch.setattr(mw, "NEAR_ROWS", 0)  # skip the cached look-ahead: ask the store
+    first, second, last = (window.model.article_id(r) for r in range(3))
+    show(qtbot, window, first)
+    window.set_status("rejected", advance=False)
+    show(qtbot, window, last)
+    with qtbot.waitSignal(window.article_shown):
+        window.act_next_unreviewed.trigger()
+    assert window.current.id == second
