@@ -259,3 +259,21 @@ def test_next_unreviewed_wraps_around_through_the_store(qtbot: Any, window: Any,
     with qtbot.waitSignal(window.article_shown):
         window.act_next_unreviewed.trigger()
     assert window.current.id == second
+
+
+def test_context_menu_offers_add_as_with_shortcuts(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    aid = articles.by_name["a_tuijie.txt"]
+    show(qtbot, window, aid)
+    text = get_article(store, aid).cleaned_text
+    i = text.index("深圳")
+    pane = window.doc.single
+    pane.select_span(i, i + 2)
+    menu = QMenu()
+    window.doc._extend_menu(menu, pane, i)
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    labels = {a.text(): a.shortcut().toString() for a in sub.actions()}
+    assert labels["添加为人物"] == "Shift+P" and "添加为地点" in labels
+    next(a for a in sub.actions() if a.text() == "添加为产业").trigger()
+    assert get_article(store, aid).fields["industries"]["values"][-1]["value"] == "深圳"
