@@ -113,6 +113,8 @@ def clean(
     converted = chain.run(lambda t: script.to_simplified(t, original_script))
     if original_script == "mixed":
         converted.flags.append("mixed_script")
+    elif "mixed_script" in converted.flags:
+        original_script = "mixed"  # Traditional paragraphs inside a Simplified text
     chain.run(pdf.join_spaced_chars)
     doubled = chain.run(pdf.undouble_headings)
     raw_heads = doubled.metadata.get("_heading_starts", [])

@@ -274,6 +274,8 @@ _SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景
 _ACTION = re.compile(r"^(?:参观|考察|调研|走访|视察|察看|查看|听取|观看|参加|出席|检查|慰问)")
 _DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 SHORT = 40
+# A credit line is a caption; a long paragraph that happens to end with "… 摄" stays body text.
+MAX_CREDIT_LINE = 100
 CAPTION_WINDOW = 10_000
 
 
@@ -317,7 +319,7 @@ def lift_captions(text: str) -> Step:
             continue
         if _IMAGE_NAME.match(s):
             kind[i] = "image"
-        elif _MARKER.match(s) or _CREDIT.search(s):
+        elif _MARKER.match(s) or (len(s) <= MAX_CREDIT_LINE and _CREDIT.search(s)):
             kind[i] = "caption"
         elif i == first_content:
             continue

@@ -122,10 +122,15 @@ _PIECE = re.compile(r"[^\s\-,.?!*　，。、；：？！…“”‘’『』�
 
 
 def to_simplified(text: str, script: Script | None = None) -> Step:
-    """Convert a Traditional or mixed text to Simplified; a Simplified text is returned as is."""
+    """Convert a Traditional or mixed text to Simplified; a Simplified text is returned as is.
+
+    Inside a Simplified text, a paragraph that is itself Traditional (a quoted notice, a pasted
+    Hong Kong report) is converted on its own: the decision is local, so removing other
+    paragraphs later never changes it.
+    """
     script = script or detect_script(text)
     if script == "hans":
-        return no_change("script", text)
+        return _convert_traditional_lines(text)
     edits: list[Edit] = []
     converted = convert(text)
     # Conversion keeps line breaks, and nearly always lengths: then lines pair up one to one and
@@ -147,4 +152,30 @@ def to_simplified(text: str, script: Script | None = None) -> Step:
         pos += len(src) + 1
     step = run_edits("script", text, edits, f"OpenCC {CONFIG}: Traditional → Simplified")
     step.metadata["script_converted_with"] = CONFIG
+    return step
+
+
+def _convert_traditional_lines(text: str) -> Step:
+    trad, _ = _script_tables()
+    if len(text) == len(text.translate(trad)):
+        return no_change("script", text)  # not one Traditional-only character: the usual case
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        if detect_script(line) != "hans":
+            out = convert(line)
+            if out != line:
+                if len(out) == len(line):
+                    edits.append(Edit(pos, pos + len(line), out, "script", "Traditional paragraph → Simplified"))
+                else:
+                    for m in _PIECE.finditer(line):
+                        piece = convert(m.group())
+                        if piece != m.group():
+                            a = pos + m.start()
+                            edits.append(Edit(a, a + len(m.group()), piece, "script", "Traditional → Simplified"))
+        pos += len(line) + 1
+    step = run_edits("script", text, edits, f"OpenCC {CONFIG}: Traditional paragraphs → Simplified")
+    if edits:
+        step.metadata["script_converted_with"] = CONFIG
+        step.flags.append("mixed_script")
     return step

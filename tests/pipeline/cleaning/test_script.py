@@ -51,3 +51,14 @@ def test_mixed_text_converted_and_offsets_positional() -> None:
     i = r.text.index("振兴")
     a, b = r.offsets.to_source(i, i + 2)
     assert raw[a:b] == "振興"
+
+
+def test_traditional_paragraph_inside_simplified_article() -> None:
+    simp = "江西省商务厅发布消息，今年以来全省签约项目持续增长，招商引资取得新突破。" * 5
+    raw = f"{simp}\n香港貿易發展局總裁表示，歡迎內地企業赴港發展。\n{simp}"
+    r = clean(raw, "text")
+    assert "香港贸易发展局总裁表示，欢迎内地企业赴港发展。" in r.text
+    assert r.script == "mixed" and "mixed_script" in r.flags
+    # The Simplified paragraphs are untouched.
+    assert r.text.startswith(simp)
+    assert [c.kind for c in r.changes] == ["script"]
