@@ -8,6 +8,19 @@ residue and spam → character normalisation → pinyin → Traditional→Simpli
 characters → doubled headings → navigation and page-info lines → hard line wraps (and spaces
 around numbers in such text) → spin restoration → captions → final layout (one paragraph per
 line). Each is a pure ``text → Step`` function with its own offset map and edits.
+
+``CleanResult.metadata`` keys (all optional): ``title``, ``headlines`` (opening headline lines),
+``published_at`` (YYYY-MM-DD, Beijing time), ``published_raw``/``date_raw``, ``source``,
+``publisher``, ``author``, ``editor``, ``categories``, ``tags``, ``images`` (unwrapped URLs),
+``click_count`` (int), ``published_location`` ("发布于"), ``html_title``, ``spin_score``,
+``spin_suspects`` and ``review_marks`` (lists of ``{kind, text, raw_start, raw_end,
+clean_start, clean_end}``: spun forms that are also real words, damaged pinyin),
+``hard_wrapped``, ``script_converted_with``. Flags: ``spun``, ``spin_suspects``,
+``pinyin_removed``, ``pinyin_damaged``, ``mixed_script``, ``spam_removed``,
+``front_matter_broken``, ``html_parse_error``. Change kinds: ``front_matter``, ``html_entity``,
+``residue``, ``spam``, ``pinyin``, ``pinyin_damaged`` (a mark, text unchanged), ``script``,
+``spaced_chars``, ``pdf_doubled``, ``navigation``, ``page_info``, ``pdf_line_join``, ``spin``
+(undoable), ``image_name``; captions are listed in ``captions``, not as changes.
 """
 
 from __future__ import annotations
