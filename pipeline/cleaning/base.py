@@ -11,11 +11,7 @@ from pipeline.offsets import Edit, OffsetMap, apply_edits
 
 # Han ideographs incl. extension A and the supplementary planes (B..H), so non-BMP names survive.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# Closing punctuation after which a Chinese sentence (and possibly a paragraph) may end.
-TERMINAL = "。！？!?；;…"
 CLOSERS = "”’」』）)》】"
-# Full-width punctuation that sits inside Chinese sentences.
-CJK_PUNCT = "，。、；：！？“”‘’（）《》〈〉【】「」『』…—·～"
 
 
 @dataclass(slots=True)
@@ -73,7 +69,6 @@ def no_change(kind: str, text: str, description: str = "") -> Step:
     return Step(kind=kind, text=text, offsets=OffsetMap.identity(len(text)), description=description)
 
 
-HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_RUN = re.compile(f"[{HAN}]+")
 
 
