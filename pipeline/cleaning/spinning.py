@@ -58,7 +58,8 @@ def lexicon() -> Lexicon:
         markers=frozenset(markers),
         suspects=suspects,
         restore_rx=_alternation(list(restore)),
-        marker_rx=_alternation(list(markers)),
+        # Protected phrases take part so that 好意思 inside 不好意思 is not counted.
+        marker_rx=_alternation([*markers, *(k for k, v in restore.items() if k == v)]),
         suspect_rx=_alternation(list(suspects)),
     )
 
@@ -68,7 +69,7 @@ def spin_score(text: str) -> tuple[float, int]:
     lex = lexicon()
     if lex.marker_rx is None:
         return 0.0, 0
-    hits = len(lex.marker_rx.findall(text))
+    hits = sum(1 for m in lex.marker_rx.findall(text) if m in lex.markers)
     if not hits:
         return 0.0, 0
     return 1000.0 * hits / max(1, han_count(text)), hits

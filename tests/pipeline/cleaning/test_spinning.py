@@ -71,3 +71,10 @@ def test_lexicon_has_no_bare_ambiguous_restorations() -> None:
     lex = lexicon()
     for word in ("手脚", "口头", "秘书", "开发", "产品", "经营", "结束", "活动", "人"):
         assert word not in lex.restore, word
+
+
+def test_markers_inside_protected_phrases_do_not_count_or_change() -> None:
+    text = "不好意思，反之亦然。" * 20
+    assert spin_score(text) == (0.0, 0)
+    r = clean(SPUN + text, "text")
+    assert "不好意思，反之亦然。" in r.text
