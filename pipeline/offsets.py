@@ -54,6 +54,17 @@ class OffsetMap:
         self._c0s = [seg.c0 for seg in self.segments]
         self._s0s = [seg.s0 for seg in self.segments]
 
+    @classmethod
+    def _merged(cls, segments: list[Segment], derived_len: int, source_len: int) -> OffsetMap:
+        """Construct from segments already free of empty and mergeable neighbours."""
+        self = cls.__new__(cls)
+        self.segments = segments
+        self.derived_len = derived_len
+        self.source_len = source_len
+        self._c0s = [seg.c0 for seg in segments]
+        self._s0s = [seg.s0 for seg in segments]
+        return self
+
     # -- construction -------------------------------------------------------------------
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
@@ -249,29 +260,58 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     leave no derived characters behind; insertions map to the empty source span where they stand.
     """
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    n_text = len(text)
     parts: list[str] = []
     segs: list[Segment] = []
+    # The open positional run as plain ints: copied text and same-length replacements that
+    # continue it are merged here, so no Segment is built only to be merged away later.
+    run_c0 = run_s0 = run_len = 0
     pos = 0  # in source
     out_len = 0
     for e in ordered:
-        if e.start < pos:
-            raise ValueError(f"overlapping edits at {e.start}")
-        if e.end < e.start or e.end > len(text):
-            raise ValueError(f"edit [{e.start}, {e.end}) outside text of length {len(text)}")
-        if e.start > pos:
-            n = e.start - pos
-            parts.append(text[pos : e.start])
-            segs.append(Segment(out_len, out_len + n, pos, e.start, POSITIONAL))
+        start, end = e.start, e.end
+        if start < pos:
+            raise ValueError(f"overlapping edits at {start}")
+        if end < start or end > n_text:
+            raise ValueError(f"edit [{start}, {end}) outside text of length {n_text}")
+        if start > pos:
+            n = start - pos
+            parts.append(text[pos:start])
+            if run_len and run_s0 + run_len == pos and run_c0 + run_len == out_len:
+                run_len += n
+            else:
+                if run_len:
+                    segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                run_c0, run_s0, run_len = out_len, pos, n
             out_len += n
         r = e.replacement
         if r:
-            kind = POSITIONAL if len(r) == e.end - e.start else BLOCK
+            m = len(r)
             parts.append(r)
-            segs.append(Segment(out_len, out_len + len(r), e.start, e.end, kind))
-            out_len += len(r)
-        pos = e.end
-    if pos < len(text):
+            if m == end - start:
+                if run_len and run_s0 + run_len == start and run_c0 + run_len == out_len:
+                    run_len += m
+                else:
+                    if run_len:
+                        segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                    run_c0, run_s0, run_len = out_len, start, m
+            else:
+                if run_len:
+                    segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                    run_len = 0
+                segs.append(Segment(out_len, out_len + m, start, end, BLOCK))
+            out_len += m
+        pos = end
+    if pos < n_text:
+        n = n_text - pos
         parts.append(text[pos:])
-        segs.append(Segment(out_len, out_len + len(text) - pos, pos, len(text), POSITIONAL))
-        out_len += len(text) - pos
-    return "".join(parts), OffsetMap(segs, out_len, len(text))
+        if run_len and run_s0 + run_len == pos and run_c0 + run_len == out_len:
+            run_len += n
+        else:
+            if run_len:
+                segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+            run_c0, run_s0, run_len = out_len, pos, n
+        out_len += n
+    if run_len:
+        segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+    return "".join(parts), OffsetMap._merged(segs, out_len, n_text)
