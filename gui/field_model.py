@@ -84,7 +84,8 @@ class FieldValuesModel(QAbstractTableModel):
         if records == self._records:
             return
         self.beginResetModel()
-        self._records = copy.deepcopy(records)
+        # No copy: each ArticleView carries fresh records, and edits copy before changing any.
+        self._records = records
         self.endResetModel()
 
     def records(self) -> list[dict[str, Any]]:

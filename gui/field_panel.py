@@ -336,6 +336,8 @@ class FieldPanel(QScrollArea):
             # The scroll area does not hear of its page's new minimum on its own once shown;
             # a minimum height on the page makes Qt grow it (and the scroll bar) at once.
             min_h = layout.minimumSize().height()
+            if min_h == body.minimumHeight():
+                return  # same tables' heights as the last article: nothing to re-measure
             body.setMinimumHeight(min_h)
             width = max(self.viewport().width(), layout.minimumSize().width())
             body.resize(width, max(min_h, self.viewport().height()))  # and shrink back
@@ -375,7 +377,9 @@ class FieldPanel(QScrollArea):
             editor.setToolTip("")
         if isinstance(editor, QDateEdit):
             d = QDate.fromString(str(value or ""), "yyyy-MM-dd")
-            editor.setDate(d if d.isValid() else NO_DATE)
+            d = d if d.isValid() else NO_DATE
+            if editor.date() != d:
+                editor.setDate(d)
             if value and not d.isValid():
                 editor.setToolTip(f"无法识别的日期：{value}")
         elif isinstance(editor, QComboBox):
