@@ -271,8 +271,11 @@ _CREDIT = re.compile(
 )
 _NO_SENTENCE = re.compile(r"^[^。！？!?；;，]*$")
 _SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景|效果图|鸟瞰图?|外景|航拍图?)$")
-_ACTION = re.compile(r"^(?:参观|考察|调研|走访|视察|察看|查看|听取|观看|参加|出席|检查|慰问)")
+# Subject-less action phrases ("参观…"); "考察团…" / "调研组…" are subjects, not actions.
+_ACTION = re.compile(r"^(?:参观|考察|调研|走访|视察|察看|查看|听取|观看|参加|出席|检查|慰问)(?![团组队])")
 _DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+# What a dated photo caption shows; a chronology line ("3月5日 召开推进会") usually names none.
+_CAPTION_EVENT = re.compile(r"演讲|致辞|讲话|发言|签约|合影|现场|仪式|会见|会谈|座谈|调研|考察|参观|推介|揭牌|开幕")
 SHORT = 40
 # A credit line is a caption; a long paragraph that happens to end with "… 摄" stays body text.
 MAX_CREDIT_LINE = 100
@@ -299,7 +302,24 @@ def _introduced_elsewhere(text: str, stem: str, line_start: int) -> bool:
 def _looks_like_caption(s: str) -> bool:
     if _is_short_plain(s) and (_SCENE.search(s) or _ACTION.match(s)):
         return True
-    return _is_short_plain(s, 120) and _DATED.match(s) is not None and not re.search(r"[。！？]", s)
+    return _is_dated_plain(s) and _CAPTION_EVENT.search(s) is not None
+
+
+def _in_dated_list(lines: list[tuple[int, int, str]], i: int) -> bool:
+    """A dated line next to another dated line belongs to a chronology, not under a photo."""
+    if not _DATED.match(lines[i][2]):
+        return False
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j][2]:
+            j += step
+        if 0 <= j < len(lines) and _is_dated_plain(lines[j][2]):
+            return True
+    return False
+
+
+def _is_dated_plain(s: str) -> bool:
+    return _is_short_plain(s, 120) and _DATED.match(s) is not None
 
 
 def lift_captions(text: str) -> Step:
@@ -323,7 +343,7 @@ def lift_captions(text: str) -> Step:
             kind[i] = "caption"
         elif i == first_content:
             continue
-        elif _looks_like_caption(s):
+        elif _looks_like_caption(s) and not _in_dated_list(lines, i):
             kind[i] = "caption"
         elif len(s) <= 60 and s.endswith("。") and s.count("。") == 1 and not re.search("[，“”‘’：]", s):
             stem = s[:-1]

@@ -128,3 +128,12 @@ def test_event_time_line_inside_the_story_stays() -> None:
     r = clean(text, "text")
     assert "时间：5月20日 地点：南昌" in r.text
     assert "发布时间" not in r.text and r.metadata["published_at"] == "2024-01-02"
+
+
+def test_chronology_and_subject_lines_are_not_captions() -> None:
+    text = (
+        "标题\n全年重点工作如下。\n3月5日 召开招商推进会\n4月8日 赴深圳考察对接\n5月9日 举行项目签约仪式\n"
+        "考察团一行来我区调研\n正文继续。"
+    )
+    r = clean(text, "text")
+    assert not r.captions and r.text == text
