@@ -156,8 +156,10 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             if fv:
                 out["event_end"].append(fv)
 
-    # -- organizations, places, people -------------------------------------------------------
-    orgs = find_organizations(vt)
+    # -- people, organizations, places -------------------------------------------------------
+    # People first: an organization's name never runs back across a person's name.
+    people = find_people(vt, view.gaps)
+    orgs = find_organizations(vt, person_spans=[s for p in people for s in p.spans])
     org_spans = sorted(s for h in orgs for s in h.spans)
     for h in orgs:
         spans, cap = ev.spans(h.spans)
@@ -172,7 +174,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if fv:
             out["places"].append(fv)
     place_forms = {fv.value for fv in out["places"]}
-    for person in find_people(vt, view.gaps):
+    for person in people:
         if person.name in org_names or person.name in place_forms:
             continue
         spans, cap = ev.spans(person.spans)

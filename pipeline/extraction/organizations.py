@@ -13,22 +13,23 @@ written with: a name seen only inside a longer one, or the same name without its
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extraction import lexicons
+from pipeline.extraction import boundaries, lexicons
 from pipeline.extraction.spans import SpanIndex, strictly_inside_another
 
 _MAX_HEAD = 18
 # Where a name cannot extend past, read right to left: verbs, function words, counts.
 _BOUNDARY = re.compile(
-    r"(?:主办|承办|协办|召开|举办|举行|参加|出席|组织|牵头|联合|指导|依托|成立|位于|来自|前往|考察|参观|走访|拜访|"
-    r"会见|携手|签约|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|以及|还有|先后|分别|获悉|"
-    r"邀请|陪同|带领|率领|宣布|透露|共建|设立|打造|加快|推进|深化|实施|参与|代表|感谢|欢迎|希望|"
+    r"(?:主办|承办|协办|召开|举办|举行|参加|出席|组织|牵头|联合|指导|依托|成立|位于|来自|考察|参观|走访|拜访|"
+    r"会见|携手|签约|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|还有|先后|分别|获悉|"
+    r"邀请|宣布|透露|共建|设立|打造|加快|推进|深化|实施|参与|代表|感谢|欢迎|希望|"
     r"拥有|用好|建好|做好|做优|做强|做大|提高|提升|认真|听完|听取|完成|实现|形成|培育|创建|建立|出台|之|"
     r"首批|一批|多家|多个|\d+(?:\.\d+)?[个家所项位名批座条]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
-    r"就|由|在|和(?!信息化|旅游|城乡|社会|改革)|与|及|向|对|是|(?<![华作成有])为|的|了|到|赴|从|据|受|将|把|被|让|请|于|至|等|"
-    r"并|而|也|还|已|即|给|按|这|那|该|其|各|你|他|她|们)"
+    rf"就|(?<![华作成有])为|各|{boundaries.ALL})"
 )
 # Modifiers that may stand before a name but are not part of it (国家级天府新区 → 天府新区).
 _LEADING_MODIFIER = re.compile(r"^(?:国家级|省级|市级|著名|知名|全国|全省|全市|我国|我省|我市|本市|当地)+")
@@ -74,14 +75,22 @@ class OrgHit:
     rule: str
 
 
-def _head(text: str, start: int) -> str:
-    """The characters before ``start`` that may belong to a name, up to a boundary."""
+def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
+    """The characters before ``start`` that may belong to a name, up to a boundary.
+
+    ``stops`` (sorted) are where a person's name ends: 王远鹤 in 市长王远鹤市政府 is not part of
+    the body's name, unless the name is all there is before the ending (a body named after someone).
+    """
     lo = max(0, start - _MAX_HEAD)
     window = text[lo:start]
     m = _HEAD_CHARS.search(window)
     if not m:
         return ""
     window = window[m.start() :]
+    if stops:
+        i = bisect_right(stops, start) - 1
+        if i >= 0 and start - len(window) < stops[i] <= start - 2:
+            window = text[stops[i] : start]
     cut = 0
     for b in _BOUNDARY.finditer(window):
         cut = b.end()
@@ -119,8 +128,12 @@ def _has_place(head: str, zones: set[str]) -> bool:
     return bool(lexicons.places().regex.search(head)) or any(z in head for z in zones)
 
 
-def find_organizations(text: str, extra_names: list[str] | None = None) -> list[OrgHit]:
+def find_organizations(
+    text: str, extra_names: list[str] | None = None, person_spans: Iterable[tuple[int, int]] = ()
+) -> list[OrgHit]:
+    """Bodies named in ``text``; ``person_spans`` are names already read, which a head never crosses."""
     lex = lexicons.org_suffixes()
+    stops = sorted({b for _, b in person_spans})
     cands: list[tuple[int, int, str]] = []
     endings = [
         m
@@ -132,7 +145,7 @@ def find_organizations(text: str, extra_names: list[str] | None = None) -> list[
     for m in endings:
         ending = m.group(0)
         kind = lex.kinds[ending]
-        head = _strip_modifier(_head(text, m.start()))
+        head = _strip_modifier(_head(text, m.start(), stops))
         if kind == "dept":
             # A department is named by the place before it (江西省商务厅); a ministry stands alone.
             if not head and not (ending.endswith("部") and ending[:-1] not in ("组织", "宣传", "统战")):
@@ -173,7 +186,7 @@ def find_organizations(text: str, extra_names: list[str] | None = None) -> list[
         for item in m.group(1).split("、"):
             a = pos
             pos += len(item) + 1
-            head = _head(text[: a + len(item)], a + len(item))
+            head = _head(text[: a + len(item)], a + len(item), stops)
             if len(head) < len(item):
                 a += len(item) - len(head)
                 item = head
@@ -181,7 +194,7 @@ def find_organizations(text: str, extra_names: list[str] | None = None) -> list[
                 cands.append((a, a + len(item), "list:等企业"))
     for m in _ORGANIZER.finditer(text):
         name = m.group("o")
-        sub = _head(text[: m.end("o")], m.end("o"))
+        sub = _head(text[: m.end("o")], m.end("o"), stops)
         if len(sub) >= 3 and _named(sub):
             cands.append((m.end("o") - len(sub), m.end("o"), "organizer"))
     for name in extra_names or []:

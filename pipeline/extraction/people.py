@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extraction import lexicons
+from pipeline.extraction import boundaries, lexicons
 
 # Words that commonly follow a name in news prose.
 _FOLLOW = re.compile(
@@ -40,6 +40,23 @@ _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", 
 _SPEAKER = re.compile(r"(?:[”」』]\s*|(?<![\u4e00-\u9fff])据)")
 _SAYS = re.compile(r"(?:说|表示|介绍|指出|告诉记者|坦言|强调|认为|透露|如是说)")
 _BRACKET_TITLE = re.compile(r"[(（]([^()（）\n]{2,30}?)[)）]")
+# A count before a word (20余家, 三个, 多位): what follows is a counted noun, never a name.
+_COUNT_BEFORE = re.compile(
+    r"(?:\d(?:余|多|几)?[家个位名所批]?|[零〇一二两三四五六七八九十百千万几数多](?:余|多|几)?[家个位名所批])$"
+)
+_NUMERAL = frozenset("零〇一二两三四五六七八九十百千万")
+# Count words: a numeral's 余/多/几 and the classifiers counted people and bodies take.
+_COUNT_CHARS = frozenset("余多几家个位名所批")
+# Generic nouns a name never ends in (企业负责人 is a role of a company, not 余家企业 a person).
+_GENERIC_END = re.compile(
+    r"(?:企业|单位|部门|机构|公司|集团|政府|代表|人员|客商|嘉宾|专家|园区|高校|院校|学校|商会|协会|银行|医院|"
+    r"工厂|门店|项目|平台|基地|方面|双方|各方|群众|市民|员工|职工|干部|人士|同志|领导|团队|小组)$"
+)
+# A collective noun before a role (企业负责人, 单位代表, 各部门负责人): the role is not a person's title.
+_COLLECTIVE_BEFORE = re.compile(
+    r"(?:企业|单位|部门|机构|公司|集团|商会|协会|园区|高校|院校|学校|银行|医院|客商|项目|平台|基地|科室|街道|"
+    r"乡镇|社区|村|相关|有关|各|重点)$"
+)
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者|撰稿|校对|审核|文|图)\s*[:/：|]\s*")
 
 
@@ -81,7 +98,17 @@ class _Reader:
             return False
         if name in self.places or name in self.tl.titles or name in self.sur.not_names:
             return False
+        if _GENERIC_END.search(name) or any(c in "个位" for c in name):
+            return False
         return not any(i in self.gaps for i in range(1, len(name)))  # a space inside splits a word
+
+    def counted(self, a: int) -> bool:
+        """Whether a candidate starting at ``a`` follows a count (20余|家企业, 三位|嘉宾)."""
+        if a == 0 or a in self.gaps:
+            return False  # 记者 张三 李四: a space ends the name before
+        if self.text[a] in _COUNT_CHARS and self.text[a - 1] in _NUMERAL:
+            return True  # 二十|余家企业
+        return bool(_COUNT_BEFORE.search(self.text, max(0, a - 4), a))
 
     def _gap_or_break(self, pos: int) -> bool:
         return pos >= len(self.text) or pos in self.gaps or not _cjk(self.text[pos])
@@ -89,6 +116,8 @@ class _Reader:
     def forward(self, p: int) -> str | None:
         """A name starting at ``p``: two or three characters (four with a compound surname)."""
         t = self.text
+        if self.counted(p):
+            return None
         sur = 2 if t[p : p + 2] in self.sur.compound else 1
         short, long = t[p : p + sur + 1], t[p : p + sur + 2]
         ok_short, ok_long = self._plausible(short), self._plausible(long) and len(long) == sur + 2
@@ -127,8 +156,10 @@ class _Reader:
             if a < 0:
                 continue
             cand = t[a:end]
-            if not self._plausible(cand):
+            if not self._plausible(cand) or self.counted(a):
                 continue
+            if n == 4 and cand[:2] not in self.sur.compound:
+                continue  # four characters only with a compound surname (欧阳明远)
             before = t[a - 1] if a > 0 else ""
             if (
                 before
@@ -185,9 +216,8 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
 
 
 _HEAD_BOUNDARY = re.compile(
-    r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|陪同|带领|率领|邀请|感谢|欢迎|以及|"
-    r"由|在|和(?!信息化|旅游|城乡|社会|改革)|与|及|向|对|是|的|了|到|赴|从|据|受|将|把|被|让|请|于|至|等|并|"
-    r"而|也|还|已|即|就|按|这|那|该|其|他|她|们|说)"
+    r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|邀请|感谢|欢迎|说|"
+    rf"{boundaries.ALL})"
 )
 
 
@@ -249,6 +279,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             continue
         if weak or title in _CREDIT_TITLES:
             continue
+        if _COLLECTIVE_BEFORE.search(text, max(0, a - 4), a):
+            continue  # 企业负责人, 各部门负责人: a role of a body, no person named
         back = r.backward(a)
         if back:
             add(back, title, (a - len(back), a), "title-after:" + title, 0.8)

@@ -1,0 +1,25 @@
+"""Words a name never runs across when it is read leftwards from its ending or its title.
+
+Organization heads (``organizations._head``) and title phrases (``people._title_phrase_start``)
+are read right to left until one of these. They come in classes, so a new word goes where its
+grammar puts it rather than into one long list:
+
+* ``LEADING`` — verbs that put a person at the head of a group (率, 带领, 带队): ``市长王远鹤率
+  市政府代表团`` — the body's name starts after 率;
+* ``MOTION`` — going somewhere (赴, 前往, 到): the destination follows;
+* ``COVERBS`` — prepositions and conjunctions (由, 在, 与, 和, 同, 向 …); 和 and 同 keep their
+  place inside fixed words (工业和信息化, 大同, 合同, 同济);
+* ``FUNCTION`` — particles, adverbs and pronouns that never stand inside a name.
+"""
+
+from __future__ import annotations
+
+LEADING = r"率领|带领|带队|率队|率团|(?<![效频汇概税功利比])率|陪同|随同|会同"
+MOTION = r"前往|赴|到|抵达|来到"
+COVERBS = (
+    r"由|在|和(?!信息化|旅游|城乡|社会|改革)|与|及|以及|"
+    r"(?<![大共合协相不认赞陪随会等连如一])同(?![济方仁花心乡步期比类样时意])|"
+    r"向|对|跟|从|据|受|将|把|被|让|请|于|至|给|按"
+)
+FUNCTION = r"是|的|了|等|并|而|也|还|已|即|就|这|那|该|其|你|他|她|们"
+ALL = "|".join((LEADING, MOTION, COVERBS, FUNCTION))
