@@ -308,10 +308,23 @@ class FieldPanel(QScrollArea):
     def set_tag_choices(self, tags: list[str]) -> None:
         self._tag_choices.setStringList(tags)
 
-    def set_article(self, view: ArticleView | None) -> None:
+    def commit_pending(self) -> None:
+        """Write what is typed but not yet finished (the window calls this before switching)."""
+        if self.article is None or self._loading:
+            return
+        for spec in FIELDS:
+            editor = self.editors.get(spec.name)
+            if isinstance(editor, QLineEdit) and editor.isModified():
+                self._scalar_finished(spec)
+        if self.tags_edit.isModified():
+            self._tags_finished()
         if self._note_timer.isActive():
-            self.commit_note()  # the previous article's note is written before it goes
+            self.commit_note()
+
+    def set_article(self, view: ArticleView | None) -> None:
         same = self.article is not None and view is not None and self.article.id == view.id
+        if not same:
+            self.commit_pending()  # normally done already by the window, before it switched
         self.article = view
         self.setEnabled(view is not None)
         self._loading = True
@@ -320,7 +333,7 @@ class FieldPanel(QScrollArea):
             fields = view.fields if view is not None else {}
             for spec in FIELDS:
                 state = fields.get(spec.name, {"edited": False, "values": []})
-                self._show_field(spec, state)
+                self._show_field(spec, state, same)
         finally:
             self._loading = False
         self._relayout()
@@ -349,13 +362,14 @@ class FieldPanel(QScrollArea):
             f"color: white; background: {STATUS_COLORS.get(status, '#90a4ae')}; "
             "border-radius: 3px; padding: 2px 8px; font-weight: bold;")
         tags = ", ".join(view.tags) if view is not None else ""
-        if not (same and self.tags_edit.hasFocus()):
+        if not (same and self.tags_edit.hasFocus() and self.tags_edit.isModified()) \
+                and self.tags_edit.text() != tags:
             self.tags_edit.setText(tags)
         note = view.note if view is not None else ""
         if not (same and self.note_edit.hasFocus()) and self.note_edit.toPlainText() != note:
             self.note_edit.setPlainText(note)
 
-    def _show_field(self, spec: FieldSpec, state: dict[str, Any]) -> None:
+    def _show_field(self, spec: FieldSpec, state: dict[str, Any], same: bool = True) -> None:
         text, low = _marker_text(state)
         marker = self.markers[spec.name]
         marker.setText(text)
@@ -388,7 +402,7 @@ class FieldPanel(QScrollArea):
                 editor.addItem(str(value), value)  # a value outside the list stays visible
                 i = editor.count() - 1
             editor.setCurrentIndex(max(i, 0))
-        elif isinstance(editor, QLineEdit) and not (editor.hasFocus() and editor.isModified()):
+        elif isinstance(editor, QLineEdit) and not (same and editor.hasFocus() and editor.isModified()):
             # Only text the reviewer is typing right now is left alone (an undo must show).
             text = "" if value is None else str(value)
             if editor.text() != text:
@@ -456,6 +470,7 @@ class FieldPanel(QScrollArea):
         self.field_edited.emit(field, old, {"edited": True, "values": values})
 
     def _tags_finished(self) -> None:
+        self.tags_edit.setModified(False)
         if self._loading or self.article is None:
             return
         new = sorted({t.strip() for t in self.tags_edit.text().replace("，", ",").split(",") if t.strip()})

@@ -388,6 +388,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.article_shown.emit(article_id))
 
     def _display(self, view: ArticleView) -> None:
+        if self.current is not None and self.current.id != view.id:
+            # Text typed into the previous article (e.g. then Ctrl+Down) belongs to that article.
+            self.panel.commit_pending()
         self.current = view
         self.editor.saw(view.id, view.version)
         self.doc.set_article(view)
@@ -719,7 +722,7 @@ class MainWindow(QMainWindow):
         return dlg
 
     def closeEvent(self, event: Any) -> None:
-        self.panel.commit_note()  # a note typed a moment ago is written before the window goes
+        self.panel.commit_pending()  # text typed a moment ago is written before the window goes
         self.save_layout()
         for job in list(self.jobs):
             job.cancel()

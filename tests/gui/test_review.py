@@ -277,3 +277,20 @@ def test_context_menu_offers_add_as_with_shortcuts(qtbot: Any, window: Any, stor
     assert labels["添加为人物"] == "Shift+P" and "添加为地点" in labels
     next(a for a in sub.actions() if a.text() == "添加为产业").trigger()
     assert get_article(store, aid).fields["industries"]["values"][-1]["value"] == "深圳"
+
+
+def test_text_typed_then_next_belongs_to_the_article_it_was_typed_in(qtbot: Any, window: Any, store: Any,
+                                                                     articles: Any) -> None:
+    first, second = window.model.article_id(0), window.model.article_id(1)
+    show(qtbot, window, first)
+    edit = _title_edit(window)
+    edit.setFocus()
+    edit.selectAll()
+    edit.insert("还没按回车")  # no Return, no focus change: then straight to the next article
+    window.panel.tags_edit.setText("x")  # not typed: not modified, not written
+    with qtbot.waitSignal(window.article_shown):
+        window.act_next.trigger()
+    assert get_article(store, first).fields["title"]["values"][0]["value"] == "还没按回车"
+    assert get_article(store, first).tags == []
+    second_title = get_article(store, second).fields.get("title", {}).get("values", [])
+    assert edit.text() == (second_title[0]["value"] if second_title else "")
