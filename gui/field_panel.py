@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -314,8 +315,13 @@ class FieldPanel(QScrollArea):
             return
         for spec in FIELDS:
             editor = self.editors.get(spec.name)
-            if isinstance(editor, QLineEdit) and editor.isModified():
+            if (isinstance(editor, QLineEdit) and editor.isModified()) \
+                    or (isinstance(editor, QDateEdit) and editor.hasFocus()):
                 self._scalar_finished(spec)
+        focus = QApplication.focusWidget()
+        for table in self.tables.values():
+            if focus is not None and table.isAncestorOf(focus):
+                table.setFocus()  # the cell editor loses focus and its delegate commits the value
         if self.tags_edit.isModified():
             self._tags_finished()
         if self._note_timer.isActive():

@@ -294,3 +294,20 @@ def test_text_typed_then_next_belongs_to_the_article_it_was_typed_in(qtbot: Any,
     assert get_article(store, first).tags == []
     second_title = get_article(store, second).fields.get("title", {}).get("values", [])
     assert edit.text() == (second_title[0]["value"] if second_title else "")
+
+
+def test_open_cell_editor_is_committed_before_switching(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
+    aid = articles.by_name["b_kaocha.html"]
+    show(qtbot, window, aid)
+    table = window.panel.tables["people"]
+    index = table.model().index(0, 1)
+    table.setFocus()
+    table.setCurrentIndex(index)
+    table.edit(index)
+    qtbot.waitUntil(lambda: isinstance(table.focusWidget(), QLineEdit))
+    cell = table.focusWidget()
+    cell.selectAll()
+    cell.insert("副市长")
+    with qtbot.waitSignal(window.article_shown):
+        window.act_next.trigger()
+    assert get_article(store, aid).fields["people"]["values"][0]["value"]["title"] == "副市长"
