@@ -73,3 +73,10 @@ def test_big_store_shows_first_rows_then_the_whole_list(qtbot: Any, store: Any, 
     with qtbot.waitSignal(w.list_updated, timeout=5000):
         w.show()
     assert w.model.rowCount() == 3
+
+
+def test_opening_does_not_sort_or_query_again(qtbot: Any, store: Any, settings: Any, articles: Any) -> None:
+    w = MainWindow(store, settings)
+    qtbot.addWidget(w)
+    assert w.jobs == []  # a small store is listed in id order, once
+    assert w.model.ids() == sorted(articles.ids)
