@@ -113,12 +113,15 @@ def clean(
     converted = chain.run(lambda t: script.to_simplified(t, original_script))
     if original_script == "mixed":
         converted.flags.append("mixed_script")
-    elif "mixed_script" in converted.flags:
-        original_script = "mixed"  # Traditional paragraphs inside a Simplified text
     chain.run(pdf.join_spaced_chars)
-    doubled = chain.run(pdf.undouble_headings)
-    raw_heads = doubled.metadata.get("_heading_starts", [])
-    heads = [h for h in raw_heads if isinstance(h, int)] if isinstance(raw_heads, list) else []
+    heads: list[int] = []
+    # Twice: a unit longer than the search limit can leave a doubled line behind, and a cleaned
+    # text must not change when cleaned again.
+    for _ in range(2):
+        doubled = chain.run(pdf.undouble_headings)
+        heads = [doubled.offsets.to_derived(h, h)[0] for h in heads]
+        raw_heads = doubled.metadata.get("_heading_starts", [])
+        heads += [h for h in raw_heads if isinstance(h, int)] if isinstance(raw_heads, list) else []
     # Page-info and navigation lines are judged after undoubling, as they will finally read.
     for fn in (residue.remove_navigation, residue.extract_page_info):
         step = chain.run(fn)

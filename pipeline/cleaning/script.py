@@ -12,15 +12,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cleaning.base import Step, han_count, no_change, run_edits
+from pipeline.cleaning.base import Step, no_change, run_edits
 from pipeline.document import Script
 from pipeline.offsets import Edit
 
 CONFIG = "tw2s"
-# A text is "mixed" once this share of its Han characters is Traditional-only. Measured against
-# all Han characters (not only script-specific ones), the share hardly moves when later repairs
-# rewrite a few words, so a cleaned text is judged like its original.
-MIXED_SHARE = 0.02
+# A text with this many Traditional-only characters is converted (mixed, unless nearly all
+# script-specific characters are Traditional: then it is Traditional). An absolute count, not a
+# share: removing captions or residue can raise a share but never a count, so a cleaned text is
+# never judged more Traditional than its original (and cleaning it again changes nothing).
 MIN_TRADITIONAL = 3
 HANT_SHARE = 0.9
 
@@ -59,9 +59,7 @@ def detect_script(text: str) -> Script:
     if n_trad < MIN_TRADITIONAL:
         return "hans"
     n_simp = len(text) - len(text.translate(simp))
-    if n_trad / (n_trad + n_simp) >= HANT_SHARE:
-        return "hant"
-    return "mixed" if n_trad / max(1, han_count(text)) >= MIXED_SHARE else "hans"
+    return "hant" if n_trad / (n_trad + n_simp) >= HANT_SHARE else "mixed"
 
 
 _STAGES = (("TWVariantsRevPhrases.txt", "TWVariantsRev.txt"), ("TSPhrases.txt", "TSCharacters.txt"))
@@ -122,15 +120,10 @@ _PIECE = re.compile(r"[^\s\-,.?!*　，。、；：？！…“”‘’『』�
 
 
 def to_simplified(text: str, script: Script | None = None) -> Step:
-    """Convert a Traditional or mixed text to Simplified; a Simplified text is returned as is.
-
-    Inside a Simplified text, a paragraph that is itself Traditional (a quoted notice, a pasted
-    Hong Kong report) is converted on its own: the decision is local, so removing other
-    paragraphs later never changes it.
-    """
+    """Convert a Traditional or mixed text to Simplified; a Simplified text is returned as is."""
     script = script or detect_script(text)
     if script == "hans":
-        return _convert_traditional_lines(text)
+        return no_change("script", text)
     edits: list[Edit] = []
     converted = convert(text)
     # Conversion keeps line breaks, and nearly always lengths: then lines pair up one to one and
@@ -152,30 +145,4 @@ def to_simplified(text: str, script: Script | None = None) -> Step:
         pos += len(src) + 1
     step = run_edits("script", text, edits, f"OpenCC {CONFIG}: Traditional → Simplified")
     step.metadata["script_converted_with"] = CONFIG
-    return step
-
-
-def _convert_traditional_lines(text: str) -> Step:
-    trad, _ = _script_tables()
-    if len(text) == len(text.translate(trad)):
-        return no_change("script", text)  # not one Traditional-only character: the usual case
-    edits: list[Edit] = []
-    pos = 0
-    for line in text.split("\n"):
-        if detect_script(line) != "hans":
-            out = convert(line)
-            if out != line:
-                if len(out) == len(line):
-                    edits.append(Edit(pos, pos + len(line), out, "script", "Traditional paragraph → Simplified"))
-                else:
-                    for m in _PIECE.finditer(line):
-                        piece = convert(m.group())
-                        if piece != m.group():
-                            a = pos + m.start()
-                            edits.append(Edit(a, a + len(m.group()), piece, "script", "Traditional → Simplified"))
-        pos += len(line) + 1
-    step = run_edits("script", text, edits, f"OpenCC {CONFIG}: Traditional paragraphs → Simplified")
-    if edits:
-        step.metadata["script_converted_with"] = CONFIG
-        step.flags.append("mixed_script")
     return step
