@@ -14,7 +14,7 @@ from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction.amounts import find_amounts, find_counts
 from pipeline.extraction.normalize import View, fold, fold_script, make_view, normalize_value
-from pipeline.extraction.organizations import find_organizations
+from pipeline.extraction.organizations import find_organizations, organization_form
 from pipeline.extraction.people import find_people
 from pipeline.extraction.places import find_places
 from pipeline.extraction.title import find_source, find_title, is_headline_like
@@ -105,12 +105,15 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         title_text, a, b = found_title
         out["title"].append(FieldValue(fold_script(body[a:b]), [(a, b)], "headline-line", 0.75))
     meta_source = _meta_str(meta, "source", "author", "publisher")
+    outlets: list[str] = []  # sources that name a body: organizations too
     if meta_source:
         out["source"].append(FieldValue(fold_script(meta_source), [], "metadata:source", 0.9))
-    else:
-        src = find_source(folded_body)
-        if src:
+        outlets.append(fold(meta_source))
+    src = find_source(folded_body)
+    if src:
+        if not meta_source:
             out["source"].append(FieldValue(src[0], [(src[1], src[2])], "byline-pattern", 0.75))
+        outlets.append(src[0])
 
     # -- dates -------------------------------------------------------------------------------
     published = _meta_date(meta)
@@ -168,6 +171,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if fv:
             out["organizations"].append(fv)
     org_names = {h.value for h in orgs}
+    _add_outlets(out["organizations"], outlets, org_names, vt, ev)
     for p in find_places(vt, org_spans):
         spans, cap = ev.spans(p.spans)
         fv = _fv(p.value, spans, cap, "division-lexicon", 0.9)
@@ -210,6 +214,24 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if fv:
             out["counts"].append(fv)
     return out
+
+
+def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], vt: str, ev: _Evidence) -> None:
+    """The outlet in the metadata or a 来源 line, when it names a body the text scan did not list.
+
+    Evidence is every mention in the text; an outlet named only in the metadata has none (rule
+    ``metadata``).
+    """
+    for raw in outlets:
+        value = organization_form(raw)
+        if not value or value in names:
+            continue
+        names.add(value)
+        view_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(value), vt)]
+        if value != raw:
+            view_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(raw), vt)]
+        spans, _cap = ev.spans(sorted(view_spans))
+        found.append(FieldValue(value, spans, "metadata", 0.8 if spans else 0.7))
 
 
 def _view_pos(view: View, source_pos: int) -> int:

@@ -203,6 +203,33 @@ def find_organizations(
     return _merge(text, cands, lexicons.known_orgs().matcher.finditer(text))
 
 
+# An outlet's name as a publisher gives it (metadata author/source, 来源： lines, 【XX报讯】).
+_OUTLET_FORM = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:报|报社|网|电视台|广播电台|电台|杂志社?|周刊|新闻|传媒|通讯社|新闻社|客户端)$"
+)
+
+
+def organization_form(name: str) -> str | None:
+    """The organization a source or author string names, or None when it names none.
+
+    A known body gives its full name (中新网 → 中国新闻网); otherwise the whole string must read as
+    a body: its ending found by the endings scan with the head reaching the start (梧州日报, 景德镇
+    高新区管委会, 江西省人民政府), or an outlet's form (大公报, 南方+客户端). A site slogan or a
+    person's name (高科技行业门户, 张三) names none.
+    """
+    name = name.strip()
+    if not 2 <= len(name) <= 30:
+        return None
+    canonical = lexicons.known_orgs().canonical
+    if name in canonical:
+        return canonical[name]
+    if any(h.value == name and h.spans == [(0, len(name))] for h in find_organizations(name)):
+        return name
+    if _OUTLET_FORM.match(name) and _named(name[:-1]):
+        return name
+    return None
+
+
 def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, int, str]]) -> list[OrgHit]:
     # Longest first, so shorter names found only inside longer ones can be dropped.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
