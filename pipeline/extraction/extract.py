@@ -16,7 +16,7 @@ from pipeline.extraction.amounts import find_amounts, find_counts
 from pipeline.extraction.normalize import View, fold, fold_script, make_view, normalize_value
 from pipeline.extraction.organizations import find_organizations, organization_form
 from pipeline.extraction.people import find_people
-from pipeline.extraction.places import find_places
+from pipeline.extraction.places import event_name_spans, find_places
 from pipeline.extraction.title import find_source, find_title, is_headline_like
 from pipeline.extraction.vocab import classify_event, find_industries
 from pipeline.fields import FIELD_NAMES, FieldValue
@@ -172,7 +172,8 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             out["organizations"].append(fv)
     org_names = {h.value for h in orgs}
     _add_outlets(out["organizations"], outlets, org_names, vt, ev)
-    for p in find_places(vt, org_spans):
+    # A place inside an organization's or a named event's name is not listed on that mention.
+    for p in find_places(vt, org_spans + event_name_spans(vt)):
         spans, cap = ev.spans(p.spans)
         fv = _fv(p.value, spans, cap, "division-lexicon", 0.9)
         if fv:

@@ -23,7 +23,7 @@ from pipeline.extraction.spans import SpanIndex, strictly_inside_another
 
 _MAX_HEAD = 18
 # Where a name cannot extend past, read right to left: verbs, function words, counts.
-_BOUNDARY = re.compile(
+BOUNDARY = re.compile(
     r"(?:主办|承办|协办|召开|举办|举行|参加|出席|组织|牵头|联合|指导|依托|成立|位于|来自|考察|参观|走访|拜访|"
     r"会见|携手|签约|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|还有|先后|分别|获悉|"
     r"邀请|宣布|透露|共建|设立|打造|加快|推进|深化|实施|参与|代表|感谢|欢迎|希望|"
@@ -92,7 +92,7 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
         if i >= 0 and start - len(window) < stops[i] <= start - 2:
             window = text[stops[i] : start]
     cut = 0
-    for b in _BOUNDARY.finditer(window):
+    for b in BOUNDARY.finditer(window):
         cut = b.end()
     head = window[cut:]
     # An unclosed bracket belongs to the sentence, not the name: (记者… / 深科园(梧州)… is fine.

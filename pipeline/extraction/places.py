@@ -8,9 +8,10 @@ many county short forms are ordinary words. Mentions that fall inside an organiz
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from pipeline.extraction import lexicons
+from pipeline.extraction import lexicons, organizations
 from pipeline.extraction.spans import SpanIndex
 
 # Characters that may stand right before a place name without forming a word with it.
@@ -26,6 +27,38 @@ class PlaceHit:
 
 def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+# Named fairs, expos and forums: 第二十届中国—东盟博览会, 中国(深圳)国际文化产业博览交易会, 广交会.
+_EVENT_ENDING = re.compile(r"(?:博览交易会|博览会|交易会|展览会|洽谈会|论坛|峰会|(?<=[\u4e00-\u9fff])[博交洽]会)")
+_EVENT_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·—\-–&]+$")
+_MAX_EVENT_HEAD = 24
+
+
+def event_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of named events (expos, fairs, forums), read leftwards from their ending to a boundary.
+
+    A place inside an event's name (中国 and 东盟 in 中国—东盟博览会) says where the event series
+    belongs, not what the article is about; like a place inside an organization's name it counts
+    only when it also occurs on its own.
+    """
+    out: list[tuple[int, int]] = []
+    for m in _EVENT_ENDING.finditer(text):
+        lo = max(0, m.start() - _MAX_EVENT_HEAD)
+        h = _EVENT_HEAD.search(text, lo, m.start())
+        if not h:
+            continue
+        head = h.group(0)
+        cut = 0
+        for b in organizations.BOUNDARY.finditer(head):
+            cut = b.end()
+        # A dash at the start belongs to the text before (—— 据悉), not to the name.
+        start = h.start() + cut
+        while start < m.start() and text[start] in "—-–·":
+            start += 1
+        if start < m.start():
+            out.append((start, m.end()))
+    return out
 
 
 def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list[PlaceHit]:
