@@ -73,8 +73,25 @@ def _filtered(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]:
     return q
 
 
+def _index_only(f: ArticleFilter, dialect: str) -> str | None:
+    """The FTS5 expression when the index alone answers the filter (text only, list in id order):
+    its rowids are the article ids, already in order, so the articles table is not read."""
+    if dialect != "sqlite" or f.statuses or f.tag or f.flag or f.sort != "id" or not f.text.strip():
+        return None
+    phrases, singles = fulltext.split_query(f.text.strip())
+    return fulltext.fts5_match(phrases) if phrases and not singles else None
+
+
 def find_ids(store: Store, f: ArticleFilter = ArticleFilter()) -> list[int]:
-    q = _filtered(f, store.engine.dialect.name)
+    dialect = store.engine.dialect.name
+    match = _index_only(f, dialect)
+    if match is not None:
+        order = "DESC" if f.descending else "ASC"
+        with store.session() as s:
+            return [int(r[0]) for r in s.execute(
+                text(f"SELECT rowid FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH :q "
+                     f"ORDER BY rowid {order}"), {"q": match})]
+    q = _filtered(f, dialect)
     col = SORTABLE.get(f.sort, Article.id)
     order = col.desc() if f.descending else col.asc()  # type: ignore[attr-defined]
     q = q.order_by(order, Article.id)

@@ -137,3 +137,14 @@ def test_migration_backfills_existing_articles(tmp_path: Path) -> None:
         assert _find(store, "库标") == [7]
     finally:
         store.close()
+
+
+def test_index_only_path_matches_the_general_query(store, seeds_dir: Path) -> None:
+    from storage.models import STATUSES
+
+    import_paths(store, [seeds_dir])
+    for word in ("江西", "产业园区", "深圳", "招商"):
+        direct = _find(store, word)  # text only, id order: answered by the index alone
+        joined = _find(store, word, statuses=STATUSES)  # the same set through the articles table
+        assert direct == joined, word
+        assert find_ids(store, ArticleFilter(text=word, descending=True)) == direct[::-1]
