@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.cleaning.base import CLOSERS, HAN, Step, no_change, run_edits
@@ -85,6 +86,10 @@ def undouble_headings(text: str) -> Step:
     headings: list[tuple[int, int]] = []
     for line in _HEADING_CANDIDATE.finditer(text):
         s = line.group()
+        # Cheap test first: in a doubled line nearly every character occurs at least twice.
+        visible = len(s) - s.count(" ")
+        if sum(c for ch, c in Counter(s).items() if c > 1 and ch != " ") < MIN_COVERAGE * visible:
+            continue
         if not _DOUBLED_HINT.search(s):
             continue
         runs, covered = _doubled_runs(s)
