@@ -107,7 +107,7 @@ def _is_word_part(text: str, pos: int) -> bool:
 
 # -- counts ---------------------------------------------------------------------------------
 
-_CLASSIFIERS = "家|个|位|名|项|场|届|批|条|所|座|款|户|支|台|套|架|艘|辆|人|只|部|栋|幢|处"
+_CLASSIFIERS = "家|个|位|名|项|场|届|批|条|所|座|款|户|支|台|套|架|艘|辆|人|只|部|栋|幢|处|次"
 _COUNT = re.compile(
     rf"(?P<pre>近|约|超过|超|逾|共|达|累计|合计|总计)?(?P<num>\d+(?:,\d{{3}})*|[两二三四五六七八九十百千]"
     rf"[{CN_NUMERAL_CHARS}]*)(?P<more>多|余|几)?(?P<mult>万|亿)?(?P<more2>多|余)?(?P<cls>{_CLASSIFIERS})(?P<more3>余|多)?"
@@ -121,6 +121,11 @@ _COUNT_NOUNS = (
 )
 _NOUN_AFTER = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{0,10}}?(?:{_COUNT_NOUNS})")
 _NOUN_BEFORE = re.compile(rf"(?P<noun>{_COUNT_NOUNS})(?:达到|达|为|共|有|超过|近|约|累计|合计)?$")
+# 次 counts occurrences of an activity written just before it (赴深圳招商23次, 开展对接活动50余次).
+_ACTIVITY_BEFORE = re.compile(
+    r"(?P<noun>招商|对接|拜访|考察|走访|洽谈|推介|座谈|会谈|调研|活动|会议|对接会|推介会|洽谈会)(?:活动)?"
+    r"(?:达到|达|共|累计|合计|超过)?$"
+)
 # A count is not a count when it is a rank, a duration or part of a fixed phrase.
 _NOT_AFTER_CLS = ("月", "小时", "工作日", "百分点", "季度", "星期", "周", "年", "岁", "倍", "亿", "万", "点")
 _NOT_BEFORE = ("第", "前", "后", "进", "每", "逐", "这", "那", "各", "某")
@@ -143,14 +148,14 @@ def find_counts(text: str) -> list[Count]:
         cls = m.group("cls")
         if m.start("num") > 0 and text[m.start("num") - 1] in _NOT_BEFORE:
             continue
-        if (m.start("num") > 0 and text[m.start("num") - 1] in "“‘\"'") or text[m.end() : m.end() + 1] in "”’":
+        if (m.start("num") > 0 and text[m.start("num") - 1] in "“‘\"'") or text[m.end() : m.end() + 1] in ("”", "’"):
             continue  # “两个维护”, ‘四个一’: slogans, not counts
         if m.start("num") > 0 and text[m.start("num") - 1].isdigit():
             continue
         rest = text[m.end() : m.end() + 4]
-        if cls in "届次" and (rest[:1].isdigit() or rest[:1] in "一二两三四五六七八九十"):
+        if cls in "届次" and rest and (rest[0].isdigit() or rest[0] in "一二两三四五六七八九十"):
             continue  # 十一届三次全会: an ordinal of a session, not a count
-        if rest.startswith(_NOT_AFTER_CLS) or (cls == "个" and rest[:1] in "月"):
+        if rest.startswith(_NOT_AFTER_CLS) or (cls == "个" and rest[:1] == "月"):
             continue
         value = parse_number(num)
         if value is None or value <= 0:
@@ -175,6 +180,11 @@ def find_counts(text: str) -> list[Count]:
                 start = before.start()
         if not what and cls in ("个", "只", "部", "处", "条", "台"):
             continue  # a bare 3个 or 5条 without a counted noun is too vague to keep
+        if cls == "次" and not what:
+            act = _ACTIVITY_BEFORE.search(text, max(0, start - 8), start)
+            if not act:
+                continue  # 3次 alone: how often, of nothing named
+            what, start = act.group("noun"), act.start()
         if cls == "人" and not what:
             what = "人"
         out.append(Count(text[start:end], int(value), what, approximate, start, end))

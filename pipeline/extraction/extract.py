@@ -208,13 +208,54 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         fv = _fv(amount, spans, cap, "amount-pattern", 0.7 if am.approximate else 0.9)
         if fv:
             out["amounts"].append(fv)
+    # The same count stated twice in the same words (headline and body: 签约项目32个) is one value
+    # with two spans; the two words before it tell 规模以上企业超过200家 from 高新技术企业超过200家.
+    seen_counts: dict[tuple[int, str, str], FieldValue] = {}
     for c in find_counts(vt):
         spans, cap = ev.spans([(c.start, c.end)])
+        key = (c.value, c.text, vt[max(0, c.start - 2) : c.start])
+        prev = seen_counts.get(key)
+        if prev is not None and c.what:
+            prev.evidence.extend(s for s in spans if s not in prev.evidence)
+            continue
         count = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
         fv = _fv(count, spans, cap, "count-pattern", 0.75 if c.what else 0.5)
         if fv:
             out["counts"].append(fv)
+            seen_counts[key] = fv
+    _title_figures(out, _meta_str(meta, "title"), vt)
     return out
+
+
+def _title_figures(out: dict[str, list[FieldValue]], meta_title: str | None, vt: str) -> None:
+    """Amounts and counts in a front-matter title the body never repeats (签约超200亿元).
+
+    Like a caption, the title has no offsets in the body: evidence is ``[]`` and the rule ends in
+    ``+title``. A figure the body states too (same yuan, or same count of the same thing) is not
+    repeated.
+    """
+    if not meta_title:
+        return
+    title = make_view(meta_title).text
+    if not title or title in vt:
+        return
+    have_yuan = {fv.value["yuan"] for fv in out["amounts"] if isinstance(fv.value, dict)}
+    have_text = {fv.value["text"] for fv in out["amounts"] if isinstance(fv.value, dict)}
+    for am in find_amounts(title):
+        if (am.yuan is not None and am.yuan in have_yuan) or am.text in have_text:
+            continue
+        have_yuan.add(am.yuan)
+        have_text.add(am.text)
+        amount = {"text": am.text, "yuan": am.yuan, "context": am.context, "approximate": am.approximate}
+        out["amounts"].append(FieldValue(amount, [], "amount-pattern+title", 0.8 if not am.approximate else 0.65))
+    counts = [fv.value for fv in out["counts"] if isinstance(fv.value, dict)]
+    for c in find_counts(title):
+        if any(v["value"] == c.value and (v["what"] == c.what or c.text in v["text"] or v["text"] in c.text)
+               for v in counts):  # fmt: skip
+            continue
+        count = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
+        counts.append(count)
+        out["counts"].append(FieldValue(count, [], "count-pattern+title", 0.7 if c.what else 0.45))
 
 
 def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], vt: str, ev: _Evidence) -> None:
