@@ -214,10 +214,12 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
         flags.extend(f for f in step.flags if f not in flags)
 
     if marks_meta:
-        metadata["review_marks"] = marks_meta
-        suspects = [m for m in marks_meta if m["kind"] == "spin"]
-        if suspects:
-            metadata["spin_suspects"] = suspects
+        # One list per kind of mark: spin suspects (real words that may be spun) and damaged
+        # pinyin annotations, each located in the raw and the cleaned text.
+        for kind, key in (("spin", "spin_suspects"), ("pinyin", "pinyin_damage")):
+            found = [m for m in marks_meta if m["kind"] == kind]
+            if found:
+                metadata[key] = found
     _merge_metadata(metadata, residue.dateline_metadata(final))
     title = _title_from_body(final)
     if title:

@@ -85,6 +85,8 @@ def test_002_traditional_with_pinyin() -> None:
     assert "pinyin_damaged" in r.flags
     damaged = [c for c in r.changes if c.kind == "pinyin_damaged"]
     assert len(damaged) == 1 and "fàn" in damaged[0].before
+    (mark,) = r.metadata["pinyin_damage"]  # type: ignore[misc]
+    assert r.text[mark["clean_start"] : mark["clean_end"]] == "?fàn)"
     assert r.metadata["source"] == "梧州日报" and r.metadata["author"] == "陈雨燕"
 
 
