@@ -364,6 +364,8 @@ class FieldPanel(QScrollArea):
     def _show_review(self, view: ArticleView | None, same: bool) -> None:
         status = view.status if view is not None else "new"
         self.status_label.setText(f"#{view.id}  {STATUS_LABELS.get(status, status)}" if view else "")
+        # A fixed width for ids up to six digits: a new id must not re-lay out the whole panel.
+        self.status_label.setMinimumWidth(self.status_label.fontMetrics().horizontalAdvance("#000000  待修改") + 20)
         _style(self.status_label,
             f"color: white; background: {STATUS_COLORS.get(status, '#90a4ae')}; "
             "border-radius: 3px; padding: 2px 8px; font-weight: bold;")
@@ -378,7 +380,8 @@ class FieldPanel(QScrollArea):
     def _show_field(self, spec: FieldSpec, state: dict[str, Any], same: bool = True) -> None:
         text, low = _marker_text(state)
         marker = self.markers[spec.name]
-        marker.setText(text)
+        if marker.text() != text:
+            marker.setText(text)
         _style(marker, "background: #ffb74d; border-radius: 3px; padding: 0 4px;" if low
                              else "color: palette(mid);")
         values = state.get("values", [])
