@@ -523,7 +523,8 @@ class MainWindow(QMainWindow):
             view = get_article(self.store, entry.article_id)
         except NotFoundError:
             return
-        self.editor.saw(view.id, view.version) if self.editor.version(view.id) is None else None
+        if self.editor.version(view.id) is None:
+            self.editor.saw(view.id, view.version)  # history of an article not shown this session
         if entry.field == "status":
             self.editor.set_status(view.id, view.status, str(entry.new_value))
         elif entry.field == "note":
