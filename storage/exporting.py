@@ -12,7 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Text, cast, select, type_coerce
+from sqlalchemy import Text, select, type_coerce
 
 from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
 from pipeline.export.writers import dumps_line
@@ -39,9 +39,31 @@ def _loads(text: str | None) -> Any:
     return orjson.loads(text) if orjson is not None else json.loads(text)
 
 
-# Only the metadata of the cleaning record is exported: take it out in SQL rather than decoding
-# the whole record (offset map and every change, several times the article's size) per article.
-_METADATA = cast(ArticleText.cleaning, JSON)["metadata"]
+_METADATA_KEY = '"metadata":'
+
+
+def _metadata(cleaning: str | None) -> dict[str, Any]:
+    """The ``metadata`` object of a stored cleaning record, without decoding the rest of it
+    (the offset map and every change: several times the article's size, and most of an
+    export's time when decoded whole). The record is compact JSON whose only ``metadata`` key
+    is the top-level one, and inside JSON strings a quote is always escaped, so the first
+    ``"metadata":`` is that key; anything unexpected falls back to decoding it all."""
+    if not cleaning:
+        return {}
+    at = cleaning.find(_METADATA_KEY)
+    if at >= 0:
+        try:
+            value, _end = _DECODER.raw_decode(cleaning, at + len(_METADATA_KEY))
+        except ValueError:
+            value = None
+        if isinstance(value, dict):
+            return value
+    data = _loads(cleaning)
+    meta = data.get("metadata") if isinstance(data, dict) else None
+    return meta if isinstance(meta, dict) else {}
+
+
+_DECODER = json.JSONDecoder()
 
 
 def iter_export_articles(
@@ -54,7 +76,8 @@ def iter_export_articles(
     while True:
         q = (
             select(Article.id, Article.source_name, Article.sha256, Article.status, Article.script,
-                   Article.note, ArticleText.cleaned_text, type_coerce(ArticleText.fields, Text), _METADATA)
+                   Article.note, ArticleText.cleaned_text, type_coerce(ArticleText.fields, Text),
+                   type_coerce(ArticleText.cleaning, Text))
             .join(ArticleText, ArticleText.article_id == Article.id)
             .order_by(Article.id)
         )
@@ -84,7 +107,7 @@ def iter_export_articles(
         for r in rows:
             yield ExportArticle(
                 id=r[0], source_name=r[1], sha256=r[2], status=r[3], script=r[4], note=r[5],
-                text=r[6], fields=_loads(r[7]) or {}, metadata=r[8] or {}, tags=tags.get(r[0], []),
+                text=r[6], fields=_loads(r[7]) or {}, metadata=_metadata(r[8]), tags=tags.get(r[0], []),
             )
         if rows:
             last = rows[-1][0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.fields import FIELDS, FIELDS_BY_NAME, plain_values, scalar
+from pipeline.fields import FIELDS, FIELDS_BY_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,9 @@ BASE_KEYS: tuple[str, ...] = (
 )
 
 
+_FIELD_SHAPES: tuple[tuple[str, bool], ...] = tuple((f.name, f.multiple) for f in FIELDS)
+
+
 def build_record(a: ExportArticle) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": a.id,
@@ -46,14 +49,18 @@ def build_record(a: ExportArticle) -> dict[str, Any]:
         "edited_fields": sorted(n for n, f in a.fields.items() if f.get("edited")),
     }
     evidence: dict[str, list[list[int]]] = {}
-    for spec in FIELDS:
-        if spec.multiple:
-            record[spec.name] = plain_values(a.fields, spec.name)
+    fields = a.fields
+    for name, multiple in _FIELD_SHAPES:
+        entry = fields.get(name)
+        values = (entry.get("values") or []) if entry else []
+        if multiple:
+            record[name] = [v.get("value") for v in values]
         else:
-            record[spec.name] = scalar(a.fields, spec.name)
-        spans = [list(span) for v in a.fields.get(spec.name, {}).get("values", []) for span in v.get("evidence", [])]
+            record[name] = values[0].get("value") if values else None
+        # Spans as stored ([start, end] lists, read fresh for this record): no copy needed.
+        spans = [span if type(span) is list else list(span) for v in values for span in v.get("evidence") or ()]
         if spans:
-            evidence[spec.name] = spans
+            evidence[name] = spans
     # Metadata found by cleaning stands in until extraction or a reviewer fills the field.
     for key in ("title", "published_at", "source"):
         if record[key] in (None, "") and a.metadata.get(key):

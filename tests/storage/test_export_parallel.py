@@ -46,3 +46,18 @@ def test_cancelled_parallel_export_leaves_nothing(loaded, tmp_path: Path, monkey
     report = export_dataset(loaded, out, "jsonl", workers=2, cancel=lambda: True)
     assert report.cancelled and not out.exists()
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_metadata_is_read_without_decoding_the_whole_cleaning_record() -> None:
+    import json
+
+    from storage.exporting import _metadata
+
+    record = {"offsets": {"segments": [[0, 1, 0, 1, 0]]}, "changes": [
+        {"kind": "spin", "before": 'say "metadata": {"x": 1}', "after": "ok", "note": "metadata"}],
+        "metadata": {"title": "标题", "source": "江西日报", "nested": {"a": [1, 2]}}, "flags": ["spun"]}
+    compact = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    assert _metadata(compact) == record["metadata"]
+    # Written some other way (spaces after colons): still found, by decoding it all.
+    assert _metadata(json.dumps(record, ensure_ascii=False)) == record["metadata"]
+    assert _metadata(None) == {} and _metadata('{"flags":[]}') == {}
