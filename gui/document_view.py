@@ -326,6 +326,8 @@ class DocumentView(QWidget):
         v.setSpacing(2)
         label = QLabel(title)
         label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
+        label.setToolTip(title)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # may clip, never widen
         v.addWidget(label)
         v.addWidget(pane, 1)
         return w

@@ -132,6 +132,10 @@ class FieldPanel(QScrollArea):
         outer.addStretch(1)
         self.setWidget(body)
         self.setEnabled(False)
+        # The page is never wider than the panel, and the splitter may not squeeze the panel
+        # below the page's minimum (it shrinks the text instead, which wraps).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_width()
 
     # -- building ------------------------------------------------------------------------------------
     def _label(self, spec: FieldSpec) -> QWidget:
@@ -274,7 +278,7 @@ class FieldPanel(QScrollArea):
         row.addWidget(self.status_label)
         row.addStretch(1)
         self.status_buttons: dict[str, QPushButton] = {}
-        for status, text in (("accepted", "通过 (A)"), ("needs_work", "待修改 (W)"), ("rejected", "拒绝 (R)")):
+        for status, text in (("accepted", "通过 A"), ("needs_work", "待修改 W"), ("rejected", "拒绝 R")):
             b = QPushButton(text)
             b.setToolTip(f"标为{STATUS_LABELS[status]}并转到下一篇")
             b.clicked.connect(lambda _c=False, s=status: self.status_requested.emit(s))
@@ -344,6 +348,13 @@ class FieldPanel(QScrollArea):
             self._loading = False
         self._relayout()
 
+    def _fit_width(self) -> None:
+        body = self.widget()
+        if body is not None:
+            need = body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2
+            if need != self.minimumWidth():
+                self.setMinimumWidth(need)
+
     def _relayout(self) -> None:
         # Table heights changed: have the scroll area re-measure its page now, not on the next resize.
         body = self.widget()
@@ -354,18 +365,18 @@ class FieldPanel(QScrollArea):
             layout.activate()
             # The scroll area does not hear of its page's new minimum on its own once shown;
             # a minimum height on the page makes Qt grow it (and the scroll bar) at once.
+            self._fit_width()
             min_h = layout.minimumSize().height()
             if min_h == body.minimumHeight():
                 return  # same tables' heights as the last article: nothing to re-measure
             body.setMinimumHeight(min_h)
-            width = max(self.viewport().width(), layout.minimumSize().width())
-            body.resize(width, max(min_h, self.viewport().height()))  # and shrink back
+            body.resize(self.viewport().width(), max(min_h, self.viewport().height()))  # and shrink back
 
     def _show_review(self, view: ArticleView | None, same: bool) -> None:
         status = view.status if view is not None else "new"
         self.status_label.setText(f"#{view.id}  {STATUS_LABELS.get(status, status)}" if view else "")
         # A fixed width for ids up to six digits: a new id must not re-lay out the whole panel.
-        self.status_label.setMinimumWidth(self.status_label.fontMetrics().horizontalAdvance("#000000  待修改") + 20)
+        self.status_label.setMinimumWidth(self.status_label.fontMetrics().horizontalAdvance("#000000 待修改") + 16)
         _style(self.status_label,
             f"color: white; background: {STATUS_COLORS.get(status, '#90a4ae')}; "
             "border-radius: 3px; padding: 2px 8px; font-weight: bold;")
