@@ -39,6 +39,8 @@ _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团�
 _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
 _SPEAKER = re.compile(r"(?:[”」』]\s*|(?<![\u4e00-\u9fff])据)")
 _SAYS = re.compile(r"(?:说|表示|介绍|指出|告诉记者|坦言|强调|认为|透露|如是说)")
+_CLAUSE_START = re.compile(r"(?:^|(?<=[。！？!?；;\n]))", re.M)
+_QUOTE_OPENS = re.compile(r"\s*[:：,，]?\s*[“「『\"]")
 _BRACKET_TITLE = re.compile(r"[(（]([^()（）\n]{2,30}?)[)）]")
 # A count before a word (20余家, 三个, 多位): what follows is a counted noun, never a name.
 _COUNT_BEFORE = re.compile(
@@ -301,6 +303,15 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         p = m.end()
         name = r.forward(p) if p < len(text) else None
         if name and _SAYS.match(text, p + len(name)):
+            add(name, "", (p, p + len(name)), "speaker", 0.6)
+    # A quotation introduced by its speaker at the start of a sentence: 。李建国说：“……”
+    for m in _CLAUSE_START.finditer(text):
+        p = m.end()
+        name = r.forward(p) if p < len(text) else None
+        if not name or len(name) < 3:
+            continue  # 华为表示：“…”: a two-character subject is as often a company as a person
+        says = _SAYS.match(text, p + len(name))
+        if says and _QUOTE_OPENS.match(text, says.end()):
             add(name, "", (p, p + len(name)), "speaker", 0.6)
     # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
     for m in _BYLINE.finditer(text):
