@@ -48,10 +48,11 @@ _GENERIC_WORDS = (
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEAD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·]+$")
-_LIST_ORGS = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z0-9()（）]{2,20}、){1,12}[\u4e00-\u9fffA-Za-z0-9()（）]{2,20})"
+# The end of a list of bodies: A、B和C等多家企业, 宁德时代等20余家企业.
+_LIST_TAIL = re.compile(
     r"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)(?!家)"
 )
+_MAX_LIST = 13
 # 由A主办，B承办 / A牵头 / A指导: organizers named without a legal ending.
 _ORGANIZER = re.compile(
     r"(?:由|[，,、])(?P<o>[\u4e00-\u9fffA-Za-z0-9()（）]{3,24}?)(?:联合|共同)?(?:主办|承办|协办|指导|牵头组织|牵头)"
@@ -112,6 +113,38 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
         if t.group(0) not in tl.weak:
             last = t.end()
     return head[last:]
+
+
+def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
+    """Bodies listed before 等多家企业, read leftwards item by item over 、, 和 and 及.
+
+    A lone item (宁德时代等多家企业) must look like a name on its own: three or more characters,
+    not a place, not a generic phrase (龙头企业等多家企业).
+    """
+    out: list[tuple[int, int, str]] = []
+    places = lexicons.places()
+    titles = lexicons.titles()
+    for m in _LIST_TAIL.finditer(text):
+        end = m.start()
+        items: list[tuple[int, int]] = []
+        while len(items) < _MAX_LIST:
+            head = _strip_modifier(_head(text[:end], end, stops))
+            a = end - len(head)
+            if len(head) < 2 or len(head) > 20 or titles.regex.search(head):
+                break
+            items.append((a, end))
+            if a > 0 and text[a - 1] in "、和及":
+                end = a - 1
+                continue
+            break
+        if len(items) == 1:
+            a, b = items[0]
+            if b - a < 3 or places.regex.fullmatch(text[a:b]):
+                continue
+        for a, b in items:
+            if _named(text[a:b]) and not places.regex.fullmatch(text[a:b]):
+                out.append((a, b, "list:等企业"))
+    return out
 
 
 def _strip_modifier(head: str) -> str:
@@ -182,17 +215,7 @@ def find_organizations(
             if nxt and _CJK.match(nxt):
                 continue
         cands.append((m.start() - len(head), m.end(), "suffix:" + m.group(0)))
-    for m in _LIST_ORGS.finditer(text):
-        pos = m.start(1)
-        for item in m.group(1).split("、"):
-            a = pos
-            pos += len(item) + 1
-            head = _head(text[: a + len(item)], a + len(item), stops)
-            if len(head) < len(item):
-                a += len(item) - len(head)
-                item = head
-            if 2 <= len(item) <= 20 and _named(item) and not lexicons.titles().regex.search(m.group(1)):
-                cands.append((a, a + len(item), "list:等企业"))
+    cands.extend(_list_items(text, stops))
     for m in _ORGANIZER.finditer(text):
         name = m.group("o")
         sub = _head(text[: m.end("o")], m.end("o"), stops)
