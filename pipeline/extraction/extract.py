@@ -15,7 +15,7 @@ from pipeline.extraction import dates as dates_mod
 from pipeline.extraction.amounts import find_amounts, find_counts
 from pipeline.extraction.normalize import View, fold, fold_script, make_view, normalize_value
 from pipeline.extraction.organizations import find_organizations, organization_form
-from pipeline.extraction.people import find_people
+from pipeline.extraction.people import find_people, plausible_name
 from pipeline.extraction.places import event_name_spans, find_places
 from pipeline.extraction.title import find_source, find_title, is_headline_like
 from pipeline.extraction.vocab import classify_event, find_industries
@@ -105,10 +105,10 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         title_text, a, b = found_title
         out["title"].append(FieldValue(fold_script(body[a:b]), [(a, b)], "headline-line", 0.75))
     meta_source = _meta_str(meta, "source", "author", "publisher")
-    outlets: list[str] = []  # sources that name a body: organizations too
+    # Sources, publishers and authors that name a body are organizations too.
+    outlets = [fold(v) for k in ("source", "publisher", "author") if (v := _meta_str(meta, k))]
     if meta_source:
         out["source"].append(FieldValue(fold_script(meta_source), [], "metadata:source", 0.9))
-        outlets.append(fold(meta_source))
     src = find_source(folded_body)
     if src:
         if not meta_source:
@@ -186,6 +186,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         fv = _fv({"name": person.name, "title": person.title}, spans, cap, person.rule, person.confidence)
         if fv:
             out["people"].append(fv)
+    _add_credited(out["people"], meta, org_names | place_forms)
 
     # -- industries and event type ---------------------------------------------------------
     for canonical, ind_spans in find_industries(vt).items():
@@ -256,6 +257,24 @@ def _title_figures(out: dict[str, list[FieldValue]], meta_title: str | None, vt:
         count = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
         counts.append(count)
         out["counts"].append(FieldValue(count, [], "count-pattern+title", 0.7 if c.what else 0.45))
+
+
+# Page-info keys the cleaner moves into the metadata, and the title their names are given.
+_CREDIT_KEYS = (("author", "作者"), ("editor", "编辑"))
+
+
+def _add_credited(found: list[FieldValue], meta: dict[str, object], not_names: set[str]) -> None:
+    """Reporters and editors the cleaner moved from a page-info line into the metadata
+    (``责任编辑：周敏`` → ``editor``): people with rule ``metadata`` and no evidence."""
+    have = {fv.value["name"] for fv in found if isinstance(fv.value, dict)}
+    for key, title in _CREDIT_KEYS:
+        raw = _meta_str(meta, key)
+        if not raw:
+            continue
+        for name in re.split(r"[\s、,，/|;；]+", fold(raw)):
+            if name and name not in have and name not in not_names and plausible_name(name):
+                have.add(name)
+                found.append(FieldValue({"name": name, "title": title}, [], "metadata:" + key, 0.7))
 
 
 def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], vt: str, ev: _Evidence) -> None:

@@ -333,3 +333,13 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
                 h.spans.append(span)
         h.spans.sort()
     return sorted(hits.values(), key=lambda h: h.spans[0])
+
+
+def plausible_name(name: str) -> bool:
+    """Whether a string on its own (a metadata author or editor) reads as a person's name."""
+    if not 2 <= len(name) <= 4:
+        return False
+    r = _Reader(name, frozenset())
+    if len(name) == 4 and name[:2] not in r.sur.compound:
+        return False
+    return r._plausible(name) and not lexicons.org_suffixes().regex.search(name)
