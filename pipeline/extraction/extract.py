@@ -203,12 +203,21 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         out["event_type"].append(FieldValue("其他", [], "event-triggers:none", 0.3))
 
     # -- amounts and counts ------------------------------------------------------------------
+    # A headline's figure restated in the body (签约逾150亿元 … 总投资逾150亿元) is one value.
+    headline_end = out["title"][0].evidence[0][1] if out["title"] and out["title"][0].evidence else -1
+    in_headline: dict[tuple[str, object], FieldValue] = {}
     for am in find_amounts(vt):
         spans, cap = ev.spans([(am.start, am.end)])
+        prev = in_headline.get((am.text, am.yuan))
+        if prev is not None and spans:
+            prev.evidence.extend(spans)
+            continue
         amount = {"text": am.text, "yuan": am.yuan, "context": am.context, "approximate": am.approximate}
         fv = _fv(amount, spans, cap, "amount-pattern", 0.7 if am.approximate else 0.9)
         if fv:
             out["amounts"].append(fv)
+            if spans and spans[0][1] <= headline_end:
+                in_headline[(am.text, am.yuan)] = fv
     # The same count stated twice in the same words (headline and body: 签约项目32个) is one value
     # with two spans; the two words before it tell 规模以上企业超过200家 from 高新技术企业超过200家.
     seen_counts: dict[tuple[int, str, str], FieldValue] = {}

@@ -30,16 +30,22 @@ def _cjk(ch: str) -> bool:
 
 
 # A development zone is an area, not only a body: the place it is named after (芜湖 in 芜湖经开区,
-# 苏州 in 苏州工业园区管委会) is where the article's zone lies, so it counts even inside a name —
-# for provinces and prefectures; a county's short form names zones after mountains and brands too
+# 苏州 in 苏州工业园区管委会, 惠州 in 惠州仲恺高新区) is where the article's zone lies, so it counts
+# even inside a name — for provinces and prefectures; a county's short form names zones after mountains and brands too
 # (井冈山经济技术开发区 lies in 吉安).
 _ZONE_AFTER = re.compile(
-    r"(?:经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|新区|工业园区|综合保税区|保税区|自贸区|自由贸易试验区)"
+    r"(?P<mid>[\u4e00-\u9fff]{0,4}?)(?:经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|新区|工业园区|综合保税区|保税区|自贸区|自由贸易试验区)"
 )
 # Named fairs, expos and forums: 第二十届中国—东盟博览会, 中国(深圳)国际文化产业博览交易会, 广交会.
 _EVENT_ENDING = re.compile(r"(?:博览交易会|博览会|交易会|展览会|洽谈会|论坛|峰会|(?<=[\u4e00-\u9fff])[博交洽]会)")
 _EVENT_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·—\-–&]+$")
 _MAX_EVENT_HEAD = 24
+
+
+def _names_zone(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` is the one a zone is named after (not 江西 in 江西景德镇高新区)."""
+    m = _ZONE_AFTER.match(text, end)
+    return m is not None and not lexicons.places().regex.search(m.group("mid"))
 
 
 def event_name_spans(text: str) -> list[tuple[int, int]]:
@@ -80,7 +86,7 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
         div = lex.by_form[form]
         if form in lex.needs_parent and div.parent not in named and div.province not in named:
             continue
-        if blocked_index.covers(a, b, strict=True) and not (div.level != "county" and _ZONE_AFTER.match(text, b)):
+        if blocked_index.covers(a, b, strict=True) and not (div.level != "county" and _names_zone(text, b)):
             continue
         if len(form) == 2 and a > 0 and b < len(text) and _cjk(text[a - 1]) and _cjk(text[b]):
             # 幸福建设: 福建 is the seam between 幸福 and 建设, not a province.
