@@ -12,6 +12,7 @@ from datetime import date
 
 from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
+from pipeline.extraction import lexicons
 from pipeline.extraction.amounts import find_amounts, find_counts
 from pipeline.extraction.normalize import View, fold, fold_script, make_view, normalize_value
 from pipeline.extraction.organizations import find_organizations, organization_form
@@ -292,11 +293,14 @@ def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], v
     Evidence is every mention in the text; an outlet named only in the metadata has none (rule
     ``metadata``).
     """
+    canonical = lexicons.known_orgs().canonical
+    known = {canonical.get(n, n) for n in names}
     for raw in outlets:
         value = organization_form(raw)
-        if not value or value in names:
-            continue
+        if not value or value in names or canonical.get(value, value) in known:
+            continue  # 中国新闻网 in the metadata, 中新网 in the text: one body
         names.add(value)
+        known.add(canonical.get(value, value))
         view_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(value), vt)]
         if value != raw:
             view_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(raw), vt)]

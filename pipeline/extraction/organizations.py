@@ -275,6 +275,8 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
     canonical = lexicons.known_orgs().canonical
     taken_index = SpanIndex(taken)
     for a, b, form in known:
+        if _FALSE_ENDING.match(text, b - 1):
+            continue  # 商务部门: a department in general, not the ministry
         if not taken_index.covers(a, b):
             groups.setdefault(canonical[form], []).append((a, b, form))
     for value_found in list(hits):
