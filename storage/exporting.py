@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Text, select, type_coerce
 
 from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
-from pipeline.export.writers import dumps_line
+from pipeline.export.writers import dumps_line_bytes
 from storage.models import Article, ArticleTag, ArticleText
 from storage.records import ExportReport
 from storage.store import Store
@@ -137,8 +137,10 @@ def export_dataset(
             if fmt == "jsonl" and workers > 1:
                 chunks = _id_chunks(store, statuses, ids)
                 if sum(len(c) for c in chunks) >= PARALLEL_THRESHOLD:
-                    for n, text in _render_parallel(store.url, chunks, workers):
-                        fh.write(text)
+                    fh.flush()
+                    raw = fh.buffer  # type: ignore[attr-defined]  # the workers send UTF-8 bytes
+                    for n, data in _render_parallel(store.url, chunks, workers):
+                        raw.write(data)
                         count += n
                         if progress is not None:
                             progress(count)
@@ -177,23 +179,24 @@ def _id_chunks(store: Store, statuses: Sequence[str] | None, ids: Sequence[int] 
 _worker_store: Store | None = None
 
 
-def _render_chunk(url: str, chunk: list[int]) -> tuple[int, str]:
-    """JSONL lines for these articles (runs in a worker process; the store is opened once)."""
+def _render_chunk(url: str, chunk: list[int]) -> tuple[int, bytes]:
+    """JSONL lines for these articles as UTF-8 (runs in a worker process; the store is opened
+    once). Bytes, not text: they cross the process boundary and go to the file as they are."""
     global _worker_store
     if _worker_store is None or _worker_store.url != url:
         from storage.store import open_store
 
         _worker_store = open_store(url, migrate=False)
-    lines = [dumps_line(build_record(a)) for a in iter_export_articles(_worker_store, None, chunk)]
-    return len(lines), "".join(lines)
+    lines = [dumps_line_bytes(build_record(a)) for a in iter_export_articles(_worker_store, None, chunk)]
+    return len(lines), b"".join(lines)
 
 
-def _render_parallel(url: str, chunks: list[list[int]], workers: int) -> Iterator[tuple[int, str]]:
+def _render_parallel(url: str, chunks: list[list[int]], workers: int) -> Iterator[tuple[int, bytes]]:
     # spawn, not fork: the GUI exports from a thread, and forking a threaded Qt process is unsafe.
     ctx = multiprocessing.get_context("spawn")
     window = workers * 2  # chunks in flight: memory stays bounded (a chunk is ~10 MB of text)
     with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx) as pool:
-        pending: deque[Future[tuple[int, str]]] = deque()
+        pending: deque[Future[tuple[int, bytes]]] = deque()
         try:
             for chunk in chunks:
                 pending.append(pool.submit(_render_chunk, url, chunk))

@@ -59,6 +59,16 @@ def dumps_line(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def dumps_line_bytes(record: dict[str, Any]) -> bytes:
+    """:func:`dumps_line` as UTF-8 bytes (what orjson makes anyway): for writers of raw bytes."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+        except (TypeError, orjson.JSONEncodeError):
+            pass
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
 class JsonlWriter:
     def __init__(self, fh: IO[str]) -> None:
         self._fh = fh
