@@ -13,10 +13,17 @@ Modules, one job each:
 * ``dates`` (publication date, event range), ``title`` (headline, source), ``people``,
   ``organizations``, ``places``, ``amounts`` (amounts and counts), ``numbers``, ``vocab``
   (industries, event type);
-* ``extract`` — runs them in order (organizations before places, so a place that occurs only
-  inside an organization's name is not listed) and builds the ``FieldValue`` records.
+* ``boundaries`` — the classes of words (leading verbs such as 率, motion verbs, prepositions,
+  particles) a name is never read across, shared by organization heads and title phrases;
+* ``extract`` — runs them in order: people first (an organization's name never runs back across
+  a person's name), then organizations, then places (a place that occurs only inside an
+  organization's or a named expo's name is not listed, except the place a development zone is
+  named after), and builds the ``FieldValue`` records.
 
-Values found only in a photo caption carry ``evidence == []`` and a rule ending in ``+caption``.
+Values with no span in the body say where they came from instead: found only in a photo caption,
+``evidence == []`` and a rule ending in ``+caption``; only in a front-matter title the body does
+not repeat, a rule ending in ``+title``; from the metadata (an outlet in ``source``/``author`` that
+names a body, an ``editor``), rule ``metadata`` or ``metadata:KEY``.
 """
 
 from __future__ import annotations
