@@ -75,3 +75,20 @@ def test_empty_text(result: Callable[..., CleanResult]) -> None:
 def test_site_name_line_is_not_a_title(result: Callable[..., CleanResult]) -> None:
     out = extract(result("江西省人民政府\n首页 > 政务动态\n南昌举办2024年招商推介会\n正文开始，内容很多。"))
     assert out["title"][0].value == "南昌举办2024年招商推介会"
+
+
+def test_title_figures_the_body_never_states(result: Callable[..., CleanResult]) -> None:
+    out = extract(result("推介会在南宁举行，签约项目32个。", {"title": "南宁推介会签约超200亿元 签约项目32个"}))
+    (amount,) = out["amounts"]
+    assert amount.value["yuan"] == 20_000_000_000 and amount.evidence == [] and amount.rule.endswith("+title")
+    (count,) = out["counts"]  # stated in the body too: once, with its body span
+    assert count.value["value"] == 32 and count.evidence
+
+
+def test_outlet_only_in_metadata_is_an_organization(result: Callable[..., CleanResult]) -> None:
+    out = extract(result("3月5日，招商推介会在南宁举行。", {"author": "广西日报"}))
+    (org,) = out["organizations"]
+    assert (org.value, org.rule, org.evidence) == ("广西日报", "metadata", [])
+    out = extract(result("广西日报讯 3月5日，推介会在南宁举行。", {"source": "广西日报"}))
+    assert [(o.value, bool(o.evidence)) for o in out["organizations"]] == [("广西日报", True)]
+    assert extract(result("推介会在南宁举行。", {"author": "高科技行业门户"}))["organizations"] == []

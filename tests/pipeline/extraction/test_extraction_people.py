@@ -81,3 +81,19 @@ def test_speakers_after_quotes_and_ju() -> None:
         "张建国": "",
         "李明": "",
     }
+
+
+def test_no_person_after_a_count_or_in_a_collective_role() -> None:
+    assert people("与会嘉宾与20余家企业负责人面对面交流。") == {}
+    assert people("与二十余家企业负责人交流，各部门负责人参加。") == {}
+    assert people("记者 张三 李四 报道") == {"张三": "记者", "李四": "记者"}  # 三 ends a name here
+
+
+def test_quoted_speaker_at_a_sentence_start() -> None:
+    assert people("会议结束。林志远说：“我们很有信心。”") == {"林志远": ""}
+    assert people("会议结束。华为表示：“我们很有信心。”") == {}  # two characters: as often a company
+
+
+def test_title_phrase_stops_at_a_leading_verb() -> None:
+    got = people("市长王远鹤率市政府代表团赴深圳，与深圳市副市长罗祖亮会谈。")
+    assert got == {"王远鹤": "市长", "罗祖亮": "深圳市副市长"}

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from pipeline.extraction.lexicons import alternation, short_form
-from pipeline.extraction.organizations import find_organizations
-from pipeline.extraction.places import find_places, place_key
+from pipeline.extraction.organizations import find_organizations, organization_form
+from pipeline.extraction.places import event_name_spans, find_places, place_key
 
 
 def places(text: str, blocked: list[tuple[int, int]] | None = None) -> set[str]:
@@ -95,3 +95,47 @@ def test_branches_sub_bodies_and_listed_brands() -> None:
 def test_place_form_at_the_seam_of_two_words() -> None:
     assert places("坚持幸福建设，推广西部经验") == set()
     assert places("与福建合作，赴广西考察") == {"福建省", "广西壮族自治区"}
+
+
+def test_organization_head_stops_at_leading_verbs_and_person_names() -> None:
+    assert orgs("市长王远鹤率市政府代表团赴深圳开展招商。") == set()
+    text = "市长王远鹤广州市政府代表团到访。"
+    a = text.index("王远鹤")
+    assert {h.value for h in find_organizations(text, person_spans=[(a, a + 3)])} == {"广州市政府"}
+    assert orgs("大同市政府与同方股份有限公司签约，万向集团参加。") == {"大同市政府", "同方股份有限公司", "万向集团"}
+
+
+def test_government_short_forms() -> None:
+    got = orgs("广东省发展改革委、重庆市经信委、江苏省工信厅、广州市招商和投资促进中心、成都市投资促进局、"
+               "广东省人大常委会、广东省政协、浙江省工商联、芜湖经开区参加。")  # fmt: skip
+    assert got == {"广东省发展改革委", "重庆市经信委", "江苏省工信厅", "广州市招商和投资促进中心", "成都市投资促进局",
+                   "广东省人大常委会", "广东省政协", "浙江省工商联", "芜湖经开区"}  # fmt: skip
+
+
+def test_companies_listed_before_deng_qiye() -> None:
+    assert orgs("甲乙科技、丙丁智能和戊己新材等多家企业签约。") == {"甲乙科技", "丙丁智能", "戊己新材"}
+    assert orgs("活动吸引了宁德时代等多家企业参加。") == {"宁德时代"}
+    assert orgs("活动吸引了深圳等多家企业和龙头企业等多家企业参加。") == set()
+
+
+def test_outlet_forms() -> None:
+    assert organization_form("梧州日报") == "梧州日报"
+    assert organization_form("大公报") == "大公报"
+    assert organization_form("中新网") == "中国新闻网"
+    assert organization_form("高科技行业门户") is None
+    assert organization_form("张三") is None
+
+
+def test_places_inside_expo_names_do_not_count() -> None:
+    text = "第二十届中国—东盟博览会在南宁开幕。"
+    assert places(text, event_name_spans(text)) == {"南宁市"}
+    text = "2024浙江投资贸易洽谈会在杭州开幕，浙江省副省长出席。"
+    assert places(text, event_name_spans(text)) == {"杭州市", "浙江省"}  # 浙江 occurs on its own too
+
+
+def test_place_a_zone_is_named_after_counts() -> None:
+    text = "芜湖经开区考察团赴苏州工业园区考察。"
+    blocked = [(text.index("芜湖经开区"), text.index("芜湖经开区") + 5), (text.index("苏州"), text.index("苏州") + 6)]
+    assert places(text, blocked) == {"芜湖市", "苏州市"}
+    text = "由江西景德镇高新区管委会主办。"
+    assert places(text, [(1, 12)]) == {"景德镇市"}  # 江西 is not what the zone is named after
