@@ -73,6 +73,9 @@ def set_field_values(
         body.fields = fields
         _history(s, article_id, field, old.get("values", []), new["values"], who)
         refresh_summary(a, fields, body)
+        # The fields live in article_texts: mark the article row changed so its version always
+        # moves on, even when no list column changed, or a stale editor would go undetected.
+        flag_modified(a, "edited_count")
         s.flush()
         return a.version_id
 

@@ -84,7 +84,7 @@ class Article(Base):
         back_populates="article", cascade="all, delete-orphan", lazy="selectin", order_by="ArticleTag.tag"
     )
 
-    __mapper_args__ = {"version_id_col": version_id}
+    __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012 - SQLAlchemy reads it as is
 
 
 class ArticleText(Base):

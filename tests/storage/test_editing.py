@@ -65,3 +65,16 @@ def test_bad_edits_are_refused(store, article_id: int) -> None:
         set_field_values(store, article_id, "title", [{"value": "a"}, {"value": "b"}])
     with pytest.raises(EditError):
         set_note(store, 999, "x")
+
+
+def test_every_field_edit_moves_the_version_on(store, article_id: int) -> None:
+    # An edit that changes no list column (counts are not shown in the list) must still
+    # bump the version, or a second window's stale edit would overwrite it silently.
+    v0 = get_article(store, article_id).version
+    v1 = set_field_values(store, article_id, "counts", [{"value": {"text": "12家", "value": 12}}],
+                          expected_version=v0)
+    v2 = set_field_values(store, article_id, "counts", [{"value": {"text": "13家", "value": 13}}],
+                          expected_version=v1)
+    assert v0 < v1 < v2
+    with pytest.raises(StaleEditError):
+        set_field_values(store, article_id, "counts", [], expected_version=v1)
