@@ -63,9 +63,15 @@ class TrieMatcher:
 
     For thousands of words this beats one big regex: ``re`` tries a top-level alternation's
     branches one after another at every position, while a dict lookup per character is O(1).
+    When the words start with few distinct characters, one compiled character class of those
+    first characters jumps (in C) straight to the candidate positions; with many (place names
+    start with most common characters) nearly every position is a candidate and the plain loop
+    is faster.
     """
 
-    __slots__ = ("_root",)
+    __slots__ = ("_root", "_starts")
+
+    _MAX_JUMP_STARTS = 200  # above this many first characters the jump costs more than it saves
 
     def __init__(self, words: Iterable[str]) -> None:
         root: dict[str, Any] = {}
@@ -77,12 +83,43 @@ class TrieMatcher:
                 node = node.setdefault(ch, {})
             node[""] = w
         self._root = root
+        self._starts: re.Pattern[str] | None = None
+        if 0 < len(root) <= self._MAX_JUMP_STARTS:
+            self._starts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(root)) + "]")
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         root = self._root
         out: list[tuple[int, int, str]] = []
-        i = 0
         n = len(text)
+        if not root:
+            return out
+        starts = self._starts
+        if starts is not None:
+            search = starts.search
+            i = 0
+            while True:
+                m = search(text, i)
+                if m is None:
+                    return out
+                i = m.start()
+                node = root[text[i]]
+                best = node.get("")
+                best_end = i + 1
+                j = i + 1
+                while j < n:
+                    node = node.get(text[j])
+                    if node is None:
+                        break
+                    j += 1
+                    if "" in node:
+                        best = node[""]
+                        best_end = j
+                if best is None:
+                    i += 1
+                    continue
+                out.append((i, best_end, best))
+                i = best_end
+        i = 0
         while i < n:
             node = root.get(text[i])
             if node is None:
@@ -107,7 +144,28 @@ class TrieMatcher:
         return out
 
     def contains(self, text: str) -> bool:
-        return bool(self.finditer(text))
+        """Whether any word occurs in ``text`` (stops at the first one)."""
+        root = self._root
+        n = len(text)
+        if not root:
+            return False
+        if self._starts is not None:
+            positions = (m.start() for m in self._starts.finditer(text))
+        else:
+            positions = (i for i in range(n) if text[i] in root)
+        for i in positions:
+            node = root[text[i]]
+            if "" in node:
+                return True
+            j = i + 1
+            while j < n:
+                node = node.get(text[j])
+                if node is None:
+                    break
+                if "" in node:
+                    return True
+                j += 1
+        return False
 
 
 # -- places -------------------------------------------------------------------------------
