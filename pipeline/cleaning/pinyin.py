@@ -26,6 +26,39 @@ _ANNOTATION = re.compile(
 _DAMAGED = re.compile(rf"[?？\ufffd][{_PY_LETTERS}]{{1,12}}[)）]")
 _TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300-\u0304\u030c]")
 _MAX_CHARS = 8
+# The Han run an annotation may start with, ending right before a bracket (searched with
+# ``endpos`` at the bracket, so ``\Z`` is the bracket's position).
+_HAN_BEFORE = re.compile(rf"[{HAN}]{{1,8}}\Z")
+
+
+def _annotations(text: str) -> list[re.Match[str]]:
+    """``_ANNOTATION.finditer(text)``, without running the pattern at every Han character.
+
+    Every match holds a bracket right after its Han run, so only the (few) brackets are visited:
+    the leftmost possible start for a bracket is where the Han run before it begins (at most 8
+    characters back, never before the previous match's end), and the rest of the pattern depends
+    on the bracket alone.
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    find = text.find
+    while True:
+        a = find("(", pos)
+        b = find("（", pos)
+        if a < 0:
+            if b < 0:
+                return out
+            a = b
+        elif 0 <= b < a:
+            a = b
+        run = _HAN_BEFORE.search(text, max(pos, a - _MAX_CHARS), a)
+        if run is not None:
+            m = _ANNOTATION.match(text, run.start())
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                continue
+        pos = a + 1
 
 
 def _fold(s: str) -> str:
@@ -51,6 +84,7 @@ def _readings(ch: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def _spells(han: str, annotation: str) -> int:
     """How many trailing characters of ``han`` the annotation spells (0 if none)."""
     ann = unicodedata.normalize("NFC", annotation.lower().replace(" ", "").replace("'", ""))
@@ -83,7 +117,7 @@ def _split_matches(chars: str, ann: str) -> bool:
 def remove_pinyin(text: str) -> Step:
     """Drop bracketed pinyin that spells the preceding Han characters; mark damaged annotations."""
     edits: list[Edit] = []
-    for m in _ANNOTATION.finditer(text):
+    for m in _annotations(text):
         ann = m.group(3)
         # Single Latin words that are also readings (e.g. "(AN)") are rare; all-caps runs of
         # 2+ letters are acronyms in news, so they stay.
