@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.extraction.numbers import CN_NUMERAL_CHARS, as_int_if_whole, parse_number, scale
@@ -41,6 +42,48 @@ def _pre_ok(text: str, start: int, pre: str | None) -> bool:
     return text[start - 1] not in _GLUED_PRE.get(pre, "")
 
 
+def _anchored(pattern: re.Pattern[str], anchors: str, prefix: str) -> Callable[[str], list[re.Match[str]]]:
+    """``pattern.finditer`` that runs the pattern only near the word every match must hold.
+
+    ``anchors`` are the first characters of that required word (a currency, a multiplier, a
+    classifier); ``prefix`` every character (besides decimal digits) the optional parts before it
+    may consist of. A match starting at ``p`` has its required word at some anchor ``c`` with
+    ``[p, c)`` all prefix characters, so only those start positions are tried, in order, with
+    the same leftmost, non-overlapping result as ``finditer`` (which tries every position).
+    """
+    chars = frozenset(prefix)
+    if any(ch in chars or ch.isdecimal() for ch in anchors):  # the runs would not be disjoint
+        return lambda text: list(pattern.finditer(text))
+    find_anchors = re.compile("[" + "".join(sorted(set(anchors))) + "]").finditer
+    match = pattern.match
+
+    def finditer(text: str) -> list[re.Match[str]]:
+        out: list[re.Match[str]] = []
+        pos = 0  # where the next match may start (end of the last one)
+        for a in find_anchors(text):
+            c = a.start()
+            if c < pos:
+                continue
+            p = c
+            while p > pos and (text[p - 1] in chars or text[p - 1].isdecimal()):
+                p -= 1
+            while p <= c:
+                m = match(text, p)
+                if m is not None:
+                    out.append(m)
+                    pos = m.end()
+                    break
+                p += 1
+        return out
+
+    return finditer
+
+
+_AMOUNT_PREFIX = _APPROX_BEFORE + CN_NUMERAL_CHARS + _MULT + ",.点多余几"
+_find_amounts = _anchored(_AMOUNT, "".join(w[0] for w in (_OTHER + "|" + _YUAN).split("|")), _AMOUNT_PREFIX)
+_find_bare = _anchored(_BARE, "万亿千", _APPROX_BEFORE + ",.多余")
+
+
 @dataclass(frozen=True, slots=True)
 class Amount:
     text: str
@@ -53,7 +96,7 @@ class Amount:
 
 def find_amounts(text: str) -> list[Amount]:
     out: list[Amount] = []
-    for m in _AMOUNT.finditer(text):
+    for m in _find_amounts(text):
         num, mult, cur = m.group("num"), m.group("mult"), m.group("cur")
         if not num and not (mult and mult[0] in "千百十"):
             continue  # 亿元项目 is a size class, not an amount
@@ -82,7 +125,7 @@ def find_amounts(text: str) -> list[Amount]:
 def find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
     """``总投资100亿``: a money figure without 元, read only in a money context."""
     out: list[Amount] = []
-    for m in _BARE.finditer(text):
+    for m in _find_bare(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         if text[m.end() : m.end() + 1] == "元":
@@ -141,9 +184,13 @@ class Count:
     end: int
 
 
+_COUNT_PREFIX = "近约超过逾共达累计合总" + CN_NUMERAL_CHARS + ",多余几万亿"
+_find_counts = _anchored(_COUNT, _CLASSIFIERS.replace("|", ""), _COUNT_PREFIX)
+
+
 def find_counts(text: str) -> list[Count]:
     out: list[Count] = []
-    for m in _COUNT.finditer(text):
+    for m in _find_counts(text):
         num = m.group("num")
         cls = m.group("cls")
         if m.start("num") > 0 and text[m.start("num") - 1] in _NOT_BEFORE:
