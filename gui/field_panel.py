@@ -267,6 +267,9 @@ class FieldPanel(QScrollArea):
         height = self._head_h + row_h * max(1, min(rows, 8)) + 2 * table.frameWidth() + 2
         if table.height() != height:
             table.setFixedHeight(height)
+        # A reset lays the rows out on a zero timer, after the first paint, and that layout
+        # (scroll bar range, geometries) paints the table a second time: lay out now instead.
+        table.executeDelayedItemsLayout()
 
     def _review_box(self) -> QWidget:
         w = QWidget()
