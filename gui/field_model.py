@@ -28,6 +28,14 @@ PARTS: dict[str, tuple[tuple[str, str, type | None], ...]] = {
     "count": (("text", "原文", None), ("value", "数值", float), ("what", "对象", None)),
 }
 META_COLUMNS: tuple[tuple[str, str], ...] = (("origin", "来源"), ("confidence", "置信度"))
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset((_DISPLAY, _EDIT, _BACKGROUND, _TOOLTIP))
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 
 def origin_text(record: dict[str, Any]) -> str:
@@ -114,7 +122,7 @@ class FieldValuesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if int(role) != _DISPLAY or orientation != Qt.Orientation.Horizontal:
             return None
         if not 0 <= section < self.columnCount():
             return None
@@ -124,38 +132,41 @@ class FieldValuesModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() < len(self._parts):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return _NO_FLAGS
+        return _EDITABLE if index.column() < len(self._parts) else _SELECTABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        # Painting a cell asks for a dozen roles; the ones not answered here leave at once
+        # (plain ints: comparing Qt's enums from Python is slow, and this runs per cell and role).
+        role = int(role)
+        if role not in _ROLES:
             return None
-        rec = self._records[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._records) or not index.isValid():
+            return None
+        rec = self._records[row]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in (_DISPLAY, _EDIT):
             if col < len(self._parts):
                 key, _title, numeric = self._parts[col]
                 v = rec.get("value")
                 part = v.get(key) if key and isinstance(v, dict) else (v if not key else None)
                 if part is None:
                     return ""
-                if role == Qt.ItemDataRole.DisplayRole and numeric is not None:
+                if role == _DISPLAY and numeric is not None:
                     return _fmt(part)
                 return str(part)
             meta = META_COLUMNS[col - len(self._parts)][0]
             if meta == "origin":
                 return origin_text(rec)
             return f"{float(rec.get('confidence', 1.0)):.2f}"
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             if is_low(rec):
                 return LOW_BRUSH
             if rec.get("origin") == "human":
                 return HUMAN_BRUSH
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             bits = [f"{origin_text(rec)}，置信度 {float(rec.get('confidence', 1.0)):.2f}"]
             if rec.get("rule"):
                 bits.append(f"规则：{rec['rule']}")
