@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pipeline.extraction import lexicons
 
 _INDUSTRY_CONTEXT = re.compile(r"[^。；;！？!?\n]{0,16}?(?:产业|行业|企业|领域|集群|产业链|基地|园区|项目|装备|龙头)")
+
+
+@cache
+def _industry_matcher() -> lexicons.TrieMatcher:
+    # The same leftmost-longest matches as the vocabulary's regex (a trie-factored alternation),
+    # found faster: the regex tries its top-level branches one by one at every position.
+    return lexicons.TrieMatcher(lexicons.industries().canonical)
 
 
 def find_industries(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -17,10 +25,10 @@ def find_industries(text: str) -> dict[str, list[tuple[int, int]]]:
     vocab = lexicons.industries()
     found: dict[str, list[tuple[int, int]]] = {}
     strong: set[str] = set()
-    for m in vocab.regex.finditer(text):
-        canonical = vocab.canonical[m.group(0)]
-        found.setdefault(canonical, []).append((m.start(), m.end()))
-        if len(m.group(0)) >= 4 or _INDUSTRY_CONTEXT.match(text, m.end()):
+    for start, end, word in _industry_matcher().finditer(text):
+        canonical = vocab.canonical[word]
+        found.setdefault(canonical, []).append((start, end))
+        if len(word) >= 4 or _INDUSTRY_CONTEXT.match(text, end):
             strong.add(canonical)
     return {k: v for k, v in found.items() if k in strong or len(v) >= 2}
 
