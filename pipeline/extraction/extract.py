@@ -80,14 +80,15 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     body = result.text
     captions = [c.text for c in result.captions if c.text.strip()]
     full = body + ("\n\n" + "\n".join(captions) if captions else "")
-    view = make_view(full)
+    folded_full = fold(full)  # one fold (a str.translate over the whole text) serves both
+    view = make_view(full, folded_full)
     ev = _Evidence(view, len(body))
     vt = view.text
     out: dict[str, list[FieldValue]] = {name: [] for name in FIELD_NAMES}
     meta = result.metadata
 
     # -- title and source ------------------------------------------------------------------
-    folded_body = fold(body)
+    folded_body = folded_full[: len(body)]  # the fold is one character for one character
     meta_title = _meta_str(meta, "title")
     title_text: str | None = None
     if meta_title and not is_headline_like(fold(meta_title), strict=False):

@@ -95,8 +95,10 @@ class View:
         return self._origs[k] + (i - self._starts[k])
 
 
-def make_view(text: str) -> View:
-    folded = fold(text)
+def make_view(text: str, folded: str | None = None) -> View:
+    """The view of ``text``; ``folded`` is ``fold(text)`` when the caller has it already."""
+    if folded is None:
+        folded = fold(text)
     starts: list[int] = [0]
     origs: list[int] = [0]
     parts: list[str] = []
