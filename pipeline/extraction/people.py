@@ -108,7 +108,7 @@ class _Reader:
         """Whether a candidate starting at ``a`` follows a count (20余|家企业, 三位|嘉宾)."""
         if a == 0 or a in self.gaps:
             return False  # 记者 张三 李四: a space ends the name before
-        if self.text[a] in _COUNT_CHARS and self.text[a - 1] in _NUMERAL:
+        if a < len(self.text) and self.text[a] in _COUNT_CHARS and self.text[a - 1] in _NUMERAL:
             return True  # 二十|余家企业
         return bool(_COUNT_BEFORE.search(self.text, max(0, a - 4), a))
 
