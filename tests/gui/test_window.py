@@ -80,3 +80,23 @@ def test_opening_does_not_sort_or_query_again(qtbot: Any, store: Any, settings: 
     qtbot.addWidget(w)
     assert w.jobs == []  # a small store is listed in id order, once
     assert w.model.ids() == sorted(articles.ids)
+
+
+def test_large_store_lists_flags_off_the_gui_thread(qtbot: Any, store: Any, settings: Any, articles: Any,
+                                                     monkeypatch: Any) -> None:
+    from sqlalchemy import text
+
+    import gui.main_window as main_window
+    from storage.listing import all_flags
+
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE articles SET flags = 'spun spam_removed' WHERE id = :i"), {"i": articles.ids[0]})
+    monkeypatch.setattr(main_window, "FIRST_ROWS", 2)  # three articles count as a large store
+    w = MainWindow(store, settings)
+    qtbot.addWidget(w)
+    assert any(job.title == "标记" for job in w.jobs)  # all_flags did not run in the constructor
+    w.wait_for_jobs()
+    qtbot.waitUntil(lambda: not w.jobs, timeout=5000)
+    bar = w.filter_bar.flag
+    assert [bar.itemData(i) for i in range(1, bar.count())] == all_flags(store) == ["spam_removed", "spun"]
+    assert w.model.ids() == sorted(articles.ids)
