@@ -214,6 +214,51 @@ _HAN_ONE = re.compile(rf"(?:^|(?<= ))[{_P}]*[{HAN}][{_P}]*(?= |$)")
 _NUM_SPACE = re.compile(rf"(?<=[{HAN}{_P}]) +(?=\d)|(?<=\d) +(?=[{HAN}{_P}])")
 
 
+_TOK_PUNCT = frozenset(_P + ".%")
+
+
+def _is_han(ch: str) -> bool:
+    return (
+        "\u4e00" <= ch <= "\u9fff"
+        or "\u3400" <= ch <= "\u4dbf"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\U00020000" <= ch <= "\U0003134f"
+    )
+
+
+def _spaced_runs(text: str) -> list[re.Match[str]]:
+    """``_SPACED_RUN.finditer(text)``, with the pattern tried only just before a space.
+
+    A run starts with a token followed by a space, and a token holds no space and no two Han
+    characters side by side, so its start lies in the few characters before some space: only
+    those positions are tried, in order, which gives finditer's leftmost, non-overlapping matches.
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    match = _SPACED_RUN.match
+    find = text.find
+    c = find(" ")
+    while c >= 0:
+        if c >= pos:
+            p = c
+            while p > pos:
+                ch = text[p - 1]
+                if not (ch in _TOK_PUNCT or ch.isdecimal() or _is_han(ch)):
+                    break
+                if p < c and _is_han(ch) and _is_han(text[p]):
+                    break
+                p -= 1
+            while p < c:
+                m = match(text, p)
+                if m is not None:
+                    out.append(m)
+                    pos = m.end()
+                    break
+                p += 1
+        c = find(" ", max(c + 1, pos))
+    return out
+
+
 def join_spaced_chars(text: str) -> Step:
     """``期 间 ，成 功 签 约 项 目 143 个`` → ``期间，成功签约项目143个``.
 
@@ -222,7 +267,7 @@ def join_spaced_chars(text: str) -> Step:
     touched.
     """
     edits: list[Edit] = []
-    for m in _SPACED_RUN.finditer(text):
+    for m in _spaced_runs(text):
         run = m.group()
         if len(_HAN_ONE.findall(run)) < 3:
             continue
