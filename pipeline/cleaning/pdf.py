@@ -18,6 +18,7 @@ _MAX_UNIT = 24
 # Doubled runs must cover this share of a line before the line counts as a doubled heading;
 # a sentence that merely contains 研究研究 or 谢谢 is nowhere near.
 MIN_COVERAGE = 0.8
+_MAX_DISTINCT = (2 - MIN_COVERAGE) / 2
 # Runs this short are also ordinary reduplication (看看, 一一); accept them only when the single
 # form also occurs elsewhere in the document.
 SHORT_UNIT = 2
@@ -88,6 +89,11 @@ def undouble_headings(text: str) -> Step:
         s = line.group()
         # Cheap test first: in a doubled line nearly every character occurs at least twice.
         visible = len(s) - s.count(" ")
+        # Cheaper still: with repeated characters covering ≥ MIN_COVERAGE of the line, at most
+        # (1 + (1 - MIN_COVERAGE)) / 2 of its characters are distinct (+1 for rounding); a
+        # line with more distinct characters fails the count below anyway.
+        if len(set(s)) - (" " in s) > _MAX_DISTINCT * visible + 1:
+            continue
         if sum(c for ch, c in Counter(s).items() if c > 1 and ch != " ") < MIN_COVERAGE * visible:
             continue
         if not _DOUBLED_HINT.search(s):
