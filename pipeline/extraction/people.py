@@ -83,6 +83,7 @@ class _Reader:
         self.places = lexicons.places().by_form
         self.tl = lexicons.titles()
         self._count: dict[str, int] = {}
+        self._plausible_memo: dict[str, bool] = {}
 
     def count(self, s: str) -> int:
         c = self._count.get(s)
@@ -91,6 +92,14 @@ class _Reader:
         return c
 
     def _plausible(self, name: str) -> bool:
+        """Whether ``name`` may be a person's name here (remembered per string: it depends only on
+        the string, this text and its gaps)."""
+        ok = self._plausible_memo.get(name)
+        if ok is None:
+            ok = self._plausible_memo[name] = self._judge(name)
+        return ok
+
+    def _judge(self, name: str) -> bool:
         if len(name) < 2 or any(not _cjk(c) for c in name):
             return False
         sur = 2 if name[:2] in self.sur.compound else 1
@@ -118,6 +127,9 @@ class _Reader:
     def forward(self, p: int) -> str | None:
         """A name starting at ``p``: two or three characters (four with a compound surname)."""
         t = self.text
+        # Without a surname at p no reading is plausible: the same None, sooner.
+        if t[p : p + 2] not in self.sur.compound and t[p : p + 1] not in self.sur.single:
+            return None
         if self.counted(p):
             return None
         sur = 2 if t[p : p + 2] in self.sur.compound else 1
