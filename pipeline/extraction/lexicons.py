@@ -177,29 +177,34 @@ class TrieMatcher:
 
     def contains(self, text: str) -> bool:
         """Whether any word occurs in ``text`` (stops at the first one)."""
+        if self._few is not None:
+            return any(w in text for w in self._few)
+        return self.first_start(text) >= 0
+
+    def first_start(self, text: str) -> int:
+        """Where the leftmost word in ``text`` starts (-1 if none): ``search(text).start()``
+        of the equivalent regex, without collecting every match."""
         root = self._root
         n = len(text)
         if not root:
-            return False
-        if self._few is not None:
-            return any(w in text for w in self._few)
+            return -1
         if self._starts is not None:
-            positions = (m.start() for m in self._starts.finditer(text))
+            positions: Iterable[int] = (m.start() for m in self._starts.finditer(text))
         else:
             positions = (i for i in range(n) if text[i] in root)
         for i in positions:
             node = root[text[i]]
             if "" in node:
-                return True
+                return i
             j = i + 1
             while j < n:
                 node = node.get(text[j])
                 if node is None:
                     break
                 if "" in node:
-                    return True
+                    return i
                 j += 1
-        return False
+        return -1
 
 
 # -- places -------------------------------------------------------------------------------

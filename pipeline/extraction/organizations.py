@@ -103,9 +103,10 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
         head = head[opened + 1 :]
     # A name that holds a place usually starts with it (中国南方航空集团 after 会中): drop what
     # stands before the first place unless it is a national prefix (中共, 国家, 驻 …) or a bracket.
-    pm = lexicons.places().regex.search(head)
-    if pm and pm.start() > 0 and head[pm.start() - 1] not in "(（" and not _NATIONAL_PREFIX.search(head, 0, pm.start()):
-        head = head[pm.start() :]
+    # (The leftmost place by the trie: the places regex tries its branches one by one.)
+    ps = lexicons.places().matcher.first_start(head)
+    if ps > 0 and head[ps - 1] not in "(（" and not _NATIONAL_PREFIX.search(head, 0, ps):
+        head = head[ps:]
     # A title ends a name: 主任王强 before 办公室 is not part of it.
     tl = lexicons.titles()
     last = 0
@@ -159,7 +160,7 @@ def _named(head: str) -> bool:
 
 
 def _has_place(head: str, zones: set[str]) -> bool:
-    return bool(lexicons.places().regex.search(head)) or any(z in head for z in zones)
+    return lexicons.places().matcher.contains(head) or any(z in head for z in zones)
 
 
 def find_organizations(
