@@ -87,6 +87,30 @@ class OffsetMap:
         s_end = last.s0 + (end - last.c0) if last.kind == POSITIONAL else last.s1
         return (s_start, max(s_start, s_end))
 
+    def to_source_many(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``[self.to_source(a, b) for a, b in spans]``, with the lookups hoisted out of the loop."""
+        derived_len = self.derived_len
+        segments = self.segments
+        c0s = self._c0s
+        out: list[tuple[int, int]] = []
+        append = out.append
+        for start, end in spans:
+            if not 0 <= start <= end <= derived_len:
+                raise ValueError(f"span [{start}, {end}) outside derived text of length {derived_len}")
+            if not segments:
+                append((0, 0))
+                continue
+            if start == end:
+                pos = self._point_to_source(start)
+                append((pos, pos))
+                continue
+            first = segments[max(0, bisect_right(c0s, start) - 1)]
+            last = segments[max(0, bisect_right(c0s, end - 1) - 1)]
+            s_start = first.s0 + (start - first.c0) if first.kind == POSITIONAL else first.s0
+            s_end = last.s0 + (end - last.c0) if last.kind == POSITIONAL else last.s1
+            append((s_start, max(s_start, s_end)))
+        return out
+
     def to_derived(self, start: int, end: int) -> tuple[int, int]:
         """The smallest derived span whose characters come from source ``[start, end)``.
 

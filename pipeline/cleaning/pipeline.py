@@ -52,6 +52,13 @@ class _Chain:
                 start, end = m.to_source(start, end)
         return start, end
 
+    def spans_to_raw(self, k: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`span_to_raw` of every span in ``spans``, one pass per earlier map."""
+        for j, m in reversed(self.active):
+            if j < k and spans:
+                spans = m.to_source_many(spans)
+        return spans
+
     def offsets(self) -> OffsetMap:
         """The composed map cleaned → raw, composed pairwise so each level halves the maps."""
         maps = [m for _, m in self.active]
@@ -158,9 +165,12 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
     flags: list[str] = []
     marks_meta: list[dict[str, object]] = []
     for k, step in enumerate(steps):
-
-        def to_raw(a: int, b: int, k: int = k) -> tuple[int, int]:
-            return chain.span_to_raw(k, a, b)
+        # Every span this step reports, mapped back to the raw text in one batch per earlier map
+        # (in the order the loops below take them).
+        wanted = [(e.start, e.end) for e in step.edits if e.kind not in QUIET_KINDS and e.kind != "caption"]
+        wanted += [(cap.start, cap.end) for cap in step.captions]
+        wanted += [(mark.start, mark.end) for mark in step.marks]
+        to_raw = iter(chain.spans_to_raw(k, wanted)).__next__
 
         source = step_input(chain, k)
         undoable = step.undoable
@@ -177,15 +187,15 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
                 rep.examples.append((before, e.replacement))
             if kind == "caption":
                 continue
-            r0, r1 = to_raw(e.start, e.end)
+            r0, r1 = to_raw()
             c0, c1 = to_clean(r0, r1)
             changes.append(Change(kind, r0, r1, c0, c1, before, e.replacement, e.note, undoable))
         for cap in step.captions:
-            r0, r1 = to_raw(cap.start, cap.end)
+            r0, r1 = to_raw()
             if cap.text.strip():
                 captions.append(Caption(text=cap.text.strip(), raw_start=r0, raw_end=r1))
         for mark in step.marks:
-            r0, r1 = to_raw(mark.start, mark.end)
+            r0, r1 = to_raw()
             c0, c1 = to_clean(r0, r1)
             marks_meta.append(
                 {
