@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -106,6 +116,7 @@ class TextPane(QPlainTextEdit):
         self.menu_hook: Any = None  # callable(menu, pane, position) adding the view's actions
         self._press: QPoint | None = None
         self._painted: tuple[int, int] = (0, 0)
+        self._formatted: set[int] = set()  # numbers of the blocks whose marks are formats
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._on_scroll())
 
     # -- content -------------------------------------------------------------------------------------
@@ -114,13 +125,78 @@ class TextPane(QPlainTextEdit):
             return
         self.text = text
         self._u16 = Utf16(text)
+        self._formatted.clear()  # new blocks, without formats
+        self.marks, self._starts, self.evidence = [], [], []  # the old text's: set_marks follows
         self.setPlainText(display_text(text))
 
     def set_marks(self, marks: list[Mark], evidence: list[tuple[int, int]] | None = None) -> None:
-        self.marks = sorted(marks, key=lambda m: (m.start, m.end))
+        marks = sorted(marks, key=lambda m: (m.start, m.end))
+        if not self._same_looks(marks):
+            self._clear_formats()
+        self.marks = marks
         self._starts = [m.start for m in self.marks]
         self.evidence = list(evidence or [])
         self._paint()
+
+    def _same_looks(self, marks: list[Mark]) -> bool:
+        old = self.marks
+        return len(old) == len(marks) and all(
+            a.start == b.start and a.end == b.end and a.color == b.color and a.undoable == b.undoable
+            for a, b in zip(old, marks, strict=True))
+
+    def _clear_formats(self) -> None:
+        doc = self.document()
+        for number in self._formatted:
+            block = doc.findBlockByNumber(number)
+            if block.isValid() and block.layout() is not None:
+                block.layout().clearFormats()  # the block is laid out again
+        self._formatted.clear()
+
+    def _format_blocks(self, lo: int, hi: int, doc_len: int) -> None:
+        """Marks become character formats of the blocks' layouts (as a syntax highlighter's do):
+        laid out once with the text and drawn in the same pass. As extra selections each mark
+        cost a pass of its own over the text at every paint (half of painting an article)."""
+        doc = self.document()
+        to_qt = self._u16.to_qt
+        from_qt = self._u16.from_qt
+        block = doc.findBlock(to_qt(min(lo, doc_len)))
+        end_q = to_qt(min(hi, doc_len))
+        formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        while block.isValid() and block.position() <= end_q:
+            number = block.blockNumber()
+            if number not in self._formatted and block.layout() is not None:
+                self._formatted.add(number)
+                bq = block.position()
+                bs, be = from_qt(bq), from_qt(bq + block.length())
+                runs: list[list[Any]] = []
+                first = max(0, bisect_right(self._starts, bs) - 8)
+                for m in self.marks[first:bisect_left(self._starts, be)]:
+                    s, e = max(m.start, bs), min(m.end, be)
+                    if e <= s:
+                        continue
+                    # Touching marks of one look become one range (a run of stripped HTML tags
+                    # is dozens of changes side by side); the marks stay separate for hover.
+                    if runs and runs[-1][2] == m.color and runs[-1][3] == m.undoable and s <= runs[-1][1]:
+                        runs[-1][1] = max(runs[-1][1], e)
+                    else:
+                        runs.append([s, e, m.color, m.undoable])
+                ranges = []
+                for s, e, color, undoable in runs:
+                    fmt = formats.get((color, undoable))
+                    if fmt is None:
+                        fmt = QTextCharFormat()
+                        fmt.setBackground(QBrush(QColor(color)))
+                        if undoable:
+                            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                        formats[(color, undoable)] = fmt
+                    r = QTextLayout.FormatRange()
+                    r.start = to_qt(s) - bq
+                    r.length = to_qt(e) - to_qt(s)
+                    r.format = fmt
+                    ranges.append(r)
+                if ranges:
+                    block.layout().setFormats(ranges)  # the block is laid out again
+            block = block.next()
 
     def _visible_span(self) -> tuple[int, int]:
         """Code points on screen, with half a screenful of margin either side.
@@ -135,7 +211,19 @@ class TextPane(QPlainTextEdit):
         margin = max(200, last - first) // 2
         return max(0, first - margin), max(first, last) + margin
 
+    def _format_ahead(self) -> None:
+        """Format the blocks from the first one on screen for as many characters as a screen
+        could hold at most, before anything lays them out: formats set on a laid-out block
+        make Qt lay it out again."""
+        first = self._u16.from_qt(self.firstVisibleBlock().position())
+        fm = self.fontMetrics()
+        per_line = max(1, self.viewport().width() // max(1, fm.horizontalAdvance("中") // 2))
+        lines = max(1, self.viewport().height() // max(1, fm.lineSpacing()))
+        self._format_blocks(first, first + per_line * lines, len(self.text))
+
     def _on_scroll(self) -> None:
+        if self.marks:
+            self._format_ahead()
         lo, hi = self._visible_span()
         if lo < self._painted[0] or hi > self._painted[1]:
             self._paint()
@@ -149,33 +237,14 @@ class TextPane(QPlainTextEdit):
         # Only marks near the visible part become selections: a long article with hundreds of
         # highlights costs the same to show as a short one. Scrolling paints the rest on demand.
         doc_len = len(self.text)
+        if self.marks:
+            self._format_ahead()
         lo, hi = self._visible_span()
         if lo == 0 and hi >= doc_len:
             lo, hi = 0, doc_len
         self._painted = (lo, hi if hi < doc_len else 1 << 60)
+        self._format_blocks(lo, hi, doc_len)
         sels: list[QTextEdit.ExtraSelection] = []
-        first = max(0, bisect_right(self._starts, lo) - 8)
-        last = bisect_right(self._starts, hi)
-        # Touching marks of one look become one selection (a run of stripped HTML tags is dozens
-        # of changes side by side); the marks themselves stay separate for hover and clicks.
-        runs: list[list[Any]] = []
-        for m in self.marks[first:last]:
-            if m.end <= lo:
-                continue
-            if runs and runs[-1][2] == m.color and runs[-1][3] == m.undoable and m.start <= runs[-1][1]:
-                runs[-1][1] = max(runs[-1][1], m.end)
-            else:
-                runs.append([m.start, m.end, m.color, m.undoable])
-        formats: dict[tuple[str, bool], QTextCharFormat] = {}
-        for start, end, color, undoable in runs:
-            fmt = formats.get((color, undoable))
-            if fmt is None:
-                fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(QColor(color)))
-                if undoable:
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                formats[(color, undoable)] = fmt
-            sels.append(self._selection(start, end, fmt, doc_len))
         for s, e in self.evidence:
             if e <= lo or s >= hi:
                 continue
