@@ -44,12 +44,34 @@ _TOOL_LINE = re.compile(
 )
 
 
+# A site menu: three or more short items joined by bars (首页 | 新闻中心 | 政务公开). Items hold no
+# sentence punctuation, so a table-like line of prose is not taken for one.
+_MENU_LINE = re.compile(r"^ *[^|｜\n，。；！？]{1,8}(?: *[|｜] *[^|｜\n，。；！？]{1,8}){2,} *$", re.M)
+# Page footers: copyright and site-registration lines. Short lines only, so a sentence that
+# mentions copyright is left alone.
+_FOOTER_LINE = re.compile(
+    r"^[^\n]{0,40}(?:版权所有|版权归|Copyright|copyright|©|ICP备|ICP证|公网安备|网站标识码|网站识别码)[^\n]{0,80}$",
+    re.M,
+)
+# Footer lines that are ordinary phrases elsewhere (an event's 主办单位) count only at the page's end.
+_TAIL_FOOTER_LINE = re.compile(
+    r"^ *(?:主办单位|承办单位|技术支持|网站主办|主办|承办|联系电话|地址)[:：][^\n。]{0,60}$", re.M
+)
+
+
 def remove_navigation(text: str) -> Step:
-    """Drop navigation lines: language switches (``中文 | EN``), breadcrumbs, page tools."""
+    """Drop navigation lines: language switches (``中文 | EN``), site menus, breadcrumbs, page
+    tools, and page footers (copyright, site registration)."""
     edits = [
         Edit(m.start(), m.end(), "", "navigation", m.group().strip())
-        for rx in (_NAV_LINE, _BREADCRUMB, _PAGE_TOOLS, _TOOL_LINE)
+        for rx in (_NAV_LINE, _MENU_LINE, _BREADCRUMB, _PAGE_TOOLS, _TOOL_LINE, _FOOTER_LINE)
         for m in rx.finditer(text)
+    ]
+    _, tail_start = _edge_zones(text)
+    edits += [
+        Edit(m.start(), m.end(), "", "navigation", m.group().strip())
+        for m in _TAIL_FOOTER_LINE.finditer(text)
+        if m.start() >= tail_start
     ]
     edits += [
         Edit(m.start(), m.end(), "", "navigation", m.group().strip())
@@ -89,6 +111,10 @@ _DATE_HEAD = r"(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?: *\d{1,2}:\d{2}(?::\
 _INFO_LINE = re.compile(rf"^ *(?:{_DATE_HEAD} *)?[【\[(（]?(?:{_KEY_RX}) *[:：][^\n]{{0,160}}$", re.M)
 
 
+# Page tools that share the info line (来源：X  字号：[大 中 小]  【打印】) are not part of a value.
+_PAGE_TOOL_TAIL = re.compile(r"\s*[【\[]?(?:字号|字体|打印|关闭|分享|收藏|返回)[\s\S]*$")
+
+
 def _parse_fields(line: str) -> dict[str, str] | None:
     """Split ``发布者:X  发布时间:Y  点击率:N`` into fields; None when the line is prose."""
     matches = list(_FIELD.finditer(line))
@@ -102,7 +128,7 @@ def _parse_fields(line: str) -> dict[str, str] | None:
         out["published_raw"] = head
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = line[m.end() : end].strip().strip("】]）)").strip()
+        value = _PAGE_TOOL_TAIL.sub("", line[m.end() : end]).strip().strip("】]）)").strip()
         # Prose has sentence punctuation in it; page-info values do not.
         if re.search(r"[。！？；]|，.*，", value) or len(value) > 40:
             return None

@@ -137,3 +137,32 @@ def test_chronology_and_subject_lines_are_not_captions() -> None:
     )
     r = clean(text, "text")
     assert not r.captions and r.text == text
+
+
+def test_site_menu_and_footer_lines_are_removed_but_prose_stays() -> None:
+    from pipeline.cleaning.residue import remove_navigation
+
+    text = (
+        "首页 | 新闻中心 | 政务公开 | 招商引资\n"
+        "某市代表团赴深圳开展招商活动\n"
+        "会上，双方就新能源、新材料等产业合作深入交流。\n"
+        "主办单位：某市人民政府，承办单位为市商务局。\n"  # a sentence in the story, not a footer
+        "甲 | 乙\n"  # two items are not a menu
+        "版权所有：某市人民政府办公室 鄂ICP备05003312号\n"
+        "主办单位：某市人民政府办公室\n"
+    )
+    out = remove_navigation(text).text
+    assert "新闻中心" not in out and "ICP" not in out and "办公室" not in out
+    assert "某市代表团赴深圳开展招商活动" in out
+    assert "会上，双方就新能源" in out
+    assert "承办单位为市商务局" in out
+    assert "甲 | 乙" in out
+
+
+def test_page_tools_on_the_info_line_stay_out_of_the_source() -> None:
+    from pipeline.cleaning.residue import extract_page_info
+
+    step = extract_page_info("标题\n发布时间：2022-09-02 17:45   来源：某市投资促进中心   字号：[大 中 小]\n正文。")
+    assert step.metadata["source"] == "某市投资促进中心"
+    assert step.metadata["published_at"] == "2022-09-02"
+    assert "字号" not in step.text
