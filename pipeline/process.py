@@ -19,7 +19,8 @@ class ProcessedDocument:
 
     @property
     def summary(self) -> ListSummary:
-        return summarise(self.fields, self.cleaned)
+        c = self.cleaned
+        return summarise(self.fields, c.metadata, c.flags, c.spin_score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +35,14 @@ class ListSummary:
     spin_score: float
 
 
-def summarise(fields: dict[str, dict[str, Any]], cleaned: CleanResult | None = None,
-              flags: list[str] | None = None, spin_score: float = 0.0) -> ListSummary:
-    meta = cleaned.metadata if cleaned is not None else {}
-    title = scalar(fields, "title") or _str(meta.get("title"))
-    published = scalar(fields, "published_at") or _str(meta.get("published_at"))
-    source = scalar(fields, "source") or _str(meta.get("source"))
+def summarise(fields: dict[str, dict[str, Any]], metadata: dict[str, Any], flags: list[str],
+              spin_score: float) -> ListSummary:
+    """The list columns: fields first; what cleaning found stands in until a field is filled."""
+    title = scalar(fields, "title") or _str(metadata.get("title"))
+    published = scalar(fields, "published_at") or _str(metadata.get("published_at"))
+    source = scalar(fields, "source") or _str(metadata.get("source"))
     places = "、".join(str(p) for p in plain_values(fields, "places"))
-    flag_list = cleaned.flags if cleaned is not None else (flags or [])
-    score = cleaned.spin_score if cleaned is not None else spin_score
-    return ListSummary(title, published, source, places, " ".join(flag_list), float(score))
+    return ListSummary(title, published, source, places, " ".join(flags), float(spin_score))
 
 
 def _str(value: object) -> str | None:

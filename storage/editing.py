@@ -88,41 +88,39 @@ def _as_human(v: dict[str, Any]) -> dict[str, Any]:
 
 
 def refresh_summary(a: Article, fields: dict[str, dict[str, Any]], body: ArticleText) -> None:
+    """Bring the article's list columns in step with its fields and its cleaning record."""
     cleaning = body.cleaning or {}
-    summ = summarise(fields, None, flags=list(cleaning.get("flags", [])),
-                     spin_score=float(cleaning.get("spin_score", 0.0)))
-    meta = cleaning.get("metadata", {})
-    a.title = summ.title or (str(meta["title"]) if meta.get("title") else None)
-    a.published_at = summ.published_at or (str(meta["published_at"]) if meta.get("published_at") else None)
-    a.source = summ.source or (str(meta["source"]) if meta.get("source") else None)
-    a.places = summ.places
+    summ = summarise(fields, cleaning.get("metadata") or {}, list(cleaning.get("flags", [])),
+                     float(cleaning.get("spin_score", 0.0)))
+    a.title, a.published_at, a.source = summ.title, summ.published_at, summ.source
+    a.places, a.flags, a.spin_score = summ.places, summ.flags, summ.spin_score
     a.edited_count = sum(1 for f in fields.values() if f.get("edited"))
+
+
+def _set_column(store: Store, article_id: int, column: str, value: str, who: str | None,
+                expected_version: int | None) -> int:
+    """Set one plain column of the article, with its history row; returns the version."""
+    with store.session() as s:
+        a = _load(s, article_id, expected_version)
+        old = getattr(a, column)
+        if old == value:
+            return a.version_id
+        _history(s, article_id, column, old, value, who or default_reviewer())
+        setattr(a, column, value)
+        s.flush()
+        return a.version_id
 
 
 def set_status(store: Store, article_id: int, status: str, *, who: str | None = None,
                expected_version: int | None = None) -> int:
     if status not in STATUSES:
         raise EditError(f"unknown status {status!r} (expected one of {', '.join(STATUSES)})")
-    with store.session() as s:
-        a = _load(s, article_id, expected_version)
-        if a.status == status:
-            return a.version_id
-        _history(s, article_id, "status", a.status, status, who or default_reviewer())
-        a.status = status
-        s.flush()
-        return a.version_id
+    return _set_column(store, article_id, "status", status, who, expected_version)
 
 
 def set_note(store: Store, article_id: int, note: str, *, who: str | None = None,
              expected_version: int | None = None) -> int:
-    with store.session() as s:
-        a = _load(s, article_id, expected_version)
-        if a.note == note:
-            return a.version_id
-        _history(s, article_id, "note", a.note, note, who or default_reviewer())
-        a.note = note
-        s.flush()
-        return a.version_id
+    return _set_column(store, article_id, "note", note, who, expected_version)
 
 
 def set_tags(store: Store, article_id: int, tags: list[str], *, who: str | None = None,

@@ -11,12 +11,10 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm.attributes import flag_modified
 
-from pipeline.document import RawDocument
-from pipeline.fields import merge_reextraction
-from pipeline.process import process
-from pipeline.serialize import clean_to_json, skip_changes_from_json
-from storage.editing import _history, _load, default_reviewer, refresh_summary
+from pipeline.serialize import skip_changes_from_json
+from storage.editing import _history, _load, default_reviewer
 from storage.models import ArticleText
+from storage.reextract import apply_reprocessed, reprocess
 from storage.store import Store
 
 SkipKey = tuple[str, int, int]  # (change kind, raw start, raw end)
@@ -41,17 +39,8 @@ def set_skipped_changes(
         before = skip_changes_from_json(body.cleaning or {})
         if before == wanted:
             return a.version_id
-        doc = RawDocument(a.source_name, a.source_path, a.sha256, a.size_bytes, a.encoding,
-                          a.format, body.raw_text)  # type: ignore[arg-type]
-        fresh = process(doc, skip_changes=wanted)
-        merged, _diffs = merge_reextraction(body.fields or {}, fresh.fields)
-        body.cleaned_text = fresh.cleaned.text
-        body.cleaning = clean_to_json(fresh.cleaned, skip_changes=wanted)
-        body.fields = merged
-        a.script = fresh.cleaned.script
-        a.flags = " ".join(fresh.cleaned.flags)
-        a.spin_score = fresh.cleaned.spin_score
-        refresh_summary(a, merged, body)
+        fresh, merged, _diffs = reprocess(a, body, wanted)
+        apply_reprocessed(a, body, fresh, merged, wanted)
         _history(s, article_id, "skip_changes", sorted(map(list, before)), sorted(map(list, wanted)),
                  who or default_reviewer())
         flag_modified(a, "flags")

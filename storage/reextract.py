@@ -3,18 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
 from pipeline.document import RawDocument
-from pipeline.fields import merge_reextraction
-from pipeline.process import process
+from pipeline.fields import FieldRefresh, merge_reextraction
+from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json, skip_changes_from_json
 from storage.editing import refresh_summary
 from storage.models import Article, ArticleText, FieldHistory
 from storage.records import ReextractReport
 from storage.store import Store
+
+
+def reprocess(
+    a: Article, body: ArticleText, skip: frozenset[tuple[str, int, int]]
+) -> tuple[ProcessedDocument, dict[str, dict[str, Any]], list[FieldRefresh]]:
+    """Clean and extract the stored original again; merge so that every human edit is kept."""
+    doc = RawDocument(a.source_name, a.source_path, a.sha256, a.size_bytes, a.encoding,
+                      a.format, body.raw_text)  # type: ignore[arg-type]
+    fresh = process(doc, skip_changes=skip)
+    merged, diffs = merge_reextraction(body.fields or {}, fresh.fields)
+    return fresh, merged, diffs
+
+
+def apply_reprocessed(
+    a: Article, body: ArticleText, fresh: ProcessedDocument, merged: dict[str, dict[str, Any]],
+    skip: frozenset[tuple[str, int, int]],
+) -> bool:
+    """Write a re-processing into the (open) rows; True if the cleaned text changed."""
+    text_changed = body.cleaned_text != fresh.cleaned.text
+    body.cleaned_text = fresh.cleaned.text
+    body.cleaning = clean_to_json(fresh.cleaned, skip_changes=skip)
+    body.fields = merged
+    a.script = fresh.cleaned.script
+    refresh_summary(a, merged, body)
+    return text_changed
 
 
 def reextract(
@@ -40,11 +66,8 @@ def reextract(
             body = s.get(ArticleText, article_id)
             if a is None or body is None:
                 continue
-            doc = RawDocument(a.source_name, a.source_path, a.sha256, a.size_bytes, a.encoding,
-                              a.format, body.raw_text)  # type: ignore[arg-type]
             skip = skip_changes_from_json(body.cleaning or {})
-            fresh = process(doc, skip_changes=skip)
-            merged, diffs = merge_reextraction(body.fields or {}, fresh.fields)
+            fresh, merged, diffs = reprocess(a, body, skip)
             report.articles += 1
             replaced = [d for d in diffs if not d.kept_because_edited]
             kept = [d for d in diffs if d.kept_because_edited]
@@ -53,14 +76,7 @@ def reextract(
             if kept:
                 report.kept[article_id] = kept
             if apply:
-                text_changed = body.cleaned_text != fresh.cleaned.text
-                body.cleaned_text = fresh.cleaned.text
-                body.cleaning = clean_to_json(fresh.cleaned, skip_changes=skip)
-                body.fields = merged
-                a.script = fresh.cleaned.script
-                a.flags = " ".join(fresh.cleaned.flags)
-                a.spin_score = fresh.cleaned.spin_score
-                refresh_summary(a, merged, body)
+                text_changed = apply_reprocessed(a, body, fresh, merged, skip)
                 for d in replaced:
                     s.add(FieldHistory(article_id=article_id, field=d.field, old_value=d.old,
                                        new_value=d.new, who=who))
