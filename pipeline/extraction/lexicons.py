@@ -58,6 +58,24 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return body
 
 
+def _longest_at(root: dict[str, Any], text: str, i: int) -> tuple[str | None, int]:
+    """The longest word of the trie starting at ``i`` (None if none) and where it ends."""
+    node = root[text[i]]
+    best: str | None = node.get("")
+    best_end = i + 1
+    j = i + 1
+    n = len(text)
+    while j < n:
+        node = node.get(text[j])
+        if node is None:
+            break
+        j += 1
+        if "" in node:
+            best = node[""]
+            best_end = j
+    return best, best_end
+
+
 class TrieMatcher:
     """Leftmost-longest, non-overlapping dictionary matching by a character trie.
 
@@ -126,53 +144,22 @@ class TrieMatcher:
                     out.append((i, pos, text[i:pos]))
             return out
         starts = self._starts
-        if starts is not None:
-            search = starts.search
-            i = 0
-            while True:
-                m = search(text, i)
-                if m is None:
-                    return out
-                i = m.start()
-                node = root[text[i]]
-                best = node.get("")
-                best_end = i + 1
-                j = i + 1
-                while j < n:
-                    node = node.get(text[j])
-                    if node is None:
-                        break
-                    j += 1
-                    if "" in node:
-                        best = node[""]
-                        best_end = j
-                if best is None:
-                    i += 1
-                    continue
-                out.append((i, best_end, best))
-                i = best_end
         i = 0
         while i < n:
-            node = root.get(text[i])
-            if node is None:
+            if starts is not None:
+                m = starts.search(text, i)
+                if m is None:
+                    break
+                i = m.start()
+            elif text[i] not in root:
                 i += 1
                 continue
-            best = node.get("")
-            best_end = i + 1
-            j = i + 1
-            while j < n:
-                node = node.get(text[j])
-                if node is None:
-                    break
-                j += 1
-                if "" in node:
-                    best = node[""]
-                    best_end = j
+            best, end = _longest_at(root, text, i)
             if best is None:
                 i += 1
                 continue
-            out.append((i, best_end, best))
-            i = best_end
+            out.append((i, end, best))
+            i = end
         return out
 
     def contains(self, text: str) -> bool:
@@ -193,17 +180,8 @@ class TrieMatcher:
         else:
             positions = (i for i in range(n) if text[i] in root)
         for i in positions:
-            node = root[text[i]]
-            if "" in node:
+            if _longest_at(root, text, i)[0] is not None:
                 return i
-            j = i + 1
-            while j < n:
-                node = node.get(text[j])
-                if node is None:
-                    break
-                if "" in node:
-                    return i
-                j += 1
         return -1
 
 
