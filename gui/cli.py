@@ -9,7 +9,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from storage.models import STATUSES
@@ -93,15 +94,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _open(args: argparse.Namespace) -> Store:
-    return open_store(args.db or default_url())
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Store]:
+    """The store named by --db / CURATOR_DB / the default, closed however the command ends."""
+    store = open_store(args.db or default_url())
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from storage.importer import import_paths
     from storage.records import ImportProgress
 
-    store = _open(args)
     tty = sys.stderr.isatty()
 
     def progress(p: ImportProgress) -> None:
@@ -110,8 +116,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"[{p.done}/{p.total}] imported {p.imported}, duplicates {p.duplicates}, "
                   f"failed {p.failed}  {p.current[:40]}", end=end, file=sys.stderr, flush=True)
 
-    report = import_paths(store, args.paths, workers=args.workers, progress=progress)
-    store.close()
+    with _opened(args) as store:
+        report = import_paths(store, args.paths, workers=args.workers, progress=progress)
     print(f"Imported {len(report.imported)}, duplicates skipped {len(report.duplicates)}, "
           f"failed {len(report.failed)}.")
     for path, reason in report.failed:
@@ -122,14 +128,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from storage.exporting import export_dataset
 
-    store = _open(args)
-    try:
-        report = export_dataset(store, Path(args.out), args.format, statuses=args.status)
-    except OSError as exc:
-        print(f"curator: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        store.close()
+    with _opened(args) as store:
+        try:
+            report = export_dataset(store, Path(args.out), args.format, statuses=args.status)
+        except OSError as exc:
+            print(f"curator: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FAILED
     print(f"Exported {report.count} articles to {report.path}.")
     return EXIT_OK
 
@@ -137,24 +141,21 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from storage.queries import list_summaries
 
-    store = _open(args)
-    for a in list_summaries(store):
-        print(f"{a.id}\t{a.status}\t{a.source_name}\t{a.title or ''}")
-    store.close()
+    with _opened(args) as store:
+        for a in list_summaries(store):
+            print(f"{a.id}\t{a.status}\t{a.source_name}\t{a.title or ''}")
     return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from storage.queries import NotFoundError, get_article
 
-    store = _open(args)
-    try:
-        a = get_article(store, args.id)
-    except NotFoundError as exc:
-        print(f"curator: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        store.close()
+    with _opened(args) as store:
+        try:
+            a = get_article(store, args.id)
+        except NotFoundError as exc:
+            print(f"curator: {exc}", file=sys.stderr)
+            return EXIT_FAILED
     print(f"# {a.id} {a.source_name}  [{a.status}]  {a.format}, {a.encoding}, script {a.script}")
     if args.raw:
         print(a.raw_text)
@@ -176,7 +177,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if not repairs:
         print("  (none)")
     for r in repairs:
-        examples = "; ".join(f"{b!r}→{a!r}" for b, a in (r.get("examples") or [])[:3])
+        examples = "; ".join(f"{before!r}→{after!r}" for before, after in (r.get("examples") or [])[:3])
         print(f"  {r.get('kind')}: {r.get('count')}  {r.get('description', '')}  {examples}".rstrip())
     if cleaning.get("flags"):
         print(f"\nFlags: {' '.join(cleaning['flags'])}  (spin score {cleaning.get('spin_score', 0):.1f})")
@@ -186,9 +187,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_reextract(args: argparse.Namespace) -> int:
     from storage.reextract import reextract
 
-    store = _open(args)
-    report = reextract(store, args.ids or None, apply=not args.dry_run)
-    store.close()
+    with _opened(args) as store:
+        report = reextract(store, args.ids or None, apply=not args.dry_run)
     verb = "would change" if args.dry_run else "changed"
     print(f"Re-extracted {report.articles} articles; {verb} fields in {len(report.changed)}; "
           f"kept human edits in {len(report.kept)}.")
