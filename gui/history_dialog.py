@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.field_model import display_value
+from gui.rows_model import RowsTableModel
 from gui.undo import STATUS_LABELS
 from pipeline.fields import FIELDS, FIELDS_BY_NAME
 from storage.records import HistoryEntry
@@ -48,37 +49,20 @@ def describe(kind: str, value: Any) -> str:
     return str(value)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel):
     HEADERS = ("时间", "审核人", "字段", "原值", "新值")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.entries: list[HistoryEntry] = []
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
-        self.entries = list(reversed(entries))  # newest first
+        self.rows = list(reversed(entries))  # newest first
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        e = self.entries[index.row()]
+        e = self.rows[index.row()]
         col = index.column()
         if col == 0:
             return e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -149,7 +133,7 @@ class HistoryDialog(QDialog):
 
     def selected_entry(self) -> HistoryEntry | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entries[rows[0].row()] if rows else None
+        return self.model.rows[rows[0].row()] if rows else None
 
     def _revert(self) -> None:
         entry = self.selected_entry()

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gui.history_dialog import describe, kind_label
+from gui.rows_model import RowsTableModel
 from storage.records import ReextractReport
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ReextractModel(QAbstractTableModel):
+class ReextractModel(RowsTableModel):
     HEADERS = ("文章", "字段", "现在", "重新抽取", "处理")
 
     def __init__(self, report: ReextractReport, parent: Any = None) -> None:
@@ -26,19 +27,6 @@ class ReextractModel(QAbstractTableModel):
         for aid in sorted(set(report.changed) | set(report.kept)):
             self.rows += [(aid, d, False) for d in report.changed.get(aid, [])]
             self.rows += [(aid, d, True) for d in report.kept.get(aid, [])]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
