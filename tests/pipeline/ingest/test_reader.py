@@ -74,7 +74,7 @@ def test_bad_input_gets_a_one_line_reason(data: bytes, reason: str) -> None:
 def test_undecodable_bytes_are_refused() -> None:
     # Invalid in UTF-8, and a run of bytes no Chinese encoding can decode either.
     data = bytes([0x81, 0x20, 0xFF, 0x30, 0x80, 0xFF]) * 50
-    with pytest.raises(IngestError, match="^undecodable"):
+    with pytest.raises(IngestError, match=r"^undecodable"):
         _read(data)
 
 
