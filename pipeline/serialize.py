@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Callable
 from functools import cache
 from typing import Any
+
+import orjson
 
 from pipeline.document import Caption, Change, CleanResult, Repair
 from pipeline.offsets import OffsetMap
@@ -15,12 +18,34 @@ def clean_to_json(
     result: CleanResult, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
 ) -> dict[str, Any]:
     """Everything but the text itself (kept in its own column)."""
+    return _clean_record(result, skip_changes, _record)
+
+
+def clean_to_json_text(
+    result: CleanResult, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+) -> str:
+    """:func:`clean_to_json` already encoded as compact JSON, for bulk writes.
+
+    orjson encodes the change records (dataclasses) itself, in field order, so the text decodes
+    to exactly :func:`clean_to_json`'s value; building the plain dicts first and encoding them with
+    the json module cost ~1.7 ms of an import's ~20 ms per article.
+    """
+    return orjson.dumps(_clean_record(result, skip_changes, _same)).decode("utf-8")
+
+
+def _same(obj: Any) -> Any:
+    return obj
+
+
+def _clean_record(
+    result: CleanResult, skip_changes: frozenset[tuple[str, int, int]], record: Callable[[Any], Any]
+) -> dict[str, Any]:
     return {
         "offsets": result.offsets.to_json(),
         "script": result.script,
-        "repairs": [_record(r) for r in result.repairs],
-        "changes": [_record(c) for c in result.changes],
-        "captions": [_record(c) for c in result.captions],
+        "repairs": [record(r) for r in result.repairs],
+        "changes": [record(c) for c in result.changes],
+        "captions": [record(c) for c in result.captions],
         "metadata": result.metadata,
         "flags": list(result.flags),
         "spin_score": result.spin_score,

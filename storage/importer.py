@@ -8,7 +8,6 @@ that cannot be read is reported by path with a one-line reason and the batch goe
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import time
@@ -18,13 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import orjson
 from sqlalchemy import Table, Text, bindparam, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from pipeline.ingest import IngestError, discover, read_file
 from pipeline.process import ProcessedDocument, process
-from pipeline.serialize import clean_to_json
+from pipeline.serialize import clean_to_json_text
 from storage import fulltext
 from storage.models import Article, Base, utcnow
 from storage.records import ImportProgress, ImportReport
@@ -79,8 +79,9 @@ def _init_worker(known: frozenset[str]) -> None:
 
 
 def _json(value: object) -> str:
-    # The same text JSONText writes, so rows written here read back identically.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # Compact JSON that decodes to the same value JSONText would have written (orjson: ~10x
+    # faster than the json module, which cost ~0.6 ms per article for the fields alone).
+    return orjson.dumps(value).decode("utf-8")
 
 
 def prepare(p: ProcessedDocument) -> PreparedArticle:
@@ -92,7 +93,7 @@ def prepare(p: ProcessedDocument) -> PreparedArticle:
         encoding=d.encoding, size_bytes=d.size_bytes, script=p.cleaned.script, title=summary.title,
         published_at=summary.published_at, source=summary.source, places=summary.places, flags=summary.flags,
         spin_score=summary.spin_score, raw_text=d.text, cleaned_text=p.cleaned.text,
-        cleaning_json=_json(clean_to_json(p.cleaned)), fields_json=_json(p.fields),
+        cleaning_json=clean_to_json_text(p.cleaned), fields_json=_json(p.fields),
         tokens=fulltext.tokens(summary.title, p.cleaned.text),
     )
 
