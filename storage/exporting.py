@@ -16,14 +16,9 @@ from sqlalchemy import Text, select, type_coerce
 
 from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
 from pipeline.export.writers import dumps_line_bytes
-from storage.models import Article, ArticleTag, ArticleText
+from storage.models import Article, ArticleTag, ArticleText, decode_json
 from storage.records import ExportReport
 from storage.store import Store
-
-try:
-    import orjson
-except ImportError:  # pragma: no cover - a declared dependency; json alone still works
-    orjson = None  # type: ignore[assignment]
 
 BATCH = 200
 CHECK_EVERY = 100  # records between progress reports and cancellation checks
@@ -36,7 +31,7 @@ class ExportCancelled(Exception):
 def _loads(text: str | None) -> Any:
     if not text:
         return None
-    return orjson.loads(text) if orjson is not None else json.loads(text)
+    return decode_json(text)
 
 
 _METADATA_KEY = '"metadata":'

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import orjson
 from sqlalchemy import Table, Text, bindparam, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
@@ -26,7 +25,7 @@ from pipeline.ingest import IngestError, discover, read_file
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json_text
 from storage import fulltext
-from storage.models import Article, Base, utcnow
+from storage.models import Article, Base, encode_json, utcnow
 from storage.records import ImportProgress, ImportReport
 from storage.store import Store
 
@@ -78,12 +77,6 @@ def _init_worker(known: frozenset[str]) -> None:
     _known = known
 
 
-def _json(value: object) -> str:
-    # Compact JSON that decodes to the same value JSONText would have written (orjson: ~10x
-    # faster than the json module, which cost ~0.6 ms per article for the fields alone).
-    return orjson.dumps(value).decode("utf-8")
-
-
 def prepare(p: ProcessedDocument) -> PreparedArticle:
     """Everything about one processed document that does not need the store."""
     summary = p.summary
@@ -93,7 +86,7 @@ def prepare(p: ProcessedDocument) -> PreparedArticle:
         encoding=d.encoding, size_bytes=d.size_bytes, script=p.cleaned.script, title=summary.title,
         published_at=summary.published_at, source=summary.source, places=summary.places, flags=summary.flags,
         spin_score=summary.spin_score, raw_text=d.text, cleaned_text=p.cleaned.text,
-        cleaning_json=clean_to_json_text(p.cleaned), fields_json=_json(p.fields),
+        cleaning_json=clean_to_json_text(p.cleaned), fields_json=encode_json(p.fields),
         tokens=fulltext.tokens(summary.title, p.cleaned.text),
     )
 

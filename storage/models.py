@@ -11,6 +11,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -31,6 +32,23 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def encode_json(value: Any) -> str:
+    """Compact JSON text, no ASCII escaping (what :class:`JSONText` writes).
+
+    orjson rather than the json module: an article's cleaning record is ~30 KB of JSON, decoded
+    on every article switch and encoded on every import, and orjson is 3-10x faster at both.
+    """
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+
+
+def decode_json(text: str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        # Text the json module accepts and orjson does not (NaN, Infinity) stays readable.
+        return json.loads(text)
+
+
 class JSONText(TypeDecorator[Any]):
     """JSON kept as UTF-8 text (no ASCII escaping), identical on SQLite and PostgreSQL."""
 
@@ -40,12 +58,12 @@ class JSONText(TypeDecorator[Any]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return encode_json(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         if value is None:
             return None
-        return json.loads(value)
+        return decode_json(value)
 
 
 class Base(DeclarativeBase):
