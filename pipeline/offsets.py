@@ -166,30 +166,52 @@ class OffsetMap:
             return later
         out: list[Segment] = []
         inner_segs = self.segments
+        n_inner = len(inner_segs)
+        c0s = self._c0s
+        # The open positional run as plain ints (as in apply_edits): pieces that continue it are
+        # merged here, so a Segment is built only for each segment of the merged result.
+        run_c0 = run_s0 = run_len = 0
         j = 0  # cursor into self's segments; sources of ``later`` mostly advance monotonically
         for seg in later.segments:
             if seg.kind == BLOCK or seg.s0 == seg.s1:
+                if run_len:
+                    out.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                    run_len = 0
                 a0, a1 = self.to_source(seg.s0, seg.s1)
                 out.append(Segment(seg.c0, seg.c1, a0, a1, BLOCK))
                 continue
             # Positional: split where self's segments split.
             b = seg.s0
-            while b < seg.s1:
-                if not (j < len(inner_segs) and inner_segs[j].c0 <= b < inner_segs[j].c1):
+            seg_s1 = seg.s1
+            shift = seg.c0 - seg.s0  # derived = source + shift inside this segment
+            while b < seg_s1:
+                inner = inner_segs[j] if j < n_inner else None
+                if inner is None or not inner.c0 <= b < inner.c1:
                     j += 1
-                    if not (j < len(inner_segs) and inner_segs[j].c0 <= b < inner_segs[j].c1):
-                        j = max(0, bisect_right(self._c0s, b) - 1)
-                inner = inner_segs[j]
-                stop = min(seg.s1, inner.c1)
-                c_from = seg.c0 + (b - seg.s0)
-                c_to = seg.c0 + (stop - seg.s0)
+                    inner = inner_segs[j] if j < n_inner else None
+                    if inner is None or not inner.c0 <= b < inner.c1:
+                        j = max(0, bisect_right(c0s, b) - 1)
+                        inner = inner_segs[j]
+                stop = inner.c1 if inner.c1 < seg_s1 else seg_s1
+                c_from = b + shift
                 if inner.kind == POSITIONAL:
                     a0 = inner.s0 + (b - inner.c0)
-                    out.append(Segment(c_from, c_to, a0, a0 + (stop - b), POSITIONAL))
+                    if run_len and run_c0 + run_len == c_from and run_s0 + run_len == a0:
+                        run_len += stop - b
+                    else:
+                        if run_len:
+                            out.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                        run_c0, run_s0, run_len = c_from, a0, stop - b
                 else:
-                    out.append(Segment(c_from, c_to, inner.s0, inner.s1, BLOCK))
+                    if run_len:
+                        out.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                        run_len = 0
+                    out.append(Segment(c_from, stop + shift, inner.s0, inner.s1, BLOCK))
                 b = stop
-        return OffsetMap(out, later.derived_len, self.source_len)
+        if run_len:
+            out.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+        # Pieces are never empty and continuing positional pieces are already joined.
+        return OffsetMap._merged(out, later.derived_len, self.source_len)
 
     def is_identity(self) -> bool:
         segs = self.segments
