@@ -217,7 +217,9 @@ _TOK = rf"(?:[{_P}]*[{HAN}](?:[{_P}]+[{HAN}])*[{_P}]*|\d+(?:\.\d+)?%?)"
 _SPACED_RUN = re.compile(rf"{_TOK}(?: {{1,2}}{_TOK}){{3,}}")
 _SPACE = re.compile(" +")
 _HAN_ONE = re.compile(rf"(?:^|(?<= ))[{_P}]*[{HAN}][{_P}]*(?= |$)")
-_NUM_SPACE = re.compile(rf"(?<=[{HAN}{_P}]) +(?=\d)|(?<=\d) +(?=[{HAN}{_P}])")
+# Spaces between a Han character (or punctuation) and a digit, either way round. Starts with the
+# space so the engine scans for spaces; same matches as ``(?<=[X]) +(?=\d)|(?<=\d) +(?=[X])``.
+_NUM_SPACE = re.compile(rf" (?:(?<=[{HAN}{_P}] ) *(?=\d)|(?<=\d ) *(?=[{HAN}{_P}]))")
 
 
 _TOK_PUNCT = frozenset(_P + ".%")

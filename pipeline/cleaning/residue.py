@@ -239,7 +239,9 @@ def dateline_metadata(text: str) -> dict[str, object]:
 
 # -- inline residue and spam -------------------------------------------------------------------
 
-_EXPAND = re.compile(r"(?:点击)?(?:展开|张开|伸开)(?:剩余|全文|余下)(?: *\d{1,3} *[%％])?")
+# "点击" spelled out in each branch, not as an optional prefix: every branch then starts with a
+# literal, and the engine skips to those few characters instead of trying every position.
+_EXPAND = re.compile(r"(?:点击(?:展开|张开|伸开)|展开|张开|伸开)(?:剩余|全文|余下)(?: *\d{1,3} *[%％])?")
 _TAIL_LINE = re.compile(
     r"^ *(?:返回搜狐[,，]?查看更多|点击查看更多|阅读原文|查看原文|点击阅读全文|"
     r"(?:平台声明|免责声明)[:：][^\n]{0,120}|本文(?:转载|来源)自[^\n]{0,60}|"
