@@ -42,73 +42,86 @@ class Edit:
     note: str = ""
 
 
+# A segment inside a map: (c0, c1, s0, s1, kind). Maps keep plain tuples, which cost a fraction of
+# a frozen dataclass to build; :class:`Segment` objects are made only when ``segments`` is read.
+_Seg = tuple[int, int, int, int, int]
+
+
 class OffsetMap:
     """Maps spans of a derived text back to spans of its source (and the other way)."""
 
-    __slots__ = ("_c0s", "_s0s", "derived_len", "segments", "source_len")
+    __slots__ = ("_c0s", "_s0s", "_segment_objs", "_segs", "derived_len", "source_len")
 
     def __init__(self, segments: Sequence[Segment], derived_len: int, source_len: int) -> None:
-        self.segments: list[Segment] = _merge(segments)
+        self._init(_merge((seg.c0, seg.c1, seg.s0, seg.s1, seg.kind) for seg in segments), derived_len, source_len)
+
+    def _init(self, segs: list[_Seg], derived_len: int, source_len: int) -> None:
+        self._segs = segs
+        self._segment_objs: list[Segment] | None = None
         self.derived_len = derived_len
         self.source_len = source_len
-        self._c0s = [seg.c0 for seg in self.segments]
-        self._s0s = [seg.s0 for seg in self.segments]
+        self._c0s = [seg[0] for seg in segs]
+        self._s0s = [seg[2] for seg in segs]
 
     @classmethod
-    def _merged(cls, segments: list[Segment], derived_len: int, source_len: int) -> OffsetMap:
-        """Construct from segments already free of empty and mergeable neighbours."""
+    def _merged(cls, segs: list[_Seg], derived_len: int, source_len: int) -> OffsetMap:
+        """Construct from segment tuples already free of empty and mergeable neighbours."""
         self = cls.__new__(cls)
-        self.segments = segments
-        self.derived_len = derived_len
-        self.source_len = source_len
-        self._c0s = [seg.c0 for seg in segments]
-        self._s0s = [seg.s0 for seg in segments]
+        self._init(segs, derived_len, source_len)
         return self
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The segments, in derived order (built on first use; do not modify)."""
+        if self._segment_objs is None:
+            self._segment_objs = [Segment(*seg) for seg in self._segs]
+        return self._segment_objs
 
     # -- construction -------------------------------------------------------------------
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
-        segs = [Segment(0, length, 0, length)] if length else []
-        return cls(segs, length, length)
+        return cls._merged([(0, length, 0, length, POSITIONAL)] if length else [], length, length)
 
     # -- queries --------------------------------------------------------------------------
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """The source span that derived ``[start, end)`` came from."""
         if not 0 <= start <= end <= self.derived_len:
             raise ValueError(f"span [{start}, {end}) outside derived text of length {self.derived_len}")
-        if not self.segments:
+        if not self._segs:
             return (0, 0)
         if start == end:
             pos = self._point_to_source(start)
             return (pos, pos)
-        first = self._segment_at(start)
-        last = self._segment_at(end - 1)
-        s_start = first.s0 + (start - first.c0) if first.kind == POSITIONAL else first.s0
-        s_end = last.s0 + (end - last.c0) if last.kind == POSITIONAL else last.s1
+        f_c0, _, f_s0, _, f_kind = self._segment_at(start)
+        l_c0, _, l_s0, l_s1, l_kind = self._segment_at(end - 1)
+        s_start = f_s0 + (start - f_c0) if f_kind == POSITIONAL else f_s0
+        s_end = l_s0 + (end - l_c0) if l_kind == POSITIONAL else l_s1
         return (s_start, max(s_start, s_end))
 
     def to_source_many(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """``[self.to_source(a, b) for a, b in spans]``, with the lookups hoisted out of the loop."""
         derived_len = self.derived_len
-        segments = self.segments
+        segs = self._segs
         c0s = self._c0s
         out: list[tuple[int, int]] = []
         append = out.append
         for start, end in spans:
             if not 0 <= start <= end <= derived_len:
                 raise ValueError(f"span [{start}, {end}) outside derived text of length {derived_len}")
-            if not segments:
+            if not segs:
                 append((0, 0))
                 continue
             if start == end:
                 pos = self._point_to_source(start)
                 append((pos, pos))
                 continue
-            first = segments[max(0, bisect_right(c0s, start) - 1)]
-            last = segments[max(0, bisect_right(c0s, end - 1) - 1)]
-            s_start = first.s0 + (start - first.c0) if first.kind == POSITIONAL else first.s0
-            s_end = last.s0 + (end - last.c0) if last.kind == POSITIONAL else last.s1
-            append((s_start, max(s_start, s_end)))
+            i = bisect_right(c0s, start) - 1
+            f_c0, _, f_s0, _, f_kind = segs[i if i > 0 else 0]
+            i = bisect_right(c0s, end - 1) - 1
+            l_c0, _, l_s0, l_s1, l_kind = segs[i if i > 0 else 0]
+            s_start = f_s0 + (start - f_c0) if f_kind == POSITIONAL else f_s0
+            s_end = l_s0 + (end - l_c0) if l_kind == POSITIONAL else l_s1
+            append((s_start, s_end if s_end > s_start else s_start))
         return out
 
     def to_derived(self, start: int, end: int) -> tuple[int, int]:
@@ -118,36 +131,38 @@ class OffsetMap:
         """
         if not 0 <= start <= end <= self.source_len:
             raise ValueError(f"span [{start}, {end}) outside source text of length {self.source_len}")
-        segments = self.segments
-        i = max(0, bisect_right(self._s0s, start) - 1)
-        if start < end and segments:
+        segs = self._segs
+        i = bisect_right(self._s0s, start) - 1
+        if i < 0:
+            i = 0
+        if start < end and segs:
             # Fast path: the span lies inside one positional segment that nothing else overlaps.
-            seg = segments[i]
+            c0, _, s0, s1, kind = segs[i]
             if (
-                seg.kind == POSITIONAL
-                and seg.s0 <= start
-                and end <= seg.s1
-                and (i == 0 or segments[i - 1].s1 <= start)
-                and (i + 1 == len(segments) or segments[i + 1].s0 >= end)
+                kind == POSITIONAL
+                and s0 <= start
+                and end <= s1
+                and (i == 0 or segs[i - 1][3] <= start)
+                and (i + 1 == len(segs) or segs[i + 1][2] >= end)
             ):
-                return (seg.c0 + start - seg.s0, seg.c0 + end - seg.s0)
+                return (c0 + start - s0, c0 + end - s0)
         lo: int | None = None
         hi: int | None = None
         # Block segments may overlap positions, so step back while earlier ones still reach in.
-        while i > 0 and self.segments[i - 1].s1 > start:
+        while i > 0 and segs[i - 1][3] > start:
             i -= 1
         # Index loop, not a slice: a slice would copy the tail and make each query O(n).
-        for k in range(i, len(segments)):
-            seg = segments[k]
-            if seg.s0 >= end and not (start == end and seg.s0 == start):
+        for k in range(i, len(segs)):
+            c0, c1, s0, s1, kind = segs[k]
+            if s0 >= end and not (start == end and s0 == start):
                 break
-            if seg.s1 <= start and not (seg.s0 == seg.s1 == start):
+            if s1 <= start and not (s0 == s1 == start):
                 continue
-            if seg.kind == POSITIONAL:
-                a = seg.c0 + max(0, start - seg.s0)
-                b = seg.c0 + min(seg.s1, end) - seg.s0
+            if kind == POSITIONAL:
+                a = c0 + max(0, start - s0)
+                b = c0 + min(s1, end) - s0
             else:
-                a, b = seg.c0, seg.c1
+                a, b = c0, c1
             lo = a if lo is None else min(lo, a)
             hi = b if hi is None else max(hi, b)
         if lo is None or hi is None:
@@ -164,73 +179,69 @@ class OffsetMap:
             return self
         if self.is_identity():
             return later
-        out: list[Segment] = []
-        inner_segs = self.segments
+        out: list[_Seg] = []
+        append = out.append
+        inner_segs = self._segs
         n_inner = len(inner_segs)
         c0s = self._c0s
         # The open positional run as plain ints (as in apply_edits): pieces that continue it are
-        # merged here, so a Segment is built only for each segment of the merged result.
+        # merged here, so the result needs no separate merge pass.
         run_c0 = run_s0 = run_len = 0
         j = 0  # cursor into self's segments; sources of ``later`` mostly advance monotonically
-        for seg in later.segments:
-            if seg.kind == BLOCK or seg.s0 == seg.s1:
+        i_c0, i_c1, i_s0, i_s1, i_kind = inner_segs[0] if inner_segs else (0, 0, 0, 0, POSITIONAL)
+        for c0, c1, s0, s1, kind in later._segs:
+            if kind == BLOCK or s0 == s1:
                 if run_len:
-                    out.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                    append((run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
                     run_len = 0
-                a0, a1 = self.to_source(seg.s0, seg.s1)
-                out.append(Segment(seg.c0, seg.c1, a0, a1, BLOCK))
+                a0, a1 = self.to_source(s0, s1)
+                append((c0, c1, a0, a1, BLOCK))
                 continue
             # Positional: split where self's segments split.
-            b = seg.s0
-            seg_s1 = seg.s1
-            shift = seg.c0 - seg.s0  # derived = source + shift inside this segment
-            while b < seg_s1:
-                inner = inner_segs[j] if j < n_inner else None
-                if inner is None or not inner.c0 <= b < inner.c1:
+            b = s0
+            shift = c0 - s0  # derived = source + shift inside this segment
+            while b < s1:
+                if not i_c0 <= b < i_c1:
                     j += 1
-                    inner = inner_segs[j] if j < n_inner else None
-                    if inner is None or not inner.c0 <= b < inner.c1:
-                        j = max(0, bisect_right(c0s, b) - 1)
-                        inner = inner_segs[j]
-                stop = inner.c1 if inner.c1 < seg_s1 else seg_s1
+                    if j < n_inner:
+                        i_c0, i_c1, i_s0, i_s1, i_kind = inner_segs[j]
+                    if not (j < n_inner and i_c0 <= b < i_c1):
+                        j = bisect_right(c0s, b) - 1
+                        if j < 0:
+                            j = 0
+                        i_c0, i_c1, i_s0, i_s1, i_kind = inner_segs[j]
+                stop = i_c1 if i_c1 < s1 else s1
                 c_from = b + shift
-                if inner.kind == POSITIONAL:
-                    a0 = inner.s0 + (b - inner.c0)
+                if i_kind == POSITIONAL:
+                    a0 = i_s0 + (b - i_c0)
                     if run_len and run_c0 + run_len == c_from and run_s0 + run_len == a0:
                         run_len += stop - b
                     else:
                         if run_len:
-                            out.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                            append((run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
                         run_c0, run_s0, run_len = c_from, a0, stop - b
                 else:
                     if run_len:
-                        out.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                        append((run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
                         run_len = 0
-                    out.append(Segment(c_from, stop + shift, inner.s0, inner.s1, BLOCK))
+                    append((c_from, stop + shift, i_s0, i_s1, BLOCK))
                 b = stop
         if run_len:
-            out.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+            append((run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
         # Pieces are never empty and continuing positional pieces are already joined.
         return OffsetMap._merged(out, later.derived_len, self.source_len)
 
     def is_identity(self) -> bool:
-        segs = self.segments
-        return self.derived_len == self.source_len and (
-            not segs
-            or (
-                len(segs) == 1
-                and segs[0].kind == POSITIONAL
-                and segs[0].c0 == segs[0].s0 == 0
-                and segs[0].c1 == segs[0].s1 == self.derived_len
-            )
-        )
+        segs = self._segs
+        n = self.derived_len
+        return n == self.source_len and (not segs or (len(segs) == 1 and segs[0] == (0, n, 0, n, POSITIONAL)))
 
     # -- persistence ----------------------------------------------------------------------
     def to_json(self) -> dict[str, object]:
         return {
             "derived_len": self.derived_len,
             "source_len": self.source_len,
-            "segments": [[s.c0, s.c1, s.s0, s.s1, s.kind] for s in self.segments],
+            "segments": [list(seg) for seg in self._segs],
         }
 
     @classmethod
@@ -246,54 +257,50 @@ class OffsetMap:
     def __eq__(self, other: object) -> bool:
         return (
             isinstance(other, OffsetMap)
-            and self.segments == other.segments
+            and self._segs == other._segs
             and self.derived_len == other.derived_len
             and self.source_len == other.source_len
         )
 
     def __hash__(self) -> int:  # pragma: no cover - maps are not used as keys
-        return hash((self.derived_len, self.source_len, len(self.segments)))
+        return hash((self.derived_len, self.source_len, len(self._segs)))
 
     def __repr__(self) -> str:
-        return f"OffsetMap({len(self.segments)} segments, {self.derived_len}←{self.source_len})"
+        return f"OffsetMap({len(self._segs)} segments, {self.derived_len}←{self.source_len})"
 
     # -- internals ------------------------------------------------------------------------
-    def _segment_at(self, c: int) -> Segment:
+    def _segment_at(self, c: int) -> _Seg:
         # Segments are non-empty and cover the derived text without gaps, so the last one
         # starting at or before c contains it.
-        return self.segments[max(0, bisect_right(self._c0s, c) - 1)]
+        return self._segs[max(0, bisect_right(self._c0s, c) - 1)]
 
     def _point_to_source(self, c: int) -> int:
         if c >= self.derived_len:
-            return self.source_len if not self.segments else self.segments[-1].s1
-        seg = self._segment_at(c)
-        return seg.s0 + (c - seg.c0) if seg.kind == POSITIONAL else seg.s0
+            return self.source_len if not self._segs else self._segs[-1][3]
+        c0, _, s0, _, kind = self._segment_at(c)
+        return s0 + (c - c0) if kind == POSITIONAL else s0
 
     def _point_to_derived(self, s: int) -> int:
         i = bisect_right(self._s0s, s) - 1
         if i < 0:
             return 0
-        seg = self.segments[i]
-        if seg.kind == POSITIONAL and s < seg.s1:
-            return seg.c0 + (s - seg.s0)
-        return seg.c1
+        c0, c1, s0, s1, kind = self._segs[i]
+        if kind == POSITIONAL and s < s1:
+            return c0 + (s - s0)
+        return c1
 
 
-def _merge(segments: Iterable[Segment]) -> list[Segment]:
+def _merge(segments: Iterable[_Seg]) -> list[_Seg]:
     """Drop empty segments and join adjacent positional ones that continue each other."""
-    out: list[Segment] = []
+    out: list[_Seg] = []
     for seg in segments:
-        if seg.c1 == seg.c0:
+        c0, c1, s0, s1, kind = seg
+        if c1 == c0:
             continue
         if out:
-            prev = out[-1]
-            if (
-                prev.kind == POSITIONAL
-                and seg.kind == POSITIONAL
-                and prev.c1 == seg.c0
-                and prev.s1 == seg.s0
-            ):
-                out[-1] = Segment(prev.c0, seg.c1, prev.s0, seg.s1, POSITIONAL)
+            p_c0, p_c1, p_s0, p_s1, p_kind = out[-1]
+            if p_kind == POSITIONAL and kind == POSITIONAL and p_c1 == c0 and p_s1 == s0:
+                out[-1] = (p_c0, c1, p_s0, s1, POSITIONAL)
                 continue
         out.append(seg)
     return out
@@ -308,7 +315,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
     n_text = len(text)
     parts: list[str] = []
-    segs: list[Segment] = []
+    segs: list[_Seg] = []
     # The open positional run as plain ints: copied text and same-length replacements that
     # continue it are merged here, so no Segment is built only to be merged away later.
     run_c0 = run_s0 = run_len = 0
@@ -327,7 +334,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
                 run_len += n
             else:
                 if run_len:
-                    segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                    segs.append((run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
                 run_c0, run_s0, run_len = out_len, pos, n
             out_len += n
         r = e.replacement
@@ -339,13 +346,13 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
                     run_len += m
                 else:
                     if run_len:
-                        segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                        segs.append((run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
                     run_c0, run_s0, run_len = out_len, start, m
             else:
                 if run_len:
-                    segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                    segs.append((run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
                     run_len = 0
-                segs.append(Segment(out_len, out_len + m, start, end, BLOCK))
+                segs.append((out_len, out_len + m, start, end, BLOCK))
             out_len += m
         pos = end
     if pos < n_text:
@@ -355,9 +362,9 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
             run_len += n
         else:
             if run_len:
-                segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+                segs.append((run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
             run_c0, run_s0, run_len = out_len, pos, n
         out_len += n
     if run_len:
-        segs.append(Segment(run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
+        segs.append((run_c0, run_c0 + run_len, run_s0, run_s0 + run_len, POSITIONAL))
     return "".join(parts), OffsetMap._merged(segs, out_len, n_text)
