@@ -59,23 +59,51 @@ _TAIL_FOOTER_LINE = re.compile(
 )
 
 
+# Each line pattern above paired with what every one of its matches contains. Most articles hold
+# none of these, and a pattern anchored at line starts is otherwise tried at every position.
+_NAV_HINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_NAV_LINE, re.compile("[|｜/·•]")),
+    (_MENU_LINE, re.compile("[|｜]")),
+    (_BREADCRUMB, re.compile("位置|首页")),
+    (_PAGE_TOOLS, re.compile("打印|关闭|收藏|分享|字号")),
+    (_TOOL_LINE, re.compile("分享|扫一扫|打印本页|关闭窗口|返回|上一篇|下一篇")),
+    (_FOOTER_LINE, re.compile("版权|opyright|©|ICP|公网安备|网站标识码|网站识别码")),
+)
+_TAIL_FOOTER_HINT = re.compile("主办|承办|技术支持|联系电话|地址")
+_TOOL_GROUPS_HINT = re.compile(r"[【\[]")
+
+
+def _line_matches(rx: re.Pattern[str], hint: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``rx.finditer(text)`` for a one-line pattern whose every match holds a ``hint`` match.
+
+    The scan starts at the line of the first hint (``^`` matches there: it follows a newline)
+    and is skipped when there is none; no match can lie before that line.
+    """
+    first = hint.search(text)
+    if first is None:
+        return []
+    return list(rx.finditer(text, text.rfind("\n", 0, first.start()) + 1))
+
+
 def remove_navigation(text: str) -> Step:
     """Drop navigation lines: language switches (``中文 | EN``), site menus, breadcrumbs, page
     tools, and page footers (copyright, site registration)."""
     edits = [
         Edit(m.start(), m.end(), "", "navigation", m.group().strip())
-        for rx in (_NAV_LINE, _MENU_LINE, _BREADCRUMB, _PAGE_TOOLS, _TOOL_LINE, _FOOTER_LINE)
-        for m in rx.finditer(text)
+        for rx, hint in _NAV_HINTS
+        for m in _line_matches(rx, hint, text)
     ]
-    _, tail_start = _edge_zones(text)
+    tail_footers = _line_matches(_TAIL_FOOTER_LINE, _TAIL_FOOTER_HINT, text)
+    if tail_footers:
+        _, tail_start = _edge_zones(text)
+        edits += [
+            Edit(m.start(), m.end(), "", "navigation", m.group().strip())
+            for m in tail_footers
+            if m.start() >= tail_start
+        ]
     edits += [
         Edit(m.start(), m.end(), "", "navigation", m.group().strip())
-        for m in _TAIL_FOOTER_LINE.finditer(text)
-        if m.start() >= tail_start
-    ]
-    edits += [
-        Edit(m.start(), m.end(), "", "navigation", m.group().strip())
-        for m in _TOOL_GROUPS.finditer(text)
+        for m in _line_matches(_TOOL_GROUPS, _TOOL_GROUPS_HINT, text)
         if _TOOL_WORD.search(m.group())
     ]
     return run_edits("navigation", text, _dedupe(edits), "navigation lines removed")
@@ -109,6 +137,7 @@ _KEY_RX = "|".join(sorted(_FIELD_KEYS, key=len, reverse=True))
 _FIELD = re.compile(rf"[【\[(（]?({_KEY_RX}) *[:：] *")
 _DATE_HEAD = r"(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?: *\d{1,2}:\d{2}(?::\d{2})?)?)"
 _INFO_LINE = re.compile(rf"^ *(?:{_DATE_HEAD} *)?[【\[(（]?(?:{_KEY_RX}) *[:：][^\n]{{0,160}}$", re.M)
+_COLON = re.compile("[:：]")  # in every info line
 
 
 # Page tools that share the info line (来源：X  字号：[大 中 小]  【打印】) are not part of a value.
@@ -140,9 +169,12 @@ _AMBIGUOUS_KEYS = re.compile("时间|日期|阅读|浏览|点击|记者|通讯�
 EDGE_LINES = 6
 
 
+_NON_BLANK_LINE = re.compile(r"^[ \t]*\S", re.M)
+
+
 def _edge_zones(text: str) -> tuple[int, int]:
     """End of the first and start of the last ``EDGE_LINES`` non-empty lines."""
-    starts = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.M)]
+    starts = [m.start() for m in _NON_BLANK_LINE.finditer(text)]
     if len(starts) <= 2 * EDGE_LINES:
         return len(text), 0
     return starts[EDGE_LINES], starts[-EDGE_LINES]
@@ -152,17 +184,20 @@ def extract_page_info(text: str) -> Step:
     """Move publisher / publish time / click-count / editor lines into metadata."""
     edits: list[Edit] = []
     meta: dict[str, object] = {}
-    head_end, tail_start = _edge_zones(text)
-    for m in _INFO_LINE.finditer(text):
+    zones: tuple[int, int] | None = None  # found when first needed: most texts have no info line
+    for m in _line_matches(_INFO_LINE, _COLON, text):
         fields = _parse_fields(m.group())
         if fields is None:
             continue
         # "时间：5月20日 地点：南昌" inside the story is an event, not page info: keys that are
         # also ordinary words count only at the top or bottom of the page, or next to a clear key.
         keys = _FIELD.findall(m.group())
-        at_edge = m.start() < head_end or m.start() >= tail_start
-        if len(keys) == 1 and _AMBIGUOUS_KEYS.fullmatch(keys[0]) and not at_edge:
-            continue
+        if len(keys) == 1 and _AMBIGUOUS_KEYS.fullmatch(keys[0]):
+            if zones is None:
+                zones = _edge_zones(text)
+            head_end, tail_start = zones
+            if not (m.start() < head_end or m.start() >= tail_start):
+                continue
         edits.append(Edit(m.start(), m.end(), "", "page_info", m.group().strip()))
         for key, value in fields.items():
             if not value:
@@ -248,6 +283,7 @@ _TAIL_LINE = re.compile(
     r"(?:微信|扫码|扫一扫)[^\n]{0,12}(?:关注|分享)[^\n]{0,20}) *$",
     re.M,
 )
+_TAIL_LINE_HINT = re.compile("返回搜狐|查看更多|阅读原文|查看原文|阅读全文|声明|本文|微信|扫码|扫一扫")
 
 
 SPAM_WINDOW = 40
@@ -270,7 +306,10 @@ def _spam_rx() -> re.Pattern[str] | None:
 def remove_inline_residue(text: str) -> Step:
     """Drop "展开剩余85%"-style fold markers, repost footers and inserted spam phrases."""
     edits: list[Edit] = [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _EXPAND.finditer(text)]
-    edits += [Edit(m.start(), m.end(), "", "residue", m.group().strip()) for m in _TAIL_LINE.finditer(text)]
+    edits += [
+        Edit(m.start(), m.end(), "", "residue", m.group().strip())
+        for m in _line_matches(_TAIL_LINE, _TAIL_LINE_HINT, text)
+    ]
     rx = _spam_rx()
     if rx is not None:
         # Every spam phrase contains one of a few anchor words; scanning the full pattern only
