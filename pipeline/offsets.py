@@ -170,6 +170,35 @@ class OffsetMap:
             return (pos, pos)
         return (lo, max(lo, hi))
 
+    def to_derived_many(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``[self.to_derived(a, b) for a, b in spans]``, with the common case inlined.
+
+        That case is a span inside one positional segment that no other segment overlaps.
+        """
+        segs = self._segs
+        s0s = self._s0s
+        n = len(segs)
+        source_len = self.source_len
+        out: list[tuple[int, int]] = []
+        append = out.append
+        for start, end in spans:
+            if 0 <= start < end <= source_len and n:
+                i = bisect_right(s0s, start) - 1
+                if i < 0:
+                    i = 0
+                c0, _, s0, s1, kind = segs[i]
+                if (
+                    kind == POSITIONAL
+                    and s0 <= start
+                    and end <= s1
+                    and (i == 0 or segs[i - 1][3] <= start)
+                    and (i + 1 == n or segs[i + 1][2] >= end)
+                ):
+                    append((c0 + start - s0, c0 + end - s0))
+                    continue
+            append(self.to_derived(start, end))
+        return out
+
     def compose(self, later: OffsetMap) -> OffsetMap:
         """``self`` maps B→A, ``later`` maps C→B; the result maps C→A."""
         if later.source_len != self.derived_len:

@@ -80,6 +80,7 @@ def _merge_metadata(into: dict[str, object], new: dict[str, object]) -> None:
 
 
 _HEADLINE_LIKE = re.compile(r"[。！？；，,]$|[。；]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 MAX_HEADLINE_LINES = 3
 
 
@@ -88,7 +89,7 @@ def _headlines(text: str) -> list[str]:
     out: list[str] = []
     for line in text.split("\n", MAX_HEADLINE_LINES)[:MAX_HEADLINE_LINES]:
         line = line.strip()
-        if not (4 <= len(line) <= 60) or _HEADLINE_LIKE.search(line) or not re.search(f"[{HAN}]", line):
+        if not (4 <= len(line) <= 60) or _HEADLINE_LIKE.search(line) or not _HAN_CHAR.search(line):
             break
         out.append(line)
     return out
@@ -129,6 +130,8 @@ def clean(
         heads = [doubled.offsets.to_derived(h, h)[0] for h in heads]
         raw_heads = doubled.metadata.get("_heading_starts", [])
         heads += [h for h in raw_heads if isinstance(h, int)] if isinstance(raw_heads, list) else []
+        if not doubled.edits:
+            break  # the text did not change, so a second pass would find nothing either
     # Page-info and navigation lines are judged after undoubling, as they will finally read.
     for fn in (residue.remove_navigation, residue.extract_page_info):
         step = chain.run(fn)
@@ -155,8 +158,8 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
     steps = chain.steps
     offsets = chain.offsets()
     # Where a change ended up in the cleaned text: the cleaned characters that come from its raw
-    # span. (Composing a map from the final text back to every step costs more than this.)
-    to_clean = offsets.to_derived
+    # span (``offsets.to_derived``, in one batch per step). Composing a map from the final text
+    # back to every step costs more than this.
 
     changes: list[Change] = []
     repairs: dict[str, Repair] = {}
@@ -170,7 +173,9 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
         wanted = [(e.start, e.end) for e in step.edits if e.kind not in QUIET_KINDS and e.kind != "caption"]
         wanted += [(cap.start, cap.end) for cap in step.captions]
         wanted += [(mark.start, mark.end) for mark in step.marks]
-        to_raw = iter(chain.spans_to_raw(k, wanted)).__next__
+        raw_spans = chain.spans_to_raw(k, wanted)
+        to_raw = iter(raw_spans).__next__
+        to_clean = iter(offsets.to_derived_many(raw_spans)).__next__
 
         source = step_input(chain, k)
         undoable = step.undoable
@@ -188,15 +193,16 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
             if kind == "caption":
                 continue
             r0, r1 = to_raw()
-            c0, c1 = to_clean(r0, r1)
+            c0, c1 = to_clean()
             changes.append(Change(kind, r0, r1, c0, c1, before, e.replacement, e.note, undoable))
         for cap in step.captions:
             r0, r1 = to_raw()
+            to_clean()
             if cap.text.strip():
                 captions.append(Caption(text=cap.text.strip(), raw_start=r0, raw_end=r1))
         for mark in step.marks:
             r0, r1 = to_raw()
-            c0, c1 = to_clean(r0, r1)
+            c0, c1 = to_clean()
             marks_meta.append(
                 {
                     "kind": step.kind,
