@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.extraction.numbers import CN_NUMERAL_CHARS, as_int_if_whole, parse_number, scale
+from pipeline.extraction.scan import after_any, anchored, word_starts
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
 _MULT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
@@ -42,46 +42,15 @@ def _pre_ok(text: str, start: int, pre: str | None) -> bool:
     return text[start - 1] not in _GLUED_PRE.get(pre, "")
 
 
-def _anchored(pattern: re.Pattern[str], anchors: str, prefix: str) -> Callable[[str], list[re.Match[str]]]:
-    """``pattern.finditer`` that runs the pattern only near the word every match must hold.
-
-    ``anchors`` are the first characters of that required word (a currency, a multiplier, a
-    classifier); ``prefix`` every character (besides decimal digits) the optional parts before it
-    may consist of. A match starting at ``p`` has its required word at some anchor ``c`` with
-    ``[p, c)`` all prefix characters, so only those start positions are tried, in order, with
-    the same leftmost, non-overlapping result as ``finditer`` (which tries every position).
-    """
-    chars = frozenset(prefix)
-    if any(ch in chars or ch.isdecimal() for ch in anchors):  # the runs would not be disjoint
-        return lambda text: list(pattern.finditer(text))
-    find_anchors = re.compile("[" + "".join(sorted(set(anchors))) + "]").finditer
-    match = pattern.match
-
-    def finditer(text: str) -> list[re.Match[str]]:
-        out: list[re.Match[str]] = []
-        pos = 0  # where the next match may start (end of the last one)
-        for a in find_anchors(text):
-            c = a.start()
-            if c < pos:
-                continue
-            p = c
-            while p > pos and (text[p - 1] in chars or text[p - 1].isdecimal()):
-                p -= 1
-            while p <= c:
-                m = match(text, p)
-                if m is not None:
-                    out.append(m)
-                    pos = m.end()
-                    break
-                p += 1
-        return out
-
-    return finditer
-
-
 _AMOUNT_PREFIX = _APPROX_BEFORE + CN_NUMERAL_CHARS + _MULT + ",.点多余几"
-_find_amounts = _anchored(_AMOUNT, "".join(w[0] for w in (_OTHER + "|" + _YUAN).split("|")), _AMOUNT_PREFIX)
-_find_bare = _anchored(_BARE, "万亿千", _APPROX_BEFORE + ",.多余")
+_CURRENCIES = (_OTHER + "|" + _YUAN).split("|")
+# Only where a currency word starts (人 only in 人民币): no match holds its currency anywhere else.
+_find_amounts = anchored(
+    _AMOUNT, "".join(w[0] for w in _CURRENCIES), _AMOUNT_PREFIX, candidates=word_starts(_CURRENCIES)
+)
+# A bare figure has digits (or 多/余) right before its multiplier.
+_BARE_PREFIX = _APPROX_BEFORE + ",.多余"
+_find_bare = anchored(_BARE, "万亿千", _BARE_PREFIX, candidates=after_any(_BARE_PREFIX, "万亿千"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +154,10 @@ class Count:
 
 
 _COUNT_PREFIX = "近约超过逾共达累计合总" + CN_NUMERAL_CHARS + ",多余几万亿"
-_find_counts = _anchored(_COUNT, _CLASSIFIERS.replace("|", ""), _COUNT_PREFIX)
+# A count has a numeral (or 多/余/万 …) right before its classifier: only those classifiers are tried.
+_CLASSIFIER_CHARS = _CLASSIFIERS.replace("|", "")
+_COUNT_CANDIDATES = after_any(_COUNT_PREFIX, _CLASSIFIER_CHARS)
+_find_counts = anchored(_COUNT, _CLASSIFIER_CHARS, _COUNT_PREFIX, candidates=_COUNT_CANDIDATES)
 
 
 def find_counts(text: str) -> list[Count]:

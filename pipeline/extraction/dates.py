@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.extraction.numbers import parse_chinese_int
+from pipeline.extraction.scan import anchored
 
 _CN = "零〇一二两三四五六七八九十"
 _Y = r"(?P<y>(?:19|20)\d{2})"
@@ -28,6 +29,8 @@ _DATE = re.compile(
 _RANGE_TAIL = re.compile(
     rf"\s*(?:—|–|-|－|~|～|至|到)+\s*(?:(?P<m>1[0-2]|0?[1-9]|[{_CN}]{{1,2}})月)?(?P<d>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[日号]"
 )
+# Every date holds 月 or a separator after its year, with only digits, numerals and 年 before it.
+_find_date_matches = anchored(_DATE, "月-./", "年" + _CN)
 _PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源)\s*[:：]?\s*$")
 # A header line of a web page: outlet, author, counters (来源：人民网 2023-12-26 | 浏览：120).
 _HEADER_WORDS = re.compile(r"来源[:：]|作者[:：]|编辑[:：]|发布时间|发布日期|发布者|发布于|浏览|阅读|点击|字号|\|")
@@ -57,7 +60,7 @@ def _num(s: str | None) -> int | None:
 def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = []
     last_end = 0
-    for m in _DATE.finditer(text):
+    for m in _find_date_matches(text):
         if m.start() < last_end:
             continue  # the second half of a range already read
         y: int | None
