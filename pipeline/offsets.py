@@ -171,9 +171,11 @@ class OffsetMap:
         return (lo, max(lo, hi))
 
     def to_derived_many(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        """``[self.to_derived(a, b) for a, b in spans]``, with the common case inlined.
+        """``[self.to_derived(a, b) for a, b in spans]``, with the two common cases inlined.
 
-        That case is a span inside one positional segment that no other segment overlaps.
+        Both have no other segment overlapping the span's source: the span lies inside one
+        positional segment (kept text), or between two segments (dropped text, which maps to the
+        empty span where it stood).
         """
         segs = self._segs
         s0s = self._s0s
@@ -182,20 +184,16 @@ class OffsetMap:
         out: list[tuple[int, int]] = []
         append = out.append
         for start, end in spans:
-            if 0 <= start < end <= source_len and n:
-                i = bisect_right(s0s, start) - 1
-                if i < 0:
-                    i = 0
-                c0, _, s0, s1, kind = segs[i]
-                if (
-                    kind == POSITIONAL
-                    and s0 <= start
-                    and end <= s1
-                    and (i == 0 or segs[i - 1][3] <= start)
-                    and (i + 1 == n or segs[i + 1][2] >= end)
-                ):
-                    append((c0 + start - s0, c0 + end - s0))
-                    continue
+            if 0 <= start < end <= source_len:
+                i = bisect_right(s0s, start) - 1  # so segs[i] starts at or before ``start``
+                if i >= 0 and (i == 0 or segs[i - 1][3] <= start) and (i + 1 == n or segs[i + 1][2] >= end):
+                    c0, c1, s0, s1, kind = segs[i]
+                    if kind == POSITIONAL and end <= s1:
+                        append((c0 + start - s0, c0 + end - s0))
+                        continue
+                    if s1 <= start and not s0 == s1 == start:
+                        append((c1, c1))
+                        continue
             append(self.to_derived(start, end))
         return out
 
