@@ -74,15 +74,22 @@ _TOOL_GROUPS_HINT = re.compile(r"[【\[]")
 
 
 def _line_matches(rx: re.Pattern[str], hint: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``rx.finditer(text)`` for a one-line pattern whose every match holds a ``hint`` match.
+    """``rx.finditer(text)`` for a pattern matching whole lines (``^…$``, multiline) whose every
+    match holds a ``hint`` match: ``rx`` is tried only at the start of lines with a hint.
 
-    The scan starts at the line of the first hint (``^`` matches there: it follows a newline)
-    and is skipped when there is none; no match can lie before that line.
+    A match can only start where ``^`` does, at a line start, so trying each hinted line once
+    finds the same matches as the scan over every position.
     """
-    first = hint.search(text)
-    if first is None:
-        return []
-    return list(rx.finditer(text, text.rfind("\n", 0, first.start()) + 1))
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (found := hint.search(text, pos)) is not None:
+        m = rx.match(text, text.rfind("\n", 0, found.start()) + 1)
+        if m is not None:
+            out.append(m)
+        pos = text.find("\n", found.start()) + 1
+        if pos == 0:
+            break
+    return out
 
 
 def remove_navigation(text: str) -> Step:
