@@ -59,18 +59,29 @@ _TAIL_FOOTER_LINE = re.compile(
 )
 
 
-# Each line pattern above paired with what every one of its matches contains. Most articles hold
-# none of these, and a pattern anchored at line starts is otherwise tried at every position.
-_NAV_HINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (_NAV_LINE, re.compile("[|｜/·•]")),
-    (_MENU_LINE, re.compile("[|｜]")),
-    (_BREADCRUMB, re.compile("位置|首页")),
-    (_PAGE_TOOLS, re.compile("打印|关闭|收藏|分享|字号")),
-    (_TOOL_LINE, re.compile("分享|扫一扫|打印本页|关闭窗口|返回|上一篇|下一篇")),
-    (_FOOTER_LINE, re.compile("版权|opyright|©|ICP|公网安备|网站标识码|网站识别码")),
+# Every match of a navigation pattern holds one of these words (a separator for the menus and
+# language switches, a bracket for tool groups). Most articles hold none; a pattern anchored at
+# line starts would otherwise be tried at every position. Plain literals, so the engine skips
+# to their first characters.
+_NAV_HINT_WORDS = (
+    *("|", "｜", "/", "·", "•", "【", "["),
+    *("位置", "首页", "打印", "关闭", "收藏", "分享", "字号", "扫一扫", "返回", "上一篇", "下一篇"),
+    *("版权", "opyright", "©", "ICP", "公网安备", "网站标识码", "网站识别码"),
+    *("主办", "承办", "技术支持", "联系电话", "地址"),
 )
-_TAIL_FOOTER_HINT = re.compile("主办|承办|技术支持|联系电话|地址")
-_TOOL_GROUPS_HINT = re.compile(r"[【\[]")
+_NAV_HINT = re.compile("|".join(map(re.escape, _NAV_HINT_WORDS)))
+
+
+def _hinted_lines(hint: re.Pattern[str], text: str) -> list[int]:
+    """The start of every line holding a ``hint`` match, in order."""
+    starts: list[int] = []
+    pos = 0
+    while (found := hint.search(text, pos)) is not None:
+        starts.append(text.rfind("\n", 0, found.start()) + 1)
+        pos = text.find("\n", found.start()) + 1
+        if pos == 0:
+            break
+    return starts
 
 
 def _line_matches(rx: re.Pattern[str], hint: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -80,27 +91,26 @@ def _line_matches(rx: re.Pattern[str], hint: re.Pattern[str], text: str) -> list
     A match can only start where ``^`` does, at a line start, so trying each hinted line once
     finds the same matches as the scan over every position.
     """
-    out: list[re.Match[str]] = []
-    pos = 0
-    while (found := hint.search(text, pos)) is not None:
-        m = rx.match(text, text.rfind("\n", 0, found.start()) + 1)
-        if m is not None:
-            out.append(m)
-        pos = text.find("\n", found.start()) + 1
-        if pos == 0:
-            break
-    return out
+    return _matches_at(rx, text, _hinted_lines(hint, text))
+
+
+def _matches_at(rx: re.Pattern[str], text: str, line_starts: list[int]) -> list[re.Match[str]]:
+    return [m for start in line_starts if (m := rx.match(text, start)) is not None]
 
 
 def remove_navigation(text: str) -> Step:
     """Drop navigation lines: language switches (``中文 | EN``), site menus, breadcrumbs, page
     tools, and page footers (copyright, site registration)."""
+    # Only lines holding a hint word can match (see _line_matches), here found in one scan.
+    lines = _hinted_lines(_NAV_HINT, text)
+    if not lines:
+        return run_edits("navigation", text, [], "navigation lines removed")
     edits = [
         Edit(m.start(), m.end(), "", "navigation", m.group().strip())
-        for rx, hint in _NAV_HINTS
-        for m in _line_matches(rx, hint, text)
+        for rx in (_NAV_LINE, _MENU_LINE, _BREADCRUMB, _PAGE_TOOLS, _TOOL_LINE, _FOOTER_LINE)
+        for m in _matches_at(rx, text, lines)
     ]
-    tail_footers = _line_matches(_TAIL_FOOTER_LINE, _TAIL_FOOTER_HINT, text)
+    tail_footers = _matches_at(_TAIL_FOOTER_LINE, text, lines)
     if tail_footers:
         _, tail_start = _edge_zones(text)
         edits += [
@@ -110,7 +120,7 @@ def remove_navigation(text: str) -> Step:
         ]
     edits += [
         Edit(m.start(), m.end(), "", "navigation", m.group().strip())
-        for m in _line_matches(_TOOL_GROUPS, _TOOL_GROUPS_HINT, text)
+        for m in _matches_at(_TOOL_GROUPS, text, lines)
         if _TOOL_WORD.search(m.group())
     ]
     return run_edits("navigation", text, _dedupe(edits), "navigation lines removed")
