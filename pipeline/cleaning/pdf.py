@@ -128,7 +128,6 @@ def undouble_headings(text: str) -> Step:
 
 # -- hard line wraps -------------------------------------------------------------------------
 
-_LINE = re.compile(r"[^\n]+")
 _CONTENT = re.compile(r"^ *([^\n ](?:[^\n]*[^\n ])?) *$", re.M)
 # Only sentence ends close a paragraph here: PDF lines end on ；/： mid-paragraph all the time.
 _END_OK = re.compile(f"[。！？!?…][{CLOSERS}]*$")
@@ -137,6 +136,9 @@ _STANDALONE = re.compile(
     r"^(?:[▲▶▼△▷◆●■□◎]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))"
 )
 _CLAUSE_MARK = re.compile("[，,、。；;]")
+# A number split from its unit: the line ends with a digit, the next starts with a Han character or %.
+_DIGIT_END = re.compile(r"\d$")
+_UNIT_START = re.compile(f"[{HAN}%％]")
 MIN_LINES = 8
 MIN_WRAPPED_SHARE = 0.5
 FULL_LINE = 0.55
@@ -147,25 +149,26 @@ def _median(values: list[int]) -> float:
     return float(ordered[len(ordered) // 2]) if ordered else 0.0
 
 
-def _line_lengths(text: str) -> list[int]:
-    return [len(m.group().strip()) for m in _LINE.finditer(text) if m.group().strip()]
-
-
 def is_hard_wrapped(text: str) -> bool:
     """Hard-wrapped text: most lines stop mid-sentence at a similar width.
 
     Paragraph-per-line text (web copies) ends nearly every line with terminal punctuation, and
     its line lengths vary widely, so it never passes.
     """
-    lines = [m.group().strip() for m in _LINE.finditer(text)]
-    lines = [ln for ln in lines if ln]
+    return _wrap_width(text) is not None
+
+
+def _wrap_width(text: str) -> float | None:
+    """The median length of the non-blank lines of hard-wrapped text; None for other text."""
+    # The non-empty pieces of a split are the ``[^\n]+`` runs.
+    lines = [stripped for line in text.split("\n") if (stripped := line.strip())]
     if len(lines) < MIN_LINES:
-        return False
+        return None
     med = _median([len(ln) for ln in lines])
     if med > 120:
-        return False
+        return None
     wrapped = sum(1 for ln in lines if not _END_OK.search(ln) and abs(len(ln) - med) <= 0.3 * med + 2)
-    return wrapped >= MIN_WRAPPED_SHARE * len(lines)
+    return med if wrapped >= MIN_WRAPPED_SHARE * len(lines) else None
 
 
 def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> Step:
@@ -176,9 +179,9 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
     ends a sentence, is clearly short, or is a heading/caption line. A number split from its unit
     (``50\\n亿元``) is always rejoined.
     """
-    if not is_hard_wrapped(text):
+    width = _wrap_width(text)
+    if width is None:
         return no_change("pdf_lines", text)
-    width = _median(_line_lengths(text))
     edits: list[Edit] = []
     lines = list(_CONTENT.finditer(text))
     for n, (pm, nm) in enumerate(itertools.pairwise(lines)):
@@ -186,7 +189,7 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
         if n == 0 and not _CLAUSE_MARK.search(prev):
             continue  # the opening line without a comma is the headline, not a wrapped line
         g0, g1 = pm.end(1), nm.start(1)
-        number_split = bool(re.search(r"\d$", prev)) and bool(re.match(rf"[{HAN}%％]", nxt))
+        number_split = _DIGIT_END.search(prev) is not None and _UNIT_START.match(nxt) is not None
         keep = prev == nxt or (
             not number_split
             and (
