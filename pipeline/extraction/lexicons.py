@@ -144,14 +144,38 @@ class TrieMatcher:
                     out.append((i, pos, text[i:pos]))
             return out
         starts = self._starts
+        if starts is None:
+            return self._walk_all(text)
+        # The walk of _longest_at, inlined: this loop runs for hundreds of candidates per text.
+        end = 0  # where the last word ended: words do not overlap
+        for m in starts.finditer(text):
+            i = m.start()
+            if i < end:
+                continue
+            node = root[text[i]]
+            best: str | None = node.get("")
+            best_end = j = i + 1
+            while j < n:
+                node = node.get(text[j])
+                if node is None:
+                    break
+                j += 1
+                if "" in node:
+                    best = node[""]
+                    best_end = j
+            if best is not None:
+                out.append((i, best_end, best))
+                end = best_end
+        return out
+
+    def _walk_all(self, text: str) -> list[tuple[int, int, str]]:
+        """The same sweep trying every position whose character starts a word."""
+        root = self._root
+        out: list[tuple[int, int, str]] = []
+        n = len(text)
         i = 0
         while i < n:
-            if starts is not None:
-                m = starts.search(text, i)
-                if m is None:
-                    break
-                i = m.start()
-            elif text[i] not in root:
+            if text[i] not in root:
                 i += 1
                 continue
             best, end = _longest_at(root, text, i)

@@ -16,9 +16,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from pipeline.extraction import boundaries, lexicons
+from pipeline.extraction import boundaries, lexicons, scan
 from pipeline.extraction.spans import SpanIndex, strictly_inside_another
 
 _MAX_HEAD = 18
@@ -32,6 +32,15 @@ BOUNDARY = re.compile(
     r"首批|一批|多家|多个|\d+(?:\.\d+)?[个家所项位名批座条]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
     rf"就|(?<![华作成有])为|各|{boundaries.ALL})"
 )
+_find_boundaries = scan.starting_with(BOUNDARY)
+
+
+def boundary_cut(head: str) -> int:
+    """Where the text after the last boundary word in ``head`` starts (0 if none)."""
+    found = _find_boundaries(head)
+    return found[-1].end() if found else 0
+
+
 # Modifiers that may stand before a name but are not part of it (国家级天府新区 → 天府新区).
 _LEADING_MODIFIER = re.compile(r"^(?:国家级|省级|市级|著名|知名|全国|全省|全市|我国|我省|我市|本市|当地)+")
 # Words that make up generic heads: kinds of bodies, sizes, and (added at load) industry names.
@@ -47,7 +56,7 @@ _GENERIC_WORDS = (
 )
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_HEAD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·]+$")
+_HEAD_CHAR_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·]+")
 # The end of a list of bodies: A、B和C等多家企业, 宁德时代等20余家企业.
 _LIST_TAIL = re.compile(
     r"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)(?!家)"
@@ -57,10 +66,22 @@ _MAX_LIST = 13
 _ORGANIZER = re.compile(
     r"(?:由|[，,、])(?P<o>[\u4e00-\u9fffA-Za-z0-9()（）]{3,24}?)(?:联合|共同)?(?:主办|承办|协办|指导|牵头组织|牵头)"
 )
+_find_organizers = scan.starting_with(_ORGANIZER)
+_ORGANIZER_VERBS = ("主办", "承办", "协办", "指导", "牵头")  # every organizer match holds one
 _WEAK_OK_AFTER = re.compile(r"(?:[^\u4e00-\u9fff]|记者|讯|报道|消息|客户端|主办|承办|联合|等|和|与|及|的)")
 _MEDIA_NEWS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}$")
 # An ending that is really the start of another word: 部门, 新区 in 创新区, 局面.
 _FALSE_ENDING = re.compile(r"部门|部分|局面|局势|[创更全最重]新区|新区域|委员(?!会)|分会场|会场")
+_FALSE_ENDING_FIRSTS = scan.first_char_set(_FALSE_ENDING)
+
+
+def _false_ending(text: str, i: int) -> bool:
+    """``_FALSE_ENDING.match(text, i)``, without calling the regex where no match can start."""
+    if _FALSE_ENDING_FIRSTS is not None and (i >= len(text) or text[i] not in _FALSE_ENDING_FIRSTS):
+        return False
+    return _FALSE_ENDING.match(text, i) is not None
+
+
 _ZONE_ENDINGS = ("高新区", "开发区", "经开区", "新区", "经济区", "保税区", "自贸区", "示范区", "高新技术产业开发区")
 
 
@@ -85,18 +106,15 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
     """
     lo = max(0, start - _MAX_HEAD)
     window = text[lo:start]
-    m = _HEAD_CHARS.search(window)
-    if not m:
+    run = _final_run(window)
+    if run < 0:
         return ""
-    window = window[m.start() :]
+    window = window[run:]
     if stops:
         i = bisect_right(stops, start) - 1
         if i >= 0 and start - len(window) < stops[i] <= start - 2:
             window = text[stops[i] : start]
-    cut = 0
-    for b in BOUNDARY.finditer(window):
-        cut = b.end()
-    head = window[cut:]
+    head = window[boundary_cut(window) :]
     # An unclosed bracket belongs to the sentence, not the name: (记者… / 深科园(梧州)… is fine.
     if head.count("(") + head.count("（") > head.count(")") + head.count("）"):
         opened = max(head.rfind("("), head.rfind("（"))
@@ -116,6 +134,15 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
     return head[last:]
 
 
+def _final_run(window: str) -> int:
+    """Where the run of name characters that ends ``window`` starts, or -1: the start of
+    ``[…]+$`` searched in ``window`` (``$`` matches before a final line break too), found from the
+    end instead of trying every start position."""
+    end = len(window) - 1 if window.endswith("\n") else len(window)
+    m = _HEAD_CHAR_RUN.match(window[:end][::-1])
+    return end - m.end() if m else -1
+
+
 def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
     """Bodies listed before 等多家企业, read leftwards item by item over 、, 和 and 及.
 
@@ -129,7 +156,7 @@ def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
         end = m.start()
         items: list[tuple[int, int]] = []
         while len(items) < _MAX_LIST:
-            head = _strip_modifier(_head(text[:end], end, stops))
+            head = _strip_modifier(_head(text, end, stops))
             a = end - len(head)
             if len(head) < 2 or len(head) > 20 or titles.regex.search(head):
                 break
@@ -140,10 +167,10 @@ def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
             break
         if len(items) == 1:
             a, b = items[0]
-            if b - a < 3 or places.regex.fullmatch(text[a:b]):
+            if b - a < 3 or text[a:b] in places.by_form:
                 continue
         for a, b in items:
-            if _named(text[a:b]) and not places.regex.fullmatch(text[a:b]):
+            if _named(text[a:b]) and text[a:b] not in places.by_form:
                 out.append((a, b, "list:等企业"))
     return out
 
@@ -153,10 +180,23 @@ def _strip_modifier(head: str) -> str:
     return stripped if len(stripped) >= 2 else head
 
 
+@lru_cache(maxsize=8192)
 def _named(head: str) -> bool:
+    """Whether a head names a particular body (remembered: the same heads recur in every text)."""
     if len(head) < 2 or not _CJK.search(head):
         return False
     return not _generic_head().match(head)
+
+
+def _without_places(head: str) -> str:
+    """``head`` with every place name taken out (the places regex's ``sub``, by the trie)."""
+    parts: list[str] = []
+    pos = 0
+    for a, b, _ in lexicons.places().matcher.finditer(head):
+        parts.append(head[pos:a])
+        pos = b
+    parts.append(head[pos:])
+    return "".join(parts)
 
 
 def _has_place(head: str, zones: set[str]) -> bool:
@@ -173,7 +213,7 @@ def find_organizations(
     endings = [
         m
         for m in lex.regex.finditer(text)
-        if not any(_FALSE_ENDING.match(text, max(0, i)) for i in (m.start() - 1, m.end() - 1))
+        if not (_false_ending(text, max(0, m.start() - 1)) or _false_ending(text, m.end() - 1))
     ]
     zones: set[str] = set()
     pending: list[tuple[re.Match[str], str, str]] = []
@@ -206,7 +246,7 @@ def find_organizations(
     for m, head, kind in pending:
         if not _has_place(head, zones):
             continue
-        rest = lexicons.places().regex.sub("", head)
+        rest = _without_places(head)
         for z in zones:
             rest = rest.replace(z, "")
         if rest and not _named(rest) and m.group(0) != "网":
@@ -217,9 +257,8 @@ def find_organizations(
                 continue
         cands.append((m.start() - len(head), m.end(), "suffix:" + m.group(0)))
     cands.extend(_list_items(text, stops))
-    for m in _ORGANIZER.finditer(text):
-        name = m.group("o")
-        sub = _head(text[: m.end("o")], m.end("o"), stops)
+    for m in _find_organizers(text) if any(v in text for v in _ORGANIZER_VERBS) else ():
+        sub = _head(text, m.end("o"), stops)
         if len(sub) >= 3 and _named(sub):
             cands.append((m.end("o") - len(sub), m.end("o"), "organizer"))
     for name in extra_names or []:
@@ -276,7 +315,7 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
     canonical = lexicons.known_orgs().canonical
     taken_index = SpanIndex(taken)
     for a, b, form in known:
-        if _FALSE_ENDING.match(text, b - 1):
+        if _false_ending(text, b - 1):
             continue  # 商务部门: a department in general, not the ministry
         if not taken_index.covers(a, b):
             groups.setdefault(canonical[form], []).append((a, b, form))
@@ -297,7 +336,7 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
         for long in hits:
             if long != short and long.endswith(short) and short in hits:
                 prefix = long[: -len(short)]
-                if places.regex.fullmatch(prefix):
+                if prefix in places.by_form:
                     hits[long].spans.extend(hits.pop(short).spans)
                     break
     # Repeated mentions the endings scan did not reach (e.g. after a boundary word): one trie

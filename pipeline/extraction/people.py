@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extraction import boundaries, lexicons
+from pipeline.extraction import boundaries, lexicons, scan
 
 # Words that commonly follow a name in news prose.
 _FOLLOW = re.compile(
@@ -38,8 +38,11 @@ _NOT_IN_NAME = frozenset(
 _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
 _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
 _SPEAKER = re.compile(r"(?:[”」』]\s*|(?<![\u4e00-\u9fff])据)")
+_find_speakers = scan.starting_with(_SPEAKER)
 _SAYS = re.compile(r"(?:说|表示|介绍|指出|告诉记者|坦言|强调|认为|透露|如是说)")
-_CLAUSE_START = re.compile(r"(?:^|(?<=[。！？!?；;\n]))", re.M)
+# A clause starts at the start of the text and after each of these (``^`` or a lookbehind, as a
+# regex, is an empty match tried at every position).
+_CLAUSE_END = re.compile(r"[。！？!?；;\n]")
 _QUOTE_OPENS = re.compile(r"\s*[:：,，]?\s*[“「『\"]")
 _BRACKET_TITLE = re.compile(r"[(（]([^()（）\n]{2,30}?)[)）]")
 # A count before a word (20余家, 三个, 多位): what follows is a counted noun, never a name.
@@ -59,6 +62,8 @@ _COLLECTIVE_BEFORE = re.compile(
     r"(?:企业|单位|部门|机构|公司|集团|商会|协会|园区|高校|院校|学校|银行|医院|客商|项目|平台|基地|科室|街道|"
     r"乡镇|社区|村|相关|有关|各|重点)$"
 )
+_SPACE_RUN = re.compile(r"\s+")
+_PHOTO_CREDIT = re.compile(r"摄(?:影)?(?=[^\u4e00-\u9fff]|$)")
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者|撰稿|校对|审核|文|图)\s*[:/：|]\s*")
 
 
@@ -218,9 +223,8 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
         if opened >= 0 and max(head.rfind(")"), head.rfind("）")) < opened:
             j += opened + 1
             head = head[opened + 1 :]
-        cut = 0
-        for b in _HEAD_BOUNDARY.finditer(head):
-            cut = b.end()
+        found = _find_head_boundaries(head)
+        cut = found[-1].end() if found else 0
         start = j + cut
         # Another title before, joined by 、 or ，: 市委常委、副市长，井冈山经开区党工委书记.
         if start >= 2 and text[start - 1] in "、,，兼" and (start - 1) in title_ends:
@@ -233,6 +237,12 @@ _HEAD_BOUNDARY = re.compile(
     r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|邀请|感谢|欢迎|说|"
     rf"{boundaries.ALL})"
 )
+_find_head_boundaries = scan.starting_with(_HEAD_BOUNDARY)
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where clauses start: 0 and right after each 。！？!?；; or line break."""
+    return [0, *(m.end() for m in _CLAUSE_END.finditer(text))]
 
 
 def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit]:
@@ -267,7 +277,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         title = m.group(0)
         weak = title in tl.weak
         a, b = m.start(), m.end()
-        if weak and not re.search(r"[市省区县州镇]$", text[max(0, a - 1) : a]):
+        if weak and not (a > 0 and text[a - 1] in "市省区县州镇"):
             continue  # 领导 alone is a common noun; 市领导汪东明 is a title
         p = b
         while p < len(text) and text[p] in " :：":
@@ -275,7 +285,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         name = r.forward(p) if p < len(text) else None
         if name:
             start = _title_phrase_start(text, a, title_ends, name_ends, gaps)
-            phrase = re.sub(r"\s+", "", text[start:b]) if not weak else text[max(0, a - 1) : b]
+            phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - 1) : b]
             add(name, phrase, (p, p + len(name)), "title-before:" + title, 0.9)
             q = p + len(name)
             # A list of names shares the title: 市领导汪东明、杨桢
@@ -311,14 +321,13 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             add(name, inner, (m.start() - len(name), m.start()), "bracket-title", 0.85)
     # Speakers without a title nearby: “……”张三说 / 据张三介绍 — a name right after a closing
     # quote or 据 and right before a verb of saying.
-    for m in _SPEAKER.finditer(text):
+    for m in _find_speakers(text):
         p = m.end()
         name = r.forward(p) if p < len(text) else None
         if name and _SAYS.match(text, p + len(name)):
             add(name, "", (p, p + len(name)), "speaker", 0.6)
     # A quotation introduced by its speaker at the start of a sentence: 。李建国说：“……”
-    for m in _CLAUSE_START.finditer(text):
-        p = m.end()
+    for p in _clause_starts(text):
         name = r.forward(p) if p < len(text) else None
         if not name or len(name) < 3:
             continue  # 华为表示：“…”: a two-character subject is as often a company as a person
@@ -330,7 +339,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         name = r.forward(m.end()) if m.end() < len(text) else None
         if name:
             add(name, m.group(0).strip(" :/：|"), (m.end(), m.end() + len(name)), "byline", 0.85)
-    for m in re.finditer(r"摄(?:影)?(?=[^\u4e00-\u9fff]|$)", text):
+    for m in _PHOTO_CREDIT.finditer(text):
         a = m.start()
         if a in gaps or (a > 0 and text[a - 1] == " "):
             end = a - 1 if text[a - 1 : a] == " " else a
@@ -339,10 +348,13 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
                 add(name, "摄影", (end - len(name), end), "photo-credit", 0.7)
     # Every later mention of a found name is evidence too.
     for h in hits.values():
-        for mm in re.finditer(re.escape(h.name), text):
-            span = (mm.start(), mm.end())
+        size = len(h.name)
+        i = text.find(h.name)
+        while i >= 0:  # non-overlapping, as re.finditer would find them
+            span = (i, i + size)
             if span not in h.spans:
                 h.spans.append(span)
+            i = text.find(h.name, i + size)
         h.spans.sort()
     return sorted(hits.values(), key=lambda h: h.spans[0])
 

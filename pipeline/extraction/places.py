@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extraction import lexicons, organizations
+from pipeline.extraction import lexicons, organizations, scan
 from pipeline.extraction.spans import SpanIndex
 
 # Characters that may stand right before a place name without forming a word with it.
@@ -38,6 +38,7 @@ _ZONE_AFTER = re.compile(
 )
 # Named fairs, expos and forums: 第二十届中国—东盟博览会, 中国(深圳)国际文化产业博览交易会, 广交会.
 _EVENT_ENDING = re.compile(r"(?:博览交易会|博览会|交易会|展览会|洽谈会|论坛|峰会|(?<=[\u4e00-\u9fff])[博交洽]会)")
+_find_event_endings = scan.starting_with(_EVENT_ENDING)
 _EVENT_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·—\-–&]+$")
 _MAX_EVENT_HEAD = 24
 
@@ -45,7 +46,7 @@ _MAX_EVENT_HEAD = 24
 def _names_zone(text: str, end: int) -> bool:
     """Whether the place ending at ``end`` is the one a zone is named after (not 江西 in 江西景德镇高新区)."""
     m = _ZONE_AFTER.match(text, end)
-    return m is not None and not lexicons.places().regex.search(m.group("mid"))
+    return m is not None and not lexicons.places().matcher.contains(m.group("mid"))
 
 
 def event_name_spans(text: str) -> list[tuple[int, int]]:
@@ -56,15 +57,13 @@ def event_name_spans(text: str) -> list[tuple[int, int]]:
     only when it also occurs on its own.
     """
     out: list[tuple[int, int]] = []
-    for m in _EVENT_ENDING.finditer(text):
+    for m in _find_event_endings(text):
         lo = max(0, m.start() - _MAX_EVENT_HEAD)
         h = _EVENT_HEAD.search(text, lo, m.start())
         if not h:
             continue
         head = h.group(0)
-        cut = 0
-        for b in organizations.BOUNDARY.finditer(head):
-            cut = b.end()
+        cut = organizations.boundary_cut(head)
         # A dash at the start belongs to the text before (—— 据悉), not to the name.
         start = h.start() + cut
         while start < m.start() and text[start] in "—-–·":

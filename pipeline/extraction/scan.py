@@ -10,15 +10,104 @@ positions worth trying, and ``pattern.match`` there gives the leftmost, non-over
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
+from typing import Any
 
 Finditer = Callable[[str], list[re.Match[str]]]
 
 
-def starting_with(pattern: re.Pattern[str], firsts: str) -> Finditer:
-    """``pattern.finditer`` for a pattern whose every match starts with one of ``firsts``."""
-    find_firsts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(set(firsts))) + "]").finditer
+def first_chars(pattern: re.Pattern[str]) -> str | None:
+    """A character class (regex source) every match of ``pattern`` starts with, or None.
+
+    Read from the parsed pattern: the first item that consumes a character, past lookarounds and
+    anchors, through groups, alternations and repeats (and past those that may match nothing).
+    None when that is not a plain set: ``.``, a negated class, a back-reference, a pattern that
+    may match the empty string, or ``re`` internals other than expected.
+    """
+    items = _first_items(pattern)
+    return None if items is None else "[" + "".join(sorted(items)) + "]"
+
+
+def first_char_set(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """``first_chars`` as a set of characters, when it holds no range or category."""
+    items = _first_items(pattern)
+    if items is None or any(not (len(it) == 1 or (len(it) == 2 and it[0] == "\\" and not it[1].isalnum()))
+                            for it in items):  # fmt: skip
+        return None
+    return frozenset(it[-1] for it in items)
+
+
+def _first_items(pattern: re.Pattern[str]) -> set[str] | None:
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
+        found = _firsts(list(parsed))
+    except Exception:  # internals of another Python version: no shortcut, same result
+        return None
+    return None if found is None or found[1] else found[0]
+
+
+def _firsts(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    """Class items (regex source) for the first character of a parsed sequence, and whether the
+    sequence may match the empty string; None if unknown."""
+    out: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width: the next item consumes the first character
+        if name == "LITERAL":
+            return out | {re.escape(chr(av))}, False
+        if name == "IN":
+            members = _class_items(av)
+            return None if members is None else (out | members, False)
+        nullable = False
+        if name == "SUBPATTERN":
+            parts = [av[3]]
+        elif name == "BRANCH":
+            parts = av[1]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            parts = [av[2]]
+            nullable = av[0] == 0
+        else:
+            return None
+        for part in parts:
+            found = _firsts(list(part))
+            if found is None:
+                return None
+            out |= found[0]
+            nullable = nullable or found[1]
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _class_items(members: list[tuple[Any, Any]]) -> set[str] | None:
+    out: set[str] = set()
+    for op, av in members:
+        name = str(op)
+        if name == "LITERAL":
+            out.add(re.escape(chr(av)))
+        elif name == "RANGE":
+            out.add(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            out.add(_CATEGORIES[str(av)])
+        else:
+            return None  # a negated class or something rarer
+    return out
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
+
+
+def starting_with(pattern: re.Pattern[str]) -> Finditer:
+    """``pattern.finditer``, trying only positions that hold a character a match can start with."""
+    firsts = first_chars(pattern)
+    if firsts is None:
+        return lambda text: list(pattern.finditer(text))
+    find_firsts = re.compile(firsts).finditer
     match = pattern.match
 
     def finditer(text: str) -> list[re.Match[str]]:
