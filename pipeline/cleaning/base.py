@@ -112,3 +112,47 @@ def literal_alternation(keys: Iterable[str]) -> re.Pattern[str] | None:
         return body
 
     return re.compile(build(trie))
+
+
+class KeyFinder:
+    """``literal_alternation(keys).finditer(text)``, with the regex tried only where a key can start.
+
+    Even as a trie, a regex of a few hundred keys costs time at every position it is tried (the
+    engine walks the alternatives of the first character), and most positions of a text start
+    no key. A candidate start is a character that begins some key followed by one that is second
+    in some key (just the first when a key is one character long); candidates are found by a
+    character-class scan in C, and the regex runs only there, left to right and never inside the
+    previous match, as ``finditer`` would.
+    """
+
+    __slots__ = ("rx", "starts")
+
+    def __init__(self, rx: re.Pattern[str], keys: list[str]) -> None:
+        self.rx = rx
+        firsts = "".join(sorted({re.escape(k[0]) for k in keys if k}))
+        if all(len(k) >= 2 for k in keys if k):
+            seconds = "".join(sorted({re.escape(k[1]) for k in keys if k}))
+            self.starts = re.compile(f"[{firsts}](?=[{seconds}])")
+        else:
+            self.starts = re.compile(f"[{firsts}]")
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        out: list[re.Match[str]] = []
+        match = self.rx.match
+        end = 0
+        for cand in self.starts.finditer(text):
+            pos = cand.start()
+            if pos < end:
+                continue
+            m = match(text, pos)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+        return out
+
+
+def key_finder(keys: Iterable[str]) -> KeyFinder | None:
+    """A :class:`KeyFinder` for ``keys`` (None when there are none)."""
+    keys = list(keys)
+    rx = literal_alternation(keys)
+    return KeyFinder(rx, keys) if rx is not None else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from pipeline.cleaning import containers, layout, pdf, pinyin, residue, script, spinning
 from pipeline.cleaning.base import HAN, Step
@@ -19,6 +20,7 @@ from pipeline.offsets import OffsetMap
 # Edits of these kinds are bookkeeping (spaces, line endings, markup); they are summarised in
 # ``repairs`` but not listed one by one in ``changes``.
 QUIET_KINDS = frozenset({"whitespace", "html", "markdown"})
+_RAW_SPAN = attrgetter("raw_start", "raw_end")  # sort key of changes
 MAX_EXAMPLES = 5
 
 
@@ -244,7 +246,7 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
     if "source" not in metadata and "author" in metadata:
         metadata["source"] = metadata["author"]
     spin_score = metadata.get("spin_score", 0.0)
-    changes.sort(key=lambda c: (c.raw_start, c.raw_end))
+    changes.sort(key=_RAW_SPAN)
     return CleanResult(
         text=final,
         offsets=offsets,

@@ -9,12 +9,11 @@ are never restored on their own; their occurrences are reported as suspects for 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.cleaning.base import Found, Step, han_count, literal_alternation, no_change, run_edits
+from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
 
@@ -28,13 +27,13 @@ class Lexicon:
     restore: dict[str, str]  # spun → original, markers and phrase entries (keep entries map to self)
     markers: frozenset[str]
     suspects: dict[str, str]
-    restore_rx: re.Pattern[str] | None
-    marker_rx: re.Pattern[str] | None
-    suspect_rx: re.Pattern[str] | None
+    restore_rx: KeyFinder | None
+    marker_rx: KeyFinder | None
+    suspect_rx: KeyFinder | None
 
 
-def _alternation(keys: list[str]) -> re.Pattern[str] | None:
-    return literal_alternation(keys)
+def _alternation(keys: list[str]) -> KeyFinder | None:
+    return key_finder(keys)
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +68,7 @@ def spin_score(text: str) -> tuple[float, int]:
     lex = lexicon()
     if lex.marker_rx is None:
         return 0.0, 0
-    hits = sum(1 for m in lex.marker_rx.findall(text) if m in lex.markers)
+    hits = sum(1 for m in lex.marker_rx.finditer(text) if m.group() in lex.markers)
     if not hits:
         return 0.0, 0
     return 1000.0 * hits / max(1, han_count(text)), hits
