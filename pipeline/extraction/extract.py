@@ -31,14 +31,26 @@ class _Evidence:
     def __init__(self, view: View, body_len: int) -> None:
         self.view = view
         self.body_len = body_len
+        # No space removed: view offsets are body offsets (to_source would map each to itself).
+        self.identity = view.is_identity()
 
     def spans(self, view_spans: list[Span]) -> tuple[list[Span], bool]:
         """Body spans, and whether any mention was in a caption."""
         out: list[Span] = []
         caption = False
+        body_len = self.body_len
+        if self.identity:
+            for a, b in view_spans:
+                if b <= a:
+                    b = a  # what to_source gives for an empty span
+                if b <= body_len:
+                    out.append((a, b))
+                else:
+                    caption = True
+            return out, caption
         for a, b in view_spans:
             s, e = self.view.to_source(a, b)
-            if e <= self.body_len:
+            if e <= body_len:
                 out.append((s, e))
             else:
                 caption = True

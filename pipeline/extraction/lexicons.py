@@ -81,18 +81,15 @@ class TrieMatcher:
 
     For thousands of words this beats one big regex: ``re`` tries a top-level alternation's
     branches one after another at every position, while a dict lookup per character is O(1).
-    One compiled character class of the words' first characters (followed by one of their second
-    characters when no word is a single character) jumps, in C, straight to the candidate
-    positions; with many one-character words and many first characters nearly every position is
-    a candidate and the plain loop is faster. A handful of words (the names found in one article)
-    is matched with ``str.find`` per word instead, which needs no regex compiled per article.
+    One compiled regex of the words' first characters (followed by one of their second characters,
+    unless the first is a word itself) jumps, in C, straight to the candidate positions. A handful
+    of words (the names found in one article) is matched with ``str.find`` per word instead, which
+    needs no regex compiled per article.
     """
 
     __slots__ = ("_few", "_root", "_starts")
 
     _MAX_FEW = 48  # up to this many words: one str.find scan per word
-
-    _MAX_JUMP_STARTS = 200  # above this many first characters the jump costs more than it saves
 
     def __init__(self, words: Iterable[str]) -> None:
         root: dict[str, Any] = {}
@@ -109,16 +106,22 @@ class TrieMatcher:
         self._few: list[str] | None = sorted(few) if len(few) <= self._MAX_FEW else None
         self._starts: re.Pattern[str] | None = None
         if self._few is None and root:
-            firsts = "".join(re.escape(ch) for ch in sorted(root))
-            if not any("" in child for child in root.values()):
-                # No one-character words: a word can start only at a first character followed
-                # by a second one, which a class pair finds in C even when the first characters
-                # are most of the common ones (place names: about one position in six passes).
-                seconds = {ch for child in root.values() for ch in child if ch}
-                pair = "[" + firsts + "](?=[" + "".join(re.escape(ch) for ch in sorted(seconds)) + "])"
-                self._starts = re.compile(pair)
-            elif len(root) <= self._MAX_JUMP_STARTS:
-                self._starts = re.compile("[" + firsts + "]")
+            self._starts = re.compile(self._candidates(root))
+
+    @staticmethod
+    def _candidates(root: dict[str, Any]) -> str:
+        """A regex for the positions where a word may start: a first character followed by a
+        second one, or a one-character word. Both are class tests in C, and the class of first
+        characters up front lets ``re`` skip to candidates (place names: one position in six)."""
+
+        def cls(chars: Iterable[str]) -> str:
+            return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
+
+        seconds = cls({ch for child in root.values() for ch in child if ch})
+        singles = [ch for ch, child in root.items() if "" in child]
+        if not singles:
+            return cls(root) + "(?=" + seconds + ")"
+        return cls(root) + "(?:(?<=" + cls(singles) + ")|(?=" + seconds + "))"
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         root = self._root
@@ -145,7 +148,7 @@ class TrieMatcher:
             return out
         starts = self._starts
         if starts is None:
-            return self._walk_all(text)
+            return out
         # The walk of _longest_at, inlined: this loop runs for hundreds of candidates per text.
         end = 0  # where the last word ended: words do not overlap
         for m in starts.finditer(text):
@@ -168,24 +171,6 @@ class TrieMatcher:
                 end = best_end
         return out
 
-    def _walk_all(self, text: str) -> list[tuple[int, int, str]]:
-        """The same sweep trying every position whose character starts a word."""
-        root = self._root
-        out: list[tuple[int, int, str]] = []
-        n = len(text)
-        i = 0
-        while i < n:
-            if text[i] not in root:
-                i += 1
-                continue
-            best, end = _longest_at(root, text, i)
-            if best is None:
-                i += 1
-                continue
-            out.append((i, end, best))
-            i = end
-        return out
-
     def contains(self, text: str) -> bool:
         """Whether any word occurs in ``text`` (stops at the first one)."""
         if self._few is not None:
@@ -199,12 +184,21 @@ class TrieMatcher:
         n = len(text)
         if not root:
             return -1
-        if self._starts is not None:
-            positions: Iterable[int] = (m.start() for m in self._starts.finditer(text))
-        else:
-            positions = (i for i in range(n) if text[i] in root)
-        for i in positions:
-            if _longest_at(root, text, i)[0] is not None:
+        if self._starts is None:
+            return next((i for i in range(n) if text[i] in root and _longest_at(root, text, i)[0] is not None), -1)
+        for m in self._starts.finditer(text):
+            # Some word starts at i when the walk along the text passes a word's end.
+            i = m.start()
+            node = root[text[i]]
+            j = i + 1
+            while "" not in node:
+                if j == n:
+                    break
+                node = node.get(text[j])
+                if node is None:
+                    break
+                j += 1
+            else:
                 return i
         return -1
 

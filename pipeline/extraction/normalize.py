@@ -74,7 +74,7 @@ def _fold_scan() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("[" + bmp + "]"), {chr(k): v for k, v in table.items()}
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def fold(text: str) -> str:
@@ -107,6 +107,10 @@ class View:
         a = self._point(start)
         b = self._point(end - 1) + 1 if end > start else a
         return (a, b)
+
+    def is_identity(self) -> bool:
+        """Whether every view offset is the same offset in the cleaned text (no space removed)."""
+        return self._starts == [0] and self._origs == [0]
 
     def _point(self, i: int) -> int:
         k = bisect_right(self._starts, i) - 1

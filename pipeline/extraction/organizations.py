@@ -331,10 +331,14 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
                 hit.spans.append((a, b))
                 taken.append((a, b))
     # The same body without its place prefix (景德镇高新区管委会 / 江西景德镇高新区管委会).
+    # Only a name with the same last character can end in another: look those up, in table order.
     places = lexicons.places()
+    by_last: dict[str, list[str]] = {}
+    for name in hits:
+        by_last.setdefault(name[-1], []).append(name)
     for short in sorted(hits, key=len):
-        for long in hits:
-            if long != short and long.endswith(short) and short in hits:
+        for long in by_last[short[-1]]:
+            if long != short and long in hits and long.endswith(short) and short in hits:
                 prefix = long[: -len(short)]
                 if prefix in places.by_form:
                     hits[long].spans.extend(hits.pop(short).spans)

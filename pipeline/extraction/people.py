@@ -76,6 +76,9 @@ class PersonHit:
     confidence: float
 
 
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
+
+
 def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -105,18 +108,20 @@ class _Reader:
         return ok
 
     def _judge(self, name: str) -> bool:
-        if len(name) < 2 or any(not _cjk(c) for c in name):
+        if len(name) < 2 or _NOT_CJK.search(name):
             return False
         sur = 2 if name[:2] in self.sur.compound else 1
         if sur == 1 and name[0] not in self.sur.single:
             return False
-        if any(c in _NOT_IN_NAME for c in name[sur:]):
+        if not _NOT_IN_NAME.isdisjoint(name[sur:]):
             return False
         if name in self.places or name in self.tl.titles or name in self.sur.not_names:
             return False
-        if _GENERIC_END.search(name) or any(c in "个位" for c in name):
+        if _GENERIC_END.search(name) or "个" in name or "位" in name:
             return False
-        return not any(i in self.gaps for i in range(1, len(name)))  # a space inside splits a word
+        # A space inside splits a word. (The offsets tested are 1 … len(name) - 1 of the text, not
+        # of the name: kept as it is, since changing it would change what is extracted.)
+        return self.gaps.isdisjoint(range(1, len(name)))
 
     def counted(self, a: int) -> bool:
         """Whether a candidate starting at ``a`` follows a count (20余|家企业, 三位|嘉宾)."""
@@ -242,7 +247,7 @@ _find_head_boundaries = scan.starting_with(_HEAD_BOUNDARY)
 
 def _clause_starts(text: str) -> list[int]:
     """Where clauses start: 0 and right after each 。！？!?；; or line break."""
-    return [0, *(m.end() for m in _CLAUSE_END.finditer(text))]
+    return [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
 
 
 def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit]:
