@@ -48,8 +48,9 @@ class _Evidence:
                 else:
                     caption = True
             return out, caption
+        to_source = self.view.to_source
         for a, b in view_spans:
-            s, e = self.view.to_source(a, b)
+            s, e = to_source(a, b)
             if e <= body_len:
                 out.append((s, e))
             else:

@@ -102,21 +102,20 @@ class View:
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Cleaned-text span of view ``[start, end)``."""
-        if not self._starts:
+        starts = self._starts
+        if not starts:
             return (start, end)
-        a = self._point(start)
-        b = self._point(end - 1) + 1 if end > start else a
-        return (a, b)
+        # A view offset i in the run copied from starts[k] is origs[k] + (i - starts[k]).
+        k = bisect_right(starts, start) - 1
+        a = start if k < 0 else self._origs[k] + (start - starts[k])
+        if end <= start:
+            return (a, a)
+        k = bisect_right(starts, end - 1) - 1
+        return (a, end if k < 0 else self._origs[k] + (end - 1 - starts[k]) + 1)
 
     def is_identity(self) -> bool:
         """Whether every view offset is the same offset in the cleaned text (no space removed)."""
         return self._starts == [0] and self._origs == [0]
-
-    def _point(self, i: int) -> int:
-        k = bisect_right(self._starts, i) - 1
-        if k < 0:
-            return i
-        return self._origs[k] + (i - self._starts[k])
 
 
 def make_view(text: str, folded: str | None = None) -> View:

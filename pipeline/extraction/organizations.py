@@ -86,6 +86,11 @@ _ZONE_ENDINGS = ("高新区", "开发区", "经开区", "新区", "经济区", "
 
 
 @cache
+def _endings_matcher() -> lexicons.TrieMatcher:
+    return lexicons.TrieMatcher(lexicons.org_suffixes().kinds)
+
+
+@cache
 def _generic_head() -> re.Pattern[str]:
     words = lexicons.alternation(lexicons.industries().canonical)
     return re.compile(rf"^(?:{_GENERIC_WORDS}|{words})*$")
@@ -210,52 +215,52 @@ def find_organizations(
     lex = lexicons.org_suffixes()
     stops = sorted({b for _, b in person_spans})
     cands: list[tuple[int, int, str]] = []
+    # The endings by the trie: the same leftmost-longest matches as the endings regex, found faster.
     endings = [
-        m
-        for m in lex.regex.finditer(text)
-        if not (_false_ending(text, max(0, m.start() - 1)) or _false_ending(text, m.end() - 1))
+        (s, e, ending)
+        for s, e, ending in _endings_matcher().finditer(text)
+        if not (_false_ending(text, max(0, s - 1)) or _false_ending(text, e - 1))
     ]
     zones: set[str] = set()
-    pending: list[tuple[re.Match[str], str, str]] = []
-    for m in endings:
-        ending = m.group(0)
+    pending: list[tuple[int, int, str, str, str]] = []
+    for start, end, ending in endings:
         kind = lex.kinds[ending]
-        head = _strip_modifier(_head(text, m.start(), stops))
+        head = _strip_modifier(_head(text, start, stops))
         if kind == "dept":
             # A department is named by the place before it (江西省商务厅); a ministry stands alone.
             if not head and not (ending.endswith("部") and ending[:-1] not in ("组织", "宣传", "统战")):
                 continue
-            cands.append((m.start() - len(head), m.end(), "suffix:" + ending))
+            cands.append((start - len(head), end, "suffix:" + ending))
             continue
         if kind.startswith("placed"):
-            pending.append((m, head, kind))
+            pending.append((start, end, ending, head, kind))
             continue
         if not _named(head):
             continue
         if kind == "weak":
-            nxt = text[m.end() : m.end() + 4]
+            nxt = text[end : end + 4]
             if nxt and not _WEAK_OK_AFTER.match(nxt):
                 continue
             if not _MEDIA_NEWS_HEAD.search(head):
                 continue
             head = head[-4:]
-        cands.append((m.start() - len(head), m.end(), "suffix:" + ending))
+        cands.append((start - len(head), end, "suffix:" + ending))
         if ending in _ZONE_ENDINGS:
             zones.add(head + ending)
     # Endings that need a place or a known zone in their head, now that zones are known.
-    for m, head, kind in pending:
+    for start, end, ending, head, kind in pending:
         if not _has_place(head, zones):
             continue
         rest = _without_places(head)
         for z in zones:
             rest = rest.replace(z, "")
-        if rest and not _named(rest) and m.group(0) != "网":
+        if rest and not _named(rest) and ending != "网":
             continue  # 江西省国家级园区: a place plus generic words names no particular park
         if kind == "placed-weak":
-            nxt = text[m.end() : m.end() + 1]
+            nxt = text[end : end + 1]
             if nxt and _CJK.match(nxt):
                 continue
-        cands.append((m.start() - len(head), m.end(), "suffix:" + m.group(0)))
+        cands.append((start - len(head), end, "suffix:" + ending))
     cands.extend(_list_items(text, stops))
     for m in _find_organizers(text) if any(v in text for v in _ORGANIZER_VERBS) else ():
         sub = _head(text, m.end("o"), stops)
@@ -273,13 +278,15 @@ _OUTLET_FORM = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def organization_form(name: str) -> str | None:
     """The organization a source or author string names, or None when it names none.
 
     A known body gives its full name (中新网 → 中国新闻网); otherwise the whole string must read as
     a body: its ending found by the endings scan with the head reaching the start (梧州日报, 景德镇
     高新区管委会, 江西省人民政府), or an outlet's form (大公报, 南方+客户端). A site slogan or a
-    person's name (高科技行业门户, 张三) names none.
+    person's name (高科技行业门户, 张三) names none. (Remembered: an import meets the same few
+    outlets in article after article.)
     """
     name = name.strip()
     if not 2 <= len(name) <= 30:

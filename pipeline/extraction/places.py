@@ -73,6 +73,13 @@ def event_name_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _seam(text: str, a: int, b: int, words: frozenset[str]) -> bool:
+    """Whether the two characters at ``[a, b)`` are the seam of two common words around them."""
+    if a == 0 or b >= len(text) or not (_cjk(text[a - 1]) and _cjk(text[b])):
+        return False
+    return text[a - 1 : a + 1] in words and text[a + 1 : b + 1] in words
+
+
 def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list[PlaceHit]:
     lex = lexicons.places()
     mentions: list[tuple[int, int, str]] = []
@@ -81,17 +88,15 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
     named = {lex.by_form[f].name for _, _, f in mentions}
     hits: dict[str, PlaceHit] = {}
     blocked_index = SpanIndex(blocked or [])
+    by_form, needs_parent, words = lex.by_form, lex.needs_parent, lexicons.common_bigrams()
     for a, b, form in mentions:
-        div = lex.by_form[form]
-        if form in lex.needs_parent and div.parent not in named and div.province not in named:
+        div = by_form[form]
+        if form in needs_parent and div.parent not in named and div.province not in named:
             continue
         if blocked_index.covers(a, b, strict=True) and not (div.level != "county" and _names_zone(text, b)):
             continue
-        if len(form) == 2 and a > 0 and b < len(text) and _cjk(text[a - 1]) and _cjk(text[b]):
-            # 幸福建设: 福建 is the seam between 幸福 and 建设, not a province.
-            words = lexicons.common_bigrams()
-            if text[a - 1 : a + 1] in words and text[a + 1 : b + 1] in words:
-                continue
+        if len(form) == 2 and _seam(text, a, b, words):
+            continue  # 幸福建设: 福建 is the seam between 幸福 and 建设, not a province.
         county_city = div.level == "county" and form.endswith("城市")
         if county_city and a > 0 and _cjk(text[a - 1]) and text[a - 1] not in _BEFORE_PLACE:
             continue  # 新兴城市 is a rising city, not 兴城市
