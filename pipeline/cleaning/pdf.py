@@ -130,7 +130,18 @@ def undouble_headings(text: str) -> Step:
 
 _CONTENT = re.compile(r"^ *([^\n ](?:[^\n]*[^\n ])?) *$", re.M)
 # Only sentence ends close a paragraph here: PDF lines end on ；/： mid-paragraph all the time.
-_END_OK = re.compile(f"[。！？!?…][{CLOSERS}]*$")
+_SENTENCE_ENDS = "。！？!?…"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` (no newline in it) ends with a sentence end, then closing marks only.
+
+    Same as searching ``[。！？!?…][closers]*$``, but looks at the end instead of trying the
+    pattern at every position of the line.
+    """
+    core = line.rstrip(CLOSERS)
+    return bool(core) and core[-1] in _SENTENCE_ENDS
+
 # Lines that stand alone: captions/bullets, list items, obvious headings of a numbered outline.
 _STANDALONE = re.compile(
     r"^(?:[▲▶▼△▷◆●■□◎]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))"
@@ -167,7 +178,7 @@ def _wrap_width(text: str) -> float | None:
     med = _median([len(ln) for ln in lines])
     if med > 120:
         return None
-    wrapped = sum(1 for ln in lines if not _END_OK.search(ln) and abs(len(ln) - med) <= 0.3 * med + 2)
+    wrapped = sum(1 for ln in lines if abs(len(ln) - med) <= 0.3 * med + 2 and not _ends_sentence(ln))
     return med if wrapped >= MIN_WRAPPED_SHARE * len(lines) else None
 
 
@@ -193,7 +204,7 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
         keep = prev == nxt or (
             not number_split
             and (
-                _END_OK.search(prev) is not None
+                _ends_sentence(prev)
                 or len(prev) < FULL_LINE * width
                 or pm.start() in headings
                 or nm.start() in headings
