@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cleaning.base import Step, no_change, run_edits
+from pipeline.cleaning.base import Step, key_finder, no_change, run_edits
 from pipeline.document import Script
 from pipeline.offsets import Edit
 
@@ -97,9 +97,10 @@ class _Stage:
     def __init__(self, phrases_file: str, chars_file: str) -> None:
         self.phrases = _table(phrases_file)
         chars = _table(chars_file)
-        self.table = str.maketrans({k: v for k, v in chars.items() if len(k) == 1})
-        keys = sorted(self.phrases, key=lambda k: (-len(k), k))
-        self.rx = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
+        self.table = _indexed(str.maketrans({k: v for k, v in chars.items() if len(k) == 1}))
+        # A trie finds the same longest phrase at each position as a flat longest-first
+        # alternation, in a fraction of the time.
+        self.rx = key_finder(self.phrases)
 
     def __call__(self, text: str) -> str:
         if self.rx is None:
@@ -112,6 +113,19 @@ class _Stage:
             pos = m.end()
         parts.append(text[pos:].translate(self.table))
         return "".join(parts)
+
+
+def _indexed(table: dict[int, str]) -> list[int | str]:
+    """``table`` as a list indexed by code point, for ``str.translate`` (twice as fast).
+
+    With a dict, translate raises and swallows a KeyError for every character the table lacks,
+    which is most of them; the list holds each unmapped code point itself and answers without
+    one. Code points past its end raise IndexError and stay unchanged, as with the dict.
+    """
+    out: list[int | str] = list(range(max(table, default=-1) + 1))
+    for code, value in table.items():
+        out[code] = value
+    return out
 
 
 def _table(name: str) -> dict[str, str]:
