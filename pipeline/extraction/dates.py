@@ -138,8 +138,10 @@ _DATE_LINE_REST = re.compile(
 
 
 def dominant_year(text: str) -> int | None:
-    years = Counter(int(y) for y in _YEAR.findall(text))
-    return years.most_common(1)[0][0] if years else None
+    found = _YEAR.findall(text)
+    if len(found) <= 1:
+        return int(found[0]) if found else None
+    return Counter(map(int, found)).most_common(1)[0][0]
 
 
 def resolve(m: DateMention, published: date | None, fallback_year: int | None) -> tuple[date | None, date | None]:

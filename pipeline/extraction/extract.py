@@ -64,7 +64,7 @@ def _fv(value: object, spans: list[Span], caption: bool, rule: str, conf: float)
     if not spans:
         rule += "+caption"
         conf *= 0.9
-    return FieldValue(value=value, evidence=spans, rule=rule, confidence=round(conf, 3))
+    return FieldValue(value, spans, rule, round(conf, 3))
 
 
 def _meta_str(meta: dict[str, object], *keys: str) -> str | None:

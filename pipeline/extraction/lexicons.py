@@ -58,24 +58,6 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return body
 
 
-def _longest_at(root: dict[str, Any], text: str, i: int) -> tuple[str | None, int]:
-    """The longest word of the trie starting at ``i`` (None if none) and where it ends."""
-    node = root[text[i]]
-    best: str | None = node.get("")
-    best_end = i + 1
-    j = i + 1
-    n = len(text)
-    while j < n:
-        node = node.get(text[j])
-        if node is None:
-            break
-        j += 1
-        if "" in node:
-            best = node[""]
-            best_end = j
-    return best, best_end
-
-
 class TrieMatcher:
     """Leftmost-longest, non-overlapping dictionary matching by a character trie.
 
@@ -91,21 +73,23 @@ class TrieMatcher:
 
     _MAX_FEW = 48  # up to this many words: one str.find scan per word
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], per_text: bool = False) -> None:
+        """``per_text``: words found in one text, matched once — a handful of them by ``str.find``
+        rather than by a regex compiled for them. A lexicon's words (even a few dozen) get the
+        regex: one scan beats a ``str.find`` per word over every text."""
+        unique = {w for w in words if w}
+        self._few: list[str] | None = sorted(unique) if per_text and len(unique) <= self._MAX_FEW else None
+        self._starts: re.Pattern[str] | None = None
         root: dict[str, Any] = {}
-        few: set[str] = set()
-        for w in words:
-            if not w:
-                continue
-            few.add(w)
+        self._root = root
+        if self._few is not None:
+            return  # str.find per word needs no trie
+        for w in unique:
             node = root
             for ch in w:
                 node = node.setdefault(ch, {})
             node[""] = w
-        self._root = root
-        self._few: list[str] | None = sorted(few) if len(few) <= self._MAX_FEW else None
-        self._starts: re.Pattern[str] | None = None
-        if self._few is None and root:
+        if root:
             self._starts = re.compile(self._candidates(root))
 
     @staticmethod
@@ -127,8 +111,6 @@ class TrieMatcher:
         root = self._root
         out: list[tuple[int, int, str]] = []
         n = len(text)
-        if not root:
-            return out
         if self._few is not None:
             # Every position where some word starts, with the longest word there; then the same
             # leftmost-longest, non-overlapping sweep as the trie walk.
@@ -147,9 +129,9 @@ class TrieMatcher:
                     out.append((i, pos, text[i:pos]))
             return out
         starts = self._starts
-        if starts is None:
+        if starts is None:  # no words
             return out
-        # The walk of _longest_at, inlined: this loop runs for hundreds of candidates per text.
+        # The longest word at each candidate, walked inline: this runs hundreds of times per text.
         end = 0  # where the last word ended: words do not overlap
         for m in starts.finditer(text):
             i = m.start()
@@ -180,12 +162,12 @@ class TrieMatcher:
     def first_start(self, text: str) -> int:
         """Where the leftmost word in ``text`` starts (-1 if none): ``search(text).start()``
         of the equivalent regex, without collecting every match."""
+        if self._few is not None:
+            return min((i for w in self._few if (i := text.find(w)) >= 0), default=-1)
         root = self._root
         n = len(text)
-        if not root:
+        if self._starts is None:  # no words
             return -1
-        if self._starts is None:
-            return next((i for i in range(n) if text[i] in root and _longest_at(root, text, i)[0] is not None), -1)
         for m in self._starts.finditer(text):
             # Some word starts at i when the walk along the text passes a word's end.
             i = m.start()

@@ -353,7 +353,7 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
     # Repeated mentions the endings scan did not reach (e.g. after a boundary word): one trie
     # pass over every name found, each mention kept unless it lies inside a name already placed.
     taken_index = SpanIndex(taken)
-    for a, b, value in lexicons.TrieMatcher(hits).finditer(text):
+    for a, b, value in lexicons.TrieMatcher(hits, per_text=True).finditer(text):
         hit = hits[value]
         if (a, b) not in hit.spans and not taken_index.covers(a, b):
             hit.spans.append((a, b))
