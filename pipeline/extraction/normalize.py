@@ -21,6 +21,7 @@ from pathlib import Path
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+_WHITESPACE = re.compile(r"\s+")
 
 
 @cache
@@ -163,4 +164,4 @@ def normalize_value(value: str) -> str:
     if conv is not None:
         text = conv.convert(text)  # type: ignore[attr-defined]
     text = fold(text)
-    return re.sub(r"\s+", "", text)
+    return _WHITESPACE.sub("", text)

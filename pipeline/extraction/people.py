@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.extraction import boundaries, lexicons, scan
 
@@ -83,6 +84,12 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+@cache
+def _surname_starts() -> frozenset[str]:
+    sur = lexicons.surnames()
+    return sur.single | frozenset(c[0] for c in sur.compound)
+
+
 class _Reader:
     def __init__(self, text: str, gaps: frozenset[int]) -> None:
         self.text = text
@@ -90,6 +97,8 @@ class _Reader:
         self.sur = lexicons.surnames()
         self.places = lexicons.places().by_form
         self.tl = lexicons.titles()
+        # Characters a name can start with (forward finds no name at any other).
+        self.surname_starts = _surname_starts()
         self._count: dict[str, int] = {}
         self._plausible_memo: dict[str, bool] = {}
 
@@ -333,7 +342,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             add(name, "", (p, p + len(name)), "speaker", 0.6)
     # A quotation introduced by its speaker at the start of a sentence: 。李建国说：“……”
     for p in _clause_starts(text):
-        name = r.forward(p) if p < len(text) else None
+        name = r.forward(p) if p < len(text) and text[p] in r.surname_starts else None
         if not name or len(name) < 3:
             continue  # 华为表示：“…”: a two-character subject is as often a company as a person
         says = _SAYS.match(text, p + len(name))

@@ -31,8 +31,8 @@ class SpanIndex:
         i = bisect_left(self._starts, a)
         if i > 0 and self._ends_max[i - 1] >= b:
             return True
-        j = bisect_right(self._starts, a)
-        return any(e > b for _, e in self._spans[i:j])
+        j = bisect_right(self._starts, a, i)
+        return i < j and any(e > b for _, e in self._spans[i:j])
 
 
 def strictly_inside_another(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:

@@ -69,13 +69,16 @@ _SOURCE_PATTERNS = (
         r"(?P<s>(?![据从由在向经对])[\u4e00-\u9fff]{2,10}?(?:新闻|日报|晚报|报|网|社|电视台))\s*(?:\([^)]{0,40}\))?\s*记者"
     ),
 )
+# A word each pattern's matches hold: where it is missing the pattern is not run (the last one
+# starts with a lookahead, so ``re`` would try it at every position of the header).
+_SOURCE_NEEDS = ("", "讯", "记者")
 
 
 def find_source(text: str, head_chars: int = 400, tail_chars: int = 300) -> tuple[str, int, int] | None:
     """The outlet named in the header (``梧州日报讯``, ``来源：``) or, failing that, a footer ``来源：``."""
     head = text[:head_chars]
-    for pat in _SOURCE_PATTERNS:
-        m = pat.search(head)
+    for pat, needs in zip(_SOURCE_PATTERNS, _SOURCE_NEEDS, strict=True):
+        m = pat.search(head) if needs in head else None
         if m:
             return m.group("s"), m.start("s"), m.end("s")
     tail_start = max(0, len(text) - tail_chars)
