@@ -199,7 +199,7 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
             changes.append(Change(kind, r0, r1, c0, c1, before, e.replacement, e.note, undoable))
         for cap in step.captions:
             r0, r1 = to_raw()
-            to_clean()
+            to_clean()  # a caption has no place in the cleaned text; keeps both iterators in step
             if cap.text.strip():
                 captions.append(Caption(text=cap.text.strip(), raw_start=r0, raw_end=r1))
         for mark in step.marks:
