@@ -353,6 +353,16 @@ _CREDIT = re.compile(
     rf"|[(（](?:[^()（）\n]{{0,24}})(?:摄|摄影|供图|图源)[^()（）\n]{{0,16}}[)）]$"
     r"|^(?:图为|图[:：]|图片[:：]|图片来源|资料图|图源[:：])"
 )
+
+
+def _maybe_credit(line: str) -> bool:
+    """Whether ``line`` (no newline in it) can match ``_CREDIT`` at all: its branches end with
+    摄/摄影/供图 or a closing bracket, or start with 图/资料图. Skips the search on most lines."""
+    return line[-1:] in _CREDIT_LAST or line[:1] in _CREDIT_FIRST
+
+
+_CREDIT_LAST = frozenset("摄影图)）")
+_CREDIT_FIRST = frozenset("图资")
 _NO_SENTENCE = re.compile(r"^[^。！？!?；;，]*$")
 _SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景|效果图|鸟瞰图?|外景|航拍图?)$")
 # Subject-less action phrases ("参观…"); "考察团…" / "调研组…" are subjects, not actions.
@@ -423,7 +433,7 @@ def lift_captions(text: str) -> Step:
             continue
         if _IMAGE_NAME.match(s):
             kind[i] = "image"
-        elif _MARKER.match(s) or (len(s) <= MAX_CREDIT_LINE and _CREDIT.search(s)):
+        elif _MARKER.match(s) or (len(s) <= MAX_CREDIT_LINE and _maybe_credit(s) and _CREDIT.search(s)):
             kind[i] = "caption"
         elif i == first_content:
             continue
