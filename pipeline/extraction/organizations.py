@@ -43,6 +43,7 @@ def boundary_cut(head: str) -> int:
 
 # Modifiers that may stand before a name but are not part of it (国家级天府新区 → 天府新区).
 _LEADING_MODIFIER = re.compile(r"^(?:国家级|省级|市级|著名|知名|全国|全省|全市|我国|我省|我市|本市|当地)+")
+_MODIFIER_FIRSTS = scan.first_char_set(_LEADING_MODIFIER)
 # Words that make up generic heads: kinds of bodies, sizes, and (added at load) industry names.
 _GENERIC_WORDS = (
     "国家级|省级|市级|区级|县级|国家|省|市|区|县|州|镇|乡|村|全国|全省|全市|全区|全县|各级|有关|相关|重点|重大|"
@@ -181,6 +182,8 @@ def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
 
 
 def _strip_modifier(head: str) -> str:
+    if _MODIFIER_FIRSTS is not None and head[:1] not in _MODIFIER_FIRSTS:
+        return head  # no modifier can start here (most heads): the regex would change nothing
     stripped = _LEADING_MODIFIER.sub("", head)
     return stripped if len(stripped) >= 2 else head
 
