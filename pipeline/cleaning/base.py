@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.document import Repair
-from pipeline.offsets import Edit, OffsetMap, apply_edits
+from pipeline.offsets import EDIT_ORDER, Edit, OffsetMap, apply_edits
 
 # Han ideographs incl. extension A and the supplementary planes (B..H), so non-BMP names survive.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -60,7 +60,7 @@ class Step:
 
 def run_edits(kind: str, text: str, edits: Iterable[Edit], description: str = "") -> Step:
     """Apply ``edits`` to ``text`` and wrap the outcome as a :class:`Step`."""
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    ordered = sorted(edits, key=EDIT_ORDER)
     new_text, omap = apply_edits(text, ordered)
     return Step(kind=kind, text=new_text, offsets=omap, edits=ordered, description=description)
 
