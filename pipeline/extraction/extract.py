@@ -143,7 +143,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             out["published_at"].append(FieldValue(published.isoformat(), [(a, b)], "header-date", 0.85))
         else:
             dl = dates_mod.dateline_date(folded_body)
-            year = dates_mod.dominant_year(folded_body)
+            year = dates_mod.dominant_year(folded_body) if dl else None
             if dl and year:
                 d = dates_mod._valid(year, dl[0], dl[1])
                 if d:
@@ -160,7 +160,9 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     has_event_date = False
     if event is not None:
         has_event_date = True
-        start, end = dates_mod.resolve(event, published, dates_mod.dominant_year(vt))
+        # The text's dominant year is a fallback resolve reads only when no year is known.
+        fallback = dates_mod.dominant_year(vt) if event.year is None and published is None else None
+        start, end = dates_mod.resolve(event, published, fallback)
         spans, cap = ev.spans([(event.start, event.end)])
         rule = "date-range" if event.end_day is not None else "first-event-date"
         yr = "year-written" if event.year else ("year-from-publish-date" if published else "year-from-text")

@@ -28,7 +28,7 @@ def find_industries(text: str) -> dict[str, list[tuple[int, int]]]:
     for start, end, word in _industry_matcher().finditer(text):
         canonical = vocab.canonical[word]
         found.setdefault(canonical, []).append((start, end))
-        if len(word) >= 4 or _INDUSTRY_CONTEXT.match(text, end):
+        if canonical not in strong and (len(word) >= 4 or _INDUSTRY_CONTEXT.match(text, end)):
             strong.add(canonical)
     return {k: v for k, v in found.items() if k in strong or len(v) >= 2}
 
