@@ -92,6 +92,12 @@ def _endings_matcher() -> lexicons.TrieMatcher:
 
 
 @cache
+def _shortest() -> tuple[int, int]:
+    """The lengths of the shortest place name and the shortest title: shorter heads hold none."""
+    return min(map(len, lexicons.places().by_form)), min(map(len, lexicons.titles().titles))
+
+
+@cache
 def _generic_head() -> re.Pattern[str]:
     words = lexicons.alternation(lexicons.industries().canonical)
     return re.compile(rf"^(?:{_GENERIC_WORDS}|{words})*$")
@@ -128,13 +134,14 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
     # A name that holds a place usually starts with it (中国南方航空集团 after 会中): drop what
     # stands before the first place unless it is a national prefix (中共, 国家, 驻 …) or a bracket.
     # (The leftmost place by the trie: the places regex tries its branches one by one.)
-    ps = lexicons.places().matcher.first_start(head)
+    # (A place after the first character needs a head longer than the shortest place name.)
+    ps = lexicons.places().matcher.first_start(head) if len(head) > _shortest()[0] else -1
     if ps > 0 and head[ps - 1] not in "(（" and not _NATIONAL_PREFIX.search(head, 0, ps):
         head = head[ps:]
     # A title ends a name: 主任王强 before 办公室 is not part of it.
     tl = lexicons.titles()
     last = 0
-    for t in tl.regex.finditer(head):
+    for t in tl.regex.finditer(head) if len(head) >= _shortest()[1] else ():
         if t.group(0) not in tl.weak:
             last = t.end()
     return head[last:]
