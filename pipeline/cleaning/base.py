@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from pipeline.document import Repair
 from pipeline.offsets import EDIT_ORDER, Edit, OffsetMap, apply_edits
+from pipeline.scan import matches_at
 
 # Han ideographs incl. extension A and the supplementary planes (B..H), so non-BMP names survive.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -137,18 +138,7 @@ class KeyFinder:
             self.starts = re.compile(f"[{firsts}]")
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        out: list[re.Match[str]] = []
-        match = self.rx.match
-        end = 0
-        for cand in self.starts.finditer(text):
-            pos = cand.start()
-            if pos < end:
-                continue
-            m = match(text, pos)
-            if m is not None:
-                out.append(m)
-                end = m.end()
-        return out
+        return matches_at(self.rx, self.starts.finditer(text), text)
 
 
 def key_finder(keys: Iterable[str]) -> KeyFinder | None:

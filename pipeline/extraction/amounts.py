@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extraction.numbers import CN_NUMERAL_CHARS, as_int_if_whole, parse_number, scale
-from pipeline.extraction.scan import after_any, anchored, word_starts
+from pipeline.scan import after_any, anchored, word_starts
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
 _MULT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"

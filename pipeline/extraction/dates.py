@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.extraction.numbers import parse_chinese_int
-from pipeline.extraction.scan import anchored
+from pipeline.scan import anchored
 
 _CN = "零〇一二两三四五六七八九十"
 _Y = r"(?P<y>(?:19|20)\d{2})"

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.extraction import boundaries, lexicons, scan
+from pipeline import scan
+from pipeline.extraction import boundaries, lexicons
 from pipeline.extraction.spans import SpanIndex, strictly_inside_another
 
 _MAX_HEAD = 18

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extraction import boundaries, lexicons, scan
+from pipeline import scan
+from pipeline.extraction import boundaries, lexicons
 
 # Words that commonly follow a name in news prose.
 _FOLLOW = re.compile(

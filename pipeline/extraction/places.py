@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extraction import lexicons, organizations, scan
+from pipeline import scan
+from pipeline.extraction import lexicons, organizations
 from pipeline.extraction.spans import SpanIndex
 
 # Characters that may stand right before a place name without forming a word with it.

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from pipeline.extraction import amounts, dates, organizations, people, places, scan
+from pipeline import scan
+from pipeline.extraction import amounts, dates, organizations, people, places
 
 
 def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:

@@ -5,14 +5,15 @@ character class; a pattern that starts with an optional part, a lookbehind or an
 classes is tried at every position of the text. When every match holds some character of a known
 set (a currency, 月, a classifier) or starts with one, a scan for those characters finds the few
 positions worth trying, and ``pattern.match`` there gives the leftmost, non-overlapping matches
-``finditer`` would give. Both helpers assume a pattern never matches the empty string.
+``finditer`` would give. All helpers assume a pattern never matches the empty string. Shared by
+cleaning (the spin and OpenCC key finders) and extraction (dates, amounts, names, boundaries).
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 Finditer = Callable[[str], list[re.Match[str]]]
@@ -108,22 +109,25 @@ def starting_with(pattern: re.Pattern[str]) -> Finditer:
     if firsts is None:
         return lambda text: list(pattern.finditer(text))
     find_firsts = re.compile(firsts).finditer
+    return lambda text: matches_at(pattern, find_firsts(text), text)
+
+
+def matches_at(pattern: re.Pattern[str], candidates: Iterator[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The matches of ``pattern`` tried only at the starts of ``candidates`` (in text order),
+    left to right and never inside the previous match: what ``finditer`` gives when every match
+    starts at a candidate."""
+    out: list[re.Match[str]] = []
     match = pattern.match
-
-    def finditer(text: str) -> list[re.Match[str]]:
-        out: list[re.Match[str]] = []
-        pos = 0  # where the next match may start (end of the last one)
-        for f in find_firsts(text):
-            i = f.start()
-            if i < pos:
-                continue
-            m = match(text, i)
-            if m is not None:
-                out.append(m)
-                pos = m.end()
-        return out
-
-    return finditer
+    end = 0  # where the next match may start (end of the last one)
+    for cand in candidates:
+        pos = cand.start()
+        if pos < end:
+            continue
+        m = match(text, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def word_starts(words: list[str]) -> str:
