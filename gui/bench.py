@@ -245,6 +245,9 @@ def gui_child(db_url: str, switches: int, config_dir: str) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from gui.app import prepare_qt_environment
+
+    prepare_qt_environment()  # as the app does, before the application object
     app = QApplication.instance() or QApplication([sys.argv[0]])
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, config_dir)
     from gui.main_window import MainWindow
