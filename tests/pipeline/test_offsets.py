@@ -125,3 +125,24 @@ def test_block_replacement_maps_whole_span() -> None:
     assert m.to_source(2, 3) == (2, 4)
     assert m.to_derived(2, 3) == (2, 5)
     assert m.to_derived(4, 5) == (5, 6)
+
+
+@st.composite
+def spans_in(draw: st.DrawFn, length: int) -> list[tuple[int, int]]:
+    out = []
+    for _ in range(draw(st.integers(0, 12))):
+        a = draw(st.integers(0, length))
+        out.append((a, draw(st.integers(a, length))))
+    return out
+
+
+@settings(max_examples=300)
+@given(text_and_edits(), st.data())
+def test_batch_mapping_equals_one_span_at_a_time(te: tuple[str, list[Edit]], data: st.DataObject) -> None:
+    # The batch forms inline the common cases; they must agree with the general lookups everywhere.
+    text, edits = te
+    new, m = apply_edits(text, edits)
+    source_spans = data.draw(spans_in(len(text)))
+    derived_spans = data.draw(spans_in(len(new)))
+    assert m.to_derived_many(source_spans) == [m.to_derived(a, b) for a, b in source_spans]
+    assert m.to_source_many(derived_spans) == [m.to_source(a, b) for a, b in derived_spans]
