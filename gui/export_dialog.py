@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.file_dialogs import SafeFileDialog, save_file_dialog
 from gui.undo import STATUS_LABELS
 from pipeline.export import FORMATS
 
@@ -28,6 +28,7 @@ class ExportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("导出数据集")
+        self.file_dialog: SafeFileDialog | None = None
         self.format = QComboBox()
         self.format.setObjectName("export_format")
         for f in FORMATS:
@@ -47,7 +48,7 @@ class ExportDialog(QDialog):
         self.path.setMinimumWidth(380)
         self.path.setText(str(Path(start_dir or Path.home()) / "curated.jsonl"))
         browse = QPushButton("浏览…")
-        browse.clicked.connect(self._browse)
+        browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
@@ -69,8 +70,15 @@ class ExportDialog(QDialog):
         if p.suffix.lstrip(".") in FORMATS:
             self.path.setText(str(p.with_suffix("." + self.chosen_format())))
 
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "导出到", self.path.text())
+    def browse(self) -> SafeFileDialog:
+        # Not QFileDialog.getSaveFileName: see gui.file_dialogs (it sniffs the store's files).
+        dlg = save_file_dialog(self, "导出到", self.path.text())
+        dlg.fileSelected.connect(self._chosen)
+        self.file_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _chosen(self, path: str) -> None:
         if path:
             self.path.setText(path)
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -33,6 +32,7 @@ from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
 from gui.document_view import MODES, DocumentView
 from gui.export_dialog import ExportDialog
 from gui.field_panel import FieldPanel
+from gui.file_dialogs import SafeFileDialog, folder_dialog, open_files_dialog
 from gui.filter_bar import UNREVIEWED, FilterBar
 from gui.history_dialog import HistoryDialog
 from gui.reextract_dialog import ReextractDialog
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.export_dialog: ExportDialog | None = None
         self.reextract_dialog: ReextractDialog | None = None
         self.history_dialog: HistoryDialog | None = None
+        self.file_dialog: SafeFileDialog | None = None
 
         self.editor = Editor(store, lambda: self.settings.reviewer, self)
         self.editor.ask_retry = self._ask_retry
@@ -627,14 +628,17 @@ class MainWindow(QMainWindow):
 
     # -- import -----------------------------------------------------------------------------------------------
     def _import_files_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "导入文件", "", "文章 (*.txt *.md *.markdown *.html *.htm)")
-        if files:
-            self.start_import(list(files))
+        # Never QFileDialog's static functions: see gui.file_dialogs (they sniff the store's files).
+        dlg = open_files_dialog(self, "导入文件")
+        dlg.filesSelected.connect(lambda files: self.start_import(list(files)) if files else None)
+        self.file_dialog = dlg
+        dlg.open()
 
     def _import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "导入文件夹")
-        if folder:
-            self.start_import([folder])
+        dlg = folder_dialog(self, "导入文件夹")
+        dlg.fileSelected.connect(lambda folder: self.start_import([folder]) if folder else None)
+        self.file_dialog = dlg
+        dlg.open()
 
     def start_import(self, paths: Sequence[str | Path]) -> Job:
         store, todo = self.store, list(paths)

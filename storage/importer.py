@@ -26,6 +26,7 @@ from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json_text
 from storage import fulltext
 from storage.models import Article, Base, encode_json, utcnow
+from storage.own_files import OWN_FILE_MESSAGE, store_files
 from storage.records import ImportProgress, ImportReport
 from storage.store import Store
 
@@ -179,8 +180,11 @@ def import_paths(
 ) -> ImportReport:
     report = ImportReport()
     files: list[str] = []
+    own = store_files(store)
     for cand in discover(paths):
-        if cand.problem:
+        if cand.path in own:  # never opened by this process: see storage.own_files
+            report.failed.append((str(cand.path), OWN_FILE_MESSAGE))
+        elif cand.problem:
             report.failed.append((str(cand.path), cand.problem))
         else:
             files.append(str(cand.path))
