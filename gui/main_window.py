@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
         self.editor.ask_retry = self._ask_retry
         self.editor.article_changed.connect(self._on_article_changed)
         self.editor.replayed.connect(self._on_replayed)
-        self.editor.write_failed.connect(lambda msg: self.show_errors("未能保存", msg, []))
+        self.editor.write_failed.connect(
+            lambda msg: self.show_errors("未能保存", "这处修改未能保存，已重新载入这篇文章。", [msg]))
 
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self.apply_filter)

@@ -9,6 +9,7 @@ reload and retry — nothing is overwritten silently.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -104,7 +105,12 @@ class Editor(QObject):
         return True
 
     def write(self, article_id: int, kind: str, value: Any, *, replay: bool = False) -> bool:
-        """Write one change now; on a stale version ask to reload and retry."""
+        """Write one change now; on a stale version ask to reload and retry.
+
+        Never raises: this runs inside ``QUndoStack``'s undo and redo too, where an exception
+        would leave the stack out of step with the store. Every refusal reaches the reviewer as
+        one message (the retry question, or ``write_failed``) and the article is reloaded.
+        """
         while True:
             try:
                 version = self._write_once(article_id, kind, value)
@@ -116,6 +122,12 @@ class Editor(QObject):
                 continue
             except (StoreError, editing.EditError) as exc:
                 self.write_failed.emit(str(exc))
+                self._reload(article_id)
+                return False
+            except Exception as exc:  # a fault of the store or a bug: said once, the trace to stderr
+                traceback.print_exc()
+                self.write_failed.emit(f"{type(exc).__name__}: {exc}")
+                self._reload(article_id)
                 return False
             self._versions[article_id] = version
             self.article_changed.emit(article_id)
@@ -124,7 +136,11 @@ class Editor(QObject):
             return True
 
     def _reload(self, article_id: int) -> None:
-        v = current_version(self.store, article_id)
+        try:
+            v = current_version(self.store, article_id)
+        except Exception:  # the store cannot even be read: the message about the write stands
+            traceback.print_exc()
+            return
         if v is not None:
             self._versions[article_id] = v
         self.article_changed.emit(article_id)

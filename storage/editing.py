@@ -7,10 +7,13 @@ re-extraction), the write is refused with ``StaleEditError`` instead of silently
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
 
 from pipeline.fields import FIELDS_BY_NAME
 from pipeline.process import summarise
@@ -20,6 +23,10 @@ from storage.store import Store
 
 class StaleEditError(Exception):
     """The article changed since it was read; reload it and try again."""
+
+
+STALE_MESSAGE = ("Article {id} was changed elsewhere while this change was being saved (another window or "
+                 "program). Nothing was written. Reload it and try again.")
 
 
 class EditError(ValueError):
@@ -33,8 +40,32 @@ def default_reviewer() -> str:
         return "reviewer"
 
 
+@contextmanager
+def write_session(store: Store, article_id: int) -> Iterator[Session]:
+    """One write to one article: its version is checked and moved on under a write lock.
+
+    The lock is taken before the article is read, so the version check in :func:`_load` is the
+    one that decides (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: the row is read ``FOR UPDATE``).
+    Without it two writers could both pass the check and the second one's UPDATE found the
+    version moved on at flush — SQLAlchemy's ``StaleDataError`` escaped instead of
+    :class:`StaleEditError`, and on SQLite the search index was first updated from a stale read
+    of the title ("database disk image is malformed"). Any ``StaleDataError`` still raised (a
+    path that forgets the lock) becomes a :class:`StaleEditError` too.
+    """
+    try:
+        with store.session() as s:
+            if store.is_sqlite:
+                # pysqlite begins only before a write statement: begin now, as the writer.
+                s.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield s
+    except StaleDataError as exc:
+        raise StaleEditError(STALE_MESSAGE.format(id=article_id)) from exc
+
+
 def _load(s: Session, article_id: int, expected_version: int | None) -> Article:
-    a = s.get(Article, article_id, with_for_update=False)
+    # FOR UPDATE (PostgreSQL; SQLite has the whole store locked already by write_session): a
+    # second writer waits here until the first commits, then sees its version.
+    a = s.get(Article, article_id, with_for_update=True)
     if a is None:
         raise EditError(f"no article with id {article_id}")
     if expected_version is not None and a.version_id != expected_version:
@@ -60,7 +91,7 @@ def set_field_values(
     if not spec.multiple and len(values) > 1:
         raise EditError(f"{field} holds one value, got {len(values)}")
     who = who or default_reviewer()
-    with store.session() as s:
+    with write_session(store, article_id) as s:
         a = _load(s, article_id, expected_version)
         body = s.get(ArticleText, article_id)
         assert body is not None
@@ -100,7 +131,7 @@ def refresh_summary(a: Article, fields: dict[str, dict[str, Any]], body: Article
 def _set_column(store: Store, article_id: int, column: str, value: str, who: str | None,
                 expected_version: int | None) -> int:
     """Set one plain column of the article, with its history row; returns the version."""
-    with store.session() as s:
+    with write_session(store, article_id) as s:
         a = _load(s, article_id, expected_version)
         old = getattr(a, column)
         if old == value:
@@ -126,7 +157,7 @@ def set_note(store: Store, article_id: int, note: str, *, who: str | None = None
 def set_tags(store: Store, article_id: int, tags: list[str], *, who: str | None = None,
              expected_version: int | None = None) -> int:
     clean_tags = sorted({t.strip() for t in tags if t.strip()})
-    with store.session() as s:
+    with write_session(store, article_id) as s:
         a = _load(s, article_id, expected_version)
         old = [t.tag for t in a.tags]
         if old == clean_tags:
@@ -155,7 +186,7 @@ def set_field_state(
     if not spec.multiple and len(values) > 1:
         raise EditError(f"{field} holds one value, got {len(values)}")
     new = {"edited": bool(state.get("edited")), "values": values}
-    with store.session() as s:
+    with write_session(store, article_id) as s:
         a = _load(s, article_id, expected_version)
         body = s.get(ArticleText, article_id)
         assert body is not None

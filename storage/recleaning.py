@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy.orm.attributes import flag_modified
 
 from pipeline.serialize import skip_changes_from_json
-from storage.editing import _history, _load, default_reviewer
+from storage.editing import _history, _load, default_reviewer, write_session
 from storage.models import ArticleText
 from storage.reextract import apply_reprocessed, reprocess
 from storage.store import Store
@@ -32,7 +32,7 @@ def set_skipped_changes(
 ) -> int:
     """Re-clean the article skipping exactly these repairs; returns the new version."""
     wanted = frozenset((str(k), int(a), int(b)) for k, a, b in skip)
-    with store.session() as s:
+    with write_session(store, article_id) as s:
         a = _load(s, article_id, expected_version)
         body = s.get(ArticleText, article_id)
         assert body is not None

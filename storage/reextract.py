@@ -12,7 +12,7 @@ from pipeline.document import RawDocument
 from pipeline.fields import FieldRefresh, merge_reextraction
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json, skip_changes_from_json
-from storage.editing import refresh_summary
+from storage.editing import EditError, StaleEditError, _load, refresh_summary, write_session
 from storage.models import Article, ArticleText, FieldHistory
 from storage.records import ReextractReport
 from storage.store import Store
@@ -61,27 +61,58 @@ def reextract(
         if cancel is not None and cancel():
             report.cancelled = True
             break
-        with store.session() as s:
-            a = s.get(Article, article_id)
-            body = s.get(ArticleText, article_id)
-            if a is None or body is None:
-                continue
-            skip = skip_changes_from_json(body.cleaning or {})
-            fresh, merged, diffs = reprocess(a, body, skip)
+        outcome = _reextract_one(store, article_id, apply=apply, who=who)
+        if outcome is not None:
+            replaced, kept = outcome
             report.articles += 1
-            replaced = [d for d in diffs if not d.kept_because_edited]
-            kept = [d for d in diffs if d.kept_because_edited]
             if replaced:
                 report.changed[article_id] = replaced
             if kept:
                 report.kept[article_id] = kept
-            if apply:
+        if progress is not None:
+            progress(n, len(todo))
+    return report
+
+
+ATTEMPTS = 5  # an article edited again and again while it is being re-extracted
+
+
+def _reextract_one(store: Store, article_id: int, *, apply: bool, who: str,
+                   ) -> tuple[list[FieldRefresh], list[FieldRefresh]] | None:
+    """Re-extract one article: (fields replaced, fields kept because edited); None if it is gone.
+
+    The cleaning and extraction run without holding the store: a reviewer's edit may land
+    meanwhile, and the write then finds the version moved on. The article is read and merged
+    again, so the edit is kept and never overwritten.
+    """
+    for attempt in range(1, ATTEMPTS + 1):
+        with store.session() as s:
+            a = s.get(Article, article_id)
+            body = s.get(ArticleText, article_id)
+            if a is None or body is None:
+                return None
+            version = a.version_id
+            skip = skip_changes_from_json(body.cleaning or {})
+            fresh, merged, diffs = reprocess(a, body, skip)
+        replaced = [d for d in diffs if not d.kept_because_edited]
+        kept = [d for d in diffs if d.kept_because_edited]
+        if not apply:
+            return replaced, kept
+        try:
+            with write_session(store, article_id) as s:
+                a = _load(s, article_id, version)
+                body = s.get(ArticleText, article_id)
+                assert body is not None
                 text_changed = apply_reprocessed(a, body, fresh, merged, skip)
                 for d in replaced:
                     s.add(FieldHistory(article_id=article_id, field=d.field, old_value=d.old,
                                        new_value=d.new, who=who))
                 if text_changed or replaced:
                     flag_modified(a, "flags")  # bump the version so open editors reload
-        if progress is not None:
-            progress(n, len(todo))
-    return report
+            return replaced, kept
+        except StaleEditError:
+            if attempt == ATTEMPTS:
+                raise
+        except EditError:
+            return None  # deleted meanwhile
+    return None
