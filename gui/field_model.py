@@ -182,6 +182,8 @@ class FieldValuesModel(QAbstractTableModel):
             return False
         key, _title, numeric = self._parts[index.column()]
         text = str(value).strip() if value is not None else ""
+        if index.column() == 0 and not text:
+            return False  # a value is removed with the － button, never emptied in its cell by accident
         parsed: Any = text
         if numeric is not None:
             if text == "":

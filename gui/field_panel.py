@@ -100,6 +100,7 @@ class FieldPanel(QScrollArea):
     note_edited = Signal(str, str)  # old, new
     value_selected = Signal(str, int)  # field, value index (-1: none)
     history_requested = Signal(str)  # field (or "status", "note", "tags")
+    notice = Signal(str)  # a short message for the status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,10 +195,18 @@ class FieldPanel(QScrollArea):
             h.addWidget(c, 1)
         else:
             e = QLineEdit()
-            e.setClearButtonEnabled(True)
             e.editingFinished.connect(lambda s=spec: self._scalar_finished(s))
+            # Emptying a field takes this button: an empty text left behind (deleted to retype,
+            # or undone to) is never saved as the reviewer's value.
+            clear = QToolButton()
+            clear.setText("×")
+            clear.setObjectName(f"clear_{spec.name}")
+            clear.setToolTip(f"清空{spec.label}（记为人工修改，可撤销）")
+            clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            clear.clicked.connect(lambda _c=False, s=spec: self._clear_scalar(s))
             editor = e
             h.addWidget(e, 1)
+            h.addWidget(clear)
         editor.setObjectName(f"edit_{spec.name}")
         editor.installEventFilter(self)
         self.editors[spec.name] = editor
@@ -464,9 +473,33 @@ class FieldPanel(QScrollArea):
                 return  # an unreadable stored date is left alone unless cleared on purpose
         if (current or "") == new_text:
             return
+        if isinstance(editor, QLineEdit) and not new_text:
+            # An empty field is not a value: it is the middle of retyping, or an undo went too far.
+            editor.setText(str(current))
+            editor.setCursorPosition(0)
+            self.notice.emit(f"{spec.label}未保存为空；要清空请点右侧的 ×")
+            return
         evidence = old_values[0].get("evidence", []) if old_values else []
         new = {"edited": True, "values": [human_record(new_text, evidence)] if new_text else []}
         self.field_edited.emit(spec.name, old, new)
+        if isinstance(editor, QLineEdit) and editor.text().strip() == new_text:
+            # Saved: the field's own undo starts again here, so Ctrl+Z in it can never go back
+            # past what is stored (the app's undo, outside the field, takes the save back).
+            pos = editor.cursorPosition()
+            editor.setText(editor.text())  # setText clears the undo history
+            editor.setCursorPosition(pos)
+
+    def _clear_scalar(self, spec: FieldSpec) -> None:
+        """The explicit way to empty a scalar field: an ordinary, undoable human edit."""
+        if self._loading or self.article is None:
+            return
+        old = self.current_state(spec.name)
+        editor = self.editors[spec.name]
+        if isinstance(editor, QLineEdit):
+            editor.setModified(False)
+        if not old.get("values") and old.get("edited"):
+            return
+        self.field_edited.emit(spec.name, old, {"edited": True, "values": []})
 
     def _date_changed(self, spec: FieldSpec, editor: QDateEdit) -> None:
         # A pick in the calendar pop-up is final; typed digits wait for editingFinished.

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.panel.note_edited.connect(self._on_note_edited)
         self.panel.value_selected.connect(self._on_value_selected)
         self.panel.history_requested.connect(self.show_history)
+        self.panel.notice.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
 
         left = QWidget()
         lv = QVBoxLayout(left)
