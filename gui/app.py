@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.main_window import MainWindow
 from gui.paths import seeds_dir
+from gui.plain import plain_message_box
 from gui.settings import APPLICATION, ORGANIZATION, Settings
 from storage.queries import count_articles
 from storage.store import StoreError, default_url, open_store
@@ -59,7 +60,7 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
         if screenshot:
             print(f"curator: {exc}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, "无法打开数据库", str(exc))
+            plain_message_box(QMessageBox.Icon.Critical, "无法打开数据库", str(exc)).exec()
         return 1
     window = MainWindow(store, settings)
     if not has_cjk_font():

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from gui.plain import plain_tip
 from gui.undo import STATUS_LABELS
 from storage.listing import TEXT_COLUMNS, column_values
 from storage.queries import summaries_for
@@ -154,4 +155,7 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return _STATUS_BRUSHES.get(s.status) if index.column() == 0 else None
-        return self._texts(s.id, s)[index.column()]
+        text = self._texts(s.id, s)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(str(text)) if text != "" else None  # a title may look like HTML
+        return text

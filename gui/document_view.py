@@ -27,7 +27,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPlainTextEdit,
     QSizePolicy,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, REMOVED_COLOR, UNDOABLE_COLOR, field_color
 from gui.field_model import display_value
+from gui.plain import plain_label, plain_tip
 from pipeline.document import CleanResult
 from pipeline.fields import FIELDS, FIELDS_BY_NAME
 from pipeline.serialize import clean_from_json
@@ -311,7 +311,7 @@ class TextPane(QPlainTextEdit):
             assert isinstance(event, QHelpEvent)
             m = self.mark_at(self.position_at(event.pos()))
             if m is not None and m.tooltip:
-                QToolTip.showText(event.globalPos(), m.tooltip, self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tip(m.tooltip), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -377,7 +377,8 @@ class DocumentView(QWidget):
             bar.addWidget(b)
         self.mode_buttons.idClicked.connect(lambda i: self.set_mode(MODES[i][0]))
         bar.addSpacing(12)
-        self.info = QLabel()
+        self.info = plain_label()  # the file name: plain text, never HTML
+        self.info.setObjectName("article_info")
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setStyleSheet("color: palette(mid);")
         # Long file names and flag lists must not widen the text pane and squeeze the field panel.
@@ -412,7 +413,7 @@ class DocumentView(QWidget):
         v = QVBoxLayout(w)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
-        label = QLabel(title)
+        label = plain_label(title)
         label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
         label.setToolTip(title)
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # may clip, never widen
@@ -456,7 +457,7 @@ class DocumentView(QWidget):
             if changes:
                 bits.append(f"{changes} 处修复")
             self.info.setText("  ·  ".join(bits))
-            self.info.setToolTip("\n".join(bits))
+            self.info.setToolTip(plain_tip("\n".join(bits)))
         self._render(texts=not same)
 
     def set_fields(self, fields: dict[str, dict[str, Any]]) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from gui.plain import plain_tip
 from pipeline.fields import FieldSpec
 
 Index = QModelIndex | QPersistentModelIndex
@@ -174,7 +175,7 @@ class FieldValuesModel(QAbstractTableModel):
                 bits.append("置信度低，请核对")
             if not rec.get("evidence"):
                 bits.append("无原文依据")
-            return "\n".join(bits)
+            return plain_tip("\n".join(bits))
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from gui.colors import field_color
 from gui.field_model import FieldValuesModel, human_record, is_low
+from gui.plain import plain_label, plain_tip
 from gui.undo import STATUS_LABELS
 from pipeline.fields import FIELDS, FieldSpec
 from pipeline.resources import resource_path
@@ -157,7 +158,7 @@ class FieldPanel(QScrollArea):
         return w
 
     def _marker(self, spec: FieldSpec) -> QLabel:
-        m = QLabel("—")
+        m = plain_label("—")
         m.setObjectName(f"marker_{spec.name}")
         m.setMinimumWidth(64)
         m.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -285,7 +286,7 @@ class FieldPanel(QScrollArea):
         form = QFormLayout(w)
         form.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setObjectName("status_label")
         row.addWidget(self.status_label)
         row.addStretch(1)
@@ -416,18 +417,18 @@ class FieldPanel(QScrollArea):
         _style(editor, "background: #ffe0b2;" if low else "")
         if values:
             rec = values[0]
-            editor.setToolTip(f"{'人工' if rec.get('origin') == 'human' else '自动'}，置信度 "
-                              f"{float(rec.get('confidence', 1.0)):.2f}" + (f"\n规则：{rec['rule']}"
-                                                                           if rec.get("rule") else ""))
+            editor.setToolTip(plain_tip(f"{'人工' if rec.get('origin') == 'human' else '自动'}，置信度 "
+                                        f"{float(rec.get('confidence', 1.0)):.2f}"
+                                        + (f"\n规则：{rec['rule']}" if rec.get("rule") else "")))
         else:
             editor.setToolTip("")
         if isinstance(editor, QDateEdit):
-            d = QDate.fromString(str(value or ""), "yyyy-MM-dd")
-            d = d if d.isValid() else NO_DATE
+            parsed = QDate.fromString(str(value or ""), "yyyy-MM-dd")
+            d = parsed if parsed.isValid() else NO_DATE
             if editor.date() != d:
                 editor.setDate(d)
-            if value and not d.isValid():
-                editor.setToolTip(f"无法识别的日期：{value}")
+            if value and not parsed.isValid():  # shown as 未填: say what is stored instead
+                editor.setToolTip(plain_tip(f"无法识别的日期：{value}"))
         elif isinstance(editor, QComboBox):
             i = editor.findData(value or "")
             if i < 0 and value:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.field_model import display_value
+from gui.plain import plain_tip
 from gui.rows_model import RowsTableModel
 from gui.undo import STATUS_LABELS
 from pipeline.fields import FIELDS, FIELDS_BY_NAME
@@ -60,7 +61,10 @@ class HistoryModel(RowsTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return plain_tip(str(text)) if text else None  # values may look like HTML
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         e = self.rows[index.row()]
         col = index.column()

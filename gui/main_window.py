@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -35,6 +34,7 @@ from gui.field_panel import FieldPanel
 from gui.file_dialogs import SafeFileDialog, folder_dialog, open_files_dialog
 from gui.filter_bar import UNREVIEWED, FilterBar
 from gui.history_dialog import HistoryDialog
+from gui.plain import plain_label, plain_message_box
 from gui.reextract_dialog import ReextractDialog
 from gui.settings import Settings
 from gui.settings_dialog import SettingsDialog
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def warn(self, text: str) -> None:
         """A warning that stays in the status bar (e.g. no font for Chinese)."""
-        label = QLabel(f"⚠ {text}")
+        label = plain_label(f"⚠ {text}")
         label.setObjectName("warning_label")
         label.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.statusBar().insertPermanentWidget(0, label)
@@ -524,9 +524,9 @@ class MainWindow(QMainWindow):
         self.editor.set_skipped(self.current.id, old, new)
 
     def _ask_retry(self, message: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "文章已在别处修改",
-                          "这篇文章在你打开后被其他窗口或程序修改过。\n重新载入最新内容，再把你的修改写上去？",
-                          QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel, self)
+        box = plain_message_box(QMessageBox.Icon.Warning, "文章已在别处修改",
+                                "这篇文章在你打开后被其他窗口或程序修改过。\n重新载入最新内容，再把你的修改写上去？",
+                                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel, self)
         box.setDetailedText(message)
         box.button(QMessageBox.StandardButton.Retry).setText("重新载入并重试")
         return box.exec() == QMessageBox.StandardButton.Retry
@@ -606,7 +606,7 @@ class MainWindow(QMainWindow):
 
     def show_errors(self, title: str, summary: str, details: list[str]) -> None:
         """Errors go to a dialog (not a console); several at once are listed in its details."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, summary, QMessageBox.StandardButton.Ok, self)
+        box = plain_message_box(QMessageBox.Icon.Warning, title, summary, QMessageBox.StandardButton.Ok, self)
         if details:
             box.setDetailedText("\n".join(details[:500]))
         self.error_box = box

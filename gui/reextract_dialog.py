@@ -9,9 +9,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from gui.history_dialog import describe, kind_label
+from gui.plain import plain_label, plain_tip
 from gui.rows_model import RowsTableModel
 from storage.records import ReextractReport
 
@@ -34,7 +35,10 @@ class ReextractModel(RowsTableModel):
         aid, d, kept = self.rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor("#eeeeee" if kept else "#e8f5e9"))
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return plain_tip(str(text)) if text else None  # values may look like HTML
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         col = index.column()
         if col == 0:
@@ -73,7 +77,7 @@ class ReextractDialog(QDialog):
         ok.setEnabled(changed > 0)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        label = QLabel(text)
+        label = plain_label(text)
         label.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(label)
