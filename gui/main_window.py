@@ -44,6 +44,7 @@ from pipeline.fields import FIELDS_BY_NAME
 from storage.exporting import export_dataset
 from storage.importer import import_paths
 from storage.listing import all_flags, first_ids
+from storage.own_files import store_files
 from storage.queries import NotFoundError, all_tags, field_history, get_article
 from storage.recleaning import skipped_changes
 from storage.records import ArticleView, ExportReport, HistoryEntry, ImportProgress, ImportReport, ReextractReport
@@ -697,8 +698,12 @@ class MainWindow(QMainWindow):
         return dlg
 
     def start_export(self, out: Path, fmt: str, statuses: Sequence[str] | None,
-                     ids: Sequence[int] | None = None) -> Job:
+                     ids: Sequence[int] | None = None) -> Job | None:
         store = self.store
+        if out in store_files(store):
+            # Renaming an export over the store would replace the reviewers' work with a dataset.
+            self.show_errors("导出失败", "不能导出到正在使用的数据库文件本身，请换一个文件名。", [str(out)])
+            return None
         total = len(ids) if ids is not None else self.model.rowCount()
 
         def work(progress: Any, cancelled: Any) -> ExportReport:

@@ -9,6 +9,7 @@ store's folder and check the locks and that a later edit reaches a second proces
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -127,3 +128,34 @@ def test_files_chosen_in_the_import_dialog_are_imported(qtbot: Any, window: Any,
     with qtbot.waitSignal(window.job_finished, timeout=20000) as finished:
         dlg.accept()
     assert finished.args[0] == "导入" and [n for _i, n in finished.args[1].imported] == ["new.txt"]
+
+
+def test_an_export_is_never_written_over_the_store(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
+    db = Path(store.engine.url.database)
+    before = (db.stat().st_ino, held_locks(db))
+    for target in (db, Path(f"{db}-wal")):
+        assert window.start_export(target, "jsonl", None) is None
+        box = window.error_box
+        assert box is not None and "数据库文件" in box.text()
+        box.close()
+    assert (db.stat().st_ino, held_locks(db)) == before
+    assert len(get_article(store, articles.ids[0]).cleaned_text) > 0
+
+
+def test_a_dropped_folder_holding_the_store_keeps_its_locks(qtbot: Any, window: Any, store: Any,
+                                                            articles: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    db = Path(store.engine.url.database)
+    os.link(db, db.parent / "a_copy_of_the_store.txt")  # walked by the import: same inode as the store
+    before = held_locks(db)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(db.parent))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.job_finished, timeout=30000) as finished:
+        window.dropEvent(event)
+    report = finished.args[1]
+    assert any(p.endswith("a_copy_of_the_store.txt") and "own file" in why for p, why in report.failed)
+    assert held_locks(db) == before
