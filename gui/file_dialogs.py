@@ -53,6 +53,10 @@ class SafeFileDialog(QFileDialog):
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         self.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
         self.setIconProvider(self._icons)
+        # Qt's Chinese translation leaves these in English.
+        self.setLabelText(QFileDialog.DialogLabel.LookIn, "位置：")
+        self.setLabelText(QFileDialog.DialogLabel.FileName, "文件名：")
+        self.setLabelText(QFileDialog.DialogLabel.FileType, "文件类型：")
         if name_filter:
             self.setNameFilters([name_filter, ALL_FILES_FILTER])
         if directory:
