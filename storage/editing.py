@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -41,7 +42,7 @@ def default_reviewer() -> str:
 
 
 @contextmanager
-def write_session(store: Store, article_id: int) -> Iterator[Session]:
+def write_session(store: Store, article_id: int, *, lock: bool = True) -> Iterator[Session]:
     """One write to one article: its version is checked and moved on under a write lock.
 
     The lock is taken before the article is read, so the version check in :func:`_load` is the
@@ -50,16 +51,31 @@ def write_session(store: Store, article_id: int) -> Iterator[Session]:
     version moved on at flush — SQLAlchemy's ``StaleDataError`` escaped instead of
     :class:`StaleEditError`, and on SQLite the search index was first updated from a stale read
     of the title ("database disk image is malformed"). Any ``StaleDataError`` still raised (a
-    path that forgets the lock) becomes a :class:`StaleEditError` too.
+    path that forgets the lock) becomes a :class:`StaleEditError` too. With ``lock=False`` the
+    caller reads first and takes the lock itself (:func:`take_write_lock`, :func:`check_version`).
     """
     try:
         with store.session() as s:
-            if store.is_sqlite:
-                # pysqlite begins only before a write statement: begin now, as the writer.
-                s.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            if lock:
+                take_write_lock(store, s)
             yield s
     except StaleDataError as exc:
         raise StaleEditError(STALE_MESSAGE.format(id=article_id)) from exc
+
+
+def take_write_lock(store: Store, s: Session) -> None:
+    """SQLite: become the writer now (pysqlite itself begins only before a write statement, so
+    what was read until here was read outside any transaction). PostgreSQL: nothing — the
+    article's row is locked by reading it ``FOR UPDATE``."""
+    if store.is_sqlite:
+        s.connection().exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def check_version(s: Session, article_id: int, version: int) -> None:
+    """Under the write lock: refuse if the article moved on from ``version`` (a light read)."""
+    now = s.execute(select(Article.version_id).where(Article.id == article_id).with_for_update()).scalar()
+    if now != version:
+        raise StaleEditError(STALE_MESSAGE.format(id=article_id))
 
 
 def _load(s: Session, article_id: int, expected_version: int | None) -> Article:

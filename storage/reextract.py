@@ -12,7 +12,7 @@ from pipeline.document import RawDocument
 from pipeline.fields import FieldRefresh, merge_reextraction
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json, skip_changes_from_json
-from storage.editing import EditError, StaleEditError, _load, refresh_summary, write_session
+from storage.editing import StaleEditError, check_version, refresh_summary, take_write_lock, write_session
 from storage.models import Article, ArticleText, FieldHistory
 from storage.records import ReextractReport
 from storage.store import Store
@@ -81,28 +81,26 @@ def _reextract_one(store: Store, article_id: int, *, apply: bool, who: str,
                    ) -> tuple[list[FieldRefresh], list[FieldRefresh]] | None:
     """Re-extract one article: (fields replaced, fields kept because edited); None if it is gone.
 
-    The cleaning and extraction run without holding the store: a reviewer's edit may land
-    meanwhile, and the write then finds the version moved on. The article is read and merged
-    again, so the edit is kept and never overwritten.
+    The cleaning and extraction run without holding the store's write lock: a reviewer's edit
+    may land meanwhile, and the write (under the lock) then finds the version moved on. The
+    article is read and merged again, so the edit is kept and never overwritten.
     """
     for attempt in range(1, ATTEMPTS + 1):
-        with store.session() as s:
-            a = s.get(Article, article_id)
-            body = s.get(ArticleText, article_id)
-            if a is None or body is None:
-                return None
-            version = a.version_id
-            skip = skip_changes_from_json(body.cleaning or {})
-            fresh, merged, diffs = reprocess(a, body, skip)
-        replaced = [d for d in diffs if not d.kept_because_edited]
-        kept = [d for d in diffs if d.kept_because_edited]
-        if not apply:
-            return replaced, kept
         try:
-            with write_session(store, article_id) as s:
-                a = _load(s, article_id, version)
+            with write_session(store, article_id, lock=False) as s:
+                a = s.get(Article, article_id)
                 body = s.get(ArticleText, article_id)
-                assert body is not None
+                if a is None or body is None:
+                    return None
+                version = a.version_id
+                skip = skip_changes_from_json(body.cleaning or {})
+                fresh, merged, diffs = reprocess(a, body, skip)
+                replaced = [d for d in diffs if not d.kept_because_edited]
+                kept = [d for d in diffs if d.kept_because_edited]
+                if not apply:
+                    return replaced, kept
+                take_write_lock(store, s)
+                check_version(s, article_id, version)
                 text_changed = apply_reprocessed(a, body, fresh, merged, skip)
                 for d in replaced:
                     s.add(FieldHistory(article_id=article_id, field=d.field, old_value=d.old,
@@ -113,6 +111,4 @@ def _reextract_one(store: Store, article_id: int, *, apply: bool, who: str,
         except StaleEditError:
             if attempt == ATTEMPTS:
                 raise
-        except EditError:
-            return None  # deleted meanwhile
     return None
