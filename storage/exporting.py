@@ -17,8 +17,9 @@ from sqlalchemy import Text, select, type_coerce
 from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
 from pipeline.export.writers import dumps_line_bytes
 from storage.models import Article, ArticleTag, ArticleText, decode_json
+from storage.own_files import store_files
 from storage.records import ExportReport
-from storage.store import Store
+from storage.store import Store, StoreError
 
 BATCH = 200
 CHECK_EVERY = 100  # records between progress reports and cancellation checks
@@ -125,6 +126,8 @@ def export_dataset(
     processes (default: all cores), each taking chunks of ids, and written here in id order.
     """
     open_writer(fmt, io.StringIO())  # an unknown format fails before anything is read
+    if Path(out) in store_files(store):  # renamed into place, the dataset would replace the store
+        raise StoreError(f"Not exporting to {out}: it is the open store's own file. Choose another file name.")
     workers = workers if workers is not None else (os.cpu_count() or 1)
     count = 0
     try:

@@ -82,3 +82,22 @@ def test_an_ordinary_import_is_unchanged_on_both_back_ends(store: Any, tmp_path:
     report = import_paths(store, [folder], workers=1)
     assert len(report.imported) == 1 and not report.failed
     assert tmp_path / "in" / "a.txt" not in store_files(store)
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_an_export_is_never_written_over_the_store(tmp_path: Path, suffix: str) -> None:
+    from storage.exporting import export_dataset
+    from storage.store import StoreError
+
+    store = _sqlite_store(tmp_path, "curator.db")
+    try:
+        db = tmp_path / "curator.db"
+        (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+        import_paths(store, [tmp_path / "a.txt"], workers=1)
+        inode, locks = db.stat().st_ino, held_locks(db)
+        with pytest.raises(StoreError, match="own file"):
+            export_dataset(store, tmp_path / f"curator.db{suffix}", "jsonl", workers=1)
+        assert (db.stat().st_ino, held_locks(db)) == (inode, locks)
+        assert count_articles(store) == 1
+    finally:
+        store.close()
