@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.cleaning import clean
-from pipeline.document import CleanResult, RawDocument
+from pipeline.document import CleanResult, RawDocument, Repair
 from pipeline.extraction import extract
 from pipeline.fields import fields_to_json, plain_values, scalar
 
@@ -49,7 +49,20 @@ def _str(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+# Metadata key: where the original had NUL characters (U+FFFD in the stored texts); kept with the
+# cleaning so a re-extraction, which starts from the stored original, still knows them.
+NUL_META = "nul_replaced_at"
+
+
 def process(doc: RawDocument, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()) -> ProcessedDocument:
     cleaned = clean(doc.text, doc.format, skip_changes=skip_changes)
+    if doc.nul_at:
+        cleaned.metadata[NUL_META] = list(doc.nul_at)
+        cleaned.flags.append("nul_replaced")
+        cleaned.repairs.append(Repair(
+            "nul", len(doc.nul_at), [("\x00", "\ufffd")],
+            "NUL characters (U+0000) of the original are stored as U+FFFD; their positions are in"
+            f" the metadata ({NUL_META})",
+        ))
     fields = fields_to_json(extract(cleaned))
     return ProcessedDocument(doc, cleaned, fields)

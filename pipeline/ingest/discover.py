@@ -42,11 +42,55 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Candidate]:
 
 
 def _walk(folder: Path) -> Iterator[Candidate]:
-    for root, dirs, files in os.walk(folder, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    """Supported files under ``folder``, and a problem for each subfolder that cannot be listed
+    and each link that leads out of ``folder`` (a link to ``/etc/passwd`` dropped into a folder
+    of articles must not import it; naming the file itself still does)."""
+    try:
+        top = os.path.realpath(folder, strict=True)
+    except (OSError, RuntimeError) as exc:
+        yield Candidate(folder, f"cannot read folder: {getattr(exc, 'strerror', None) or exc}")
+        return
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        yield from _unreadable(unreadable)
+        kept: list[str] = []
+        for d in sorted(dirs):
+            if d.startswith("."):
+                continue
+            p = Path(root) / d
+            if p.is_symlink():  # os.walk does not follow it; say so when it leads out
+                outside = _outside(p, top)
+                if outside is not None:
+                    yield Candidate(p, f"not followed: a link to a folder outside {folder} ({outside})")
+                continue
+            kept.append(d)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith("."):
                 continue
             p = Path(root) / name
-            if p.suffix.lower() in SUPPORTED_SUFFIXES:
+            if p.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            outside = _outside(p, top) if p.is_symlink() else None
+            if outside is not None:
+                yield Candidate(p, f"not followed: a link to a file outside {folder} ({outside});"
+                                   " name the file itself to import it")
+            else:
                 yield Candidate(p)
+    yield from _unreadable(unreadable)
+
+
+def _unreadable(errors: list[OSError]) -> Iterator[Candidate]:
+    for exc in errors:
+        yield Candidate(Path(exc.filename or "?"), f"cannot read folder: {exc.strerror or exc}")
+    errors.clear()
+
+
+def _outside(link: Path, top: str) -> str | None:
+    """Where ``link`` leads when that is outside the folder ``top`` (a real path), else None."""
+    target = os.path.realpath(link)
+    try:
+        inside = os.path.commonpath([top, target]) == top
+    except ValueError:  # another drive (Windows)
+        inside = False
+    return None if inside else target
