@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.cleaning import clean
+from pipeline.cleaning.containers import MAX_META_CHARS, MAX_META_ITEMS
 from pipeline.document import CleanResult, RawDocument, Repair
 from pipeline.extraction import extract
 from pipeline.fields import fields_to_json, plain_values, scalar
@@ -16,6 +17,20 @@ class ProcessedDocument:
     doc: RawDocument
     cleaned: CleanResult
     fields: dict[str, dict[str, Any]]  # stored form
+
+    @property
+    def warnings(self) -> list[str]:
+        """What of the input was not taken as it stood (the import report lists these)."""
+        out: list[str] = []
+        flags = self.cleaned.flags
+        if "front_matter_limited" in flags:
+            problem = self.cleaned.metadata.get("front_matter_problem") or "front matter not expanded"
+            out.append(f"{problem}; read line by line instead")
+        if "metadata_truncated" in flags:
+            out.append(f"metadata cut to {MAX_META_CHARS} characters a value, {MAX_META_ITEMS} items a list")
+        if "nul_replaced" in flags:
+            out.append(f"{len(self.doc.nul_at)} NUL character(s) stored as U+FFFD")
+        return out
 
     @property
     def summary(self) -> ListSummary:

@@ -63,6 +63,7 @@ class PreparedArticle:
     cleaning_json: str
     fields_json: str
     tokens: str
+    warnings: tuple[str, ...] = ()  # what of the input was limited (not stored; for the report)
 
 
 @dataclass(slots=True)
@@ -91,7 +92,7 @@ def prepare(p: ProcessedDocument) -> PreparedArticle:
         published_at=summary.published_at, source=summary.source, places=summary.places, flags=summary.flags,
         spin_score=summary.spin_score, raw_text=d.text, cleaned_text=p.cleaned.text,
         cleaning_json=clean_to_json_text(p.cleaned), fields_json=encode_json(p.fields),
-        tokens=fulltext.tokens(summary.title, p.cleaned.text),
+        tokens=fulltext.tokens(summary.title, p.cleaned.text), warnings=tuple(p.warnings),
     )
 
 
@@ -245,13 +246,14 @@ def import_paths(
 
     def flush() -> None:
         results = write_prepared(store, [a for _, a in pending])
-        for (path, _), result in zip(pending, results, strict=True):
+        for (path, prepared), result in zip(pending, results, strict=True):
             if result is None:
                 report.duplicates.append(display(path))
             elif isinstance(result, RowRefused):
                 report.failed.append((display(path), result.reason))
             else:
                 report.imported.append((result, display(Path(path).name)))
+                report.warnings.extend((display(path), w) for w in prepared.warnings)
         pending.clear()
 
     try:

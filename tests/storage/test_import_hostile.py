@@ -14,7 +14,7 @@ import pytest
 from pipeline.ingest.names import path_from_stored
 from pipeline.ingest.reader import original_text
 from storage.importer import PreparedArticle, RowRefused, import_paths, write_prepared
-from storage.queries import count_articles, get_article
+from storage.queries import count_articles, get_article, list_summaries
 from storage.reextract import reextract
 
 BODY = "景德镇高新区对接大湾区产业推介会在深圳举办，签约项目143个。"
@@ -185,3 +185,42 @@ def test_links_out_of_the_folder_are_not_followed(store, tmp_path: Path) -> None
     assert str(secret) in failed[str(folder / "passwd.txt")]
     named = import_paths(store, [folder / "passwd.txt"])  # the user names the file itself: imported
     assert len(named.imported) == 1
+
+
+def _alias_bomb(levels: int, width: int = 9) -> str:
+    lines = ['a0: &a0 ["哈哈哈哈哈哈哈哈哈哈"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * width) + "]" for i in range(1, levels + 1)]
+    return "---\n" + "\n".join(lines) + f"\ntitle: *a{levels}\n---\n{BODY}\n"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("levels", [7, 9])
+def test_front_matter_alias_bomb_is_not_expanded(store, tmp_path: Path, levels: int) -> None:
+    # On main: 7 levels (434 bytes here) gave a 34.7 MB-class title; 9 levels ran out of memory.
+    (tmp_path / "bomb.md").write_text(_alias_bomb(levels), encoding="utf-8")
+    report = import_paths(store, [tmp_path])
+    (aid, _), = report.imported
+    view = get_article(store, aid)
+    assert len(view.cleaning["metadata"].get("title", "")) < 100
+    assert "front_matter_limited" in view.cleaning["flags"]
+    assert view.cleaned_text.startswith("景德镇")
+    (path, warning), = report.warnings
+    assert path.endswith("bomb.md") and "not expanded" in warning
+
+
+def test_metadata_values_are_bounded(store, tmp_path: Path) -> None:
+    long_title = "超长标题" * 2000
+    tags = ", ".join(f"标签{i}" for i in range(500))
+    (tmp_path / "long.md").write_text(f"---\ntitle: {long_title}\ntags: [{tags}]\n---\n{BODY}\n", encoding="utf-8")
+    page = f"<html><head><title>{long_title}</title></head><body><p>{BODY}</p></body></html>"
+    (tmp_path / "long.html").write_text(page, encoding="utf-8")
+    report = import_paths(store, [tmp_path])
+    assert len(report.imported) == 2 and len(report.warnings) == 2
+    for aid, _ in report.imported:
+        view = get_article(store, aid)
+        meta = view.cleaning["metadata"]
+        assert all(len(str(v)) <= 1001 for k, v in meta.items() if k in ("title", "html_title"))
+        assert len(meta.get("tags", [])) <= 100
+        assert "metadata_truncated" in view.cleaning["flags"]
+        summary = next(s for s in list_summaries(store) if s.id == aid)
+        assert summary.title is None or len(summary.title) <= 1001
