@@ -240,6 +240,17 @@ _FILE_NAME = re.compile(rf"^[\w\-.]+\.{IMAGE_EXT}$", re.I)
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
+# The stdlib parser, at the end of the input, tries every construct still open ("<a x=\"", "<!--")
+# by scanning to the end of the text for its close, then moves on a few characters: quadratic
+# (48 KB of '<a x="' took 7.6 s). Well-formed or merely truncated pages leave one or two open; past
+# this many the page is read by the linear tag stripper instead.
+MAX_UNCLOSED = 16
+
+
+class _TooManyUnclosed(Exception):
+    pass
+
+
 class _Collector(HTMLParser):
     """Records where each piece of text and markup starts in the raw source."""
 
@@ -256,6 +267,33 @@ class _Collector(HTMLParser):
         self._in_title = False
         self.images: list[str] = []
         self.alts: list[Found] = []
+        self.unclosed = 0
+
+    def _counted(self, end: int) -> int:
+        if end < 0:
+            self.unclosed += 1
+            if self.unclosed > MAX_UNCLOSED:
+                raise _TooManyUnclosed
+        return end
+
+    # Each construct the parser may try (and fail to close) at the end of the input, counted.
+    def parse_starttag(self, i: int) -> int:
+        return self._counted(super().parse_starttag(i))
+
+    def parse_endtag(self, i: int) -> int:
+        return self._counted(super().parse_endtag(i))
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        return self._counted(super().parse_comment(i, report))
+
+    def parse_pi(self, i: int) -> int:
+        return self._counted(super().parse_pi(i))
+
+    def parse_html_declaration(self, i: int) -> int:
+        return self._counted(super().parse_html_declaration(i))
+
+    def parse_bogus_comment(self, i: int, report: bool = True) -> int:
+        return self._counted(super().parse_bogus_comment(i, report))
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -379,12 +417,38 @@ def html_to_text(text: str) -> Step:
     return step
 
 
-_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!][^<>]*>", re.S)
+_TAG_OR_COMMENT = re.compile(r"<!--|<[A-Za-z/!][^<>]*>")
+_PLAIN_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+
+
+def _tag_spans(text: str) -> list[tuple[int, int]]:
+    """The matches of ``<!--.*?-->|<[A-Za-z/!][^<>]*>`` (re.S), in linear time: that regex scans to
+    the end of the text for each ``<!--`` that is never closed (quadratic in their number)."""
+    last_close = text.rfind("-->")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _TAG_OR_COMMENT.finditer(text):
+        a = m.start()
+        if a < pos:
+            continue
+        if m.group() == "<!--":
+            close = text.find("-->", a + 4) if a + 4 <= last_close else -1
+            if close >= 0:
+                pos = close + 3
+            else:
+                tag = _PLAIN_TAG.match(text, a)
+                if tag is None:
+                    continue
+                pos = tag.end()
+        else:
+            pos = m.end()
+        spans.append((a, pos))
+    return spans
 
 
 def _strip_tags(text: str) -> Step:
     """Fallback for markup the parser gives up on: drop tags, keep text, break at each tag."""
-    edits = [Edit(m.start(), m.end(), "\n", "html", "markup") for m in _TAG.finditer(text)]
+    edits = [Edit(a, b, "\n", "html", "markup") for a, b in _tag_spans(text)]
     step = run_edits("html", text, edits, "HTML markup removed (fallback after a parser error)")
     step.flags.append("html_parse_error")
     return step
