@@ -57,6 +57,8 @@ class IngestError(Exception):
 # A file that changes while it is read is read again this many times, waiting a little longer each time.
 READ_ATTEMPTS = 4
 READ_RETRY_SECONDS = 0.05
+# A file modified less than this long before it was read is looked at again once this old.
+SETTLE_SECONDS = 0.1
 NUL = "\x00"
 NUL_REPLACEMENT = "\ufffd"
 
@@ -84,12 +86,23 @@ def _read_stable(path: Path, max_bytes: int) -> bytes:
         except OSError as exc:
             raise IngestError(f"cannot read: {exc.strerror or exc}") from exc
         after = _status(path)
-        if _fingerprint(before) == _fingerprint(after) and len(data) == after.st_size:
+        if _fingerprint(before) == _fingerprint(after) and len(data) == after.st_size and _settled(path, after):
             return data
         if attempt + 1 < READ_ATTEMPTS:
             time.sleep(READ_RETRY_SECONDS * (attempt + 1))
     raise IngestError("the file kept changing while it was read (another program is writing it);"
                       " import it again once it is complete")
+
+
+def _settled(path: Path, st: os.stat_result) -> bool:
+    """Whether a file written moments ago is still as it was a moment later. A writer that pauses
+    between two writes longer than a read takes leaves a file that looks still while it is read
+    (an import stored such files cut short, issue 10); a writer rarely pauses this long."""
+    age = time.time() - st.st_mtime
+    if age >= SETTLE_SECONDS:
+        return True
+    time.sleep(SETTLE_SECONDS if age < 0 else SETTLE_SECONDS - age)  # age < 0: a clock ahead
+    return _fingerprint(_status(path)) == _fingerprint(st)
 
 
 def _status(path: Path) -> os.stat_result:

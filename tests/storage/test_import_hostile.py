@@ -224,3 +224,27 @@ def test_metadata_values_are_bounded(store, tmp_path: Path) -> None:
         assert "metadata_truncated" in view.cleaning["flags"]
         summary = next(s for s in list_summaries(store) if s.id == aid)
         assert summary.title is None or len(summary.title) <= 1001
+
+
+def test_a_writer_that_pauses_mid_file_is_waited_for(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The file holds still while it is read (the writer is between two writes), then grows: a
+    # file modified moments ago is looked at again before it is taken (on main: stored cut short).
+    from pipeline.ingest import reader
+
+    path = tmp_path / "paused.txt"
+    full = (BODY * 40).encode()
+    path.write_bytes(full[: len(full) // 2])
+    real_sleep = reader.time.sleep
+    resumed = []
+
+    def sleep(seconds: float) -> None:
+        if not resumed:  # the writer resumes during the pause
+            resumed.append(1)
+            with open(path, "ab") as fh:
+                fh.write(full[len(full) // 2 :])
+        real_sleep(min(seconds, 0.01))
+
+    monkeypatch.setattr(reader.time, "sleep", sleep)
+    report = import_paths(store, [path])
+    (aid, _), = report.imported
+    assert resumed and get_article(store, aid).raw_text == full.decode()
