@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,15 +28,22 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Candidate]:
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:  # a stat of a path under a folder we may list but not enter raises (EACCES)
+            st = path.stat()
+        except FileNotFoundError:
+            st = None
+        except (OSError, ValueError) as exc:  # ValueError: an embedded NUL
+            yield Candidate(path, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+            continue
+        if st is not None and stat.S_ISDIR(st.st_mode):
             yield from _walk(path)
-        elif path.is_file():
+        elif st is not None and stat.S_ISREG(st.st_mode):
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield Candidate(path)
             else:
                 yield Candidate(path, f"unsupported file type '{path.suffix or '(none)'}'"
                                       f" (expected {', '.join(sorted(SUPPORTED_SUFFIXES))})")
-        elif path.exists():
+        elif st is not None:
             yield Candidate(path, "not a regular file")
         else:
             yield Candidate(path, "no such file or folder")
@@ -58,7 +66,7 @@ def _walk(folder: Path) -> Iterator[Candidate]:
             if d.startswith("."):
                 continue
             p = Path(root) / d
-            if p.is_symlink():  # os.walk does not follow it; say so when it leads out
+            if os.path.islink(p):  # os.walk does not follow it; say so when it leads out
                 outside = _outside(p, top)
                 if outside is not None:
                     yield Candidate(p, f"not followed: a link to a folder outside {folder} ({outside})")
@@ -71,7 +79,9 @@ def _walk(folder: Path) -> Iterator[Candidate]:
             p = Path(root) / name
             if p.suffix.lower() not in SUPPORTED_SUFFIXES:
                 continue
-            outside = _outside(p, top) if p.is_symlink() else None
+            # os.path.islink, not Path.is_symlink: it answers False instead of raising when the
+            # entry cannot be looked at (the read then reports why).
+            outside = _outside(p, top) if os.path.islink(p) else None
             if outside is not None:
                 yield Candidate(p, f"not followed: a link to a file outside {folder} ({outside});"
                                    " name the file itself to import it")

@@ -248,3 +248,22 @@ def test_a_writer_that_pauses_mid_file_is_waited_for(store, tmp_path: Path, monk
     report = import_paths(store, [path])
     (aid, _), = report.imported
     assert resumed and get_article(store, aid).raw_text == full.decode()
+
+
+def test_a_path_that_cannot_be_looked_at_is_reported(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A folder one may list but not enter (r--): stat of a path in it raises EACCES. Root (CI)
+    # ignores permissions, so the refusal is simulated where the kernel would give it.
+    shut = tmp_path / "shut" / "a.txt"
+    shut.parent.mkdir()
+    shut.write_text(BODY, encoding="utf-8")
+    real_stat = Path.stat
+
+    def refusing_stat(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        if self == shut:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", refusing_stat)
+    report = import_paths(store, [shut, tmp_path / "shut"])
+    assert not report.imported
+    assert report.failed == [(str(shut), "cannot read: Permission denied")] * 2
