@@ -10,8 +10,10 @@ both back ends behave the same only if the text has none. Each one becomes U+FFF
 point for one: every offset stays exact) and its position is kept in ``RawDocument.nul_at``, so
 the decoded original is still known exactly (:func:`original_text`).
 
-A file is read with its status taken before and after: a file that another program rewrites
-meanwhile is read again, and reported if it never holds still, rather than stored cut short.
+A file is read with its status taken before and after (and, when it was modified moments ago,
+once more a moment later): a file that another program rewrites meanwhile is read again, and
+reported if it never holds still, rather than stored cut short. A writer that pauses mid-file for
+longer than that moment cannot be told from a finished file by any reader without locks.
 """
 
 from __future__ import annotations
