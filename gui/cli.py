@@ -122,6 +122,8 @@ def cmd_import(args: argparse.Namespace) -> int:
           f"failed {len(report.failed)}.")
     for path, reason in report.failed:
         print(f"  failed: {path}: {reason}")
+    for path, what in report.warnings:
+        print(f"  imported with a warning: {path}: {what}")
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

@@ -22,6 +22,8 @@ class RawDocument:
     encoding: str
     format: SourceFormat
     text: str
+    # Where the decoded file had NUL characters, now U+FFFD in ``text`` (see pipeline.ingest.reader).
+    nul_at: tuple[int, ...] = ()
 
 
 @dataclass(slots=True)

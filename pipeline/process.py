@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.cleaning import clean
-from pipeline.document import CleanResult, RawDocument
+from pipeline.cleaning.containers import MAX_META_CHARS, MAX_META_ITEMS
+from pipeline.document import CleanResult, RawDocument, Repair
 from pipeline.extraction import extract
 from pipeline.fields import fields_to_json, plain_values, scalar
 
@@ -16,6 +17,20 @@ class ProcessedDocument:
     doc: RawDocument
     cleaned: CleanResult
     fields: dict[str, dict[str, Any]]  # stored form
+
+    @property
+    def warnings(self) -> list[str]:
+        """What of the input was not taken as it stood (the import report lists these)."""
+        out: list[str] = []
+        flags = self.cleaned.flags
+        if "front_matter_limited" in flags:
+            problem = self.cleaned.metadata.get("front_matter_problem") or "front matter not expanded"
+            out.append(f"{problem}; read line by line instead")
+        if "metadata_truncated" in flags:
+            out.append(f"metadata cut to {MAX_META_CHARS} characters a value, {MAX_META_ITEMS} items a list")
+        if "nul_replaced" in flags:
+            out.append(f"{len(self.doc.nul_at)} NUL character(s) stored as U+FFFD")
+        return out
 
     @property
     def summary(self) -> ListSummary:
@@ -49,7 +64,20 @@ def _str(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+# Metadata key: where the original had NUL characters (U+FFFD in the stored texts); kept with the
+# cleaning so a re-extraction, which starts from the stored original, still knows them.
+NUL_META = "nul_replaced_at"
+
+
 def process(doc: RawDocument, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()) -> ProcessedDocument:
     cleaned = clean(doc.text, doc.format, skip_changes=skip_changes)
+    if doc.nul_at:
+        cleaned.metadata[NUL_META] = list(doc.nul_at)
+        cleaned.flags.append("nul_replaced")
+        cleaned.repairs.append(Repair(
+            "nul", len(doc.nul_at), [("\x00", "\ufffd")],
+            "NUL characters (U+0000) of the original are stored as U+FFFD; their positions are in"
+            f" the metadata ({NUL_META})",
+        ))
     fields = fields_to_json(extract(cleaned))
     return ProcessedDocument(doc, cleaned, fields)

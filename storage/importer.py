@@ -3,7 +3,10 @@ write them in this process in batched transactions (bulk inserts of articles, te
 tokens).
 
 Duplicates (the same bytes) are detected by SHA-256 before any cleaning is spent on them; a file
-that cannot be read is reported by path with a one-line reason and the batch goes on.
+that cannot be read, cleaned or stored is reported by path with a one-line reason (never its text)
+and the batch goes on: a batch the database refuses is written again one article at a time, so
+only the article at fault fails. Every path in the report is safe to print (see
+``pipeline.ingest.names``).
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from pathlib import Path
 
 from sqlalchemy import Table, Text, bindparam, insert, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
 from pipeline.ingest import IngestError, discover, read_file
+from pipeline.ingest.names import display
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json_text
 from storage import fulltext
@@ -60,6 +64,7 @@ class PreparedArticle:
     cleaning_json: str
     fields_json: str
     tokens: str
+    warnings: tuple[str, ...] = ()  # what of the input was limited (not stored; for the report)
 
 
 @dataclass(slots=True)
@@ -88,7 +93,7 @@ def prepare(p: ProcessedDocument) -> PreparedArticle:
         published_at=summary.published_at, source=summary.source, places=summary.places, flags=summary.flags,
         spin_score=summary.spin_score, raw_text=d.text, cleaned_text=p.cleaned.text,
         cleaning_json=clean_to_json_text(p.cleaned), fields_json=encode_json(p.fields),
-        tokens=fulltext.tokens(summary.title, p.cleaned.text),
+        tokens=fulltext.tokens(summary.title, p.cleaned.text), warnings=tuple(p.warnings),
     )
 
 
@@ -103,7 +108,29 @@ def _prepare(path: str) -> _Outcome:
     try:
         return _Outcome(path, prepared=prepare(process(doc)))
     except Exception as exc:  # a bug in one repair must not stop the batch
-        return _Outcome(path, error=f"could not be processed ({type(exc).__name__}: {exc})")
+        return _Outcome(path, error=f"could not be processed ({one_line(exc)})")
+
+
+MAX_REASON = 200
+
+
+def one_line(exc: BaseException) -> str:
+    """``Type: message`` on one short line: an exception may carry a whole article's text."""
+    first = (str(exc).strip().splitlines() or [""])[0]
+    if len(first) > MAX_REASON:
+        first = first[:MAX_REASON] + "…"
+    return display(f"{type(exc).__name__}: {first}" if first else type(exc).__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RowRefused:
+    """The database refused this article's row (``reason``: one line, without the text)."""
+
+    reason: str
+
+
+class RowRefusedError(Exception):
+    """:func:`store_processed` could not store the article (``str(err)``: why, on one line)."""
 
 
 def known_hashes(store: Store) -> frozenset[str]:
@@ -113,7 +140,10 @@ def known_hashes(store: Store) -> frozenset[str]:
 
 def store_processed(store: Store, p: ProcessedDocument) -> int | None:
     """Insert one processed document in its own transaction; None if its bytes are already stored."""
-    return write_prepared(store, [prepare(p)])[0]
+    result = write_prepared(store, [prepare(p)])[0]
+    if isinstance(result, RowRefused):
+        raise RowRefusedError(result.reason)
+    return result
 
 
 _ARTICLES: Table = Base.metadata.tables["articles"]
@@ -148,11 +178,17 @@ def _insert(conn: Connection, batch: list[PreparedArticle]) -> list[int]:
     return ids
 
 
-def write_prepared(store: Store, batch: list[PreparedArticle]) -> list[int | None]:
-    """Insert prepared articles in one transaction; their new ids in order (None: already stored).
+WriteResult = int | None | RowRefused
+
+
+def write_prepared(store: Store, batch: list[PreparedArticle]) -> list[WriteResult]:
+    """Insert prepared articles in one transaction; per article in order: its new id, None if its
+    bytes are already stored, or :class:`RowRefused`.
 
     Bulk Core inserts (articles, texts, search index) instead of one ORM unit of work per article.
-    If another writer stored the same bytes meanwhile, the batch is retried one article at a time.
+    If another writer stored the same bytes meanwhile, or the database refuses some value (one bad
+    row must not cost the others), the batch is retried one article at a time. Errors that are
+    not about the data (the server is gone, the disk is full) still propagate.
     """
     if not batch:
         return []
@@ -162,7 +198,19 @@ def write_prepared(store: Store, batch: list[PreparedArticle]) -> list[int | Non
     except IntegrityError:
         if len(batch) == 1:
             return [None]
+    except (DataError, StatementError, UnicodeError, ValueError) as exc:
+        if isinstance(exc, DBAPIError) and not isinstance(exc, DataError):
+            raise  # connection, locking, disk: not this article's fault
+        if len(batch) == 1:
+            return [RowRefused(f"could not be stored ({one_line(_cause(exc))})")]
     return [write_prepared(store, [a])[0] for a in batch]
+
+
+def _cause(exc: BaseException) -> BaseException:
+    # SQLAlchemy's wrapper renders the statement and its parameters (the article's text): the
+    # driver's own error says what is wrong.
+    orig = getattr(exc, "orig", None)
+    return orig if isinstance(orig, BaseException) else exc
 
 
 # Write in batches of this many articles, or sooner when the oldest waiting one is this old.
@@ -183,9 +231,9 @@ def import_paths(
     own = store_files(store)
     for cand in discover(paths):
         if cand.path in own:  # never opened by this process: see storage.own_files
-            report.failed.append((str(cand.path), OWN_FILE_MESSAGE))
+            report.failed.append((display(str(cand.path)), OWN_FILE_MESSAGE))
         elif cand.problem:
-            report.failed.append((str(cand.path), cand.problem))
+            report.failed.append((display(str(cand.path)), display(cand.problem)))
         else:
             files.append(str(cand.path))
     total = len(files)
@@ -201,21 +249,24 @@ def import_paths(
     oldest = 0.0
 
     def flush() -> None:
-        ids = write_prepared(store, [a for _, a in pending])
-        for (path, _), new_id in zip(pending, ids, strict=True):
-            if new_id is None:
-                report.duplicates.append(path)
+        results = write_prepared(store, [a for _, a in pending])
+        for (path, prepared), result in zip(pending, results, strict=True):
+            if result is None:
+                report.duplicates.append(display(path))
+            elif isinstance(result, RowRefused):
+                report.failed.append((display(path), result.reason))
             else:
-                report.imported.append((new_id, Path(path).name))
+                report.imported.append((result, display(Path(path).name)))
+                report.warnings.extend((display(path), w) for w in prepared.warnings)
         pending.clear()
 
     try:
         for done, outcome in enumerate(outcomes, 1):
-            name = Path(outcome.path).name
+            name = display(Path(outcome.path).name)
             if outcome.error is not None:
-                report.failed.append((outcome.path, outcome.error))
+                report.failed.append((display(outcome.path), display(outcome.error)))
             elif outcome.duplicate or outcome.prepared is None or outcome.prepared.sha256 in seen:
-                report.duplicates.append(outcome.path)
+                report.duplicates.append(display(outcome.path))
             else:
                 seen.add(outcome.prepared.sha256)
                 if not pending:

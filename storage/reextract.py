@@ -10,7 +10,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from pipeline.document import RawDocument
 from pipeline.fields import FieldRefresh, merge_reextraction
-from pipeline.process import ProcessedDocument, process
+from pipeline.process import NUL_META, ProcessedDocument, process
 from pipeline.serialize import clean_to_json, skip_changes_from_json
 from storage.editing import StaleEditError, check_version, refresh_summary, take_write_lock, write_session
 from storage.models import Article, ArticleText, FieldHistory
@@ -18,12 +18,19 @@ from storage.records import ReextractReport
 from storage.store import Store
 
 
+def stored_nul_at(body: ArticleText) -> tuple[int, ...]:
+    """Where the original had NUL characters (kept in the cleaning's metadata at import)."""
+    meta = (body.cleaning or {}).get("metadata") or {}
+    found = meta.get(NUL_META) if isinstance(meta, dict) else None
+    return tuple(int(i) for i in found) if isinstance(found, list) else ()
+
+
 def reprocess(
     a: Article, body: ArticleText, skip: frozenset[tuple[str, int, int]]
 ) -> tuple[ProcessedDocument, dict[str, dict[str, Any]], list[FieldRefresh]]:
     """Clean and extract the stored original again; merge so that every human edit is kept."""
     doc = RawDocument(a.source_name, a.source_path, a.sha256, a.size_bytes, a.encoding,
-                      a.format, body.raw_text)  # type: ignore[arg-type]
+                      a.format, body.raw_text, stored_nul_at(body))  # type: ignore[arg-type]
     fresh = process(doc, skip_changes=skip)
     merged, diffs = merge_reextraction(body.fields or {}, fresh.fields)
     return fresh, merged, diffs

@@ -72,6 +72,9 @@ def _as_list(value: object) -> list[str]:
     return [v.strip() for v in re.split(r"[,，、;；]", str(value)) if v.strip()]
 
 
+_ALIAS_OR_ANCHOR = re.compile(r"^[*&][A-Za-z0-9_-]+(?:\s|$)")
+
+
 def _fallback_yaml(block: str) -> dict[str, Any]:
     """Key: value lines and '- item' lists, for front matter that YAML cannot parse."""
     out: dict[str, Any] = {}
@@ -85,33 +88,58 @@ def _fallback_yaml(block: str) -> dict[str, Any]:
         m = _SIMPLE_LINE.match(line)
         if m:
             key = m.group(1)
-            out[key] = m.group(2).strip().strip("'\"")
+            value = m.group(2).strip().strip("'\"")
+            # An alias or an anchored value read as text would be YAML syntax, not a value.
+            out[key] = "" if _ALIAS_OR_ANCHOR.match(value) else value
     return out
 
 
-def front_matter_metadata(data: dict[str, Any]) -> dict[str, object]:
+# No metadata value from a file is longer than this, and no list longer (a title is ~30 characters;
+# a description a few hundred). Longer ones are cut and the article is flagged ``metadata_truncated``.
+MAX_META_CHARS = 1000
+MAX_META_ITEMS = 100
+TRUNCATED_FLAG = "metadata_truncated"
+
+
+def _bound(value: str, cut: list[str]) -> str:
+    if len(value) <= MAX_META_CHARS:
+        return value
+    cut.append(TRUNCATED_FLAG)
+    return value[:MAX_META_CHARS].rstrip() + "…"
+
+
+def _bound_list(values: list[str], cut: list[str]) -> list[str]:
+    if len(values) > MAX_META_ITEMS:
+        cut.append(TRUNCATED_FLAG)
+        values = values[:MAX_META_ITEMS]
+    return [_bound(v, cut) for v in values]
+
+
+def front_matter_metadata(data: dict[str, Any], cut: list[str] | None = None) -> dict[str, object]:
+    """The metadata a front matter gives; every value bounded (a cut is noted in ``cut``)."""
+    cut = [] if cut is None else cut
     meta: dict[str, object] = {}
     lower = {str(k).lower(): v for k, v in data.items()}
     for key in ("title", "author", "source", "publisher", "url", "link", "description", "summary"):
         v = lower.get(key)
         if v not in (None, "", []):
-            meta[key] = str(v).strip()
+            meta[key] = _bound(str(v).strip(), cut)
     for key in ("date", "published", "published_at", "pubdate", "publish_date", "created"):
         if lower.get(key):
-            meta["date_raw"] = str(lower[key])
-            published = parse_date(lower[key])
+            meta["date_raw"] = _bound(str(lower[key]), cut)
+            published = parse_date(meta["date_raw"])
             if published:
                 meta["published_at"] = published
             break
-    cats = _as_list(lower.get("categories") or lower.get("category"))
+    cats = _bound_list(_as_list(lower.get("categories") or lower.get("category")), cut)
     if cats:
         meta["categories"] = cats
-    tags = _as_list(lower.get("tags"))
+    tags = _bound_list(_as_list(lower.get("tags")), cut)
     if tags:
         meta["tags"] = tags
     images: list[str] = []
     for key in _IMAGE_KEYS:
-        for url in _as_list(lower.get(key)):
+        for url in _bound_list(_as_list(lower.get(key)), cut):
             u = unwrap_url(url)
             if u not in images:
                 images.append(u)
@@ -126,6 +154,9 @@ def strip_front_matter(text: str) -> Step:
     """Remove a leading YAML front matter block and parse it into metadata.
 
     Broken YAML never raises: the block is read line by line instead and the result is flagged.
+    YAML that would expand past the bounds of ``bounded_yaml`` (an alias bomb) is read line
+    by line too (aliases stay unexpanded) and flagged ``front_matter_limited``, with the reason in
+    the metadata (``front_matter_problem``); every value is bounded (``metadata_truncated``).
     """
     m = _FRONT_MATTER.match(text)
     if not m:
@@ -133,22 +164,27 @@ def strip_front_matter(text: str) -> Step:
     block = m.group(1)
     flags: list[str] = []
     data: Any
+    problem: str | None = None
     try:
-        import yaml
+        from pipeline.cleaning import bounded_yaml  # lazy: PyYAML costs import time
 
-        # BaseLoader keeps every scalar a string, so dates keep their zone for parse_date.
-        loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-        data = yaml.load(block, Loader=loader)
+        data, problem = bounded_yaml.load(block)
     except Exception:  # any YAML error: fall back below rather than fail the import
         data = None
-    if not isinstance(data, dict):
+    if problem is not None:
+        data = _fallback_yaml(block)
+        flags.append("front_matter_limited")
+    elif not isinstance(data, dict):
         data = _fallback_yaml(block)
         flags.append("front_matter_broken")
     step = run_edits(
         "front_matter", text, [Edit(0, m.end(), "", "front_matter", "YAML front matter moved to metadata")]
     )
-    step.metadata = front_matter_metadata(data)
-    step.flags = flags
+    cut: list[str] = []
+    step.metadata = front_matter_metadata(data, cut)
+    if problem is not None:
+        step.metadata["front_matter_problem"] = f"front matter not expanded: {problem}"
+    step.flags = flags + sorted(set(cut))
     return step
 
 
@@ -204,6 +240,17 @@ _FILE_NAME = re.compile(rf"^[\w\-.]+\.{IMAGE_EXT}$", re.I)
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
+# The stdlib parser, at the end of the input, tries every construct still open ("<a x=\"", "<!--")
+# by scanning to the end of the text for its close, then moves on a few characters: quadratic
+# (48 KB of '<a x="' took 7.6 s). Well-formed or merely truncated pages leave one or two open; past
+# this many the page is read by the linear tag stripper instead.
+MAX_UNCLOSED = 16
+
+
+class _TooManyUnclosed(Exception):
+    pass
+
+
 class _Collector(HTMLParser):
     """Records where each piece of text and markup starts in the raw source."""
 
@@ -216,10 +263,37 @@ class _Collector(HTMLParser):
         self.keep: list[tuple[int, int, str | None]] = []  # (start, end, replacement or None=verbatim)
         self.breaks: list[int] = []
         self.skip_depth = 0
-        self.title: str | None = None
+        self.title_parts: list[str] = []  # joined once: adding to a string per piece is quadratic
         self._in_title = False
         self.images: list[str] = []
         self.alts: list[Found] = []
+        self.unclosed = 0
+
+    def _counted(self, end: int) -> int:
+        if end < 0:
+            self.unclosed += 1
+            if self.unclosed > MAX_UNCLOSED:
+                raise _TooManyUnclosed
+        return end
+
+    # Each construct the parser may try (and fail to close) at the end of the input, counted.
+    def parse_starttag(self, i: int) -> int:
+        return self._counted(super().parse_starttag(i))
+
+    def parse_endtag(self, i: int) -> int:
+        return self._counted(super().parse_endtag(i))
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        return self._counted(super().parse_comment(i, report))
+
+    def parse_pi(self, i: int) -> int:
+        return self._counted(super().parse_pi(i))
+
+    def parse_html_declaration(self, i: int) -> int:
+        return self._counted(super().parse_html_declaration(i))
+
+    def parse_bogus_comment(self, i: int, report: bool = True) -> int:
+        return self._counted(super().parse_bogus_comment(i, report))
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -261,7 +335,7 @@ class _Collector(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
-            self.title = (self.title or "") + data
+            self.title_parts.append(data)
         if self.skip_depth:
             return
         start = self._pos()
@@ -334,18 +408,47 @@ def html_to_text(text: str) -> Step:
     step = run_edits("html", text, edits, "HTML markup removed, paragraph breaks kept")
     if p.images:
         step.metadata["images"] = p.images
-    if p.title and p.title.strip():
-        step.metadata["html_title"] = _WS.sub(" ", p.title).strip()
+    title = "".join(p.title_parts)
+    if title.strip():
+        cut: list[str] = []
+        step.metadata["html_title"] = _bound(_WS.sub(" ", title).strip(), cut)
+        step.flags.extend(cut)
     step.captions = p.alts
     return step
 
 
-_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!][^<>]*>", re.S)
+_TAG_OR_COMMENT = re.compile(r"<!--|<[A-Za-z/!][^<>]*>")
+_PLAIN_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+
+
+def _tag_spans(text: str) -> list[tuple[int, int]]:
+    """The matches of ``<!--.*?-->|<[A-Za-z/!][^<>]*>`` (re.S), in linear time: that regex scans to
+    the end of the text for each ``<!--`` that is never closed (quadratic in their number)."""
+    last_close = text.rfind("-->")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _TAG_OR_COMMENT.finditer(text):
+        a = m.start()
+        if a < pos:
+            continue
+        if m.group() == "<!--":
+            close = text.find("-->", a + 4) if a + 4 <= last_close else -1
+            if close >= 0:
+                pos = close + 3
+            else:
+                tag = _PLAIN_TAG.match(text, a)
+                if tag is None:
+                    continue
+                pos = tag.end()
+        else:
+            pos = m.end()
+        spans.append((a, pos))
+    return spans
 
 
 def _strip_tags(text: str) -> Step:
     """Fallback for markup the parser gives up on: drop tags, keep text, break at each tag."""
-    edits = [Edit(m.start(), m.end(), "\n", "html", "markup") for m in _TAG.finditer(text)]
+    edits = [Edit(a, b, "\n", "html", "markup") for a, b in _tag_spans(text)]
     step = run_edits("html", text, edits, "HTML markup removed (fallback after a parser error)")
     step.flags.append("html_parse_error")
     return step

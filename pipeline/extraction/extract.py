@@ -238,12 +238,17 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     # The same count stated twice in the same words (headline and body: 签约项目32个) is one value
     # with two spans; the two words before it tell 规模以上企业超过200家 from 高新技术企业超过200家.
     seen_counts: dict[tuple[int, str, str], FieldValue] = {}
+    seen_spans: dict[tuple[int, str, str], set[Span]] = {}  # a list test per span was quadratic
     for c in find_counts(vt):
         spans, cap = ev.spans([(c.start, c.end)])
         key = (c.value, c.text, vt[max(0, c.start - 2) : c.start])
         prev = seen_counts.get(key)
         if prev is not None and c.what:
-            prev.evidence.extend(s for s in spans if s not in prev.evidence)
+            have = seen_spans.setdefault(key, set(prev.evidence))
+            for sp in spans:
+                if sp not in have:
+                    have.add(sp)
+                    prev.evidence.append(sp)
             continue
         count = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
         fv = _fv(count, spans, cap, "count-pattern", 0.75 if c.what else 0.5)

@@ -318,6 +318,8 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
     inside = strictly_inside_another((a, b) for a, b, _ in cands)
     taken: list[tuple[int, int]] = []
     hits: dict[str, OrgHit] = {}
+    # Each hit's spans as a set too: testing a list is O(spans), quadratic for a name said often.
+    spans_of: dict[str, set[tuple[int, int]]] = {}
     for a, b, rule in cands:
         if (a, b) in inside:
             continue
@@ -325,7 +327,9 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
         hit = hits.get(value)
         if hit is None:
             hits[value] = hit = OrgHit(value, [], rule)
-        if (a, b) not in hit.spans:
+            spans_of[value] = set()
+        if (a, b) not in spans_of[value]:
+            spans_of[value].add((a, b))
             hit.spans.append((a, b))
             taken.append((a, b))
     # Well-known bodies (新华社, 中新网 = 中国新闻网): one entry under the longest form written.
@@ -340,33 +344,39 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
     for value_found in list(hits):
         if value_found in canonical:  # 工信部 found by its ending: still one body with 工业和信息化部
             h = hits.pop(value_found)
+            spans_of.pop(value_found)
             groups.setdefault(canonical[value_found], []).extend((a, b, value_found) for a, b in h.spans)
     for mentions in groups.values():
         value = max((f for _, _, f in mentions), key=len)
         hit = hits.setdefault(value, OrgHit(value, [], "known-org"))
+        have = spans_of.setdefault(value, set(hit.spans))
         for a, b, _ in mentions:
-            if (a, b) not in hit.spans:
+            if (a, b) not in have:
+                have.add((a, b))
                 hit.spans.append((a, b))
                 taken.append((a, b))
-    # The same body without its place prefix (景德镇高新区管委会 / 江西景德镇高新区管委会).
-    # Only a name with the same last character can end in another: look those up, in table order.
+    # The same body without its place prefix (景德镇高新区管委会 / 江西景德镇高新区管委会): the
+    # longer names that are a place plus a shorter one, in table order, found by splitting each
+    # name after a place form (comparing every pair of names was quadratic in their number).
     places = lexicons.places()
-    by_last: dict[str, list[str]] = {}
-    for name in hits:
-        by_last.setdefault(name[-1], []).append(name)
+    longer: dict[str, list[str]] = {}
+    for long in hits:
+        for k in range(1, len(long)):
+            if long[:k] in places.by_form and long[k:] in hits:
+                longer.setdefault(long[k:], []).append(long)
     for short in sorted(hits, key=len):
-        for long in by_last[short[-1]]:
-            if long != short and long in hits and long.endswith(short) and short in hits:
-                prefix = long[: -len(short)]
-                if prefix in places.by_form:
-                    hits[long].spans.extend(hits.pop(short).spans)
-                    break
+        for long in longer.get(short, ()):
+            if long in hits and short in hits:
+                hits[long].spans.extend(hits.pop(short).spans)
+                spans_of[long] |= spans_of.pop(short)
+                break
     # Repeated mentions the endings scan did not reach (e.g. after a boundary word): one trie
     # pass over every name found, each mention kept unless it lies inside a name already placed.
     taken_index = SpanIndex(taken)
     for a, b, value in lexicons.TrieMatcher(hits, per_text=True).finditer(text):
         hit = hits[value]
-        if (a, b) not in hit.spans and not taken_index.covers(a, b):
+        if (a, b) not in spans_of[value] and not taken_index.covers(a, b):
+            spans_of[value].add((a, b))
             hit.spans.append((a, b))
     for hit in hits.values():
         hit.spans.sort()

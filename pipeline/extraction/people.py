@@ -22,6 +22,7 @@ from functools import cache
 
 from pipeline import scan
 from pipeline.extraction import boundaries, lexicons
+from pipeline.extraction.occurrences import Occurrences
 
 # Words that commonly follow a name in news prose.
 _FOLLOW = re.compile(
@@ -100,13 +101,14 @@ class _Reader:
         self.tl = lexicons.titles()
         # Characters a name can start with (forward finds no name at any other).
         self.surname_starts = _surname_starts()
+        self.occurrences = Occurrences(text, self.surname_starts)
         self._count: dict[str, int] = {}
         self._plausible_memo: dict[str, bool] = {}
 
     def count(self, s: str) -> int:
         c = self._count.get(s)
         if c is None:
-            c = self._count[s] = self.text.count(s)
+            c = self._count[s] = self.occurrences.count(s)
         return c
 
     def _plausible(self, name: str) -> bool:
@@ -276,13 +278,17 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
 
     name_ends: set[int] = set(title_ends)
 
+    spans_of: dict[str, set[tuple[int, int]]] = {}  # each hit's spans as a set: a list test is O(spans)
+
     def add(name: str, title: str, span: tuple[int, int], rule: str, conf: float) -> None:
         name_ends.add(span[1])
         h = hits.get(name)
         if h is None:
             hits[name] = PersonHit(name, title, [span], rule, conf)
+            spans_of[name] = {span}
             return
-        if span not in h.spans:
+        if span not in spans_of[name]:
+            spans_of[name].add(span)
             h.spans.append(span)
         if len(title) > len(h.title) and conf >= h.confidence - 0.1:
             h.title = title
@@ -361,15 +367,16 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             name = r.backward(end)
             if name and (end - len(name) in gaps or end - len(name) == 0 or not _cjk(text[end - len(name) - 1])):
                 add(name, "摄影", (end - len(name), end), "photo-credit", 0.7)
-    # Every later mention of a found name is evidence too.
+    # Every later mention of a found name is evidence too (non-overlapping, as re.finditer would
+    # find them; one index of the text rather than a scan of it per name).
     for h in hits.values():
         size = len(h.name)
-        i = text.find(h.name)
-        while i >= 0:  # non-overlapping, as re.finditer would find them
+        have = spans_of[h.name]
+        for i in r.occurrences.find_all(h.name):
             span = (i, i + size)
-            if span not in h.spans:
+            if span not in have:
+                have.add(span)
                 h.spans.append(span)
-            i = text.find(h.name, i + size)
         h.spans.sort()
     return sorted(hits.values(), key=lambda h: h.spans[0])
 
