@@ -25,6 +25,7 @@ from pipeline.ingest import IngestError, discover, read_file
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json_text
 from storage import fulltext
+from storage.integrity import ensure_intact
 from storage.models import Article, Base, encode_json, utcnow
 from storage.records import ImportProgress, ImportReport
 from storage.store import Store
@@ -177,6 +178,7 @@ def import_paths(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> ImportReport:
+    ensure_intact(store)  # never write a batch into a damaged file
     report = ImportReport()
     files: list[str] = []
     for cand in discover(paths):
