@@ -15,7 +15,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,10 +74,16 @@ def sqlite_path(url: str) -> Path | None:
     return Path(str(parsed.database)).expanduser()
 
 
+def problem_lines(rows: Iterable[Sequence[object]]) -> list[str]:
+    """The problems in the rows of ``PRAGMA integrity_check``/``quick_check`` ("ok" when none;
+    SQLite may pack several problems into one row, one a line, under a "*** in database" line)."""
+    lines = [line for r in rows for line in str(r[0]).splitlines()]
+    return [line for line in lines if line != "ok" and not line.startswith("*** in database")]
+
+
 def _quick_check(engine: Engine) -> list[str]:
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(f"PRAGMA quick_check({MAX_PROBLEMS})").all()
-    return [str(r[0]) for r in rows if r[0] != "ok"]
+        return problem_lines(conn.exec_driver_sql(f"PRAGMA quick_check({MAX_PROBLEMS})").all())
 
 
 def ensure_intact(store: Store) -> None:
@@ -110,7 +116,7 @@ def check_store(url: str) -> CheckReport:
         with engine.connect() as conn:
             if path is not None:
                 rows = conn.exec_driver_sql(f"PRAGMA integrity_check({MAX_PROBLEMS})").all()
-                report.problems += [str(r[0]) for r in rows if r[0] != "ok"]
+                report.problems += problem_lines(rows)
                 for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
                     report.problems.append(f"{table} row {rowid} refers to a missing row of {parent}")
             else:
@@ -185,11 +191,11 @@ def backup_store(url: str, dest: Path) -> BackupReport:
         with _replacing(dest) as tmp:
             copy_sqlite(engine, tmp)
             problems = _file_problems(tmp)
-    except DBAPIError as exc:
-        err = translate_error(exc)
-        if isinstance(err, StoreError):
-            raise err from exc
-        raise
+    except (DBAPIError, sqlite3.DatabaseError) as exc:  # the raw connection's errors come unwrapped
+        if is_damage(exc):
+            raise DamagedStoreError(damaged_message(str(getattr(exc, "orig", None) or exc).splitlines()[0],
+                                                    at_open=True)) from exc
+        raise StoreError(f"The store could not be copied: {getattr(exc, 'orig', None) or exc!s}") from exc
     finally:
         engine.dispose()
     verified = "copy checked: ok" if not problems else f"the copy has the store's damage too ({problems[0]})"
@@ -199,7 +205,7 @@ def backup_store(url: str, dest: Path) -> BackupReport:
 def _file_problems(path: Path) -> list[str]:
     con = sqlite3.connect(path)
     try:
-        return [str(r[0]) for r in con.execute(f"PRAGMA quick_check({MAX_PROBLEMS})") if r[0] != "ok"]
+        return problem_lines(con.execute(f"PRAGMA quick_check({MAX_PROBLEMS})"))
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     finally:

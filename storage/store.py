@@ -56,7 +56,7 @@ _DAMAGE_SQLSTATES = ("XX001", "XX002")
 def damaged_message(detail: str, *, at_open: bool) -> str:
     """One message for a damaged store: what is wrong, what was (not) changed, what to do."""
     done = ("Nothing was changed." if at_open
-            else "The command stopped there; its unfinished change was rolled back.")
+            else "The command stopped there; a change it was making, if any, was rolled back.")
     return (f"The store is damaged ({detail}). {done} Run `curator db check` to see the damage, save "
             "what can still be read with `curator db backup FILE`, then restore your last good copy "
             "(a backup of yours, or a *.before-*.bak file beside the store); see Data safety in the README.")
@@ -170,8 +170,8 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
     if parsed.get_backend_name() == "sqlite":
         if is_in_memory(parsed):
             raise StoreError(
-                f"{url!r} is an in-memory SQLite database: it keeps nothing once the program ends, so "
-                "nothing would be stored. Give a file instead, e.g. sqlite:///path/to/curator.db."
+                f"{url!r} names no SQLite file: the data would live in memory and be gone when the "
+                "program ends, so nothing would be stored. Give a file, e.g. sqlite:///path/to/curator.db."
             )
         Path(str(parsed.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)

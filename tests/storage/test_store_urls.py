@@ -12,5 +12,5 @@ from storage.store import StoreError, open_store
     "sqlite:///file::memory:?uri=true", "sqlite:///file:x?mode=memory&uri=true",
 ])
 def test_in_memory_sqlite_is_refused(url: str) -> None:
-    with pytest.raises(StoreError, match="keeps nothing"):
+    with pytest.raises(StoreError, match="nothing would be stored"):
         open_store(url)
