@@ -77,6 +77,17 @@ class JsonlWriter:
         self._fh.write(dumps_line(record))
 
 
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets
+# (=HYPERLINK(...) leaks data, +cmd|... runs a program): the OWASP "CSV injection" rule.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(cell: str) -> str:
+    """A leading single quote makes a spreadsheet show the cell as text (OWASP's advice); the
+    quote is visible in the file, and a reader that wants the value drops it."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 class CsvWriter:
     def __init__(self, fh: IO[str]) -> None:
         # A BOM lets spreadsheet programs recognise UTF-8 Chinese text.
@@ -85,7 +96,7 @@ class CsvWriter:
         self._writer.writeheader()
 
     def write(self, record: dict[str, Any]) -> None:
-        self._writer.writerow(csv_row(record))
+        self._writer.writerow({k: neutralise_cell(v) for k, v in csv_row(record).items()})
 
 
 def open_writer(fmt: str, fh: IO[str]) -> RecordWriter:
