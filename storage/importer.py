@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from pipeline.ingest import IngestError, discover, read_file
+from pipeline.lifeline import die_with_parent
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json_text
 from storage import fulltext
@@ -73,8 +74,10 @@ class _Outcome:
 _known: frozenset[str] = frozenset()
 
 
-def _init_worker(known: frozenset[str]) -> None:
+def _init_worker(known: frozenset[str], parent_pid: int | None = None) -> None:
     global _known
+    if parent_pid is not None:  # in a worker process: it must not outlive a killed import
+        die_with_parent(parent_pid)
     _known = known
 
 
@@ -246,7 +249,8 @@ def _parallel(files: list[str], known: frozenset[str], workers: int, cancel: Can
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
     ctx = multiprocessing.get_context("spawn")
     window = workers * 16  # bounded so memory does not grow with the batch
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(known,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(known, os.getpid())) as pool:
         pending: list[Future[_Outcome]] = []
         it = iter(files)
         try:
