@@ -132,3 +132,19 @@ def test_migration_backup_holds_what_is_still_in_the_wal(tmp_path: Path, seeds_d
         assert backup.execute("SELECT count(*), min(note) FROM articles").fetchone() == (2, "only in the WAL")
     finally:
         backup.close()
+
+
+def test_postgres_damage_codes_are_recognised() -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from storage.store import is_damage, translate_error
+
+    class PgError(Exception):
+        def __init__(self, sqlstate: str) -> None:
+            super().__init__("invalid page in block 7 of relation base/16384/16385")
+            self.sqlstate = sqlstate
+
+    damaged = DBAPIError("SELECT 1", {}, PgError("XX001"))
+    assert is_damage(damaged) and isinstance(translate_error(damaged), DamagedStoreError)
+    busy = DBAPIError("SELECT 1", {}, PgError("40001"))
+    assert not is_damage(busy) and translate_error(busy) is busy
