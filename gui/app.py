@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
@@ -70,8 +73,13 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
     window.show()
     if screenshot:
         return _screenshot(app, window, screenshot, article_id, seeding)
-    code = app.exec()
-    store.close()
+    previous = sys.excepthook
+    sys.excepthook = store_error_hook(previous)  # damage met later, in any slot: a dialog too
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous
+        store.close()
     return int(code)
 
 
@@ -89,13 +97,39 @@ def _refuse_store(exc: StoreError, screenshot: str | None) -> int:
     if screenshot:
         print(f"curator: {exc}", file=sys.stderr)
     elif isinstance(exc, DamagedStoreError):
-        box = QMessageBox(QMessageBox.Icon.Critical, "数据库已损坏", DAMAGED_STORE_MESSAGE)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText(str(exc))  # SQLite's own words, for a bug report
-        box.exec()
+        _damaged_dialog(exc)
     else:
         QMessageBox.critical(None, "无法打开数据库", str(exc))
     return 1
+
+
+def _damaged_dialog(exc: DamagedStoreError) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, "数据库已损坏", DAMAGED_STORE_MESSAGE)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDetailedText(str(exc))  # SQLite's own words, for a bug report
+    box.exec()
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
+
+
+def store_error_hook(previous: ExceptHook) -> ExceptHook:
+    """An excepthook (Qt hands it what a slot raises) that shows a damaged store in the damage
+    dialog, once per run (a damaged page can fail every repaint), and one line on stderr; any
+    other exception goes to ``previous``."""
+    shown = False
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Any:
+        nonlocal shown
+        if not isinstance(exc, DamagedStoreError):
+            return previous(kind, exc, tb)
+        print(f"curator: {exc}", file=sys.stderr)
+        if not shown:
+            shown = True
+            _damaged_dialog(exc)
+        return None
+
+    return hook
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: str, article_id: int | None,

@@ -60,3 +60,28 @@ def test_damage_met_while_loading_the_list_shows_the_dialog(
     boxes = _shown(monkeypatch)
     assert app_module.run_app(db_url=f"sqlite:///{path}") == 1
     assert [b.windowTitle() for b in boxes] == ["数据库已损坏"]
+
+
+def test_damage_raised_in_a_slot_shows_the_dialog_once(monkeypatch: pytest.MonkeyPatch, qapp: object) -> None:
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from storage.store import DamagedStoreError
+
+    boxes = _shown(monkeypatch)
+    others: list[BaseException] = []
+    hook = app_module.store_error_hook(lambda _kind, exc, _tb: others.append(exc))
+    monkeypatch.setattr(sys, "excepthook", hook)
+
+    def slot() -> None:
+        raise DamagedStoreError("The store is damaged (database disk image is malformed).")
+
+    QTimer.singleShot(0, slot)
+    QTimer.singleShot(0, slot)
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    assert [b.windowTitle() for b in boxes] == ["数据库已损坏"]
+    assert "malformed" in boxes[0].detailedText()
+    hook(ValueError, ValueError("a bug"), None)
+    assert [type(e) for e in others] == [ValueError]
