@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -213,14 +214,17 @@ def cmd_db(args: argparse.Namespace) -> int:
         print(f"Backed up the store to {backup.path} ({backup.size_bytes:,} bytes, {backup.tool}); "
               f"{backup.verified}.")
         return EXIT_OK
+    started = time.perf_counter()
     report = check_store(url)
+    took = f"checked in {time.perf_counter() - started:.2f} s"
     for note in report.notes:
         print(f"note: {note}")
     count = "?" if report.articles is None else f"{report.articles:,}"
     if report.ok:
-        print(f"ok: the store is sound ({report.backend}, {count} articles).")
+        print(f"ok: the store is sound ({report.backend}, {count} articles; {took}).")
         return EXIT_OK
-    print(f"DAMAGED: {len(report.problems)} problem(s) found ({report.backend}, {count} articles readable):")
+    print(f"DAMAGED: {len(report.problems)} problem(s) found ({report.backend}, {count} articles readable; "
+          f"{took}):")
     for problem in report.problems:
         print(f"  {problem}")
     print("Nothing was changed. Save what can be read with `curator db backup FILE`, then restore your last "

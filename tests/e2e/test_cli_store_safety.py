@@ -48,7 +48,7 @@ def test_db_check_and_backup(tmp_path: Path, seeds_dir: Path) -> None:
     db = f"sqlite:///{tmp_path / 'store.db'}"
     assert run("import", str(seeds_dir), db=db).returncode == 0
     check = run("db", "check", db=db)
-    assert check.returncode == 0 and "ok: the store is sound (sqlite, 5 articles)" in check.stdout
+    assert check.returncode == 0 and "ok: the store is sound (sqlite, 5 articles; checked in " in check.stdout
     backup = run("db", "backup", str(tmp_path / "copy.db"), db=db)
     assert backup.returncode == 0 and "copy checked: ok" in backup.stdout
     con = sqlite3.connect(tmp_path / "copy.db")
