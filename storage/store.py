@@ -173,7 +173,14 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
                 f"{url!r} names no SQLite file: the data would live in memory and be gone when the "
                 "program ends, so nothing would be stored. Give a file, e.g. sqlite:///path/to/curator.db."
             )
-        Path(str(parsed.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path = Path(str(parsed.database)).expanduser()
+        if _emptied(path):
+            raise DamagedStoreError(
+                f"The store file {path} is empty (0 bytes): it was cut short, or is not a store. Nothing was "
+                "changed. Restore your last good copy (see Data safety in the README), or delete the empty "
+                "file to start a new store there."
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
     try:
         _check_and_migrate(engine, migrate=migrate)
@@ -196,6 +203,22 @@ def is_in_memory(parsed: URL) -> bool:
     db = parsed.database or ""
     return (db in ("", ":memory:") or db.startswith("file::memory:")
             or parsed.query.get("mode") == "memory")
+
+
+def _emptied(path: Path) -> bool:
+    """An existing store file of 0 bytes: SQLite would take it for a new database and the app
+    would quietly start an empty store over what was there. (Only stat: the process must not
+    open the store's files itself, see SQLite's notes on POSIX locks.) A non-empty WAL beside
+    it still holds the data, which SQLite recovers."""
+    try:
+        if path.stat().st_size != 0:
+            return False
+    except OSError:
+        return False  # no file yet: a new store
+    try:
+        return Path(f"{path}-wal").stat().st_size == 0
+    except OSError:
+        return True
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:

@@ -148,3 +148,13 @@ def test_postgres_damage_codes_are_recognised() -> None:
     assert is_damage(damaged) and isinstance(translate_error(damaged), DamagedStoreError)
     busy = DBAPIError("SELECT 1", {}, PgError("40001"))
     assert not is_damage(busy) and translate_error(busy) is busy
+
+
+def test_a_store_file_cut_to_zero_bytes_is_not_quietly_started_afresh(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    path.write_bytes(b"")
+    with pytest.raises(DamagedStoreError, match=r"empty \(0 bytes\).*Nothing was changed"):
+        open_store(f"sqlite:///{path}")
+    assert path.read_bytes() == b""
+    path.unlink()  # deleting it is how a new store is started there
+    open_store(f"sqlite:///{path}").close()
