@@ -25,6 +25,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
 
+from pipeline.export.writers import fcntl, remove_stale_parts
 from storage.store import (
     DamagedStoreError,
     Store,
@@ -161,19 +162,25 @@ def _check_contents(conn: Connection, report: CheckReport) -> None:
 
 @contextmanager
 def _replacing(dest: Path) -> Iterator[Path]:
-    """A temporary path beside ``dest``, renamed onto it only if the block completes."""
+    """A temporary path beside ``dest``, renamed onto it only if the block completes.
+
+    Named, locked and cleaned up like an export's temporary file: the next export or backup
+    into the folder removes what a killed backup left (a whole store's size, hidden)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(dest.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    os.close(fd)
     try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # flock, not SQLite's POSIX locks: the two do not mix
         yield Path(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
+        os.fsync(fd)  # the copy was written through other descriptors of the same file
         os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    finally:
+        os.close(fd)
 
 
 def backup_store(url: str, dest: Path) -> BackupReport:

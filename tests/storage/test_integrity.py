@@ -110,3 +110,18 @@ def test_postgres_backup_without_pg_dump_says_what_to_install(
     with pytest.raises(StoreError, match=r"pg_dump was not found.*Nothing was written"):
         backup_store(pg_database, tmp_path / "b.dump")
     assert not any(tmp_path.iterdir())
+
+
+def test_a_killed_backups_leftover_is_removed_by_the_next_backup(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "store.db"
+    open_store(f"sqlite:///{path}").close()
+    out = tmp_path / "copies"
+    out.mkdir()
+    leftover = out / ".backup.db.a1b2c3d4.part"
+    leftover.write_bytes(b"half a store")
+    old = time.time() - 60
+    os.utime(leftover, (old, old))
+    backup_store(f"sqlite:///{path}", out / "backup.db")
+    assert [p.name for p in out.iterdir()] == ["backup.db"]
