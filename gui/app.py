@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,7 +18,7 @@ from gui.paths import seeds_dir
 from gui.plain import plain_message_box
 from gui.settings import APPLICATION, ORGANIZATION, Settings
 from storage.queries import count_articles
-from storage.store import StoreError, default_url, open_store
+from storage.store import DamagedStoreError, StoreError, default_url, open_store
 
 
 def has_cjk_font() -> bool:
@@ -57,12 +60,12 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
     try:
         store = open_store(db_url or default_url())
     except StoreError as exc:
-        if screenshot:
-            print(f"curator: {exc}", file=sys.stderr)
-        else:
-            plain_message_box(QMessageBox.Icon.Critical, "无法打开数据库", str(exc)).exec()
-        return 1
-    window = MainWindow(store, settings)
+        return _refuse_store(exc, screenshot)
+    try:
+        window = MainWindow(store, settings)  # reads the list: damage there is met here
+    except StoreError as exc:
+        store.close()
+        return _refuse_store(exc, screenshot)
     if not has_cjk_font():
         window.warn("未安装中文字体，文字可能显示为方框（请安装 Noto CJK 等字体）")
     seeding = None
@@ -71,9 +74,63 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
     window.show()
     if screenshot:
         return _screenshot(app, window, screenshot, article_id, seeding)
-    code = app.exec()
-    store.close()
+    previous = sys.excepthook
+    sys.excepthook = store_error_hook(previous)  # damage met later, in any slot: a dialog too
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous
+        store.close()
     return int(code)
+
+
+DAMAGED_STORE_MESSAGE = (
+    "数据库文件已损坏，未做任何更改。\n\n"
+    "请在命令行运行 curator db check 查看损坏情况，"
+    "用 curator db backup 文件名 保存仍可读取的部分，"
+    "然后用最近的完好备份（您自己的备份，或数据库旁的 *.before-*.bak 文件）替换它。"
+    "详见 README 的“Data safety”一节。"
+)
+
+
+def _refuse_store(exc: StoreError, screenshot: str | None) -> int:
+    """The store cannot be used: one message (a dialog, or stderr when headless), no traceback."""
+    if screenshot:
+        print(f"curator: {exc}", file=sys.stderr)
+    elif isinstance(exc, DamagedStoreError):
+        _damaged_dialog(exc)
+    else:
+        plain_message_box(QMessageBox.Icon.Critical, "无法打开数据库", str(exc)).exec()
+    return 1
+
+
+def _damaged_dialog(exc: DamagedStoreError) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, "数据库已损坏", DAMAGED_STORE_MESSAGE)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDetailedText(str(exc))  # SQLite's own words, for a bug report
+    box.exec()
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
+
+
+def store_error_hook(previous: ExceptHook) -> ExceptHook:
+    """An excepthook (Qt hands it what a slot raises) that shows a damaged store in the damage
+    dialog, once per run (a damaged page can fail every repaint), and one line on stderr; any
+    other exception goes to ``previous``."""
+    shown = False
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Any:
+        nonlocal shown
+        if not isinstance(exc, DamagedStoreError):
+            return previous(kind, exc, tb)
+        print(f"curator: {exc}", file=sys.stderr)
+        if not shown:
+            shown = True
+            _damaged_dialog(exc)
+        return None
+
+    return hook
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: str, article_id: int | None,

@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("raw_dir", metavar="RAW_DIR")
     ev.add_argument("gold_dir", metavar="GOLD_DIR")
 
+    db = sub.add_parser("db", help="check the store for damage, or copy it safely")
+    dsub = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
+    dsub.add_parser("check", help="a full integrity check; exit 1 if the store is damaged")
+    dback = dsub.add_parser("backup", help="a consistent copy of the store, safe while it is in use")
+    dback.add_argument("file", metavar="FILE")
+
     bench = sub.add_parser("bench", help="performance: make a synthetic corpus, or run the benchmark")
     bsub = bench.add_subparsers(dest="bench_command", metavar="BENCH_COMMAND", required=True)
     mk = bsub.add_parser("make-corpus", help="write N synthetic damaged articles to DIR")
@@ -78,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(db_url=args.db, screenshot=args.screenshot, article_id=args.article)
     handler = {
         "import": cmd_import, "export": cmd_export, "list": cmd_list, "show": cmd_show,
-        "reextract": cmd_reextract, "eval": cmd_eval, "bench": cmd_bench,
+        "reextract": cmd_reextract, "eval": cmd_eval, "bench": cmd_bench, "db": cmd_db,
     }[args.command]
     try:
         return int(handler(args))
@@ -198,6 +205,33 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         for d in diffs:
             print(f"  kept edited {aid}.{d.field}: extraction now gives {json.dumps(d.new, ensure_ascii=False)}")
     return EXIT_OK
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from storage.integrity import backup_store, check_store
+
+    url = args.db or default_url()
+    if args.db_command == "backup":
+        backup = backup_store(url, Path(args.file))
+        print(f"Backed up the store to {backup.path} ({backup.size_bytes:,} bytes, {backup.tool}); "
+              f"{backup.verified}.")
+        return EXIT_OK
+    started = time.perf_counter()
+    report = check_store(url)
+    took = f"checked in {time.perf_counter() - started:.2f} s"
+    for note in report.notes:
+        print(f"note: {note}")
+    count = "?" if report.articles is None else f"{report.articles:,}"
+    if report.ok:
+        print(f"ok: the store is sound ({report.backend}, {count} articles; {took}).")
+        return EXIT_OK
+    print(f"DAMAGED: {len(report.problems)} problem(s) found ({report.backend}, {count} articles readable; "
+          f"{took}):")
+    for problem in report.problems:
+        print(f"  {problem}")
+    print("Nothing was changed. Save what can be read with `curator db backup FILE`, then restore your last "
+          "good copy (see Data safety in the README).")
+    return EXIT_FAILED
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from sqlalchemy import Text, select, type_coerce
 
 from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
 from pipeline.export.writers import dumps_line_bytes
+from pipeline.lifeline import die_with_parent
 from storage.models import Article, ArticleTag, ArticleText, decode_json
 from storage.own_files import store_files
 from storage.records import ExportReport
@@ -193,7 +194,9 @@ def _render_parallel(url: str, chunks: list[list[int]], workers: int) -> Iterato
     # spawn, not fork: the GUI exports from a thread, and forking a threaded Qt process is unsafe.
     ctx = multiprocessing.get_context("spawn")
     window = workers * 2  # chunks in flight: memory stays bounded (a chunk is ~10 MB of text)
-    with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx) as pool:
+    # Workers die with this process, even when it is killed (they hold the store open).
+    with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx,
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque[Future[tuple[int, bytes]]] = deque()
         try:
             for chunk in chunks:

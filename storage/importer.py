@@ -26,9 +26,11 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
 from pipeline.ingest import IngestError, discover, read_file
 from pipeline.ingest.names import display
+from pipeline.lifeline import die_with_parent
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json_text
 from storage import fulltext
+from storage.integrity import ensure_intact
 from storage.models import Article, Base, encode_json, utcnow
 from storage.own_files import OWN_FILE_MESSAGE, store_files
 from storage.records import ImportProgress, ImportReport
@@ -78,8 +80,10 @@ class _Outcome:
 _known: frozenset[str] = frozenset()
 
 
-def _init_worker(known: frozenset[str]) -> None:
+def _init_worker(known: frozenset[str], parent_pid: int | None = None) -> None:
     global _known
+    if parent_pid is not None:  # in a worker process: it must not outlive a killed import
+        die_with_parent(parent_pid)
     _known = known
 
 
@@ -226,6 +230,7 @@ def import_paths(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> ImportReport:
+    ensure_intact(store)  # never write a batch into a damaged file
     report = ImportReport()
     files: list[str] = []
     own = store_files(store)
@@ -299,7 +304,8 @@ def _parallel(files: list[str], known: frozenset[str], workers: int, cancel: Can
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
     ctx = multiprocessing.get_context("spawn")
     window = workers * 16  # bounded so memory does not grow with the batch
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(known,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(known, os.getpid())) as pool:
         pending: list[Future[_Outcome]] = []
         it = iter(files)
         try:

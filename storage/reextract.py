@@ -13,6 +13,7 @@ from pipeline.fields import FieldRefresh, merge_reextraction
 from pipeline.process import NUL_META, ProcessedDocument, process
 from pipeline.serialize import clean_to_json, skip_changes_from_json
 from storage.editing import StaleEditError, check_version, refresh_summary, take_write_lock, write_session
+from storage.integrity import ensure_intact
 from storage.models import Article, ArticleText, FieldHistory
 from storage.records import ReextractReport
 from storage.store import Store
@@ -58,6 +59,8 @@ def reextract(
 
     With ``apply=False`` nothing is written: the report says what would change.
     """
+    if apply:
+        ensure_intact(store)  # never write a batch into a damaged file
     report = ReextractReport()
     with store.session() as s:
         q = select(Article.id).order_by(Article.id)

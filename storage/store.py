@@ -8,7 +8,7 @@ version of the app: that is refused with a message saying so.
 from __future__ import annotations
 
 import os
-import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,8 +21,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import fulltext
@@ -41,6 +41,38 @@ class NewerSchemaError(StoreError):
 
 class StoreBusyError(StoreError):
     pass
+
+
+class DamagedStoreError(StoreError):
+    """The store's file is not a database, or SQLite found damaged pages in it."""
+
+
+# What SQLite (SQLITE_NOTADB, SQLITE_CORRUPT) and PostgreSQL (SQLSTATE XX001 data_corrupted,
+# XX002 index_corrupted) say when the stored bytes themselves are bad.
+_DAMAGE_TEXTS = ("file is not a database", "database disk image is malformed", "malformed database schema")
+_DAMAGE_SQLSTATES = ("XX001", "XX002")
+
+
+def damaged_message(detail: str, *, at_open: bool) -> str:
+    """One message for a damaged store: what is wrong, what was (not) changed, what to do."""
+    done = ("Nothing was changed." if at_open
+            else "The command stopped there; a change it was making, if any, was rolled back.")
+    return (f"The store is damaged ({detail}). {done} Run `curator db check` to see the damage, save "
+            "what can still be read with `curator db backup FILE`, then restore your last good copy "
+            "(a backup of yours, or a *.before-*.bak file beside the store); see Data safety in the README.")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True if a database error means the stored bytes are damaged (not busy, not a bug)."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlstate", None) in _DAMAGE_SQLSTATES:
+        return True
+    if isinstance(orig, sqlite3.DatabaseError) and getattr(orig, "sqlite_errorname", "") in (
+        "SQLITE_CORRUPT", "SQLITE_NOTADB"
+    ):
+        return True
+    text = str(orig)
+    return any(t in text for t in _DAMAGE_TEXTS)
 
 
 def default_url() -> str:
@@ -71,6 +103,9 @@ def _sqlite_pragmas(dbapi_conn: Any, busy_timeout_ms: int) -> None:
     cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA synchronous = NORMAL")
+    # Check each b-tree page's cells as it is read: damage is reported where it is met, as
+    # SQLITE_CORRUPT, instead of being followed (the SQLite docs: a small cost, on by choice).
+    cur.execute("PRAGMA cell_size_check = ON")
     # 32 MB of page cache per connection (the default is 2 MB), allocated only as pages are read:
     # the list's table and the search index's common words stay in memory between queries.
     cur.execute("PRAGMA cache_size = -32768")
@@ -95,8 +130,11 @@ class Store:
         try:
             with self.sessions.begin() as s:
                 yield s
-        except OperationalError as exc:
-            raise translate_error(exc) from exc
+        except DBAPIError as exc:
+            err = translate_error(exc)
+            if err is exc:
+                raise
+            raise err from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -106,8 +144,10 @@ class Store:
         return make_url(self.url).render_as_string(hide_password=True)
 
 
-def translate_error(exc: DBAPIError) -> StoreError | DBAPIError:
+def translate_error(exc: DBAPIError, *, at_open: bool = False) -> StoreError | DBAPIError:
     text = str(exc.orig) if exc.orig is not None else str(exc)
+    if is_damage(exc):
+        return DamagedStoreError(damaged_message(text.splitlines()[0] if text else "unreadable", at_open=at_open))
     if "locked" in text or "busy" in text:
         return StoreBusyError(
             "The store is locked by another program (another Article Curator window or command?). "
@@ -127,23 +167,26 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
         parsed = make_url(url)
     except Exception as exc:
         raise StoreError(f"Not a database URL: {url!r}") from exc
-    kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
-        db = parsed.database
-        if db and db != ":memory:":
-            Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000, "check_same_thread": False}
-    try:
-        engine = create_engine(url, **kwargs)
-    except Exception as exc:  # missing driver, bad options
-        raise StoreError(f"Cannot use the store {url!r}: {exc}") from exc
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", lambda conn, _rec: _sqlite_pragmas(conn, busy_timeout_ms))
+        if is_in_memory(parsed):
+            raise StoreError(
+                f"{url!r} names no SQLite file: the data would live in memory and be gone when the "
+                "program ends, so nothing would be stored. Give a file, e.g. sqlite:///path/to/curator.db."
+            )
+        path = Path(str(parsed.database)).expanduser()
+        if _emptied(path):
+            raise DamagedStoreError(
+                f"The store file {path} is empty (0 bytes): it was cut short, or is not a store. Nothing was "
+                "changed. Restore your last good copy (see Data safety in the README), or delete the empty "
+                "file to start a new store there."
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
     try:
         _check_and_migrate(engine, migrate=migrate)
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
-        err = translate_error(exc)
+        err = translate_error(exc, at_open=True)
         if isinstance(err, StoreError):
             raise err from exc
         raise StoreError(f"The store cannot be opened: {exc.orig}") from exc
@@ -153,6 +196,43 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
     sessions = sessionmaker(engine, expire_on_commit=False)
     fulltext.install(sessions)  # the search index follows every write of titles and texts
     return Store(url=url, engine=engine, sessions=sessions)
+
+
+def is_in_memory(parsed: URL) -> bool:
+    """An SQLite URL naming no file (``sqlite://``, ``sqlite:///``, ``:memory:``, URI memory modes)."""
+    db = parsed.database or ""
+    return (db in ("", ":memory:") or db.startswith("file::memory:")
+            or parsed.query.get("mode") == "memory")
+
+
+def _emptied(path: Path) -> bool:
+    """An existing store file of 0 bytes: SQLite would take it for a new database and the app
+    would quietly start an empty store over what was there. (Only stat: the process must not
+    open the store's files itself, see SQLite's notes on POSIX locks.) A non-empty WAL beside
+    it still holds the data, which SQLite recovers."""
+    try:
+        if path.stat().st_size != 0:
+            return False
+    except OSError:
+        return False  # no file yet: a new store
+    try:
+        return Path(f"{path}-wal").stat().st_size == 0
+    except OSError:
+        return True
+
+
+def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
+    """An engine with this app's connection settings; it neither checks nor migrates the schema."""
+    kwargs: dict[str, Any] = {}
+    if make_url(url).get_backend_name() == "sqlite":
+        kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000, "check_same_thread": False}
+    try:
+        engine = create_engine(url, **kwargs)
+    except Exception as exc:  # missing driver, bad options
+        raise StoreError(f"Cannot use the store {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", lambda conn, _rec: _sqlite_pragmas(conn, busy_timeout_ms))
+    return engine
 
 
 def _check_and_migrate(engine: Engine, *, migrate: bool) -> None:
@@ -193,7 +273,40 @@ def _enable_wal(engine: Engine) -> None:
 
 
 def _backup_sqlite(engine: Engine, revision: str) -> None:
-    """Keep a copy of the file before a migration: an upgrade must never cost a user their data."""
+    """Keep a copy of the store before a migration: an upgrade must never cost a user their data.
+
+    Through SQLite's backup API, not a file copy: a copy of the main file alone misses every
+    change still in the write-ahead log (a store whose last writer was killed keeps them there).
+    """
     db = engine.url.database
-    if db and db != ":memory:" and Path(db).exists():
-        shutil.copy2(db, f"{db}.before-{revision}.bak")
+    if not db or not Path(db).exists():
+        return
+    final = Path(f"{db}.before-{revision}.bak")
+    tmp = final.with_name(f".{final.name}.part")
+    tmp.unlink(missing_ok=True)  # a leftover of a killed attempt
+    try:
+        copy_sqlite(engine, tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def copy_sqlite(engine: Engine, dest: Path) -> None:
+    """Copy the store with SQLite's backup API, in one step: one read transaction, so one
+    consistent snapshot, pages still in the WAL included; other readers and writers go on."""
+    raw = engine.raw_connection()
+    try:
+        source = raw.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        target = sqlite3.connect(dest)
+        try:
+            source.backup(target)
+            # The copy is a single file: no -wal beside it that a later file copy could miss.
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+    finally:
+        raw.close()
+

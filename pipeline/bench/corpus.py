@@ -478,7 +478,10 @@ def make_corpus(n: int, out_dir: str | os.PathLike[str], seed: int = 0, workers:
 
     step = 1000
     slices = [(i, min(n, i + step), str(out_dir), seed) for i in range(0, n, step)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    from pipeline.lifeline import die_with_parent
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         return [f for part in pool.map(_write_slice, slices) for f in part]
 
 

@@ -7,7 +7,10 @@ import contextlib
 import csv
 import json
 import os
+import re
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,21 +26,113 @@ except ImportError:  # pragma: no cover - a declared dependency; json alone stil
 FORMATS: tuple[str, ...] = ("jsonl", "csv")
 
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: stale parts are recognised by age alone
+    fcntl = None  # type: ignore[assignment]
+
+# mkstemp's names for our temporary files: ".<target name>.<8 random characters>.part".
+_PART_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
+# A part this young may belong to a writer that has not taken its lock yet: left alone.
+STALE_AFTER_S = 5.0
+# Without file locks (Windows), only a part this old is taken for a leftover.
+STALE_UNLOCKED_AFTER_S = 24 * 3600.0
+
+
 @contextmanager
 def atomic_output(path: Path) -> Iterator[IO[str]]:
+    """Write ``path`` through a temporary file beside it, renamed into place only when complete.
+
+    While it is written, the temporary file is locked (flock), so that the next export into
+    the folder can tell the parts of killed exports (unlocked) from live ones and remove them.
+    The result gets the mode of the file it replaces, else the mode the umask gives a new file
+    (mkstemp's 0600 would lock a shared folder's colleagues out of the dataset).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
             fh.flush()
+            _chmod(fh.fileno(), tmp, _target_mode(path))
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+            if fcntl is not None:
+                os.replace(tmp, path)  # still open and locked: no moment when it looks stale
+        if fcntl is None:
+            os.replace(tmp, path)  # Windows renames closed files only
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _target_mode(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def _chmod(fd: int, name: str, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # pragma: no cover - Windows
+        os.chmod(name, mode)
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux shows it in
+    /proc/self/status): ``os.umask`` can only be read by setting it, which would briefly apply
+    another umask to files that other threads create meanwhile."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def remove_stale_parts(folder: Path) -> list[Path]:
+    """Remove the temporary files that killed exports left in ``folder``: ours by name and
+    owner, older than a few seconds, and locked by no running writer. Returns what was removed."""
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _PART_NAME.match(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+            continue
+        age = now - st.st_mtime
+        if fcntl is None:
+            if age >= STALE_UNLOCKED_AFTER_S:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            continue
+        if age < STALE_AFTER_S:
+            continue
+        with contextlib.suppress(OSError):
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: a live writer holds it
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            finally:
+                os.close(fd)
+    return removed
 
 
 class RecordWriter(Protocol):
@@ -77,6 +172,17 @@ class JsonlWriter:
         self._fh.write(dumps_line(record))
 
 
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets
+# (=HYPERLINK(...) leaks data, +cmd|... runs a program): the OWASP "CSV injection" rule.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(cell: str) -> str:
+    """A leading single quote makes a spreadsheet show the cell as text (OWASP's advice); the
+    quote is visible in the file, and a reader that wants the value drops it."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 class CsvWriter:
     def __init__(self, fh: IO[str]) -> None:
         # A BOM lets spreadsheet programs recognise UTF-8 Chinese text.
@@ -85,7 +191,7 @@ class CsvWriter:
         self._writer.writeheader()
 
     def write(self, record: dict[str, Any]) -> None:
-        self._writer.writerow(csv_row(record))
+        self._writer.writerow({k: neutralise_cell(v) for k, v in csv_row(record).items()})
 
 
 def open_writer(fmt: str, fh: IO[str]) -> RecordWriter:
