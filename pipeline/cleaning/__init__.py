@@ -34,9 +34,13 @@ __all__ = ["clean"]
 
 
 def clean(
-    raw_text: str, fmt: SourceFormat, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+    raw_text: str,
+    fmt: SourceFormat,
+    *,
+    skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
+    boilerplate_lines: frozenset[str] | None = None,
 ) -> CleanResult:
     """See :func:`pipeline.cleaning.pipeline.clean`."""
     from pipeline.cleaning.pipeline import clean as _clean
 
-    return _clean(raw_text, fmt, skip_changes=skip_changes)
+    return _clean(raw_text, fmt, skip_changes=skip_changes, boilerplate_lines=boilerplate_lines)
