@@ -76,9 +76,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _COMMA = re.compile(r"[，,]")
 _HEADING_LIKE = re.compile(r"^[^。！？!?]*$")
-_SEPARATOR = re.compile(r" [|｜>＞»›/·_] |[|｜»›]|(?<=[^\s\d])[>＞](?=[^\s\d])|>>|(?<=[^\s_\d])_(?=[^\s_\d])")
+_SEPARATOR = re.compile(r" [|｜>＞»›/·_] |[|｜»›]|(?<=[^\s\d])[>＞](?=[^\s\d])|>>|(?<=[^\s_])_(?=[^\s_])")
 _CRUMB = re.compile(r"[>＞»›]")
-_ITEM_SPLIT = re.compile(r"\s+|[|｜>＞»›]|(?<=[^\s_\d])_(?=[^\s_\d])")
+_ITEM_SPLIT = re.compile(r"\s+|[|｜>＞»›]|(?<=[^\s_])_(?=[^\s_])")
 # Page-info fields: a label and its value ("浏览次数:864", "记者: 张三").
 _FIELD_LABEL = re.compile(
     r"(?:发布|更新|发表|上传)(?:时间|日期|人|者)|时间|日期|来源|作者|记者|通讯员|编辑|责编|[一二三]审|摄影(?:报道)?"
@@ -120,6 +120,7 @@ class _Line:
     items: list[str]
     cls: str = ""  # content / furniture / weak / plain
     reason: str = ""
+    repeated_prefix: int = 0  # characters at the start that repeat the heading above
 
 
 def _features(start: int, end: int, raw_line: str) -> _Line:
@@ -160,6 +161,8 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "page-info fields"
     if len(_CRUMB.findall(s)) >= 2 and n <= 160 and ln.furniture and "nav" in ln.furniture:
         return "furniture", "breadcrumb"
+    if ln.separators >= 3 and len(ln.items) >= 4 and max(len(i) for i in ln.items) <= 16 and not sentence:
+        return "furniture", "link list"
     fw_density = ln.function / max(ln.han, 1)
     if ln.han >= CONTENT_HAN and (sentence or fw_density >= 0.08) and ln.covered < 0.3 * n:
         return "content", ""
@@ -220,6 +223,12 @@ def remove_boilerplate(
         for ln in lines
         if ln.cls == "furniture" and not (skip is not None and skip(ln.start, ln.end))
     ]
+    for ln in lines:
+        if ln.repeated_prefix and ln.cls != "furniture":
+            a = ln.start + (len(text[ln.start : ln.end]) - len(text[ln.start : ln.end].lstrip()))
+            b = a + ln.repeated_prefix
+            if not (skip is not None and skip(a, b)):
+                edits.append(Edit(a, b, "", KIND, "repeated heading"))
     step = run_edits(KIND, text, edits, "page furniture removed (by structure)")
     step.undoable = True
     return step
@@ -240,16 +249,34 @@ def _related_tail(lines: list[_Line]) -> None:
             return
 
 
+MIN_HEADING = 8
+MAX_HEADING_PREFIX = 15
+
+
 def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> None:
     """A non-content line repeated (a title above and below the page-info line, at the foot of
     the page, or a byline drawn twice) keeps its first occurrence only."""
     first: dict[str, int] = {}
     for i, ln in enumerate(lines):
+        if i < head_end and ln.cls == "content":
+            # The heading run into the first paragraph: "标题 更新时间:… 3月14日，…".
+            for t in first:
+                if len(t) >= MIN_HEADING and ln.text.startswith(t) and ln.text[len(t) : len(t) + 1].isspace():
+                    raw = ln.text[len(t) :]
+                    ln.repeated_prefix = len(ln.text) - len(raw.lstrip())
+                    break
         if ln.cls == "content" or len(ln.text) < 4 or not _HEADING_LIKE.match(ln.text):
             continue
         if ln.text in first and (i < head_end or i >= tail_start):
             if ln.cls != "furniture":
                 ln.cls, ln.reason = "furniture", "repeated heading"
+            continue
+        if i < head_end and ln.cls != "furniture" and any(
+            len(t) >= MIN_HEADING and ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
+            for t in first
+        ):
+            # The heading again behind a site's label: "某某官网最新热点:标题".
+            ln.cls, ln.reason = "furniture", "repeated heading"
             continue
         first.setdefault(ln.text, i)
 

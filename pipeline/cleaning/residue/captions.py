@@ -18,6 +18,13 @@ _CREDIT = re.compile(
 )
 
 
+# "图为…" ("the photo shows") is a caption's opening; at the end of a paragraph, after a sentence,
+# optionally with its photo credit, it is a caption that lost its line break.
+_INLINE_CAPTION = re.compile(
+    rf"(?<=[。！？])[ 　]*图为[^。！？\n]{{2,120}}[。！？]?(?:[ 　]*[{HAN}A-Za-z]{{0,12}}?[ 　]?[{HAN}]{{2,4}}[ 　]?(?:摄|摄影|供图))?[ 　]*$"
+)
+
+
 def _maybe_credit(line: str) -> bool:
     """Whether ``line`` (no newline in it) can match ``_CREDIT`` at all: its branches end with
     摄/摄影/供图 or a closing bracket, or start with 图/资料图. Skips the search on most lines."""
@@ -96,6 +103,8 @@ def lift_captions(text: str) -> Step:
             continue
         if _IMAGE_NAME.match(s):
             kind[i] = "image"
+        elif "图为" in s and (m := _INLINE_CAPTION.search(s)) is not None and m.start() > 0:
+            kind[i] = "inline"  # a paragraph with a caption run into its end
         elif _MARKER.match(s) or (len(s) <= MAX_CREDIT_LINE and _maybe_credit(s) and _CREDIT.search(s)):
             kind[i] = "caption"
         elif i == first_content:
@@ -112,7 +121,7 @@ def lift_captions(text: str) -> Step:
     for i, (_, _, s) in enumerate(lines):
         if not s:
             continue
-        if kind[i]:
+        if kind[i] in ("image", "caption"):
             in_group = True
             continue
         if in_group and i != first_content and _is_short_plain(s):
@@ -136,6 +145,12 @@ def lift_captions(text: str) -> Step:
         elif k == "caption":
             edits.append(Edit(a, b, "", "caption", s))
             captions.append(Found(a, b, _MARKER.sub("", s).strip()))
+        elif k == "inline":
+            # A caption run into the paragraph it stood under: "…完工。图为12月6日…穿梭。 王雪玉摄".
+            m = _INLINE_CAPTION.search(text, a, b)
+            if m is not None:
+                edits.append(Edit(m.start(), m.end(), "", "caption", m.group().strip()))
+                captions.append(Found(m.start(), m.end(), m.group().strip()))
     step = run_edits("captions", text, edits, "captions moved out of the body, image names dropped")
     step.captions = captions
     return step
