@@ -21,7 +21,8 @@ _CREDIT = re.compile(
 # "图为…" ("the photo shows") is a caption's opening; at the end of a paragraph, after a sentence,
 # optionally with its photo credit, it is a caption that lost its line break.
 _INLINE_CAPTION = re.compile(
-    rf"(?<=[。！？])[ 　]*图为[^。！？\n]{{2,120}}[。！？]?(?:[ 　]*[{HAN}A-Za-z]{{0,12}}?[ 　]?[{HAN}]{{2,4}}[ 　]?(?:摄|摄影|供图))?[ 　]*$"
+    rf"(?<=[。！？])[ 　]*图为[^。！？\n]{{2,120}}[。！？]?"
+    rf"(?:[ 　]*[{HAN}A-Za-z]{{0,12}}?[ 　]?[{HAN}]{{2,4}}[ 　]?(?:摄|摄影|供图))?[ 　]*$"
 )
 
 

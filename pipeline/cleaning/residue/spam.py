@@ -58,7 +58,8 @@ _EMOJI_HINT = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 _JUMP = re.compile(r"[(（](?:下转|上接|转|接)(?:第)?\s*[A-Z]?\d{1,3}\s*版[)）]")
 # A bracketed contact ad: "【更多公文素材，微信：dadaw k01】", "[加微信 abc123 领取]".
 _CONTACT_AD = re.compile(
-    r"[【\[][^【】\[\]\n]{0,20}(?:微信|微信号|QQ|qq|VX|vx|公众号)[:：]?\s*[A-Za-z0-9][A-Za-z0-9_\- ]{2,20}[^【】\[\]\n]{0,10}[】\]]"
+    r"[【\[][^【】\[\]\n]{0,20}(?:微信|微信号|QQ|qq|VX|vx|公众号)[:：]?\s*"
+    r"[A-Za-z0-9][A-Za-z0-9_\- ]{2,20}[^【】\[\]\n]{0,10}[】\]]"
 )
 # A publication stamp inside a line: "更新时间:2011-3-19 10:29:36" (a full date with a time of day).
 _INLINE_STAMP = re.compile(
