@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,7 +14,7 @@ from gui.main_window import MainWindow
 from gui.paths import seeds_dir
 from gui.settings import APPLICATION, ORGANIZATION, Settings
 from storage.queries import count_articles
-from storage.store import DamagedStoreError, StoreError, default_url, open_store
+from storage.store import StoreError, default_url, open_store
 
 
 def has_cjk_font() -> bool:
@@ -56,12 +56,12 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
     try:
         store = open_store(db_url or default_url())
     except StoreError as exc:
-        return _refuse_store(exc, screenshot)
-    try:
-        window = MainWindow(store, settings)  # reads the list: damage there is met here
-    except StoreError as exc:
-        store.close()
-        return _refuse_store(exc, screenshot)
+        if screenshot:
+            print(f"curator: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "无法打开数据库", str(exc))
+        return 1
+    window = MainWindow(store, settings)
     if not has_cjk_font():
         window.warn("未安装中文字体，文字可能显示为方框（请安装 Noto CJK 等字体）")
     seeding = None
@@ -73,29 +73,6 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
     code = app.exec()
     store.close()
     return int(code)
-
-
-DAMAGED_STORE_MESSAGE = (
-    "数据库文件已损坏，未做任何更改。\n\n"
-    "请在命令行运行 curator db check 查看损坏情况，"
-    "用 curator db backup 文件名 保存仍可读取的部分，"
-    "然后用最近的完好备份（您自己的备份，或数据库旁的 *.before-*.bak 文件）替换它。"
-    "详见 README 的“Data safety”一节。"
-)
-
-
-def _refuse_store(exc: StoreError, screenshot: str | None) -> int:
-    """The store cannot be used: one message (a dialog, or stderr when headless), no traceback."""
-    if screenshot:
-        print(f"curator: {exc}", file=sys.stderr)
-    elif isinstance(exc, DamagedStoreError):
-        box = QMessageBox(QMessageBox.Icon.Critical, "数据库已损坏", DAMAGED_STORE_MESSAGE)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText(str(exc))  # SQLite's own words, for a bug report
-        box.exec()
-    else:
-        QMessageBox.critical(None, "无法打开数据库", str(exc))
-    return 1
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: str, article_id: int | None,
