@@ -5,7 +5,8 @@ their tables (OpenCC, pypinyin, the spin dictionary) on first use, so importing 
 
 Order of the repairs (``pipeline.py``): containers (front matter, HTML or markdown) → inline
 residue and spam → character normalisation → pinyin → Traditional→Simplified → spaced-out
-characters → doubled headings → navigation and page-info lines → hard line wraps (and spaces
+characters → spaces inside words at wrap points → doubled headings → navigation and
+page-info lines → page furniture by structure → hard line wraps (and spaces
 around numbers in such text) → spin restoration → captions → final layout (one paragraph per
 line). Each is a pure ``text → Step`` function with its own offset map and edits.
 
@@ -19,8 +20,9 @@ clean_start, clean_end}``: spun forms that are also real words, damaged pinyin),
 ``pinyin_removed``, ``pinyin_damaged``, ``mixed_script``, ``spam_removed``,
 ``front_matter_broken``, ``html_parse_error``. Change kinds: ``front_matter``, ``html_entity``,
 ``residue``, ``spam``, ``pinyin``, ``pinyin_damaged`` (a mark, text unchanged), ``script``,
-``spaced_chars``, ``pdf_doubled``, ``navigation``, ``page_info``, ``pdf_line_join``, ``spin``
-(undoable), ``image_name``; captions are listed in ``captions``, not as changes.
+``spaced_chars``, ``pdf_wrap_space``, ``pdf_doubled``, ``navigation``, ``page_info``, ``boilerplate``
+(undoable; its note says why the line is page furniture), ``pdf_line_join``, ``spin`` (undoable),
+``image_name``; captions are listed in ``captions``, not as changes.
 """
 
 from __future__ import annotations

@@ -134,6 +134,7 @@ def clean(
     if original_script == "mixed":
         converted.flags.append("mixed_script")
     chain.run(pdf.join_spaced_chars)
+    chain.run(pdf.join_wrap_spaces)
     heads: list[int] = []
     # Twice: a unit longer than the search limit can leave a doubled line behind, and a cleaned
     # text must not change when cleaned again.
