@@ -212,7 +212,8 @@ def remove_boilerplate(
     head_end, tail_start = min(ZONE_LINES, n), max(n - ZONE_LINES, 0)
     for i, ln in enumerate(lines):
         ln.cls, ln.reason = _classify(ln, i < head_end or i >= tail_start)
-        if ln.cls != "furniture" and known_lines and ln.han < 60 and line_key(ln.text) in known_lines:
+        # Shared with other articles of the site, and not prose (a repost shares its paragraphs).
+        if ln.cls in ("plain", "weak") and known_lines and line_key(ln.text) in known_lines:
             ln.cls, ln.reason = "furniture", "line shared by many articles of this site"
     _related_tail(lines)
     _doubled_headings(lines, head_end, tail_start)
