@@ -27,6 +27,7 @@ from pipeline.serialize import clean_to_json_text
 from storage import fulltext
 from storage.models import Article, Base, encode_json, utcnow
 from storage.records import ImportProgress, ImportReport
+from storage.site_lines import learn_site_lines
 from storage.store import Store
 
 ProgressFn = Callable[[ImportProgress], None]
@@ -228,6 +229,10 @@ def import_paths(
     finally:
         if pending:
             flush()
+    if report.imported and not report.cancelled:
+        # Lines the new articles share with others of their site are page furniture.
+        ids = [aid for aid, _ in report.imported]
+        report.site_recleaned = learn_site_lines(store, ids, cancel=cancel).recleaned
     return report
 
 

@@ -76,6 +76,8 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     cancelled: bool = False
+    # Articles cleaned again after the import because the store learned lines their site repeats.
+    site_recleaned: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
