@@ -36,8 +36,9 @@ def curator() -> list[str]:
     return [sys.executable, "-c", "from gui.cli import main; raise SystemExit(main())"]
 
 
-def run(cmd: list[str], env: dict[str, str]) -> None:
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+def run(cmd: list[str], env: dict[str, str], cwd: Path) -> None:
+    # Run outside any checkout: ``python -c`` puts the working folder first on sys.path.
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=cwd)
     if done.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd[-4:])}\n{done.stderr.strip()[-2000:]}")
 
@@ -46,6 +47,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", action="store_true", help="list every failed check")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    ap.add_argument("--code", type=Path, default=ROOT, help="the checkout whose cleaning to measure (default: this one)")
     args = ap.parse_args()
     manifests = sorted(MANIFESTS.glob("*.json"))
     if not manifests:
@@ -66,10 +68,10 @@ def main() -> int:
         shutil.copy2(m, texts / m.name)
     db = work / "store.db"
     db.unlink(missing_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CURATOR_DB": f"sqlite:///{db}", "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "PYTHONPATH": str(args.code), "CURATOR_DB": f"sqlite:///{db}", "QT_QPA_PLATFORM": "offscreen"}
     export = work / "export.jsonl"
-    run([*curator(), "import", "--workers", "1", *map(str, sorted(texts.glob("*.txt")))], env)
-    run([*curator(), "export", "--format", "jsonl", "--out", str(export)], env)
+    run([*curator(), "import", "--workers", "1", *map(str, sorted(texts.glob("*.txt")))], env, work)
+    run([*curator(), "export", "--format", "jsonl", "--out", str(export)], env, work)
     check = [sys.executable, str(TOOLS / "check_clean.py"), str(export), *(str(texts / m.name) for m in manifests)]
     if args.v:
         check.append("-v")

@@ -118,6 +118,7 @@ class _Line:
     function: int  # function words found
     separators: int
     items: list[str]
+    word_items: int
     cls: str = ""  # content / furniture / weak / plain
     reason: str = ""
     repeated_prefix: int = 0  # characters at the start that repeat the heading above
@@ -134,7 +135,10 @@ def _features(start: int, end: int, raw_line: str) -> _Line:
     covered = sum(m.end() - m.start() for m in hits)
     fw = len(function_finder.finditer(text)) if function_finder is not None else 0  # type: ignore[attr-defined]
     items = [i for i in _ITEM_SPLIT.split(text) if i]
-    return _Line(start, end, text, size, han, cats, covered, fw, len(_SEPARATOR.findall(text)), items)
+    # Furniture words standing as items of their own ("返回 下载 相关", "【打印此页】"); inside a
+    # phrase (关注民生, 分享发展成果) the same words are ordinary words.
+    word_items = sum(1 for i in items if i.strip(_BRACKETS) in words)
+    return _Line(start, end, text, size, han, cats, covered, fw, len(_SEPARATOR.findall(text)), items, word_items)
 
 
 def _is_sentence(ln: _Line) -> bool:
@@ -171,18 +175,20 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
     words = ln.furniture
     short_items = len(ln.items) >= 3 and max(len(i) for i in ln.items) <= 12 and not sentence
     if n <= MAX_FURNITURE_LINE and not sentence:
-        if ln.covered >= 0.5 * n and (len(words) >= 2 or in_zone):
+        if ln.word_items and ln.covered >= 0.5 * n and (len(words) >= 2 or in_zone):
             return "furniture", "page furniture words"
-        if short_items and (words or ln.separators >= 2):
+        if ln.covered >= 0.8 * n and in_zone:
+            return "furniture", "page furniture words"
+        if short_items and (ln.word_items or ln.separators >= 2):
             return "furniture", "link list"
-        if len(words) >= 2 and fw_density < 0.08:
+        if ln.word_items and len(words) >= 2 and fw_density < 0.08:
             return "furniture", "page furniture words"
         if words and ln.han <= 2:
             return "furniture", "page furniture (no prose)"
         if in_zone and fields and n <= 30:
             return "furniture", "credit or page-info field"
         if in_zone and _STAMP.search(s):
-            return "furniture", "publication stamp"
+            return "weak", "publication stamp"
         if ln.separators >= 2 and ln.han < 0.8 * n:
             return "weak", "separators"
         if words or short_items:
