@@ -47,7 +47,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", action="store_true", help="list every failed check")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
-    ap.add_argument("--code", type=Path, default=ROOT, help="the checkout whose cleaning to measure (default: this one)")
+    ap.add_argument("--code", type=Path, default=ROOT, help="the checkout to measure (default: this one)")
     args = ap.parse_args()
     manifests = sorted(MANIFESTS.glob("*.json"))
     if not manifests:
