@@ -77,6 +77,7 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _COMMA = re.compile(r"[，,]")
 _HEADING_LIKE = re.compile(r"^[^。！？!?]*$")
 _SEPARATOR = re.compile(r" [|｜>＞»›/·_] |[|｜»›]|(?<=[^\s\d])[>＞](?=[^\s\d])|>>|(?<=[^\s_])_(?=[^\s_])")
+_LOST_SEPARATOR = re.compile(r"\?")
 _CRUMB = re.compile(r"[>＞»›]")
 _ITEM_SPLIT = re.compile(r"\s+|[|｜>＞»›]|(?<=[^\s_])_(?=[^\s_])")
 # Page-info fields: a label and its value ("浏览次数:864", "记者: 张三").
@@ -89,6 +90,7 @@ _FIELD = re.compile(rf"(?:{_FIELD_LABEL.pattern})\s*[:：]")
 # A publication stamp: a full date, with a time of day or another count after it.
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
 _STAMP = re.compile(rf"{_DATE.pattern}\s*(?:\d{{1,2}}:\d{{2}}|\d+\b|星期|周[一二三四五六日天])")
+_FULL_STAMP = re.compile(rf"^{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}:\d{{2}}$")
 # The page numbers of a document site or a PDF: "_第1页", "第1页 / 共21页", "Page 1:", "1of 103".
 _DOC_PAGE = re.compile(
     r"_第\d+[页頁]$|第\s*\d+\s*[页頁]\s*[/／]\s*共\s*\d+\s*[页頁]|^Page \d+\b|\bPage \d+ of \d+\b|^\d+\s?of\s?\d+$"
@@ -160,14 +162,23 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "document page number"
     if in_zone and _RULE.match(s):
         return "furniture", "rule line"
-    fields = len(_FIELD.findall(s))
-    if fields >= 2 and n <= 160 and not _SENTENCE_END.search(s):
+    fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0)
+    # Two page-info fields: a "?" here is a separator lost to a wrong encoding, not a question.
+    if fields >= 2 and n <= 160 and not _SENTENCE_END.search(_LOST_SEPARATOR.sub(" ", s)):
         return "furniture", "page-info fields"
-    if len(_CRUMB.findall(s)) >= 2 and n <= 160 and ln.furniture and "nav" in ln.furniture:
+    if in_zone and _FULL_STAMP.match(s):
+        return "furniture", "publication stamp"
+    crumbs = len(_CRUMB.findall(s))
+    if crumbs >= 2 and n <= 160 and ln.furniture and "nav" in ln.furniture:
+        return "furniture", "breadcrumb"
+    if crumbs >= 2 and not sentence and len(ln.items) >= 3 and max(len(i) for i in ln.items) <= 12:
         return "furniture", "breadcrumb"
     if ln.separators >= 3 and len(ln.items) >= 4 and max(len(i) for i in ln.items) <= 16 and not sentence:
         return "furniture", "link list"
     fw_density = ln.function / max(ln.han, 1)
+    if in_zone and len(ln.furniture) >= 3 and fw_density < 0.08 and ln.covered >= 0.25 * n:
+        # Document sites word their furniture as sentences ("本资源只提供10页预览，全部文档请下载后查看！").
+        return "furniture", "page furniture words"
     if ln.han >= CONTENT_HAN and (sentence or fw_density >= 0.08) and ln.covered < 0.3 * n:
         return "content", ""
     if n > MAX_FURNITURE_LINE and ln.han >= CONTENT_HAN:
@@ -195,7 +206,12 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
             return "weak", "page furniture word"
         if in_zone and (ln.han == 0 or _DATE_ONLY.match(s) or _DATE.search(s)):
             return "weak", "date or number"
+        if in_zone and n <= SHORT_ITEM:
+            return "weak", "short line"  # a site name between menu lines; titles are longer
     return "plain", ""
+
+
+SHORT_ITEM = 6
 
 
 def _is_related_header(s: str) -> bool:
@@ -307,6 +323,8 @@ def _resolve_weak(lines: list[_Line], head_end: int, tail_start: int) -> None:
 
 
 TAIL_ITEM = 30
+# The story's closing credit: "（记者 张三 通讯员 李四）", "（本报记者 王五 摄）".
+_CREDIT = re.compile(r"^[(（][^()（）]*(?:记者|通讯员|报道|摄|编辑|文/|图/)[^()（）]*[)）]$")
 
 
 def _tail_run(lines: list[_Line], tail_start: int) -> None:
@@ -315,7 +333,7 @@ def _tail_run(lines: list[_Line], tail_start: int) -> None:
     without a sentence end, each short."""
     run: list[_Line] = []
     for ln in reversed(lines[tail_start:]):
-        if ln.cls == "content" or ln.size > TAIL_ITEM or _SENTENCE_END.search(ln.text):
+        if ln.cls == "content" or ln.size > TAIL_ITEM or _SENTENCE_END.search(ln.text) or _CREDIT.match(ln.text):
             break
         run.append(ln)
     if any(ln.furniture for ln in run) and any(ln.cls != "furniture" for ln in run):
