@@ -200,3 +200,22 @@ def test_clean_text_comes_out_unchanged(kind: str) -> None:
     out = clean(CLEAN[kind], "text")
     assert squash(out.text) == squash(CLEAN[kind])
     assert not [c for c in out.changes if c.kind in ("boilerplate", "residue", "pdf_wrap_space")]
+
+
+# -- found on held-out pages ---------------------------------------------------------------------
+
+
+def test_a_closing_credit_above_related_links_stays() -> None:
+    out = clean(BODY + "（记者 李四 王五）\n相关新闻\n更多>>\n", "text").text
+    assert out.endswith("（记者 李四 王五）")
+
+
+def test_a_site_name_inside_a_breadcrumb_block_goes() -> None:
+    text = "您所在的位置:\n某某网\n>\n专题> 某某经济区全记录> 媒体协作\n> 正文\n某市招商推进会召开\n" + BODY
+    out = clean(text, "text").text
+    assert out.startswith("某市招商推进会召开\n")
+
+
+def test_a_stamp_with_a_source_is_a_page_info_line() -> None:
+    line = "www.example.com?2009-04-15 17:42? 记者 张三?来源:某某日报 我来说两句"
+    assert removed("某市招商推进会召开\n" + line + "\n" + BODY) == [line]
