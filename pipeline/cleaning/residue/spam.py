@@ -14,13 +14,18 @@ from pipeline.resources import resource_path
 # "点击" spelled out in each branch, not as an optional prefix: every branch then starts with a
 # literal, and the engine skips to those few characters instead of trying every position.
 _EXPAND = re.compile(r"(?:点击(?:展开|张开|伸开)|展开|张开|伸开)(?:剩余|全文|余下)(?: *\d{1,3} *[%％])?")
+# "展开详细" / "展开更多" only as a fold link ending a line: in prose 展开更多合作 is a phrase.
+_EXPAND_END = re.compile(r"(?<=[。！？”\s])[ \t]*展开(?:详细|更多|全部)[ \t]*$", re.M)
 _TAIL_LINE = re.compile(
     r"^ *(?:返回搜狐[,，]?查看更多|点击查看更多|阅读原文|查看原文|点击阅读全文|"
     r"(?:平台声明|免责声明|版权声明|版权说明|特别声明)[:：][^\n]{0,120}|本文(?:转载|来源)自[^\n]{0,60}|"
+    # A repost notice: "本文为某站原创文章，转载请附上原文出处链接和本声明。", "未经许可，不得转载".
+    r"[^\n。？?！!]{0,30}转载(?:请|须|需|务必)[^\n？?！!]{0,40}"
+    r"|[^\n。？?！!]{0,30}未经[^\n。？?！!]{0,20}(?:许可|授权|同意)[^\n。？?！!]{0,12}不得转载[^\n？?！!]{0,20}|"
     r"(?:微信|扫码|扫一扫)[^\n]{0,12}(?:关注|分享)[^\n]{0,20}) *$",
     re.M,
 )
-_TAIL_LINE_HINT = re.compile("返回搜狐|查看更多|阅读原文|查看原文|阅读全文|声明|版权说明|本文|微信|扫码|扫一扫")
+_TAIL_LINE_HINT = re.compile("返回搜狐|查看更多|阅读原文|查看原文|阅读全文|声明|版权说明|本文|微信|扫码|扫一扫|转载")
 HINTED = ((_TAIL_LINE, _TAIL_LINE_HINT),)
 
 
@@ -95,6 +100,8 @@ def remove_inline_residue(text: str) -> Step:
     words, e-paper jump lines, bracketed contact ads, inline publication stamps and watermark
     tokens repeated at paragraph ends."""
     edits: list[Edit] = [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _EXPAND.finditer(text)]
+    if "展开" in text:
+        edits += [Edit(m.start(), m.end(), "", "residue", m.group().strip()) for m in _EXPAND_END.finditer(text)]
     if _EMOJI_HINT.search(text):
         edits += [Edit(m.start(), m.end(), "", "residue", "emoji inside text") for m in _EMOJI.finditer(text)]
     if "版" in text:

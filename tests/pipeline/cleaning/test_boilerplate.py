@@ -219,3 +219,13 @@ def test_a_site_name_inside_a_breadcrumb_block_goes() -> None:
 def test_a_stamp_with_a_source_is_a_page_info_line() -> None:
     line = "www.example.com?2009-04-15 17:42? 记者 张三?来源:某某日报 我来说两句"
     assert removed("某市招商推进会召开\n" + line + "\n" + BODY) == [line]
+
+
+def test_a_repost_notice_goes_and_a_question_about_reposting_stays() -> None:
+    assert clean("一段话。\n本文为某站原创文章，转载请附上原文出处链接和本声明。", "text").text == "一段话。"
+    assert clean("他问：转载请注明出处的规定合理吗？", "text").text == "他问：转载请注明出处的规定合理吗？"
+
+
+def test_a_fold_link_ending_a_line_goes_and_the_phrase_in_prose_stays() -> None:
+    assert clean("奋力打造新引擎。 展开详细", "text").text == "奋力打造新引擎。"
+    assert clean("双方将展开更多合作。", "text").text == "双方将展开更多合作。"
