@@ -91,9 +91,12 @@ _FIELD = re.compile(rf"(?:{_FIELD_LABEL.pattern})\s*[:：]")
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
 _STAMP = re.compile(rf"{_DATE.pattern}\s*(?:\d{{1,2}}:\d{{2}}|\d+\b|星期|周[一二三四五六日天])")
 _FULL_STAMP = re.compile(rf"^{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}:\d{{2}}$")
-# The page numbers of a document site or a PDF: "_第1页", "第1页 / 共21页", "Page 1:", "1of 103".
+# The page numbers of a document site or a PDF: "_第1页", "第1页 / 共21页", "Page 1:", "1of 103",
+# "— 2 —".
 _DOC_PAGE = re.compile(
     r"_第\d+[页頁]$|第\s*\d+\s*[页頁]\s*[/／]\s*共\s*\d+\s*[页頁]|^Page \d+\b|\bPage \d+ of \d+\b|^\d+\s?of\s?\d+$"
+    # The page number at the foot of a printed government document: "— 2 —", "- 3 -".
+    r"|^[—\-–]{1,2}\s*\d{1,3}\s*[—\-–]{1,2}$"
 )
 # A rule line under a heading: "*****", "-----", "=====".
 _RULE = re.compile(r"^[*=\-_~#·•]{5,}$")

@@ -229,3 +229,8 @@ def test_a_repost_notice_goes_and_a_question_about_reposting_stays() -> None:
 def test_a_fold_link_ending_a_line_goes_and_the_phrase_in_prose_stays() -> None:
     assert clean("奋力打造新引擎。 展开详细", "text").text == "奋力打造新引擎。"
     assert clean("双方将展开更多合作。", "text").text == "双方将展开更多合作。"
+
+
+def test_the_page_number_of_a_printed_document_goes() -> None:
+    text = BODY + "— 2 —\n" + BODY
+    assert removed(text) == ["— 2 —"]
