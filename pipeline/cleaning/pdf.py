@@ -324,7 +324,9 @@ def _without_overlap(edits: list[Edit]) -> list[Edit]:
 # -- spaces at wrap points ---------------------------------------------------------------------
 
 # A space between two Han characters, where a line of a PDF or e-paper wrapped ("客运码 头").
-_HAN_GAP = re.compile(rf"(?<=[{HAN}]) (?=[{HAN}])")
+# Any run of spaces: the final layout folds a run into one, so a run must be judged as one space
+# would be (cleaning a cleaned text again changes nothing).
+_HAN_GAP = re.compile(rf"(?<=[{HAN}]) +(?=[{HAN}])")
 _HAN_LEFT = re.compile(rf"[{HAN}]{{1,4}}$")
 _HAN_RIGHT = re.compile(rf"[{HAN}]{{1,4}}")
 MIN_WORD_FREQ = 1
@@ -366,12 +368,12 @@ def join_wrap_spaces(text: str) -> Step:
     for m in _HAN_GAP.finditer(text):
         g = m.start()
         left = _HAN_LEFT.search(text, max(0, g - 4), g)
-        right = _HAN_RIGHT.match(text, g + 1)
+        right = _HAN_RIGHT.match(text, m.end())
         if left is None or right is None:
             continue
         word = _word_spans_gap(left.group(), right.group())
         if word is not None:
-            edits.append(Edit(g, g + 1, "", "pdf_wrap_space", f"space inside {word}"))
+            edits.append(Edit(g, m.end(), "", "pdf_wrap_space", f"space inside {word}"))
     return run_edits("wrap_spaces", text, edits, "spaces inside words at line wraps removed")
 
 
