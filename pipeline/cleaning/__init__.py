@@ -14,7 +14,8 @@ line). Each is a pure ``text → Step`` function with its own offset map and edi
 ``published_at`` (YYYY-MM-DD, Beijing time), ``published_raw``/``date_raw``, ``source``,
 ``publisher``, ``author``, ``editor``, ``categories``, ``tags``, ``images`` (unwrapped URLs),
 ``click_count`` (int), ``published_location`` ("发布于"), ``html_title``, ``spin_score``,
-``spin_suspects`` and ``pinyin_damage`` (lists of ``{kind, text, raw_start, raw_end,
+``repeated_heading`` (a heading line the page printed twice — a title signal; the copy is
+removed), ``spin_suspects`` and ``pinyin_damage`` (lists of ``{kind, text, raw_start, raw_end,
 clean_start, clean_end}``: spun forms that are also real words, damaged pinyin),
 ``hard_wrapped``, ``script_converted_with``. Flags: ``spun``, ``spin_suspects``,
 ``pinyin_removed``, ``pinyin_damaged``, ``mixed_script``, ``spam_removed``,

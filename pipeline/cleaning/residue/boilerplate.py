@@ -284,6 +284,10 @@ def remove_boilerplate(
                 edits.append(Edit(a, b, "", KIND, "repeated heading"))
     step = run_edits(KIND, text, edits, "page furniture removed (by structure)")
     step.undoable = True
+    repeated = [ln.text for ln in lines if ln.cls == "furniture" and ln.reason == "repeated heading"]
+    if repeated:
+        # A signal for title choice (extraction decides): the page printed this heading twice.
+        step.metadata["repeated_heading"] = repeated[0]
     return step
 
 

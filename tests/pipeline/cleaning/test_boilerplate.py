@@ -57,8 +57,9 @@ def test_a_related_content_header_early_in_the_page_ends_nothing() -> None:
 
 def test_a_heading_repeated_below_the_page_info_line_keeps_its_first_copy() -> None:
     text = "某市招商推进会召开\n发布时间:2020-01-02 浏览:12 来源:本站\n某市招商推进会召开\n" + BODY
-    out = clean(text, "text").text
-    assert out.count("某市招商推进会召开") == 1
+    out = clean(text, "text")
+    assert out.text.count("某市招商推进会召开") == 1
+    assert out.metadata["repeated_heading"] == "某市招商推进会召开"  # a title signal for extraction
 
 
 def test_a_weak_line_takes_its_neighbours_class() -> None:
