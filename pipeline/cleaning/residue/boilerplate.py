@@ -311,10 +311,13 @@ MAX_HEADING_PREFIX = 15
 
 
 def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> None:
-    """A non-content line repeated (a title above and below the page-info line, at the foot of
-    the page, or a byline drawn twice) keeps its first occurrence only."""
+    """A heading repeated (a title above and below the page-info line, at the foot of the page,
+    or a byline drawn twice) keeps its first occurrence only. Only the lines above the story's
+    first paragraph count as headings: a caption used under two photos (签约仪式现场) is not one."""
     first: dict[str, int] = {}
+    story_began = False
     for i, ln in enumerate(lines):
+        story_began = story_began or ln.cls == "content"
         if i < head_end and ln.cls == "content":
             # The heading run into the first paragraph: "标题 更新时间:… 3月14日，…".
             for t in first:
@@ -335,7 +338,8 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
             # The heading again behind a site's label: "某某官网最新热点:标题".
             ln.cls, ln.reason = "furniture", "repeated heading"
             continue
-        first.setdefault(ln.text, i)
+        if not story_began:
+            first.setdefault(ln.text, i)
 
 
 def _resolve_weak(lines: list[_Line], head_end: int, tail_start: int) -> None:

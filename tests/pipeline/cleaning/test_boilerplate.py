@@ -235,3 +235,7 @@ def test_a_fold_link_ending_a_line_goes_and_the_phrase_in_prose_stays() -> None:
 def test_the_page_number_of_a_printed_document_goes() -> None:
     text = BODY + "— 2 —\n" + BODY
     assert removed(text) == ["— 2 —"]
+
+
+def test_a_caption_used_under_two_photos_is_not_a_repeated_heading() -> None:
+    assert removed(BODY + "签约仪式现场\n" + BODY + "签约仪式现场\n") == []
