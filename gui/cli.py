@@ -127,6 +127,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_paths(store, args.paths, workers=args.workers, progress=progress)
     print(f"Imported {len(report.imported)}, duplicates skipped {len(report.duplicates)}, "
           f"failed {len(report.failed)}.")
+    if report.site_recleaned:
+        print(f"Cleaned {len(report.site_recleaned)} again: lines their site repeats are page furniture.")
     for path, reason in report.failed:
         print(f"  failed: {path}: {reason}")
     for path, what in report.warnings:

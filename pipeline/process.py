@@ -17,6 +17,7 @@ class ProcessedDocument:
     doc: RawDocument
     cleaned: CleanResult
     fields: dict[str, dict[str, Any]]  # stored form
+    site_lines: frozenset[str] = frozenset()  # keys of lines shared across the site, as used
 
     @property
     def warnings(self) -> list[str]:
@@ -69,8 +70,16 @@ def _str(value: object) -> str | None:
 NUL_META = "nul_replaced_at"
 
 
-def process(doc: RawDocument, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()) -> ProcessedDocument:
-    cleaned = clean(doc.text, doc.format, skip_changes=skip_changes)
+def process(
+    doc: RawDocument,
+    *,
+    skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
+    site_lines: frozenset[str] = frozenset(),
+) -> ProcessedDocument:
+    if site_lines:
+        cleaned = clean(doc.text, doc.format, skip_changes=skip_changes, boilerplate_lines=site_lines)
+    else:  # the plain call, as before site lines existed (stand-ins in tests take only this)
+        cleaned = clean(doc.text, doc.format, skip_changes=skip_changes)
     if doc.nul_at:
         cleaned.metadata[NUL_META] = list(doc.nul_at)
         cleaned.flags.append("nul_replaced")
@@ -80,4 +89,4 @@ def process(doc: RawDocument, *, skip_changes: frozenset[tuple[str, int, int]] =
             f" the metadata ({NUL_META})",
         ))
     fields = fields_to_json(extract(cleaned))
-    return ProcessedDocument(doc, cleaned, fields)
+    return ProcessedDocument(doc, cleaned, fields, site_lines)

@@ -15,14 +15,24 @@ from pipeline.offsets import OffsetMap
 
 
 def clean_to_json(
-    result: CleanResult, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+    result: CleanResult,
+    *,
+    skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
+    site_lines: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """Everything but the text itself (kept in its own column)."""
-    return _clean_record(result, skip_changes, _record)
+    """Everything but the text itself (kept in its own column).
+
+    ``site_lines`` are the keys of lines this article shares with many articles of its site, as
+    the cleaning used them; a later re-cleaning reads them back (:func:`site_lines_from_json`).
+    """
+    return _clean_record(result, skip_changes, _record, site_lines)
 
 
 def clean_to_json_text(
-    result: CleanResult, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+    result: CleanResult,
+    *,
+    skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
+    site_lines: frozenset[str] = frozenset(),
 ) -> str:
     """:func:`clean_to_json` already encoded as compact JSON, for bulk writes.
 
@@ -30,7 +40,7 @@ def clean_to_json_text(
     to exactly :func:`clean_to_json`'s value; building the plain dicts first and encoding them with
     the json module cost ~1.7 ms of an import's ~20 ms per article.
     """
-    return orjson.dumps(_clean_record(result, skip_changes, _same)).decode("utf-8")
+    return orjson.dumps(_clean_record(result, skip_changes, _same, site_lines)).decode("utf-8")
 
 
 def _same(obj: Any) -> Any:
@@ -38,9 +48,12 @@ def _same(obj: Any) -> Any:
 
 
 def _clean_record(
-    result: CleanResult, skip_changes: frozenset[tuple[str, int, int]], record: Callable[[Any], Any]
+    result: CleanResult,
+    skip_changes: frozenset[tuple[str, int, int]],
+    record: Callable[[Any], Any],
+    site_lines: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    return {
+    out = {
         "offsets": result.offsets.to_json(),
         "script": result.script,
         "repairs": [record(r) for r in result.repairs],
@@ -51,6 +64,9 @@ def _clean_record(
         "spin_score": result.spin_score,
         "skip_changes": sorted([list(k) for k in skip_changes]),
     }
+    if site_lines:
+        out["site_lines"] = sorted(site_lines)
+    return out
 
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -97,6 +113,10 @@ def clean_from_json(text: str, data: dict[str, Any]) -> CleanResult:
         flags=list(data.get("flags", [])),
         spin_score=float(data.get("spin_score", 0.0)),
     )
+
+
+def site_lines_from_json(data: dict[str, Any]) -> frozenset[str]:
+    return frozenset(str(k) for k in data.get("site_lines", []))
 
 
 def skip_changes_from_json(data: dict[str, Any]) -> frozenset[tuple[str, int, int]]:

@@ -34,6 +34,7 @@ from storage.integrity import ensure_intact
 from storage.models import Article, Base, encode_json, utcnow
 from storage.own_files import OWN_FILE_MESSAGE, store_files
 from storage.records import ImportProgress, ImportReport
+from storage.site_lines import learn_site_lines
 from storage.store import Store
 
 ProgressFn = Callable[[ImportProgress], None]
@@ -288,6 +289,10 @@ def import_paths(
     finally:
         if pending:
             flush()
+    if report.imported and not report.cancelled:
+        # Lines the new articles share with others of their site are page furniture.
+        ids = [aid for aid, _ in report.imported]
+        report.site_recleaned = learn_site_lines(store, ids, cancel=cancel).recleaned
     return report
 
 

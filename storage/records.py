@@ -77,6 +77,8 @@ class ImportReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, what was limited): imported
     cancelled: bool = False
+    # Articles cleaned again after the import because the store learned lines their site repeats.
+    site_recleaned: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

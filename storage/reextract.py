@@ -11,7 +11,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from pipeline.document import RawDocument
 from pipeline.fields import FieldRefresh, merge_reextraction
 from pipeline.process import NUL_META, ProcessedDocument, process
-from pipeline.serialize import clean_to_json, skip_changes_from_json
+from pipeline.serialize import clean_to_json, site_lines_from_json, skip_changes_from_json
 from storage.editing import StaleEditError, check_version, refresh_summary, take_write_lock, write_session
 from storage.integrity import ensure_intact
 from storage.models import Article, ArticleText, FieldHistory
@@ -27,12 +27,18 @@ def stored_nul_at(body: ArticleText) -> tuple[int, ...]:
 
 
 def reprocess(
-    a: Article, body: ArticleText, skip: frozenset[tuple[str, int, int]]
+    a: Article, body: ArticleText, skip: frozenset[tuple[str, int, int]],
+    site_lines: frozenset[str] | None = None,
 ) -> tuple[ProcessedDocument, dict[str, dict[str, Any]], list[FieldRefresh]]:
-    """Clean and extract the stored original again; merge so that every human edit is kept."""
+    """Clean and extract the stored original again; merge so that every human edit is kept.
+
+    ``site_lines`` (keys of lines shared across the article's site) default to those the
+    article was last cleaned with."""
     doc = RawDocument(a.source_name, a.source_path, a.sha256, a.size_bytes, a.encoding,
                       a.format, body.raw_text, stored_nul_at(body))  # type: ignore[arg-type]
-    fresh = process(doc, skip_changes=skip)
+    if site_lines is None:
+        site_lines = site_lines_from_json(body.cleaning or {})
+    fresh = process(doc, skip_changes=skip, site_lines=site_lines)
     merged, diffs = merge_reextraction(body.fields or {}, fresh.fields)
     return fresh, merged, diffs
 
@@ -44,7 +50,7 @@ def apply_reprocessed(
     """Write a re-processing into the (open) rows; True if the cleaned text changed."""
     text_changed = body.cleaned_text != fresh.cleaned.text
     body.cleaned_text = fresh.cleaned.text
-    body.cleaning = clean_to_json(fresh.cleaned, skip_changes=skip)
+    body.cleaning = clean_to_json(fresh.cleaned, skip_changes=skip, site_lines=fresh.site_lines)
     body.fields = merged
     a.script = fresh.cleaned.script
     refresh_summary(a, merged, body)

@@ -6,6 +6,8 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from pipeline.cleaning.base import CLOSERS, HAN, Step, no_change, run_edits
 from pipeline.offsets import Edit
@@ -289,13 +291,90 @@ def join_spaced_chars(text: str) -> Step:
     touched.
     """
     edits: list[Edit] = []
+    spaced_lines: set[int] = set()
     for m in _spaced_runs(text):
         run = m.group()
         if len(_HAN_ONE.findall(run)) < 3:
             continue
+        spaced_lines.add(text.rfind("\n", 0, m.start()) + 1)
         for s in _SPACE.finditer(run):
             edits.append(Edit(m.start() + s.start(), m.start() + s.end(), "", "spaced_chars", "spaces joined"))
-    return run_edits("spaced_chars", text, edits, "characters spaced apart joined")
+    # On a line with spaced-out characters, a number is spaced out too: "2 0 1 1" → "2011".
+    for start in spaced_lines:
+        end = text.find("\n", start)
+        for d in _SPACED_DIGITS.finditer(text, start, len(text) if end < 0 else end):
+            edits += [
+                Edit(d.start() + s.start(), d.start() + s.end(), "", "spaced_chars", "spaces joined")
+                for s in _SPACE.finditer(d.group())
+            ]
+    return run_edits("spaced_chars", text, _without_overlap(edits), "characters spaced apart joined")
+
+
+_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d){3,}(?![\d.])")
+
+
+def _without_overlap(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if not out or e.start >= out[-1].end:
+            out.append(e)
+    return out
+
+
+# -- spaces at wrap points ---------------------------------------------------------------------
+
+# A space between two Han characters, where a line of a PDF or e-paper wrapped ("客运码 头").
+# Any run of spaces: the final layout folds a run into one, so a run must be judged as one space
+# would be (cleaning a cleaned text again changes nothing).
+_HAN_GAP = re.compile(rf"(?<=[{HAN}]) +(?=[{HAN}])")
+_HAN_LEFT = re.compile(rf"[{HAN}]{{1,4}}$")
+_HAN_RIGHT = re.compile(rf"[{HAN}]{{1,4}}")
+MIN_WORD_FREQ = 1
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def _word_spans_gap(left: str, right: str) -> str | None:
+    """The dictionary word that jieba finds across the gap between ``left`` and ``right``."""
+    tok = _jieba()
+    pos = 0
+    for word in tok.lcut(left + right, HMM=False):
+        end = pos + len(word)
+        if pos < len(left) < end:
+            return word if tok.FREQ.get(word, 0) >= MIN_WORD_FREQ else None
+        pos = end
+    return None
+
+
+def join_wrap_spaces(text: str) -> Step:
+    """``客运码 头`` → ``客运码头``: a space inside a word, left where a line wrapped.
+
+    A space between Han characters is taken out only when jieba, segmenting the few characters
+    around it without the space, finds a dictionary word across the gap (码头, 法规). A space at
+    a word boundary — between the two parts of a headline (如画江西 征象独好), before a name
+    (记者 陈雨燕) — has no word across it and stays.
+    """
+    edits: list[Edit] = []
+    for m in _HAN_GAP.finditer(text):
+        g = m.start()
+        left = _HAN_LEFT.search(text, max(0, g - 4), g)
+        right = _HAN_RIGHT.match(text, m.end())
+        if left is None or right is None:
+            continue
+        word = _word_spans_gap(left.group(), right.group())
+        if word is not None:
+            edits.append(Edit(g, m.end(), "", "pdf_wrap_space", f"space inside {word}"))
+    return run_edits("wrap_spaces", text, edits, "spaces inside words at line wraps removed")
 
 
 def join_number_spaces(text: str) -> Step:

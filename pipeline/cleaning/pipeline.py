@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from pipeline.cleaning import containers, layout, pdf, pinyin, residue, script, spinning
 from pipeline.cleaning.base import HAN, Step
+from pipeline.cleaning.residue import boilerplate
 from pipeline.document import Caption, Change, CleanResult, Repair, Script, SourceFormat
 from pipeline.offsets import OffsetMap
 
@@ -104,9 +105,18 @@ def _title_from_body(text: str) -> str | None:
 
 
 def clean(
-    raw_text: str, fmt: SourceFormat, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+    raw_text: str,
+    fmt: SourceFormat,
+    *,
+    skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
+    boilerplate_lines: frozenset[str] | None = None,
 ) -> CleanResult:
-    """Clean ``raw_text`` (never modified) into Simplified body text with a map back to it."""
+    """Clean ``raw_text`` (never modified) into Simplified body text with a map back to it.
+
+    ``skip_changes`` are (kind, raw start, raw end) of repairs a reviewer undid;
+    ``boilerplate_lines`` are :func:`~pipeline.cleaning.residue.boilerplate.line_key` keys of
+    lines the store has seen in many articles of the same site (None: no such knowledge).
+    """
     chain = _Chain.start(raw_text)
     if fmt in ("markdown", "html"):
         fm = chain.run(containers.strip_front_matter)
@@ -124,6 +134,7 @@ def clean(
     if original_script == "mixed":
         converted.flags.append("mixed_script")
     chain.run(pdf.join_spaced_chars)
+    chain.run(pdf.join_wrap_spaces)
     heads: list[int] = []
     # Twice: a unit longer than the search limit can leave a doubled line behind, and a cleaned
     # text must not change when cleaned again.
@@ -138,6 +149,19 @@ def clean(
     for fn in (residue.remove_navigation, residue.extract_page_info):
         step = chain.run(fn)
         heads = [step.offsets.to_derived(h, h)[0] for h in heads]
+    # What is left of the page around the article, judged by structure and context.
+    furniture_skips = {(a, b) for kind, a, b in skip_changes if kind == boilerplate.KIND}
+    furniture_index = len(chain.steps)
+
+    def put_back(start: int, end: int) -> bool:
+        return chain.span_to_raw(furniture_index, start, end) in furniture_skips
+
+    step = chain.run(
+        lambda t: boilerplate.remove_boilerplate(
+            t, known_lines=boilerplate_lines, skip=put_back if furniture_skips else None
+        )
+    )
+    heads = [step.offsets.to_derived(h, h)[0] for h in heads]
     joined = chain.run(lambda t: pdf.join_broken_lines(t, headings=frozenset(heads)))
     if joined.metadata.get("hard_wrapped"):
         chain.run(pdf.join_number_spaces)

@@ -140,7 +140,7 @@ def test_chronology_and_subject_lines_are_not_captions() -> None:
 
 
 def test_site_menu_and_footer_lines_are_removed_but_prose_stays() -> None:
-    from pipeline.cleaning.residue import remove_navigation
+    from pipeline.cleaning.residue.navigation import remove_navigation
 
     text = (
         "首页 | 新闻中心 | 政务公开 | 招商引资\n"
@@ -160,7 +160,7 @@ def test_site_menu_and_footer_lines_are_removed_but_prose_stays() -> None:
 
 
 def test_page_tools_on_the_info_line_stay_out_of_the_source() -> None:
-    from pipeline.cleaning.residue import extract_page_info
+    from pipeline.cleaning.residue.page_info import extract_page_info
 
     step = extract_page_info("标题\n发布时间：2022-09-02 17:45   来源：某市投资促进中心   字号：[大 中 小]\n正文。")
     assert step.metadata["source"] == "某市投资促进中心"

@@ -1,0 +1,391 @@
+"""Page furniture judged by structure, not by phrase lists (after jusText's boilerplate removal).
+
+Each non-empty line gets features: its length, its share of Han characters against digits,
+Latin letters and punctuation, the density of function words (particles, prepositions,
+conjunctions: prose is full of them, menus and counters have none), separators (``| > » /``),
+short items side by side (a link list), words of page furniture (one feature among several:
+no word removes a line by itself), markup left by a template, and whether the line sits in the
+head or tail zone of the page. From them a line is *content*, *furniture* (strong evidence),
+*weak* (some evidence) or *plain* (none). As in jusText, context decides the weak ones: a weak
+line between furniture (or the page edge) is furniture; between content it stays. Plain lines
+are never removed by context, so a title or a short paragraph between page-info lines stays.
+
+Three signals look beyond the line: a header of related content (相关新闻, 推荐阅读) in the tail
+ends the article; a heading line repeated later in the head or tail is a doubled heading; and a
+line the store has seen in many articles of the same site (``known_lines``, keys from
+:func:`line_key`) is site furniture. Every removal is a ``boilerplate`` change with its reason,
+undoable by the reviewer (``skip``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
+from pipeline.offsets import Edit
+from pipeline.resources import resource_path
+
+KIND = "boilerplate"
+ZONE_LINES = 8  # head and tail zones: this many non-empty lines at either end
+MAX_FURNITURE_LINE = 40  # furniture lines are short; a longer line needs markup or a known key
+CONTENT_HAN = 15
+RELATED_TAIL_SHARE = 0.4  # a related-content header ends the article only in the last 40 %
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    words: dict[str, str]  # word → category
+    function_words: frozenset[str]
+
+
+def _table(name: str) -> list[str]:
+    with open(resource_path(name), encoding="utf-8") as fh:
+        return [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Furniture:
+    words = dict(ln.split("\t", 1) for ln in _table("page_furniture.tsv"))
+    return Furniture(words=words, function_words=frozenset(_table("function_words.txt")))
+
+
+@lru_cache(maxsize=1)
+def _finders() -> tuple[object, object]:
+    lex = _lexicon()
+    return key_finder(lex.words), key_finder(lex.function_words)
+
+
+def line_key(line: str) -> str:
+    """A short key of a line for counting it across articles: NFKC, no spaces, digits as 0.
+
+    Counters and dates differ from page to page ("浏览次数:864"), the label does not.
+    """
+    norm = unicodedata.normalize("NFKC", line)
+    norm = _DIGITS.sub("0", "".join(norm.split()))
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
+
+
+_DIGITS = re.compile(r"\d+")
+_LATIN = re.compile(r"[A-Za-z]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_COMMA = re.compile(r"[，,]")
+_HEADING_LIKE = re.compile(r"^[^。！？!?]*$")
+_SEPARATOR = re.compile(r" [|｜>＞»›/·_] |[|｜»›]|(?<=[^\s\d])[>＞](?=[^\s\d])|>>|(?<=[^\s_])_(?=[^\s_])")
+_LOST_SEPARATOR = re.compile(r"\?")
+_CRUMB = re.compile(r"[>＞»›]")
+_ITEM_SPLIT = re.compile(r"\s+|[|｜>＞»›]|(?<=[^\s_])_(?=[^\s_])")
+# Page-info fields: a label and its value ("浏览次数:864", "记者: 张三").
+_FIELD_LABEL = re.compile(
+    r"(?:发布|更新|发表|上传)(?:时间|日期|人|者)|时间|日期|来源|作者|记者|通讯员|编辑|责编|[一二三]审|摄影(?:报道)?"
+    r"|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:量|数|率)?|评论|文档(?:序号|编号)|页数|大小|格式|指导单位|建设单位"
+    r"|主办单位|承办单位|技术支持"
+)
+_FIELD = re.compile(rf"(?:{_FIELD_LABEL.pattern})\s*[:：]")
+# A publication stamp: a full date, with a time of day or another count after it.
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
+_STAMP = re.compile(rf"{_DATE.pattern}\s*(?:\d{{1,2}}:\d{{2}}|\d+\b|星期|周[一二三四五六日天])")
+_FULL_STAMP = re.compile(rf"^{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}:\d{{2}}$")
+# The page numbers of a document site or a PDF: "_第1页", "第1页 / 共21页", "Page 1:", "1of 103",
+# "— 2 —".
+_DOC_PAGE = re.compile(
+    r"_第\d+[页頁]$|第\s*\d+\s*[页頁]\s*[/／]\s*共\s*\d+\s*[页頁]|^Page \d+\b|\bPage \d+ of \d+\b|^\d+\s?of\s?\d+$"
+    # The page number at the foot of a printed government document: "— 2 —", "- 3 -".
+    r"|^[—\-–]{1,2}\s*\d{1,3}\s*[—\-–]{1,2}$"
+)
+# A rule line under a heading: "*****", "-----", "=====".
+_RULE = re.compile(r"^[*=\-_~#·•]{5,}$")
+# Markup a template left in the text: HTML comments, PHP/ASP tags, file names of pages.
+_MARKUP_HINT = re.compile(r"<|-->|\?>|\(\)|content_|/enpproperty|&nbsp|\{\$|\$\{")  # in every _MARKUP match
+_MARKUP = re.compile(r"<!--|-->|<\?|\?>|\w+\(\)\)?;|\bcontent_\d+\.s?html?\b|/enpproperty|&nbsp;|\{\$|\$\{")
+# An e-paper page label: 第A05版: / A01版:要闻 / 02版:要闻 / 第3版().
+_EPAPER_PAGE = re.compile(r"(?:^|\s)第?[A-Z]?\d{1,3}版(?:[:：(（]|$)")
+# A date or time alone on a line ("2021-07-14", "16:40", "星期三", "2020年12月30日").
+_DATE_ONLY = re.compile(r"^[\d\s年月日号:：/.\-]*(?:星期|周)?[一二三四五六日天]?[\d\s年月日号:：/.\-()（）]*$")
+_RELATED_HEADER = re.compile(r"^[【\[]?(?:[^\s【】\[\]]{0,4})[】\]]?$")
+_BRACKETS = "【】[]()（）<>《》:：·•|｜ "
+HINTED = ((_EPAPER_PAGE, re.compile("版")), (_MARKUP, _MARKUP_HINT))
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped
+    size: int  # characters without spaces
+    han: int
+    furniture: list[str]  # categories of the furniture words found, one per word
+    covered: int  # characters of the line inside furniture words
+    function: int  # function words found
+    separators: int
+    items: list[str]
+    word_items: int
+    cls: str = ""  # content / furniture / weak / plain
+    reason: str = ""
+    repeated_prefix: int = 0  # characters at the start that repeat the heading above
+
+
+LONG_LINE = 160  # no furniture rule looks at a longer line that ends a sentence, save markup
+
+
+def _lines(text: str) -> list[_Line]:
+    """The features of every non-empty line. The word scans run once over the whole text (one
+    C-level scan instead of one call per line) and their hits are shared out to the lines."""
+    spans = [(m.start(), m.end()) for m in _NONEMPTY.finditer(text)]
+    if not spans:
+        return []
+    starts = [a for a, _ in spans]
+    furniture_finder, function_finder = _finders()
+    words = _lexicon().words
+    cats: list[list[str]] = [[] for _ in spans]
+    covered = [0] * len(spans)
+    fw = [0] * len(spans)
+    if furniture_finder is not None:
+        for m in furniture_finder.finditer(text):  # type: ignore[attr-defined]
+            i = bisect_right(starts, m.start()) - 1
+            cats[i].append(words[m.group()])
+            covered[i] += m.end() - m.start()
+    if function_finder is not None:
+        for m in function_finder.finditer(text):  # type: ignore[attr-defined]
+            fw[bisect_right(starts, m.start()) - 1] += 1
+    out: list[_Line] = []
+    for i, (a, b) in enumerate(spans):
+        line = text[a:b].strip()
+        size = len(line) - line.count(" ")
+        han = han_count(line)
+        if size > LONG_LINE and _SENTENCE_END.search(line) and not _MARKUP_HINT.search(line):
+            # A paragraph of the story (most lines of a page): no item split needed.
+            out.append(_Line(a, b, line, size, han, cats[i], covered[i], fw[i], 0, [], 0, cls="content"))
+            continue
+        items = [it for it in _ITEM_SPLIT.split(line) if it]
+        # Furniture words standing as items of their own ("返回 下载 相关", "【打印此页】"); inside
+        # a phrase (关注民生, 分享发展成果) the same words are ordinary words.
+        word_items = sum(1 for it in items if it.strip(_BRACKETS) in words)
+        separators = len(_SEPARATOR.findall(line))
+        out.append(_Line(a, b, line, size, han, cats[i], covered[i], fw[i], separators, items, word_items))
+    return out
+
+
+def _is_sentence(ln: _Line) -> bool:
+    """Prose: a sentence end, or several commas in a line of some length with function words."""
+    if _SENTENCE_END.search(ln.text):
+        return True
+    return len(_COMMA.findall(ln.text)) >= 2 and ln.han >= 20 and ln.function > 0
+
+
+def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
+    if ln.cls == "content":
+        return "content", ""
+    s, n = ln.text, ln.size
+    sentence = _is_sentence(ln)
+    markup = _MARKUP.search(s) is not None
+    if markup and (n <= 200 or ln.han < 0.5 * n):
+        return "furniture", "template markup"
+    if _EPAPER_PAGE.search(s) and n <= MAX_FURNITURE_LINE and not sentence:
+        return "furniture", "e-paper page label"
+    if _DOC_PAGE.search(s) and n <= 120:
+        return "furniture", "document page number"
+    if in_zone and _RULE.match(s):
+        return "furniture", "rule line"
+    fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0)
+    # Two page-info fields: a "?" here is a separator lost to a wrong encoding, not a question.
+    if fields >= 2 and n <= 160 and not _SENTENCE_END.search(_LOST_SEPARATOR.sub(" ", s)):
+        return "furniture", "page-info fields"
+    if in_zone and _FULL_STAMP.match(s):
+        return "furniture", "publication stamp"
+    crumbs = len(_CRUMB.findall(s))
+    if crumbs >= 2 and n <= 160 and ln.furniture and "nav" in ln.furniture:
+        return "furniture", "breadcrumb"
+    if crumbs >= 2 and not sentence and len(ln.items) >= 3 and max(len(i) for i in ln.items) <= 12:
+        return "furniture", "breadcrumb"
+    if ln.separators >= 3 and len(ln.items) >= 4 and max(len(i) for i in ln.items) <= 16 and not sentence:
+        return "furniture", "link list"
+    fw_density = ln.function / max(ln.han, 1)
+    if in_zone and n <= LONG_LINE and len(ln.furniture) >= 3 and fw_density < 0.08 and ln.covered >= 0.25 * n:
+        # Document sites word their furniture as sentences ("本资源只提供10页预览，全部文档请下载后查看！").
+        return "furniture", "page furniture words"
+    if ln.han >= CONTENT_HAN and (sentence or fw_density >= 0.08) and ln.covered < 0.3 * n:
+        return "content", ""
+    if n > MAX_FURNITURE_LINE and ln.han >= CONTENT_HAN:
+        return "content", ""
+    words = ln.furniture
+    short_items = len(ln.items) >= 3 and max(len(i) for i in ln.items) <= 12 and not sentence
+    if n <= MAX_FURNITURE_LINE and not sentence:
+        if ln.word_items and ln.covered >= 0.5 * n and (len(words) >= 2 or in_zone):
+            return "furniture", "page furniture words"
+        if ln.covered >= 0.8 * n and in_zone:
+            return "furniture", "page furniture words"
+        if short_items and (ln.word_items or ln.separators >= 2):
+            return "furniture", "link list"
+        if ln.word_items and len(words) >= 2 and fw_density < 0.08:
+            return "furniture", "page furniture words"
+        if words and ln.han <= 2:
+            return "furniture", "page furniture (no prose)"
+        if in_zone and fields and n <= 30:
+            return "furniture", "credit or page-info field"
+        if in_zone and _STAMP.search(s):
+            return "weak", "publication stamp"
+        if ln.separators >= 2 and ln.han < 0.8 * n:
+            return "weak", "separators"
+        if words or short_items:
+            return "weak", "page furniture word"
+        if in_zone and (ln.han == 0 or _DATE_ONLY.match(s) or _DATE.search(s)):
+            return "weak", "date or number"
+        if in_zone and n <= SHORT_ITEM:
+            return "weak", "short line"  # a site name between menu lines; titles are longer
+    return "plain", ""
+
+
+SHORT_ITEM = 6
+
+
+def _is_related_header(s: str) -> bool:
+    core = s.strip(_BRACKETS)
+    return _lexicon().words.get(core) == "related" and _RELATED_HEADER.match(s.replace(core, "")) is not None
+
+
+def remove_boilerplate(
+    text: str,
+    *,
+    known_lines: Collection[str] | None = None,
+    skip: Callable[[int, int], bool] | None = None,
+) -> Step:
+    """Remove lines of page furniture; ``known_lines`` are :func:`line_key` keys of lines the store
+    saw in many articles of this site; ``skip(start, end)`` says a reviewer put a line back."""
+    lines = _lines(text)
+    n = len(lines)
+    if not n:
+        return run_edits(KIND, text, [], "page furniture removed")
+    head_end, tail_start = min(ZONE_LINES, n), max(n - ZONE_LINES, 0)
+    for i, ln in enumerate(lines):
+        ln.cls, ln.reason = _classify(ln, i < head_end or i >= tail_start)
+        # Shared with other articles of the site, and not prose (a repost shares its paragraphs).
+        if ln.cls in ("plain", "weak") and known_lines and line_key(ln.text) in known_lines:
+            ln.cls, ln.reason = "furniture", "line shared by many articles of this site"
+    _related_tail(lines)
+    _doubled_headings(lines, head_end, tail_start)
+    _resolve_weak(lines, head_end, tail_start)
+    _tail_run(lines, tail_start)
+    edits = [
+        Edit(ln.start, ln.end, "", KIND, ln.reason)
+        for ln in lines
+        if ln.cls == "furniture" and not (skip is not None and skip(ln.start, ln.end))
+    ]
+    for ln in lines:
+        if ln.repeated_prefix and ln.cls != "furniture":
+            a = ln.start + (len(text[ln.start : ln.end]) - len(text[ln.start : ln.end].lstrip()))
+            b = a + ln.repeated_prefix
+            if not (skip is not None and skip(a, b)):
+                edits.append(Edit(a, b, "", KIND, "repeated heading"))
+    step = run_edits(KIND, text, edits, "page furniture removed (by structure)")
+    step.undoable = True
+    repeated = [ln.text for ln in lines if ln.cls == "furniture" and ln.reason == "repeated heading"]
+    if repeated:
+        # A signal for title choice (extraction decides): the page printed this heading twice.
+        step.metadata["repeated_heading"] = repeated[0]
+    return step
+
+
+_NONEMPTY = re.compile(r"^[ \t]*\S[^\n]*$", re.M)
+
+
+def _related_tail(lines: list[_Line]) -> None:
+    """A related-content header in the tail: it and everything after it is not the article."""
+    if len(lines) < 3:
+        return
+    first = lines[0].start + (lines[-1].end - lines[0].start) * (1 - RELATED_TAIL_SHARE)
+    for i in range(1, len(lines)):
+        if lines[i].start >= first and _is_related_header(lines[i].text):
+            for ln in lines[i:]:
+                ln.cls, ln.reason = "furniture", f"after related-content header「{lines[i].text}」"
+            return
+
+
+MIN_HEADING = 8
+MAX_HEADING_PREFIX = 15
+
+
+def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> None:
+    """A heading repeated (a title above and below the page-info line, at the foot of the page,
+    or a byline drawn twice) keeps its first occurrence only. Only the lines above the story's
+    first paragraph count as headings: a caption used under two photos (签约仪式现场) is not one."""
+    first: dict[str, int] = {}
+    story_began = False
+    for i, ln in enumerate(lines):
+        story_began = story_began or ln.cls == "content"
+        if i < head_end and ln.cls == "content":
+            # The heading run into the first paragraph: "标题 更新时间:… 3月14日，…".
+            for t in first:
+                if len(t) >= MIN_HEADING and ln.text.startswith(t) and ln.text[len(t) : len(t) + 1].isspace():
+                    raw = ln.text[len(t) :]
+                    ln.repeated_prefix = len(ln.text) - len(raw.lstrip())
+                    break
+        if ln.cls == "content" or len(ln.text) < 4 or not _HEADING_LIKE.match(ln.text):
+            continue
+        if ln.text in first and (i < head_end or i >= tail_start):
+            if ln.cls != "furniture":
+                ln.cls, ln.reason = "furniture", "repeated heading"
+            continue
+        if i < head_end and ln.cls != "furniture" and any(
+            len(t) >= MIN_HEADING and ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
+            for t in first
+        ):
+            # The heading again behind a site's label: "某某官网最新热点:标题".
+            ln.cls, ln.reason = "furniture", "repeated heading"
+            continue
+        if not story_began:
+            first.setdefault(ln.text, i)
+
+
+def _resolve_weak(lines: list[_Line], head_end: int, tail_start: int) -> None:
+    """jusText's context step: a weak line takes the class of its neighbours when both agree
+    that it is furniture (the page edge counts as furniture in the head and tail zones, when
+    the page has an article at all: a lone heading is not the furniture of nothing)."""
+    if not any(ln.cls == "content" for ln in lines):
+        head_end, tail_start = 0, len(lines)
+    for i, ln in enumerate(lines):
+        if ln.cls != "weak":
+            continue
+        before = _neighbour(lines, i, -1, head_end, tail_start)
+        after = _neighbour(lines, i, 1, head_end, tail_start)
+        if before == "furniture" and after == "furniture":
+            ln.cls = "furniture"
+            ln.reason += " between page furniture"
+        else:
+            ln.cls = "plain"
+
+
+TAIL_ITEM = 30
+# The story's closing credit: "（记者 张三 通讯员 李四）", "（本报记者 王五 摄）".
+_CREDIT = re.compile(r"^[(（][^()（）]*(?:记者|通讯员|报道|摄|编辑|文/|图/)[^()（）]*[)）]$")
+
+
+def _tail_run(lines: list[_Line], tail_start: int) -> None:
+    """The short lines that end the page after the story (QR-code prompts, app links, a counter)
+    are furniture when one of them holds a furniture word: a run from the page end of lines
+    without a sentence end, each short."""
+    run: list[_Line] = []
+    for ln in reversed(lines[tail_start:]):
+        if ln.cls == "content" or ln.size > TAIL_ITEM or _SENTENCE_END.search(ln.text) or _CREDIT.match(ln.text):
+            break
+        run.append(ln)
+    if any(ln.furniture for ln in run) and any(ln.cls != "furniture" for ln in run):
+        for ln in run:
+            if ln.cls != "furniture":
+                ln.cls, ln.reason = "furniture", "short lines ending the page"
+
+
+def _neighbour(lines: list[_Line], i: int, step: int, head_end: int, tail_start: int) -> str:
+    j = i + step
+    while 0 <= j < len(lines) and lines[j].cls == "weak":
+        j += step
+    if j < 0:
+        return "furniture" if i < head_end else "edge"
+    if j >= len(lines):
+        return "furniture" if i >= tail_start else "edge"
+    return lines[j].cls
