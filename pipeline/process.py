@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +50,12 @@ def _str(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
-def process(doc: RawDocument, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()) -> ProcessedDocument:
-    cleaned = clean(doc.text, doc.format, skip_changes=skip_changes)
+def process(
+    doc: RawDocument,
+    *,
+    skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
+    learned_spin: Mapping[str, str] | None = None,
+) -> ProcessedDocument:
+    cleaned = clean(doc.text, doc.format, skip_changes=skip_changes, learned_spin=learned_spin)
     fields = fields_to_json(extract(cleaned))
     return ProcessedDocument(doc, cleaned, fields)

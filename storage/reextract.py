@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -15,16 +15,21 @@ from pipeline.serialize import clean_to_json, skip_changes_from_json
 from storage.editing import refresh_summary
 from storage.models import Article, ArticleText, FieldHistory
 from storage.records import ReextractReport
+from storage.spin_pairs import confirmed_pairs
 from storage.store import Store
 
 
 def reprocess(
-    a: Article, body: ArticleText, skip: frozenset[tuple[str, int, int]]
+    a: Article, body: ArticleText, skip: frozenset[tuple[str, int, int]],
+    learned_spin: Mapping[str, str] | None = None,
 ) -> tuple[ProcessedDocument, dict[str, dict[str, Any]], list[FieldRefresh]]:
-    """Clean and extract the stored original again; merge so that every human edit is kept."""
+    """Clean and extract the stored original again; merge so that every human edit is kept.
+
+    ``learned_spin``: the confirmed pairs of the learned spin table (``storage.spin_pairs``).
+    """
     doc = RawDocument(a.source_name, a.source_path, a.sha256, a.size_bytes, a.encoding,
                       a.format, body.raw_text)  # type: ignore[arg-type]
-    fresh = process(doc, skip_changes=skip)
+    fresh = process(doc, skip_changes=skip, learned_spin=learned_spin)
     merged, diffs = merge_reextraction(body.fields or {}, fresh.fields)
     return fresh, merged, diffs
 
@@ -52,6 +57,7 @@ def reextract(
     With ``apply=False`` nothing is written: the report says what would change.
     """
     report = ReextractReport()
+    learned = confirmed_pairs(store)  # confirmed pairs take part in every re-cleaning
     with store.session() as s:
         q = select(Article.id).order_by(Article.id)
         if ids is not None:
@@ -67,7 +73,7 @@ def reextract(
             if a is None or body is None:
                 continue
             skip = skip_changes_from_json(body.cleaning or {})
-            fresh, merged, diffs = reprocess(a, body, skip)
+            fresh, merged, diffs = reprocess(a, body, skip, learned)
             report.articles += 1
             replaced = [d for d in diffs if not d.kept_because_edited]
             kept = [d for d in diffs if d.kept_because_edited]

@@ -28,15 +28,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from pipeline.document import CleanResult, SourceFormat
 
 __all__ = ["clean"]
 
 
 def clean(
-    raw_text: str, fmt: SourceFormat, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+    raw_text: str,
+    fmt: SourceFormat,
+    *,
+    skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
+    learned_spin: Mapping[str, str] | None = None,
 ) -> CleanResult:
     """See :func:`pipeline.cleaning.pipeline.clean`."""
     from pipeline.cleaning.pipeline import clean as _clean
 
-    return _clean(raw_text, fmt, skip_changes=skip_changes)
+    return _clean(raw_text, fmt, skip_changes=skip_changes, learned_spin=learned_spin)

@@ -8,7 +8,7 @@ them, composes their offset maps (cleaned → raw), and turns their edits into l
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -104,9 +104,16 @@ def _title_from_body(text: str) -> str | None:
 
 
 def clean(
-    raw_text: str, fmt: SourceFormat, *, skip_changes: frozenset[tuple[str, int, int]] = frozenset()
+    raw_text: str,
+    fmt: SourceFormat,
+    *,
+    skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
+    learned_spin: Mapping[str, str] | None = None,
 ) -> CleanResult:
-    """Clean ``raw_text`` (never modified) into Simplified body text with a map back to it."""
+    """Clean ``raw_text`` (never modified) into Simplified body text with a map back to it.
+
+    ``learned_spin``: spun → original pairs a reviewer confirmed from the user's corpus.
+    """
     chain = _Chain.start(raw_text)
     if fmt in ("markdown", "html"):
         fm = chain.run(containers.strip_front_matter)
@@ -148,7 +155,9 @@ def clean(
     def skipped(start: int, end: int) -> bool:
         return chain.span_to_raw(spin_index, start, end) in spin_skips
 
-    spin = chain.run(lambda t: spinning.restore_spin(t, skip=skipped if spin_skips else None))
+    spin = chain.run(
+        lambda t: spinning.restore_spin(t, skip=skipped if spin_skips else None, learned=learned_spin)
+    )
     assert chain.steps[spin_index] is spin
     chain.run(residue.lift_captions)
     chain.run(layout.finalize_layout)

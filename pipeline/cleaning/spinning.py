@@ -12,7 +12,9 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
   for a form rarer than ``RARE``, where one candidate clearly dominates; never inside a longer
   dictionary word that contains it (不要紧);
 - **tier c**, real words (时刻, 缘故, 情形): restored only with compound evidence, and only
-  when the earlier tiers have judged the article spun; otherwise listed as suspects.
+  when the earlier tiers have judged the article spun; otherwise listed as suspects;
+- **tier l**, learned: pairs a reviewer confirmed from the user's own corpus
+  (:mod:`pipeline.cleaning.spin_learning`); a learned form that is no word counts as evidence.
 
 Nothing changes unless the article is judged spun: markers, variants and compound hits per
 1,000 Han characters reach ``SPUN_SCORE`` and at least ``MIN_MARKERS`` of them occur. A lone
@@ -24,11 +26,12 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from pipeline.cleaning.base import Found, Step, han_count, no_change, run_edits
+from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
 from pipeline.cleaning.spin_lexicon import Lexicon, ThesaurusEntry, lexicon
 from pipeline.offsets import Edit
 
@@ -81,13 +84,23 @@ def _protected(text: str, start: int, entry: ThesaurusEntry) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> Callable[[str], list[str]]:
+def _jieba() -> Any:
     import jieba  # a project dependency; its dictionary loads once, only when a compound is in question
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()
-    return lambda s: tk.lcut(s, HMM=False)
+    return tk
+
+
+def tokenize(text: str) -> list[str]:
+    """jieba's dictionary segmentation (no HMM guesses for unknown words)."""
+    return list(_jieba().lcut(text, HMM=False))
+
+
+def word_freq(word: str) -> int:
+    """jieba's dictionary frequency of ``word`` (0 when it is not a word)."""
+    return int(_jieba().FREQ.get(word) or 0)
 
 
 def _on_token_edges(text: str, a: int, b: int) -> bool:
@@ -99,7 +112,7 @@ def _on_token_edges(text: str, a: int, b: int) -> bool:
     lo, hi = max(0, a - SEG_WINDOW), min(len(text), b + SEG_WINDOW)
     cuts = {lo}
     pos = lo
-    for tok in _tokenizer()(text[lo:hi]):
+    for tok in tokenize(text[lo:hi]):
         pos += len(tok)
         cuts.add(pos)
     return a in cuts and b in cuts
@@ -144,14 +157,34 @@ def _word_hit(text: str, start: int, end: int, entry: ThesaurusEntry) -> Hit | N
     return Hit(start, end, spun, best.original, "b", ev, counts=False, restore=dominant)
 
 
-def _hits(text: str, lex: Lexicon, *, words: bool = False) -> list[Hit]:
+@lru_cache(maxsize=4)
+def _learned_finder(pairs: frozenset[tuple[str, str]]) -> tuple[KeyFinder | None, dict[str, str], frozenset[str]]:
+    table = dict(pairs)
+    # A learned form that is no dictionary word (眷注) is evidence of spin; a real word (生长) only
+    # says what to restore once the article is judged spun.
+    evidence = frozenset(k for k in table if word_freq(k) <= RARE)
+    return key_finder(table), table, evidence
+
+
+def _hits(
+    text: str, lex: Lexicon, *, words: bool = False, learned: frozenset[tuple[str, str]] = frozenset()
+) -> list[Hit]:
     """What the reverser would do where; ``words`` adds single spun forms (costly: spun articles only)."""
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
+    if learned:
+        finder, table, evidence = _learned_finder(learned)
+        for m in finder.finditer(text) if finder is not None else ():
+            spun = m.group()
+            ev = "审核确认的学习词对（本库原文与洗稿转载比对所得）"
+            hits.append(Hit(m.start(), m.end(), spun, table[spun], "l", ev, counts=spun in evidence, restore=True))
+            taken.append((m.start(), m.end()))
     if lex.restore_rx is not None:
         for m in lex.restore_rx.finditer(text):
             spun = m.group()
             original = lex.restore[spun]
+            if learned and _overlaps(taken, m.start(), m.end()):
+                continue  # a reviewer's pair decides here
             taken.append((m.start(), m.end()))
             if original == spun:
                 continue  # a protected phrase: matched so that shorter entries inside it are not
@@ -207,19 +240,27 @@ def is_spun(score: float, hits: int) -> bool:
     return score >= SPUN_SCORE and hits >= MIN_MARKERS
 
 
-def restore_spin(text: str, *, skip: Callable[[int, int], bool] | None = None) -> Step:
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def restore_spin(
+    text: str, *, skip: Callable[[int, int], bool] | None = None, learned: Mapping[str, str] | None = None
+) -> Step:
     """Restore spun words in a spun article; a clean article comes back untouched.
 
     ``skip(start, end)`` says whether a restoration at input span ``[start, end)`` was undone by
-    a reviewer; such spans are left spun.
+    a reviewer; such spans are left spun. ``learned`` holds spun → original pairs a reviewer
+    confirmed from the user's own corpus (tier l).
     """
     lex = lexicon()
-    score, n = _score(text, _hits(text, lex))
+    pairs = frozenset((learned or {}).items())
+    score, n = _score(text, _hits(text, lex, learned=pairs))
     if not is_spun(score, n):
         step = no_change("spin", text)
         step.metadata["spin_score"] = round(score, 2)
         return step
-    hits = _hits(text, lex, words=True)
+    hits = _hits(text, lex, words=True, learned=pairs)
     edits: list[Edit] = []
     marks: list[Found] = []
     tiers: dict[str, int] = {}
