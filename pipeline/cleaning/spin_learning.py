@@ -14,6 +14,7 @@ the number of articles, not its square.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import zlib
 from collections import defaultdict
@@ -116,7 +117,7 @@ def substitutions(spun: str, original: str) -> tuple[float, list[Substitution]]:
     the original one sharing most character bigrams, kept when difflib finds them alike. Within
     a pair, a swap is a replaced run of Han characters on both sides, widened on the original side
     to whole words (jieba) and by the same characters on the spun side, so 高质料 against 高质量
-    yields 质料 → 质量 rather than 料 → 量.
+    yields 高质料 → 高质量 (one jieba word) rather than 料 → 量.
     """
     ours, theirs = _sentences(spun), _sentences(original)
     if not ours or not theirs:
@@ -145,21 +146,37 @@ def substitutions(spun: str, original: str) -> tuple[float, list[Substitution]]:
 
 
 def _swaps(a: str, b: str, sm: difflib.SequenceMatcher[str]) -> list[Substitution]:
+    from pipeline.cleaning.spinning import word_freq
+
     edges = _word_edges(b)
     out: list[Substitution] = []
+
+    def emit(i1: int, i2: int, j1: int, j2: int) -> None:
+        s, o = a[i1:i2], b[j1:j2]
+        if s == o:
+            return
+        if not (len(s) >= 2 and len(o) >= 2 and word_freq(s) and word_freq(o)):
+            # Not two words (料 → 量): widen to the original's word edges, the spun side by the
+            # same characters, so the pair reads as words (高质料 → 高质量).
+            lo = max(e for e in edges if e <= j1)
+            hi = min(e for e in edges if e >= j2)
+            left, right = j1 - lo, hi - j2
+            fits = i1 - left >= 0 and i2 + right <= len(a)
+            if fits and a[i1 - left : i1] == b[lo:j1] and a[i2 : i2 + right] == b[j2:hi]:
+                s, o = a[i1 - left : i2 + right], b[lo:hi]
+        if 0 < len(s) <= MAX_SIDE and 0 < len(o) <= MAX_SIDE and _HAN_ONLY.match(s) and _HAN_ONLY.match(o):
+            out.append(Substitution(s, o))
+
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op != "replace":
             continue
-        # Widen to the original's word edges; the spun side moves by the same amounts.
-        lo = max(e for e in edges if e <= j1)
-        hi = min(e for e in edges if e >= j2)
-        left, right = j1 - lo, hi - j2
-        if i1 - left < 0 or i2 + right > len(a) or a[i1 - left : i1] != b[lo:j1] or a[i2 : i2 + right] != b[j2:hi]:
-            left = right = 0
-            lo, hi = j1, j2
-        s, o = a[i1 - left : i2 + right], b[lo:hi]
-        if s != o and 0 < len(s) <= MAX_SIDE and 0 < len(o) <= MAX_SIDE and _HAN_ONLY.match(s) and _HAN_ONLY.match(o):
-            out.append(Substitution(s, o))
+        if i2 - i1 == j2 - j1:
+            # Same length: one swap per word of the original (促进都市 → 推动城市 is two swaps).
+            cuts = [j1, *(e for e in edges if j1 < e < j2), j2]
+            for ja, jb in itertools.pairwise(cuts):
+                emit(i1 + ja - j1, i1 + jb - j1, ja, jb)
+        else:
+            emit(i1, i2, j1, j2)
     return out
 
 
