@@ -1,7 +1,7 @@
 """The learned spin table: substitutions harvested from the store, confirmed or rejected by a reviewer.
 
 ``harvest_store`` aligns spun reposts with their originals found in the store
-(:func:`pipeline.cleaning.spin_learning.harvest`) and adds the counts; a pair a reviewer already
+(:mod:`pipeline.cleaning.spin_learning`) and adds the counts; a pair a reviewer already
 decided keeps its decision. ``confirmed_pairs`` is what re-cleaning passes to the cleaner.
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from pipeline.cleaning.spin_learning import LearnedPair, harvest
+from pipeline.cleaning.spin_learning import LearnedPair, Sketch, align, meet, sketch
 from storage.models import SPIN_PAIR_STATUSES, ArticleText, SpinPair, utcnow
 from storage.store import Store
 
@@ -53,15 +54,27 @@ def record_pairs(store: Store, pairs: Iterable[LearnedPair]) -> tuple[int, int]:
 def harvest_store(
     store: Store, *, progress: Callable[[int, int], None] | None = None
 ) -> tuple[list[LearnedPair], int, int]:
-    """Harvest the whole store; returns the pairs found and (new, updated) rows."""
-    # The cleaned texts: what the reverser already undid is no longer a difference, so what is
-    # learned is exactly what it missed (and reads as it does where the spin step runs).
+    """Harvest the whole store; returns the pairs found and (new, updated) rows.
+
+    The cleaned texts are read twice, streamed: once to sketch every article (a few hundred
+    bytes each, so 100,000 articles fit in memory), then one by one for the candidate pairs.
+    They are the cleaned texts: what the reverser already undid is no longer a difference, so
+    what is learned is exactly what it missed.
+    """
+    sketches: dict[int, Sketch] = {}
     with store.session() as s:
-        q = select(ArticleText.article_id, ArticleText.cleaned_text)
-        texts = [(int(aid), text or "") for aid, text in s.execute(q)]
-    if progress is not None:
-        progress(len(texts), len(texts))
-    pairs = harvest(texts)
+        total = s.scalar(select(func.count()).select_from(ArticleText)) or 0
+        q = select(ArticleText.article_id, ArticleText.cleaned_text).execution_options(yield_per=500)
+        for n, (aid, text) in enumerate(s.execute(q), 1):
+            sketches[int(aid)] = sketch(text or "")
+            if progress is not None and (n % 500 == 0 or n == total):
+                progress(n, total)
+
+    def text_of(aid: int) -> str:
+        with store.session() as s:
+            return s.scalar(select(ArticleText.cleaned_text).where(ArticleText.article_id == aid)) or ""
+
+    pairs = align(meet(sketches), lru_cache(maxsize=256)(text_of))
     new, updated = record_pairs(store, pairs)
     return pairs, new, updated
 
