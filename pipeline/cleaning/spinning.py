@@ -134,7 +134,9 @@ def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
                     f"词林同义「{sc.spun}→{sc.candidate.original}」，还原后成词「{sc.compound}」；"
                     f"jieba词频 {lex.thesaurus[sc.spun].freq} 对 {sc.candidate.freq}"
                 )
-                hits.append(Hit(a, b, sc.spun, sc.candidate.original, tier, ev, counts=True, restore=True))
+                # A real word (tier c) is restored with its compound, but only judges nothing:
+                # the earlier tiers must have found the article spun.
+                hits.append(Hit(a, b, sc.spun, sc.candidate.original, tier, ev, counts=tier == "b", restore=True))
                 end = i + len(sc.text)
                 break
     return hits

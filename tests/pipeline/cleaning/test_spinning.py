@@ -127,3 +127,12 @@ def test_variant_characters_are_restored_in_a_spun_article_only() -> None:
     change = next(c for c in spun.changes if c.kind == "spin" and c.before == "馀")
     assert change.after == "余" and "第a层" in change.note
     assert clean("其馀的人留下。" * 5, "text").text == ("其馀的人留下。" * 5)
+
+
+def test_a_real_word_with_its_compound_is_restored_only_in_a_spun_article() -> None:
+    # 要紧 is a common word (tier c): 至关要紧 rebuilds 至关重要, but judges nothing by itself.
+    alone = "这一点至关要紧。" * 3
+    assert spin_score(alone) == (0.0, 0) and clean(alone, "text").text == alone
+    r = clean(SPUN + "这一点至关要紧。", "text")
+    change = next(c for c in r.changes if c.kind == "spin" and c.before == "要紧")
+    assert change.after == "重要" and "第c层" in change.note and "至关重要" in r.text
