@@ -62,6 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     dback = dsub.add_parser("backup", help="a consistent copy of the store, safe while it is in use")
     dback.add_argument("file", metavar="FILE")
 
+    spin = sub.add_parser("spin", help="learned spin pairs: harvest from reposts and originals, review them")
+    ssub = spin.add_subparsers(dest="spin_command", metavar="SPIN_COMMAND", required=True)
+    ssub.add_parser("harvest", help="align spun reposts with their originals in the store and count the swaps")
+    sl = ssub.add_parser("list", help="print the learned pairs: status, count, spun -> original, articles")
+    sl.add_argument("--status", choices=["pending", "confirmed", "rejected"])
+    for verb, what in (("confirm", "confirmed"), ("reject", "rejected"), ("reset", "pending")):
+        sp = ssub.add_parser(verb, help=f"mark pairs {what} (they take part in re-cleaning only when confirmed)")
+        sp.add_argument("pairs", nargs="*", metavar="SPUN=ORIGINAL")
+        sp.add_argument("--all-pending", action="store_true", help="every pair still pending")
+
     bench = sub.add_parser("bench", help="performance: make a synthetic corpus, or run the benchmark")
     bsub = bench.add_subparsers(dest="bench_command", metavar="BENCH_COMMAND", required=True)
     mk = bsub.add_parser("make-corpus", help="write N synthetic damaged articles to DIR")
@@ -85,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(db_url=args.db, screenshot=args.screenshot, article_id=args.article)
     handler = {
         "import": cmd_import, "export": cmd_export, "list": cmd_list, "show": cmd_show,
-        "reextract": cmd_reextract, "eval": cmd_eval, "bench": cmd_bench, "db": cmd_db,
+        "reextract": cmd_reextract, "eval": cmd_eval, "bench": cmd_bench, "db": cmd_db, "spin": cmd_spin,
     }[args.command]
     try:
         return int(handler(args))
@@ -134,6 +144,39 @@ def cmd_import(args: argparse.Namespace) -> int:
     for path, what in report.warnings:
         print(f"  imported with a warning: {path}: {what}")
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_spin(args: argparse.Namespace) -> int:
+    from storage.editing import default_reviewer
+    from storage.spin_pairs import decide, harvest_store, list_pairs
+
+    with _opened(args) as store:
+        if args.spin_command == "harvest":
+            pairs, new, updated = harvest_store(store)
+            print(f"Found {len(pairs)} substitution pairs: {new} new, {updated} updated. "
+                  "Review them with 'curator spin list' and 'curator spin confirm'; confirmed pairs "
+                  "take part in the next 'curator reextract'.")
+            return EXIT_OK
+        if args.spin_command == "list":
+            for row in list_pairs(store, args.status):
+                ids = ",".join(map(str, row.articles[:10]))
+                print(f"{row.status}\t{row.count}\t{row.spun}\t{row.original}\t{ids}")
+            return EXIT_OK
+        status = {"confirm": "confirmed", "reject": "rejected", "reset": "pending"}[args.spin_command]
+        wanted: list[tuple[str, str]] = []
+        for item in args.pairs:
+            spun, sep, original = item.partition("=")
+            if not sep or not spun or not original:
+                print(f"curator: not a pair: {item!r} (write SPUN=ORIGINAL)", file=sys.stderr)
+                return EXIT_FAILED
+            wanted.append((spun, original))
+        if args.all_pending:
+            wanted += [(r.spun, r.original) for r in list_pairs(store, "pending")]
+        missing = [f"{s}={o}" for s, o in wanted if not decide(store, s, o, status, who=default_reviewer())]
+    print(f"Marked {len(wanted) - len(missing)} pairs {status}.")
+    for m in missing:
+        print(f"  no such pair: {m}")
+    return EXIT_FAILED if missing else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,11 +76,16 @@ def process(
     *,
     skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
     site_lines: frozenset[str] = frozenset(),
+    learned_spin: Mapping[str, str] | None = None,
 ) -> ProcessedDocument:
+    # Options are passed only when given: the common call keeps its old shape (tests stand in
+    # simpler cleaners for it).
+    options: dict[str, Any] = {}
     if site_lines:
-        cleaned = clean(doc.text, doc.format, skip_changes=skip_changes, boilerplate_lines=site_lines)
-    else:  # the plain call, as before site lines existed (stand-ins in tests take only this)
-        cleaned = clean(doc.text, doc.format, skip_changes=skip_changes)
+        options["boilerplate_lines"] = site_lines
+    if learned_spin:
+        options["learned_spin"] = learned_spin
+    cleaned = clean(doc.text, doc.format, skip_changes=skip_changes, **options)
     if doc.nul_at:
         cleaned.metadata[NUL_META] = list(doc.nul_at)
         cleaned.flags.append("nul_replaced")

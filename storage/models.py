@@ -138,3 +138,28 @@ class FieldHistory(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     __table_args__ = (Index("ix_field_history_article_field", "article_id", "field", "id"),)
+
+
+SPIN_PAIR_STATUSES: tuple[str, ...] = ("pending", "confirmed", "rejected")
+
+
+class SpinPair(Base):
+    """A substitution a spinner made (spun → original), learned by aligning a repost with its original.
+
+    ``count`` is how often it was seen, ``articles`` the ids of the spun articles; a reviewer sets
+    ``status``: only confirmed pairs take part in re-cleaning.
+    """
+
+    __tablename__ = "spin_pairs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    spun: Mapped[str] = mapped_column(String(32))
+    original: Mapped[str] = mapped_column(String(32))
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    articles: Mapped[list[int]] = mapped_column(JSONText, default=list)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    decided_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (Index("uq_spin_pairs_spun_original", "spun", "original", unique=True),)

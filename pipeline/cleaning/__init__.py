@@ -31,6 +31,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from pipeline.document import CleanResult, SourceFormat
 
 __all__ = ["clean"]
@@ -42,8 +44,10 @@ def clean(
     *,
     skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
     boilerplate_lines: frozenset[str] | None = None,
+    learned_spin: Mapping[str, str] | None = None,
 ) -> CleanResult:
     """See :func:`pipeline.cleaning.pipeline.clean`."""
     from pipeline.cleaning.pipeline import clean as _clean
 
-    return _clean(raw_text, fmt, skip_changes=skip_changes, boilerplate_lines=boilerplate_lines)
+    return _clean(raw_text, fmt, skip_changes=skip_changes, boilerplate_lines=boilerplate_lines,
+                  learned_spin=learned_spin)

@@ -8,7 +8,7 @@ them, composes their offset maps (cleaned → raw), and turns their edits into l
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -110,12 +110,14 @@ def clean(
     *,
     skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
     boilerplate_lines: frozenset[str] | None = None,
+    learned_spin: Mapping[str, str] | None = None,
 ) -> CleanResult:
     """Clean ``raw_text`` (never modified) into Simplified body text with a map back to it.
 
     ``skip_changes`` are (kind, raw start, raw end) of repairs a reviewer undid;
     ``boilerplate_lines`` are :func:`~pipeline.cleaning.residue.boilerplate.line_key` keys of
-    lines the store has seen in many articles of the same site (None: no such knowledge).
+    lines the store has seen in many articles of the same site (None: no such knowledge);
+    ``learned_spin``: spun → original pairs a reviewer confirmed from the user's corpus.
     """
     chain = _Chain.start(raw_text)
     if fmt in ("markdown", "html"):
@@ -172,7 +174,9 @@ def clean(
     def skipped(start: int, end: int) -> bool:
         return chain.span_to_raw(spin_index, start, end) in spin_skips
 
-    spin = chain.run(lambda t: spinning.restore_spin(t, skip=skipped if spin_skips else None))
+    spin = chain.run(
+        lambda t: spinning.restore_spin(t, skip=skipped if spin_skips else None, learned=learned_spin)
+    )
     assert chain.steps[spin_index] is spin
     chain.run(residue.lift_captions)
     chain.run(layout.finalize_layout)

@@ -1,116 +1,305 @@
-"""Synonym spinning (洗稿): detect spun articles and restore spun words from a reverse dictionary.
+"""Synonym spinning (洗稿): judge whether an article is spun, then restore it in tiers.
 
-Detection counts *marker* forms (东谈主, 先容, 遑急, 抓续, 默示, 倾盆新闻 …) that practically never
-occur in clean news, per 1,000 Han characters. Restoration runs only on articles judged spun,
-uses the phrase-level entries of ``resources/spin_reverse.tsv`` (longest entry wins), and logs
-every restoration as an undoable change. Spun forms that are also real words (手脚, 口头, 秘书 …)
-are never restored on their own; their occurrences are reported as suspects for review.
+Spinners swap words for rarer synonyms or look-alikes so that a repost escapes duplicate
+detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`); the rules:
+
+- **markers** (tier m): forms of one widespread spinner family that practically never occur in
+  clean news (东谈主, 先容, 遑急), with phrase entries whose context decides (系列手脚 → 系列活动);
+- **tier a**, variants: secondary simplified variants (馀 → 余);
+- **tier b**, near-non-words: a spun form that jieba's dictionary does not have or has only
+  rarely, with a 词林 synonym far more frequent. It is restored where the original rebuilds a
+  dictionary compound that the spun text lacks (今世化 → 现代化; this counts as evidence), or,
+  for a form rarer than ``RARE``, where one candidate clearly dominates; never inside a longer
+  dictionary word that contains it (不要紧);
+- **tier c**, real words (时刻, 缘故, 情形): restored only with compound evidence, and only
+  when the earlier tiers have judged the article spun; otherwise listed as suspects;
+- **tier l**, learned: pairs a reviewer confirmed from the user's own corpus
+  (:mod:`pipeline.cleaning.spin_learning`); a learned form that is no word counts as evidence.
+
+Nothing changes unless the article is judged spun: markers, variants and compound hits per
+1,000 Han characters reach ``SPUN_SCORE`` and at least ``MIN_MARKERS`` of them occur. A lone
+rare word is no evidence: clean news has them too (缘于, 屡遭, 心机).
+Every restoration is an undoable change whose note says the tier and the evidence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
+from pipeline.cleaning.spin_lexicon import Lexicon, ThesaurusEntry, lexicon
 from pipeline.offsets import Edit
-from pipeline.resources import resource_path
 
-# Spun articles in our samples score 10+; clean news scores 0. A margin on both sides.
+__all__ = ["is_spun", "lexicon", "restore_spin", "spin_score"]
+
+# Evidence per 1,000 Han characters: spun articles in our samples score 10+, clean news 0.
 SPUN_SCORE = 1.5
 MIN_MARKERS = 3
+# A spun form at most this frequent in jieba's dictionary is a near-non-word (tier b); a more
+# frequent one is a real word (tier c). jieba's frequencies run to ~10^6; 100 is rare.
+NEAR_NON_WORD = 100
+# Without compound evidence a near-non-word is restored only when its best candidate is this many
+# times as frequent as the next one (开端 → 开始 38,139 or 起来 39,788 is too close to call).
+DOMINANCE = 3
+# A spun form this rare in jieba's dictionary (先容 3, 以是 3) is restored without compound evidence
+# in an article judged spun, when one candidate dominates; more frequent ones (相亲 64, 缘于 87)
+# are real words that need context, and are only listed.
+RARE = 5
+# Characters of context either side when jieba checks where words end.
+SEG_WINDOW = 6
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
-    restore: dict[str, str]  # spun → original, markers and phrase entries (keep entries map to self)
-    markers: frozenset[str]
-    suspects: dict[str, str]
-    restore_rx: KeyFinder | None
-    marker_rx: KeyFinder | None
-    suspect_rx: KeyFinder | None
+class Hit:
+    """One place the reverser looked at, with what it would do there."""
+
+    start: int
+    end: int
+    spun: str
+    original: str
+    tier: str  # "m", "a", "b", "c"
+    evidence: str
+    counts: bool  # counts toward the spin score
+    restore: bool  # restored when the article is spun (else: a suspect)
 
 
-def _alternation(keys: list[str]) -> KeyFinder | None:
-    return key_finder(keys)
+def _matches_at(text: str, start: int, word: str, offset: int) -> bool:
+    i = start - offset
+    return i >= 0 and text.startswith(word, i)
+
+
+def _protected(text: str, start: int, entry: ThesaurusEntry) -> str | None:
+    for word in entry.protected:
+        k = word.find(entry.spun)
+        while k >= 0:
+            if _matches_at(text, start, word, k):
+                return word
+            k = word.find(entry.spun, k + 1)
+    return None
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    restore: dict[str, str] = {}
-    markers: set[str] = set()
-    suspects: dict[str, str] = {}
-    with open(resource_path("spin_reverse.tsv"), encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#"):
+def _jieba() -> Any:
+    import jieba  # a project dependency; its dictionary loads once, only when a compound is in question
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+def tokenize(text: str) -> list[str]:
+    """jieba's dictionary segmentation (no HMM guesses for unknown words)."""
+    return list(_jieba().lcut(text, HMM=False))
+
+
+def word_freq(word: str) -> int:
+    """jieba's dictionary frequency of ``word`` (0 when it is not a word)."""
+    return int(_jieba().FREQ.get(word) or 0)
+
+
+def _on_token_edges(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` starts and ends where jieba would cut the text around it.
+
+    A compound rebuilt across a word edge is no evidence: in 从中长远 the 中 belongs to 从中, so
+    中长期 is not there to rebuild.
+    """
+    lo, hi = max(0, a - SEG_WINDOW), min(len(text), b + SEG_WINDOW)
+    cuts = {lo}
+    pos = lo
+    for tok in tokenize(text[lo:hi]):
+        pos += len(tok)
+        cuts.add(pos)
+    return a in cuts and b in cuts
+
+
+def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
+    """Spun compounds (今世化): where the original rebuilds a dictionary word the text lacks."""
+    table = lex.compounds
+    hits: list[Hit] = []
+    end = -1
+    for i in [i for i in range(len(text) - 2) if text[i : i + 3] in table]:
+        if i < end:
+            continue
+        for sc in table[text[i : i + 3]]:
+            a, b = i + sc.offset, i + sc.offset + len(sc.spun)
+            if text.startswith(sc.text, i) and _on_token_edges(text, i, i + len(sc.text)):
+                tier = "b" if lex.thesaurus[sc.spun].freq <= NEAR_NON_WORD else "c"
+                ev = (
+                    f"词林同义「{sc.spun}→{sc.candidate.original}」，还原后成词「{sc.compound}」；"
+                    f"jieba词频 {lex.thesaurus[sc.spun].freq} 对 {sc.candidate.freq}"
+                )
+                # A real word (tier c) is restored with its compound, but only judges nothing:
+                # the earlier tiers must have found the article spun.
+                hits.append(Hit(a, b, sc.spun, sc.candidate.original, tier, ev, counts=tier == "b", restore=True))
+                end = i + len(sc.text)
+                break
+    return hits
+
+
+def _word_hit(text: str, start: int, end: int, entry: ThesaurusEntry) -> Hit | None:
+    """A spun form on its own, with no compound to decide: restored only when very rare."""
+    if _protected(text, start, entry) is not None:
+        return None
+    spun, best = entry.spun, entry.candidates[0]
+    if entry.freq > RARE:
+        # A real word on its own (缘故, 情形, 相亲): context would have to decide, and none does.
+        ev = f"词林同义「{spun}→{best.original}」，无复合词佐证"
+        return Hit(start, end, spun, best.original, "c", ev, counts=False, restore=False)
+    runner_up = entry.candidates[1].freq if len(entry.candidates) > 1 else 0
+    dominant = best.freq >= DOMINANCE * max(runner_up, 1)
+    ev = f"近非词「{spun}」(jieba词频 {entry.freq})，词林同义「{best.original}」词频 {best.freq}"
+    if not dominant:
+        ev += f"，另有同义「{entry.candidates[1].original}」相近"
+    return Hit(start, end, spun, best.original, "b", ev, counts=False, restore=dominant)
+
+
+@lru_cache(maxsize=4)
+def _learned_finder(pairs: frozenset[tuple[str, str]]) -> tuple[KeyFinder | None, dict[str, str], frozenset[str]]:
+    table = dict(pairs)
+    # A learned form that is no dictionary word (眷注) is evidence of spin; a real word (生长) only
+    # says what to restore once the article is judged spun.
+    evidence = frozenset(k for k in table if word_freq(k) <= RARE)
+    return key_finder(table), table, evidence
+
+
+def _hits(
+    text: str, lex: Lexicon, *, words: bool = False, learned: frozenset[tuple[str, str]] = frozenset()
+) -> list[Hit]:
+    """What the reverser would do where; ``words`` adds single spun forms (costly: spun articles only)."""
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    if learned:
+        finder, table, evidence = _learned_finder(learned)
+        for m in finder.finditer(text) if finder is not None else ():
+            spun = m.group()
+            ev = "审核确认的学习词对（本库原文与洗稿转载比对所得）"
+            hits.append(Hit(m.start(), m.end(), spun, table[spun], "l", ev, counts=spun in evidence, restore=True))
+            taken.append((m.start(), m.end()))
+    if lex.restore_rx is not None:
+        for m in lex.restore_rx.finditer(text):
+            spun = m.group()
+            original = lex.restore[spun]
+            if learned and _overlaps(taken, m.start(), m.end()):
+                continue  # a reviewer's pair decides here
+            taken.append((m.start(), m.end()))
+            if original == spun:
+                continue  # a protected phrase: matched so that shorter entries inside it are not
+            marker = spun in lex.markers
+            ev = "洗稿标记词（反向词表）" if marker else "反向词表短语，语境确定"
+            hits.append(Hit(m.start(), m.end(), spun, original, "m", ev, counts=marker, restore=True))
+    if lex.variant_rx is not None:
+        seen: set[str] = set()
+        for m in lex.variant_rx.finditer(text):
+            v = m.group()
+            ev = f"异体字「{v}」，OpenCC 规范字「{lex.variants[v]}」"
+            # A writer who uses 馀 uses it throughout: each variant counts once as evidence.
+            hits.append(Hit(m.start(), m.end(), v, lex.variants[v], "a", ev, counts=v not in seen, restore=True))
+            seen.add(v)
+    taken.sort()
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_left(taken, (b, b))
+        return not any(s < b and a < e for s, e in taken[max(0, k - 2) : k + 1])
+
+    compounds = [h for h in _compound_hits(text, lex) if free(h.start, h.end)]
+    hits += compounds
+    if words:
+        taken = sorted(taken + [(h.start, h.end) for h in compounds])
+        forms, end = lex.forms, -1
+        for i in [i for i in range(len(text) - 1) if text[i : i + 2] in forms]:
+            if i < end:
+                continue  # leftmost-longest, as a regex alternation would match
+            form = next((f for f in forms[text[i : i + 2]] if text.startswith(f, i)), None)
+            if form is None or not free(i, i + len(form)):
                 continue
-            spun, original, cls = ([*line.rstrip("\n").split("\t"), "", ""])[:3]
-            if cls == "suspect":
-                suspects[spun] = original
-                continue
-            restore[spun] = spun if cls == "keep" else original
-            if cls == "marker":
-                markers.add(spun)
-    return Lexicon(
-        restore=restore,
-        markers=frozenset(markers),
-        suspects=suspects,
-        restore_rx=_alternation(list(restore)),
-        # Protected phrases take part so that 好意思 inside 不好意思 is not counted.
-        marker_rx=_alternation([*markers, *(k for k, v in restore.items() if k == v)]),
-        suspect_rx=_alternation(list(suspects)),
-    )
+            end = i + len(form)
+            hit = _word_hit(text, i, end, lex.thesaurus[form])
+            if hit is not None:
+                hits.append(hit)
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def _score(text: str, hits: list[Hit]) -> tuple[float, int]:
+    n = sum(1 for h in hits if h.counts)
+    if not n:
+        return 0.0, 0
+    return 1000.0 * n / max(1, han_count(text)), n
 
 
 def spin_score(text: str) -> tuple[float, int]:
-    """Marker forms per 1,000 Han characters, and the raw marker count."""
-    lex = lexicon()
-    if lex.marker_rx is None:
-        return 0.0, 0
-    hits = sum(1 for m in lex.marker_rx.finditer(text) if m.group() in lex.markers)
-    if not hits:
-        return 0.0, 0
-    return 1000.0 * hits / max(1, han_count(text)), hits
+    """Spin evidence per 1,000 Han characters, and the raw count of evidence."""
+    return _score(text, _hits(text, lexicon()))
 
 
 def is_spun(score: float, hits: int) -> bool:
     return score >= SPUN_SCORE and hits >= MIN_MARKERS
 
 
-def restore_spin(text: str, *, skip: Callable[[int, int], bool] | None = None) -> Step:
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def restore_spin(
+    text: str, *, skip: Callable[[int, int], bool] | None = None, learned: Mapping[str, str] | None = None
+) -> Step:
     """Restore spun words in a spun article; a clean article comes back untouched.
 
     ``skip(start, end)`` says whether a restoration at input span ``[start, end)`` was undone by
-    a reviewer; such spans are left spun.
+    a reviewer; such spans are left spun. ``learned`` holds spun → original pairs a reviewer
+    confirmed from the user's own corpus (tier l).
     """
-    score, hits = spin_score(text)
-    if not is_spun(score, hits):
+    lex = lexicon()
+    pairs = frozenset((learned or {}).items())
+    score, n = _score(text, _hits(text, lex, learned=pairs))
+    if not is_spun(score, n):
         step = no_change("spin", text)
         step.metadata["spin_score"] = round(score, 2)
         return step
-    lex = lexicon()
+    hits = _hits(text, lex, words=True, learned=pairs)
     edits: list[Edit] = []
-    assert lex.restore_rx is not None
-    for m in lex.restore_rx.finditer(text):
-        spun = m.group()
-        original = lex.restore[spun]
-        if original == spun or (skip is not None and skip(m.start(), m.end())):
+    marks: list[Found] = []
+    tiers: dict[str, int] = {}
+    end = -1
+    for h in hits:
+        if h.start < end:
+            continue  # overlaps an earlier restoration
+        if not h.restore:
+            marks.append(Found(h.start, h.end, f"{h.spun}→{h.original}?"))
             continue
-        edits.append(Edit(m.start(), m.end(), original, "spin", f"{spun} → {original}"))
-    step = run_edits("spin", text, edits, "spun words restored from the reverse dictionary")
+        if skip is not None and skip(h.start, h.end):
+            continue
+        note = f"{h.spun} → {h.original}（第{h.tier}层：{h.evidence}）"
+        edits.append(Edit(h.start, h.end, h.original, "spin", note))
+        tiers[h.tier] = tiers.get(h.tier, 0) + 1
+        end = h.end
+    step = run_edits("spin", text, edits, "spun words restored (reverse table, variants, 词林 + word frequency)")
     step.undoable = True
     step.flags.append("spun")
     step.metadata["spin_score"] = round(score, 2)
-    if lex.suspect_rx is not None:
-        spans = [(e.start, e.end) for e in edits]
-        j = 0
-        for m in lex.suspect_rx.finditer(text):
-            while j < len(spans) and spans[j][1] <= m.start():
-                j += 1
-            if j < len(spans) and spans[j][0] < m.end():
-                continue  # already inside a restored phrase
-            step.marks.append(Found(m.start(), m.end(), f"{m.group()}→{lex.suspects[m.group()]}?"))
-        if step.marks:
-            step.flags.append("spin_suspects")
+    step.metadata["spin_tiers"] = dict(sorted(tiers.items()))
+    _suspects(text, lex, edits, marks)
+    step.marks.extend(sorted(marks, key=lambda f: f.start))
+    if step.marks:
+        step.flags.append("spin_suspects")
     return step
+
+
+def _suspects(text: str, lex: Lexicon, edits: list[Edit], marks: list[Found]) -> None:
+    """Real words of the reverse table that may be spun (手脚, 口头): listed, never changed."""
+    if lex.suspect_rx is None:
+        return
+    spans = sorted([(e.start, e.end) for e in edits] + [(f.start, f.end) for f in marks])
+    j = 0
+    for m in lex.suspect_rx.finditer(text):
+        while j < len(spans) and spans[j][1] <= m.start():
+            j += 1
+        if j < len(spans) and spans[j][0] < m.end():
+            continue  # already inside a restored phrase or listed
+        marks.append(Found(m.start(), m.end(), f"{m.group()}→{lex.suspects[m.group()]}?"))

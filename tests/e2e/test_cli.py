@@ -77,3 +77,25 @@ def test_store_from_the_environment_and_newer_schema_message(tmp_path: Path, see
     refused = run("list", db=f"sqlite:///{path}")
     assert refused.returncode == 1
     assert "newer version of Article Curator" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_spin_harvest_review_reextract(tmp_path: Path) -> None:
+    from tests.pipeline.cleaning.test_spin_learning import ORIGINAL, SPUN
+
+    db = f"sqlite:///{tmp_path / 'spin.db'}"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a_original.txt").write_text(ORIGINAL, encoding="utf-8")
+    (tmp_path / "in" / "b_repost.txt").write_text(SPUN, encoding="utf-8")
+    assert run("import", str(tmp_path / "in"), db=db).returncode == 0
+    harvest = run("spin", "harvest", db=db)
+    assert harvest.returncode == 0 and "new" in harvest.stdout
+    rows = [line.split("\t") for line in run("spin", "list", db=db).stdout.splitlines()]
+    assert ["pending", "2", "都市", "城市", "2"] in rows
+    ok = run("spin", "confirm", "都市=城市", "盘算=计划", db=db)
+    assert ok.returncode == 0 and "Marked 2 pairs confirmed." in ok.stdout
+    bad = run("spin", "confirm", "都市", db=db)
+    assert bad.returncode == 1 and "not a pair" in bad.stderr and "Traceback" not in bad.stderr
+    missing = run("spin", "reject", "甲乙=丙丁", db=db)
+    assert missing.returncode == 1 and "no such pair: 甲乙=丙丁" in missing.stdout
+    confirmed = run("spin", "list", "--status", "confirmed", db=db).stdout.splitlines()
+    assert sorted(line.split("\t")[2] for line in confirmed) == ["盘算", "都市"]

@@ -115,7 +115,7 @@ def test_reextraction_shows_changes_and_keeps_human_edits(qtbot: Any, window: An
     assert window.panel.models["places"].rowCount() == 1
 
 
-def _spin_clean(raw: str, _fmt: str, *, skip_changes: frozenset = frozenset()) -> CleanResult:
+def _spin_clean(raw: str, _fmt: str, *, skip_changes: frozenset = frozenset(), learned_spin: Any = None) -> CleanResult:
     i = raw.index("淡水")
     if ("spin", i, i + 2) in skip_changes:
         return CleanResult(raw, OffsetMap.identity(len(raw)), "hans")

@@ -64,7 +64,9 @@ def test_001_spun_repost() -> None:
     assert spins and all(c.undoable for c in spins)
     raw = seed_text("001")
     in_body = [c for c in spins if c.clean_end > c.clean_start]
-    assert len(in_body) > 200
+    # Issue 11 removed the reverse-table phrases only this article's content needed; the general
+    # markers and collocations still restore well over a hundred places.
+    assert len(in_body) > 100
     for c in spins:
         assert raw[c.raw_start : c.raw_end] == c.before
     for c in in_body:

@@ -78,3 +78,61 @@ def test_markers_inside_protected_phrases_do_not_count_or_change() -> None:
     assert spin_score(text) == (0.0, 0)
     r = clean(SPUN + text, "text")
     assert "不好意思，反之亦然。" in r.text
+
+
+# -- issue 11: tiers from general sources (词林 + jieba frequencies, OpenCC variants) -----------------
+
+CLEAN_WITH_SPINNER_WORDS = (
+    "在关键时刻，列车时刻表临时调整，原因是暴雨。出于安全的缘故，必要的检查不能少；"
+    "遇到这种情形，他手脚麻利地帮忙。男性选手沉着应战，口头承诺的课题也已立项。"
+)
+
+
+def test_clean_text_with_spinner_words_is_untouched() -> None:
+    text = CLEAN_WITH_SPINNER_WORDS * 3
+    r = clean(text, "text")
+    assert r.text == text and "spun" not in r.flags and r.spin_score == 0.0
+    assert not [c for c in r.changes if c.kind == "spin"]
+
+
+def test_compound_evidence_restores_a_spun_word_and_says_why() -> None:
+    r = clean(SPUN + "推进中国式今世化建设。", "text")
+    assert "中国式现代化建设" in r.text
+    change = next(c for c in r.changes if c.kind == "spin" and c.before == "今世")
+    assert change.after == "现代" and "第b层" in change.note and "现代化" in change.note and change.undoable
+
+
+def test_compound_evidence_counts_toward_the_score_without_markers() -> None:
+    # No marker of the 东谈主 family: the rebuilt compounds alone judge the article spun.
+    text = "推进中国式今世化。今世化建设提速，今世化产业体系成形。"
+    score, hits = spin_score(text)
+    assert hits == 3 and is_spun(score, hits)
+    assert clean(text, "text").text.count("现代化") == 3
+
+
+def test_a_compound_across_a_word_edge_is_no_evidence() -> None:
+    # 从中|长远: the 中 belongs to 从中, so 中长期 is not there to rebuild.
+    assert spin_score("从中长远感受到变化。") == (0.0, 0)
+
+
+def test_a_lone_real_word_is_only_a_suspect() -> None:
+    r = clean(SPUN + "这是他离开的缘故。", "text")
+    assert "离开的缘故" in r.text
+    suspects = r.metadata["spin_suspects"]
+    assert isinstance(suspects, list) and any(str(s["text"]).startswith("缘故→") for s in suspects)
+
+
+def test_variant_characters_are_restored_in_a_spun_article_only() -> None:
+    spun = clean(SPUN + "其馀的人留下。", "text")
+    change = next(c for c in spun.changes if c.kind == "spin" and c.before == "馀")
+    assert change.after == "余" and "第a层" in change.note
+    assert clean("其馀的人留下。" * 5, "text").text == ("其馀的人留下。" * 5)
+
+
+def test_a_real_word_with_its_compound_is_restored_only_in_a_spun_article() -> None:
+    # 要紧 is a common word (tier c): 至关要紧 rebuilds 至关重要, but judges nothing by itself.
+    alone = "这一点至关要紧。" * 3
+    assert spin_score(alone) == (0.0, 0) and clean(alone, "text").text == alone
+    r = clean(SPUN + "这一点至关要紧。", "text")
+    change = next(c for c in r.changes if c.kind == "spin" and c.before == "要紧")
+    assert change.after == "重要" and "第c层" in change.note and "至关重要" in r.text

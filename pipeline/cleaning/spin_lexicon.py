@@ -1,0 +1,136 @@
+"""The knowledge the spin reverser reads, loaded once per process.
+
+Three resources, each naming its source in its header:
+
+- ``spin_reverse.tsv``: forms of one widespread spinner family (东谈主, 先容, 遑急 …) curated by hand,
+  with phrase entries that decide context and protected phrases;
+- ``spin_thesaurus.tsv``: spun → original pairs from the 同义词词林 "=" groups filtered by jieba's
+  word frequencies, with the dictionary compounds a restoration can rebuild and the dictionary
+  words that contain the spun form (where it is not spun);
+- ``spin_variants.tsv``: secondary simplified variants (馀 → 余) from OpenCC's tables.
+
+A learned table (pairs confirmed by a reviewer from the user's own corpus) can be added to the
+phrase entries at run time through :func:`with_learned`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.cleaning.base import KeyFinder, key_finder
+from pipeline.resources import resource_path
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    original: str
+    freq: int  # jieba dictionary frequency of the original
+    compounds: tuple[str, ...]  # dictionary words containing the original once, most frequent first
+
+
+@dataclass(frozen=True, slots=True)
+class ThesaurusEntry:
+    spun: str
+    freq: int  # jieba dictionary frequency of the spun form (0: not a dictionary word)
+    candidates: tuple[Candidate, ...]  # most frequent first
+    protected: tuple[str, ...]  # dictionary words containing the spun form: there it is not spun
+
+
+@dataclass(frozen=True, slots=True)
+class SpunCompound:
+    """A non-word the spinner leaves where a dictionary compound was (今世化 for 现代化)."""
+
+    text: str  # the spun compound as it reads
+    offset: int  # where the spun form starts inside it
+    spun: str
+    candidate: Candidate
+    compound: str  # the dictionary word the original rebuilds
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    restore: dict[str, str]  # spun → original, markers and phrase entries (keep entries map to self)
+    markers: frozenset[str]
+    suspects: dict[str, str]
+    restore_rx: KeyFinder | None
+    marker_rx: KeyFinder | None
+    suspect_rx: KeyFinder | None
+    thesaurus: dict[str, ThesaurusEntry]
+    variants: dict[str, str]
+    variant_rx: KeyFinder | None
+    # Spun compounds by their first three characters (all have three or more): a dict lookup per
+    # position finds them faster than a regex of 30,000 alternatives, and the score counts them.
+    compounds: dict[str, tuple[SpunCompound, ...]]
+    # Spun forms by their first two characters, longest first (the same trick for 8,000 words).
+    forms: dict[str, tuple[str, ...]]
+
+
+def _read_rows(name: str) -> list[list[str]]:
+    path = resource_path(name)
+    if not path.exists():
+        return []
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def _thesaurus() -> dict[str, ThesaurusEntry]:
+    grouped: dict[str, tuple[int, list[Candidate]]] = {}
+    for cols in _read_rows("spin_thesaurus.tsv"):
+        spun, original, fs, fo, compounds = ([*cols, "", "", "", ""])[:5]
+        cands = grouped.setdefault(spun, (int(fs or 0), []))[1]
+        cands.append(Candidate(original, int(fo or 0), tuple(c for c in compounds.split(",") if c)))
+    protected: dict[str, list[str]] = {}
+    for cols in _read_rows("spin_protected.tsv"):
+        if len(cols) >= 2:
+            protected.setdefault(cols[0], []).extend(w for w in cols[1].split(",") if w)
+    out: dict[str, ThesaurusEntry] = {}
+    for form, (spun_freq, cands) in grouped.items():
+        cands.sort(key=lambda c: (-c.freq, c.original))
+        out[form] = ThesaurusEntry(form, spun_freq, tuple(cands), tuple(protected.get(form, ())))
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    restore: dict[str, str] = {}
+    markers: set[str] = set()
+    suspects: dict[str, str] = {}
+    for cols in _read_rows("spin_reverse.tsv"):
+        spun, original, cls = ([*cols, "", ""])[:3]
+        if cls == "suspect":
+            suspects[spun] = original
+            continue
+        restore[spun] = spun if cls == "keep" else original
+        if cls == "marker":
+            markers.add(spun)
+    thesaurus = _thesaurus()
+    variants = {cols[0]: cols[1] for cols in _read_rows("spin_variants.tsv") if len(cols) >= 2}
+    by_start: dict[str, list[SpunCompound]] = {}
+    for entry in thesaurus.values():
+        for cand in entry.candidates:
+            for compound in cand.compounds:
+                k = compound.find(cand.original)
+                spun = compound[:k] + entry.spun + compound[k + len(cand.original) :]
+                by_start.setdefault(spun[:3], []).append(SpunCompound(spun, k, entry.spun, cand, compound))
+    forms: dict[str, list[str]] = {}
+    for form in thesaurus:
+        forms.setdefault(form[:2], []).append(form)
+    return Lexicon(
+        restore=restore,
+        markers=frozenset(markers),
+        suspects=suspects,
+        restore_rx=key_finder(restore),
+        # Protected phrases take part so that 好意思 inside 不好意思 is not counted.
+        marker_rx=key_finder([*markers, *(k for k, v in restore.items() if k == v)]),
+        suspect_rx=key_finder(suspects),
+        thesaurus=thesaurus,
+        variants=variants,
+        variant_rx=key_finder(variants),
+        compounds={k: tuple(v) for k, v in by_start.items()},
+        forms={k: tuple(sorted(v, key=len, reverse=True)) for k, v in forms.items()},
+    )
