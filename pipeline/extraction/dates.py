@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.charclass import HAN_CLASS
 from pipeline.extraction.numbers import parse_chinese_int
 from pipeline.scan import anchored
 
@@ -34,7 +35,7 @@ _find_date_matches = anchored(_DATE, "月-./", "年" + _CN)
 _PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源)\s*[:：]?\s*$")
 # A header line of a web page: outlet, author, counters (来源：人民网 2023-12-26 | 浏览：120).
 _HEADER_WORDS = re.compile(r"来源[:：]|作者[:：]|编辑[:：]|发布时间|发布日期|发布者|发布于|浏览|阅读|点击|字号|\|")
-_EVENT_CUE = re.compile(r"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[\u4e00-\u9fff]{1,12}(?:举|召|开)")
+_EVENT_CUE = re.compile(rf"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[{HAN_CLASS}]{{1,12}}(?:举|召|开)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 

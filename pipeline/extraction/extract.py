@@ -14,11 +14,11 @@ from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
 from pipeline.extraction.amounts import find_amounts, find_counts
-from pipeline.extraction.normalize import View, fold, fold_script, make_view, normalize_value
+from pipeline.extraction.normalize import View, fold, fold_script, make_view
 from pipeline.extraction.organizations import find_organizations, organization_form
 from pipeline.extraction.people import find_people, plausible_name
 from pipeline.extraction.places import event_name_spans, find_places
-from pipeline.extraction.title import find_source, find_title, is_headline_like
+from pipeline.extraction.title import find_source, find_title
 from pipeline.extraction.vocab import classify_event, find_industries
 from pipeline.fields import FIELD_NAMES, FieldValue
 
@@ -101,24 +101,17 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     meta = result.metadata
 
     # -- title and source ------------------------------------------------------------------
+    # Extraction owns the headline: cleaning proposes none; the front-matter title and the page's
+    # <title> are candidates beside the body's opening lines (see ``title.find_title``).
     folded_body = folded_full[: len(body)]  # the fold is one character for one character
-    meta_title = _meta_str(meta, "title")
+    meta_titles = tuple(t for k in ("title", "html_title") if (t := _meta_str(meta, k)))
+    headline = find_title(folded_body, meta_titles)
     title_text: str | None = None
-    if meta_title and not is_headline_like(fold(meta_title), strict=False):
-        meta_title = None  # a navigation line or a byline is never a title, whoever proposed it
-    found_title = find_title(folded_body)
-    t_pos = folded_body.find(fold(meta_title)) if meta_title else -1
-    if meta_title and found_title and 0 <= t_pos < found_title[1] and found_title[1] < 200:
-        # The cleaner's headline guess is the kicker line above the main headline.
-        meta_title = None
-    if meta_title:
-        title_text = normalize_value(meta_title) if result.script != "hans" else meta_title
-        t_norm = fold(meta_title)
-        span = [(t_pos, t_pos + len(t_norm))] if t_pos >= 0 else []
-        out["title"].append(FieldValue(fold_script(meta_title), span, "metadata:title", 0.95))
-    elif found_title:
-        title_text, a, b = found_title
-        out["title"].append(FieldValue(fold_script(body[a:b]), [(a, b)], "headline-line", 0.75))
+    if headline is not None:
+        title_text = headline.text
+        span = [(headline.start, headline.end)] if headline.start >= 0 else []
+        value = fold_script(body[headline.start : headline.end]) if span else headline.text
+        out["title"].append(FieldValue(value, span, headline.rule, headline.confidence))
     meta_source = _meta_str(meta, "source", "author", "publisher")
     # Sources, publishers and authors that name a body are organizations too.
     outlets = [fold(v) for k in ("source", "publisher", "author") if (v := _meta_str(meta, k))]

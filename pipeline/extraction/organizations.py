@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline import scan
+from pipeline.charclass import HAN_CLASS
 from pipeline.extraction import boundaries, lexicons
 from pipeline.extraction.spans import SpanIndex, strictly_inside_another
 
@@ -57,21 +58,21 @@ _GENERIC_WORDS = (
     "新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|子|分|母|总|家|些|每|某|几|首|一批|一家|多家|这家|该家|[0-9]+"
 )
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_HEAD_CHAR_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·]+")
+_CJK = re.compile(rf"[{HAN_CLASS}]")
+_HEAD_CHAR_RUN = re.compile(rf"[{HAN_CLASS}A-Za-z0-9()（）·]+")
 # The end of a list of bodies: A、B和C等多家企业, 宁德时代等20余家企业.
 _LIST_TAIL = re.compile(
-    r"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)(?!家)"
+    rf"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[{HAN_CLASS}]{{0,6}}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)(?!家)"
 )
 _MAX_LIST = 13
 # 由A主办，B承办 / A牵头 / A指导: organizers named without a legal ending.
 _ORGANIZER = re.compile(
-    r"(?:由|[，,、])(?P<o>[\u4e00-\u9fffA-Za-z0-9()（）]{3,24}?)(?:联合|共同)?(?:主办|承办|协办|指导|牵头组织|牵头)"
+    rf"(?:由|[，,、])(?P<o>[{HAN_CLASS}A-Za-z0-9()（）]{{3,24}}?)(?:联合|共同)?(?:主办|承办|协办|指导|牵头组织|牵头)"
 )
 _find_organizers = scan.starting_with(_ORGANIZER)
 _ORGANIZER_VERBS = ("主办", "承办", "协办", "指导", "牵头")  # every organizer match holds one
-_WEAK_OK_AFTER = re.compile(r"(?:[^\u4e00-\u9fff]|记者|讯|报道|消息|客户端|主办|承办|联合|等|和|与|及|的)")
-_MEDIA_NEWS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}$")
+_WEAK_OK_AFTER = re.compile(rf"(?:[^{HAN_CLASS}]|记者|讯|报道|消息|客户端|主办|承办|联合|等|和|与|及|的)")
+_MEDIA_NEWS_HEAD = re.compile(rf"[{HAN_CLASS}]{{2,6}}$")
 # An ending that is really the start of another word: 部门, 新区 in 创新区, 局面.
 _FALSE_ENDING = re.compile(r"部门|部分|局面|局势|[创更全最重]新区|新区域|委员(?!会)|分会场|会场")
 _FALSE_ENDING_FIRSTS = scan.first_char_set(_FALSE_ENDING)
@@ -285,7 +286,7 @@ def find_organizations(
 
 # An outlet's name as a publisher gives it (metadata author/source, 来源： lines, 【XX报讯】).
 _OUTLET_FORM = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:报|报社|网|电视台|广播电台|电台|杂志社?|周刊|新闻|传媒|通讯社|新闻社|客户端)$"
+    rf"^[{HAN_CLASS}A-Za-z0-9]{{1,12}}(?:报|报社|网|电视台|广播电台|电台|杂志社?|周刊|新闻|传媒|通讯社|新闻社|客户端)$"
 )
 
 

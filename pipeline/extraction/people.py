@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import scan
+from pipeline.charclass import HAN_CLASS, is_han
 from pipeline.extraction import boundaries, lexicons
 
 # Words that commonly follow a name in news prose.
@@ -29,7 +30,7 @@ _FOLLOW = re.compile(
     r"告诉|称|代表|陪同|接受|发表|宣布|希望|感谢|简要|进一步|详细|首先|随后|最后|分别|一同|共同|率|向|对|在|和|与|"
     r"及|等|为|是|的|也|还|已|将|就|到|作|摄|报道|如是|则|又|从|同|并|以|于|深入|现场|"
     r"实地|调研|考察|视察|看望|慰问|走访|听取|来|赴|前往|做|作了|编辑|校对|审核|签署|签约|见证|"
-    r"[^\u4e00-\u9fff])"
+    rf"[^{HAN_CLASS}])"
 )
 # Characters that do not occur inside a name but often follow a surname-like character.
 _NOT_IN_NAME = frozenset(
@@ -39,7 +40,7 @@ _NOT_IN_NAME = frozenset(
 # Characters that end an organization's name, after which a name may start directly (驻广办王强).
 _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
 _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
-_SPEAKER = re.compile(r"(?:[”」』]\s*|(?<![\u4e00-\u9fff])据)")
+_SPEAKER = re.compile(rf"(?:[”」』]\s*|(?<![{HAN_CLASS}])据)")
 _find_speakers = scan.starting_with(_SPEAKER)
 _SAYS = re.compile(r"(?:说|表示|介绍|指出|告诉记者|坦言|强调|认为|透露|如是说)")
 # A clause starts at the start of the text and after each of these (``^`` or a lookbehind, as a
@@ -65,7 +66,7 @@ _COLLECTIVE_BEFORE = re.compile(
     r"乡镇|社区|村|相关|有关|各|重点)$"
 )
 _SPACE_RUN = re.compile(r"\s+")
-_PHOTO_CREDIT = re.compile(r"摄(?:影)?(?=[^\u4e00-\u9fff]|$)")
+_PHOTO_CREDIT = re.compile(rf"摄(?:影)?(?=[^{HAN_CLASS}]|$)")
 _BYLINE = re.compile(r"(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者|撰稿|校对|审核|文|图)\s*[:/：|]\s*")
 
 
@@ -78,11 +79,11 @@ class PersonHit:
     confidence: float
 
 
-_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
+_NOT_CJK = re.compile(rf"[^{HAN_CLASS}]")
 
 
 def _cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return is_han(ch)
 
 
 @cache

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline import scan
+from pipeline.charclass import HAN_CLASS, is_han
 from pipeline.extraction import lexicons, organizations
 from pipeline.extraction.spans import SpanIndex
 
@@ -27,7 +28,7 @@ class PlaceHit:
 
 
 def _cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return is_han(ch)
 
 
 # A development zone is an area, not only a body: the place it is named after (芜湖 in 芜湖经开区,
@@ -35,12 +36,12 @@ def _cjk(ch: str) -> bool:
 # even inside a name — for provinces and prefectures; a county's short form names zones after mountains and brands too
 # (井冈山经济技术开发区 lies in 吉安).
 _ZONE_AFTER = re.compile(
-    r"(?P<mid>[\u4e00-\u9fff]{0,4}?)(?:经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|新区|工业园区|综合保税区|保税区|自贸区|自由贸易试验区)"
+    rf"(?P<mid>[{HAN_CLASS}]{{0,4}}?)(?:经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|新区|工业园区|综合保税区|保税区|自贸区|自由贸易试验区)"
 )
 # Named fairs, expos and forums: 第二十届中国—东盟博览会, 中国(深圳)国际文化产业博览交易会, 广交会.
-_EVENT_ENDING = re.compile(r"(?:博览交易会|博览会|交易会|展览会|洽谈会|论坛|峰会|(?<=[\u4e00-\u9fff])[博交洽]会)")
+_EVENT_ENDING = re.compile(rf"(?:博览交易会|博览会|交易会|展览会|洽谈会|论坛|峰会|(?<=[{HAN_CLASS}])[博交洽]会)")
 _find_event_endings = scan.starting_with(_EVENT_ENDING)
-_EVENT_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·—\-–&]+$")
+_EVENT_HEAD = re.compile(rf"[{HAN_CLASS}A-Za-z0-9()（）·—\-–&]+$")
 _MAX_EVENT_HEAD = 24
 
 
