@@ -134,32 +134,36 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             published, a, b = hdr
             pub_span = (a, b)
             out["published_at"].append(FieldValue(published.isoformat(), [(a, b)], "header-date", 0.85))
-        else:
-            dl = dates_mod.dateline_date(folded_body)
-            year = dates_mod.dominant_year(folded_body) if dl else None
-            if dl and year:
-                d = dates_mod._valid(year, dl[0], dl[1])
-                if d:
-                    published = d
-                    out["published_at"].append(
-                        FieldValue(d.isoformat(), [(dl[2], dl[3])], "dateline:year-from-text", 0.6)
-                    )
+        # A dateline without its year (南昌12月5日电) gives no publication date: no year is guessed.
     mentions = dates_mod.find_dates(vt)
     skip = None
     if pub_span is not None:
         va = _view_pos(view, pub_span[0])
         skip = (va, va + (pub_span[1] - pub_span[0]))
+    # A date on a stamp line (当前报章2020年04月11日, 二版 >2014-04-29编印) dates the page, not the event.
+    mentions = [m for m in mentions if not _on_stamp_line(vt, m.start)]
     event = dates_mod.pick_event_date(vt, mentions, skip)
-    has_event_date = False
+    rule = "first-event-date"
+    if (event is None or vt[event.end : event.end + 1] in ("电", "讯")) and published is not None:
+        # 10日召开 under a dateline or a page date: the day's month is the publication's (or the one before).
+        bare = dates_mod.bare_day_events(vt)
+        if bare:
+            day, a, b = bare[0]
+            month = event.month if event is not None and day <= event.day else published.month
+            if event is None and day > published.day:
+                month = month - 1 or 12
+            event = dates_mod.DateMention(None, month, day, a, b)
+            rule = "day-with-event-verb"
     if event is not None:
-        has_event_date = True
-        # The text's dominant year is a fallback resolve reads only when no year is known.
-        fallback = dates_mod.dominant_year(vt) if event.year is None and published is None else None
-        start, end = dates_mod.resolve(event, published, fallback)
+        # The year: written, else the publication's, else one written in the event's own name
+        # (全市2021年第一批重大项目集中开工); none of these → no date (empty beats wrong).
+        named_year = dates_mod.event_name_year(vt, event) if event.year is None and published is None else None
+        start, end = dates_mod.resolve(event, published, named_year)
         spans, cap = ev.spans([(event.start, event.end)])
-        rule = "date-range" if event.end_day is not None else "first-event-date"
-        yr = "year-written" if event.year else ("year-from-publish-date" if published else "year-from-text")
-        conf = 0.8 if event.year or published else 0.55
+        if event.end_day is not None:
+            rule = "date-range"
+        yr = "year-written" if event.year else ("year-from-publish-date" if published else "year-from-event-name")
+        conf = 0.8 if event.year or published else 0.6
         if start is not None:
             fv = _fv(start.isoformat(), spans, cap, f"{rule}:{yr}", conf)
             if fv:
@@ -204,7 +208,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         fv = _fv(canonical, spans, cap, "industry-vocabulary", 0.7 if len(ind_spans) == 1 else 0.85)
         if fv:
             out["industries"].append(fv)
-    kind = classify_event(vt, title_text, has_event_date)
+    kind = classify_event(vt, title_text, event is not None)
     if kind:
         kind_name, conf, kspans = kind
         spans, _cap = ev.spans(kspans)
@@ -315,6 +319,12 @@ def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], v
             view_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(raw), vt)]
         spans, _cap = ev.spans(sorted(view_spans))
         found.append(FieldValue(value, spans, "metadata", 0.8 if spans else 0.7))
+
+
+def _on_stamp_line(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return dates_mod.is_stamp_line(text[start : end if end >= 0 else len(text)])
 
 
 def _view_pos(view: View, source_pos: int) -> int:
