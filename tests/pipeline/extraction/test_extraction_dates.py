@@ -88,7 +88,10 @@ def test_a_stamp_line_under_the_headline_is_the_publication_date() -> None:
 
 
 def test_an_epaper_date_line_dates_the_page_and_a_bare_day_the_event() -> None:
-    text = "当前报章2020年04月11日\n某市百个项目集中开工\n【某社某市4月10日电】某市10日召开重大项目推进会，项目集中开工。"
+    text = (
+        "当前报章2020年04月11日\n某市百个项目集中开工\n"
+        "【某社某市4月10日电】某市10日召开重大项目推进会，项目集中开工。"
+    )
     assert _dates(text) == ("2020-04-11", "2020-04-10", "2020-04-10")
 
 
@@ -109,5 +112,8 @@ def test_the_year_in_the_events_own_name_dates_it() -> None:
 
 
 def test_a_page_stamp_is_not_the_event_date() -> None:
-    text = "二版:综合新闻 >2014-04-29编印\n某市一季度内资项目呈现集聚效应\n刊发日期:2014-04-29\n日前，记者从市招商局了解到项目情况。"
+    text = (
+        "二版:综合新闻 >2014-04-29编印\n某市一季度内资项目呈现集聚效应\n"
+        "刊发日期:2014-04-29\n日前，记者从市招商局了解到项目情况。"
+    )
     assert _dates(text) == ("2014-04-29", None, None)
