@@ -23,6 +23,7 @@ from pipeline.extraction.vocab import classify_event, find_industries
 from pipeline.fields import FIELD_NAMES, FieldValue
 
 Span = tuple[int, int]
+_APPROX_LEAD = re.compile(r"^(?:将近|接近|大约|超过|不少于|不低于|不到|近|约|超|逾|达|共|总计|合计|累计|高达)")
 
 
 class _Evidence:
@@ -217,21 +218,22 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         out["event_type"].append(FieldValue("其他", [], "event-triggers:none", 0.3))
 
     # -- amounts and counts ------------------------------------------------------------------
-    # A headline's figure restated in the body (签约逾150亿元 … 总投资逾150亿元) is one value.
-    headline_end = out["title"][0].evidence[0][1] if out["title"] and out["title"][0].evidence else -1
-    in_headline: dict[tuple[str, object], FieldValue] = {}
+    # One amount per written figure (GOLD: unique by text): a figure restated in the body
+    # (签约逾150亿元 … 总投资逾150亿元, 总投资286亿元 … 计划总投资286亿元) is one value with every
+    # mention as evidence. The key drops the "approximately" words, which the gold drops too.
+    seen_amounts: dict[tuple[str, object], FieldValue] = {}
     for am in find_amounts(vt):
         spans, cap = ev.spans([(am.start, am.end)])
-        prev = in_headline.get((am.text, am.yuan))
-        if prev is not None and spans:
-            prev.evidence.extend(spans)
+        key = (_APPROX_LEAD.sub("", am.text), am.yuan)
+        prev = seen_amounts.get(key)
+        if prev is not None:
+            prev.evidence.extend(s for s in spans if s not in prev.evidence)
             continue
         amount = {"text": am.text, "yuan": am.yuan, "context": am.context, "approximate": am.approximate}
         fv = _fv(amount, spans, cap, "amount-pattern", 0.7 if am.approximate else 0.9)
         if fv:
             out["amounts"].append(fv)
-            if spans and spans[0][1] <= headline_end:
-                in_headline[(am.text, am.yuan)] = fv
+            seen_amounts[key] = fv
     # The same count stated twice in the same words (headline and body: 签约项目32个) is one value
     # with two spans; the two words before it tell 规模以上企业超过200家 from 高新技术企业超过200家.
     seen_counts: dict[tuple[int, str, str], FieldValue] = {}
