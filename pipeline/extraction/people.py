@@ -184,9 +184,9 @@ class _Reader:
         if in_title and in_title.end() > p + len(short):
             return None  # 向记者: a title word runs through the reading, no name here
         starts_token = p == 0 or p in self.gaps or not _cjk(t[p - 1]) or bool(title_before)
-        if starts_token and len(long) == sur + 2 and self._gap_or_break(p + len(long)) and self.bounded(long):
-            if not (ok_short and self._gap_or_break(p + len(short))):
-                return long  # 记者 孙向阳 孟祥燕; 董事长林中森、
+        long_bounded = len(long) == sur + 2 and self._gap_or_break(p + len(long)) and self.bounded(long)
+        if starts_token and long_bounded and not (ok_short and self._gap_or_break(p + len(short))):
+            return long  # 记者 孙向阳 孟祥燕; 董事长林中森、
         ends_item = p + len(short) in self.gaps or t[p + len(short) : p + len(short) + 1] == "、"
         if starts_token and not ok_short and ends_item and self.bounded(short):
             return short  # 副市长马力、李若杨: 马力 is a word, but here a title and a break bound it
