@@ -27,11 +27,15 @@ _MAX_HEAD = 18
 # Where a name cannot extend past, read right to left: verbs, function words, counts.
 BOUNDARY = re.compile(
     r"(?:主办|承办|协办|召开|举办|举行|参加|出席|组织|牵头|指导|"
-    r"联合(?!动力|利华|国际|体|会|国|重工|技术|创新|研究|实验室|发展|集团|银行|证券|能源|化工|航空|电子|汽车|科技)|依托|成立|位于|来自|考察|参观|走访|拜访|"
+    # 联合 is a verb (not part of a name such as 联合国, 联合利华) right after another body's ending
+    # (市商务局联合市工信局) or right before another verb (联合举办).
+    r"(?<=[局委会厅部院司办社团所室站馆府])联合|联合(?=主办|举办|承办|发布|开展|召开|组织|发起|印发|推出|打造|申报)|"
+    r"依托|成立|位于|来自|考察|参观|走访|拜访|拜会|莅临|获得|期待|标志着|助力|发挥|落实|对接|洽谈|接待|看望|调研|"
+    r"视察|访问|到访|(?<=[日月年已并曾还再])获|"
     r"会见|携手|签约|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|还有|先后|分别|获悉|"
     r"邀请|宣布|透露|共建|设立|打造|加快|推进|深化|实施|参与|代表|感谢|欢迎|希望|"
     r"拥有|用好|建好|做好|做优|做强|做大|提高|提升|认真|听完|听取|完成|实现|形成|培育|创建|建立|出台|之|"
-    r"首批|一批|多家|多个|\d+(?:\.\d+)?[个家所项位名批座条]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
+    r"首批|一批|多家|多个|\d+(?:\.\d+)?[个家所项位名批座条日号月年]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
     rf"就|(?<![华作成有])为|各|{boundaries.ALL})"
 )
 _find_boundaries = scan.starting_with(BOUNDARY)
@@ -260,13 +264,16 @@ def find_organizations(
         if ending in _ZONE_ENDINGS:
             zones.add(head + ending)
     # Endings that need a place or a known zone in their head, now that zones are known.
+    words = lexicons.common_words()
     for start, end, ending, head, kind in pending:
         if not _has_place(head, zones):
             continue
+        if len(ending) == 1 and text[start - 1 : end] in words:
+            continue  # 积极谋划布局: a one-character ending that closes a common word (布局) ends no name
         rest = _without_places(head)
         for z in zones:
             rest = rest.replace(z, "")
-        if rest and not _named(rest) and ending != "网":
+        if rest and not _named(rest) and ending != "网" and kind != "placed-body":
             continue  # 江西省国家级园区: a place plus generic words names no particular park
         if kind == "placed-weak":
             nxt = text[end : end + 1]

@@ -139,3 +139,37 @@ def test_place_a_zone_is_named_after_counts() -> None:
     assert places(text, blocked) == {"芜湖市", "苏州市"}
     text = "由江西景德镇高新区管委会主办。"
     assert places(text, [(1, 12)]) == {"景德镇市"}  # 江西 is not what the zone is named after
+
+
+# -- general mechanisms instead of per-case entries (fixtures written here) -----------------------
+
+
+def _orgs(text: str) -> set[str]:
+    from pipeline.extraction.organizations import find_organizations
+
+    return {h.value for h in find_organizations(text)}
+
+
+def test_lianhe_is_a_verb_only_between_bodies_or_before_a_verb() -> None:
+    assert "市工信局" in _orgs("市商务局联合市工信局举办推介会。")
+    assert "联合利华公司" in _orgs("联合利华公司在当地投资建厂。")
+
+
+def test_a_bureau_is_named_by_its_place() -> None:
+    assert "香港贸易发展局" in _orgs("会见了香港贸易发展局代表。")
+    assert not any("布局" in o for o in _orgs("景德镇高新区积极谋划布局新兴产业。"))
+
+
+def test_a_verb_or_a_date_before_a_body_is_not_its_name() -> None:
+    assert "永冠能源材料股份有限公司" in _orgs("将拜会永冠能源材料股份有限公司泰国厂。")
+    assert "财政部" in _orgs("高雄市府21日获财政部颁发奖项。")
+
+
+def test_venues_and_hotels_are_not_organizations() -> None:
+    assert not _orgs("推介会在深圳福田香格里拉大酒店举行，会后参观南宁国际会展中心。")
+
+
+def test_taiwan_subdivisions_are_places() -> None:
+    from pipeline.extraction.places import find_places
+
+    assert {p.value for p in find_places("嘉义县政府在苗栗县、台东县推介。", [])} >= {"苗栗县", "台东县"}
