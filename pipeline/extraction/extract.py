@@ -17,7 +17,7 @@ from pipeline.extraction.amounts import find_amounts, find_counts
 from pipeline.extraction.normalize import View, fold, fold_script, make_view
 from pipeline.extraction.organizations import find_organizations, organization_form
 from pipeline.extraction.people import find_people, plausible_name
-from pipeline.extraction.places import event_name_spans, find_places
+from pipeline.extraction.places import find_places
 from pipeline.extraction.title import find_source, find_title
 from pipeline.extraction.vocab import classify_event, find_industries
 from pipeline.fields import FIELD_NAMES, FieldValue
@@ -188,7 +188,10 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     org_names = {h.value for h in orgs}
     _add_outlets(out["organizations"], outlets, org_names, vt, ev)
     # A place inside an organization's or a named event's name is not listed on that mention.
-    for p in find_places(vt, org_spans + event_name_spans(vt)):
+    # GOLD.md: a place inside an event's, project's or venue's name is listed (中国—东盟博览会 → 中国,
+    # 东盟); one only inside an organization's name is not; one overlapping a person's name is no place.
+    person_spans = [sp for p in people for sp in p.spans]
+    for p in find_places(vt, org_spans, person_spans):
         spans, cap = ev.spans(p.spans)
         fv = _fv(p.value, spans, cap, "division-lexicon", 0.9)
         if fv:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pipeline.extraction.lexicons import alternation, short_form
 from pipeline.extraction.organizations import find_organizations, organization_form
-from pipeline.extraction.places import event_name_spans, find_places, place_key
+from pipeline.extraction.places import find_places, place_key
 
 
 def places(text: str, blocked: list[tuple[int, int]] | None = None) -> set[str]:
@@ -126,11 +126,13 @@ def test_outlet_forms() -> None:
     assert organization_form("张三") is None
 
 
-def test_places_inside_expo_names_do_not_count() -> None:
-    text = "第二十届中国—东盟博览会在南宁开幕。"
-    assert places(text, event_name_spans(text)) == {"南宁市"}
-    text = "2024浙江投资贸易洽谈会在杭州开幕，浙江省副省长出席。"
-    assert places(text, event_name_spans(text)) == {"杭州市", "浙江省"}  # 浙江 occurs on its own too
+def test_places_inside_expo_names_count() -> None:
+    # GOLD.md: places inside event names are listed (they were left out before).
+    from pipeline.extraction import extract
+    from tests.pipeline.extraction.conftest import make_result
+
+    out = extract(make_result("第二十届中国—东盟博览会在南宁开幕。"))
+    assert {place_key(v.value) for v in out["places"]} == {place_key(p) for p in ("中国", "东盟", "南宁市")}
 
 
 def test_place_a_zone_is_named_after_counts() -> None:
