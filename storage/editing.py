@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from pipeline.fields import FIELDS_BY_NAME
+from pipeline.fields import FIELDS_BY_NAME, FieldState, field_state
 from pipeline.process import summarise
 from storage.models import STATUSES, Article, ArticleTag, ArticleText, FieldHistory
 from storage.store import Store
@@ -65,8 +65,8 @@ def set_field_values(
         body = s.get(ArticleText, article_id)
         assert body is not None
         fields = dict(body.fields or {})
-        old = fields.get(field, {"edited": False, "values": []})
-        new = {"edited": True, "values": [_as_human(v) for v in values]}
+        old = field_state(fields, field)
+        new = FieldState(True, [_as_human(v) for v in values]).to_json()
         if old.get("values") == new["values"] and old.get("edited"):
             return a.version_id
         fields[field] = new
@@ -154,13 +154,13 @@ def set_field_state(
     values = [dict(v) for v in state.get("values", [])]
     if not spec.multiple and len(values) > 1:
         raise EditError(f"{field} holds one value, got {len(values)}")
-    new = {"edited": bool(state.get("edited")), "values": values}
+    new = FieldState(bool(state.get("edited")), values).to_json()
     with store.session() as s:
         a = _load(s, article_id, expected_version)
         body = s.get(ArticleText, article_id)
         assert body is not None
         fields = dict(body.fields or {})
-        old = fields.get(field, {"edited": False, "values": []})
+        old = field_state(fields, field)
         if old.get("values") == new["values"] and bool(old.get("edited")) == new["edited"]:
             return a.version_id
         fields[field] = new

@@ -20,7 +20,7 @@ from pipeline.extraction.people import find_people, plausible_name
 from pipeline.extraction.places import find_places
 from pipeline.extraction.title import find_source, find_title
 from pipeline.extraction.vocab import classify_event, find_industries
-from pipeline.fields import FIELD_NAMES, FieldValue
+from pipeline.fields import FIELD_NAMES, Amount, Count, FieldValue, Person
 
 Span = tuple[int, int]
 _APPROX_LEAD = re.compile(r"^(?:将近|接近|大约|超过|不少于|不低于|不到|近|约|超|逾|达|共|总计|合计|累计|高达)")
@@ -201,7 +201,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if person.name in org_names or person.name in place_forms:
             continue
         spans, cap = ev.spans(person.spans)
-        fv = _fv({"name": person.name, "title": person.title}, spans, cap, person.rule, person.confidence)
+        fv = _fv(Person(person.name, person.title).to_json(), spans, cap, person.rule, person.confidence)
         if fv:
             out["people"].append(fv)
     _add_credited(out["people"], meta, org_names | place_forms)
@@ -232,7 +232,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if prev is not None:
             prev.evidence.extend(s for s in spans if s not in prev.evidence)
             continue
-        amount = {"text": am.text, "yuan": am.yuan, "context": am.context, "approximate": am.approximate}
+        amount = Amount(am.text, am.yuan, am.context, am.approximate).to_json()
         fv = _fv(amount, spans, cap, "amount-pattern", 0.7 if am.approximate else 0.9)
         if fv:
             out["amounts"].append(fv)
@@ -242,16 +242,16 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     seen_counts: dict[tuple[int, str, str], FieldValue] = {}
     for c in find_counts(vt):
         spans, cap = ev.spans([(c.start, c.end)])
-        key = (c.value, c.text, vt[max(0, c.start - 2) : c.start])
-        prev = seen_counts.get(key)
+        ckey = (c.value, c.text, vt[max(0, c.start - 2) : c.start])
+        prev = seen_counts.get(ckey)
         if prev is not None and c.what:
             prev.evidence.extend(s for s in spans if s not in prev.evidence)
             continue
-        count = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
+        count = Count(c.text, c.value, c.what, c.approximate).to_json()
         fv = _fv(count, spans, cap, "count-pattern", 0.75 if c.what else 0.5)
         if fv:
             out["counts"].append(fv)
-            seen_counts[key] = fv
+            seen_counts[ckey] = fv
     _title_figures(out, _meta_str(meta, "title"), vt)
     return out
 
@@ -275,14 +275,14 @@ def _title_figures(out: dict[str, list[FieldValue]], meta_title: str | None, vt:
             continue
         have_yuan.add(am.yuan)
         have_text.add(am.text)
-        amount = {"text": am.text, "yuan": am.yuan, "context": am.context, "approximate": am.approximate}
+        amount = Amount(am.text, am.yuan, am.context, am.approximate).to_json()
         out["amounts"].append(FieldValue(amount, [], "amount-pattern+title", 0.8 if not am.approximate else 0.65))
     counts = [fv.value for fv in out["counts"] if isinstance(fv.value, dict)]
     for c in find_counts(title):
         if any(v["value"] == c.value and (v["what"] == c.what or c.text in v["text"] or v["text"] in c.text)
                for v in counts):  # fmt: skip
             continue
-        count = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
+        count = Count(c.text, c.value, c.what, c.approximate).to_json()
         counts.append(count)
         out["counts"].append(FieldValue(count, [], "count-pattern+title", 0.7 if c.what else 0.45))
 
@@ -302,7 +302,7 @@ def _add_credited(found: list[FieldValue], meta: dict[str, object], not_names: s
         for name in re.split(r"[\s、,，/|;；]+", fold(raw)):
             if name and name not in have and name not in not_names and plausible_name(name):
                 have.add(name)
-                found.append(FieldValue({"name": name, "title": title}, [], "metadata:" + key, 0.7))
+                found.append(FieldValue(Person(name, title).to_json(), [], "metadata:" + key, 0.7))
 
 
 def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], vt: str, ev: _Evidence) -> None:
