@@ -59,7 +59,8 @@ _GENERIC_WORDS = (
     "千亿|百亿|万亿|亿元|十亿|官方|专业|综合|特色|配套|功能|区域|省直|市直|联系|主要|研发|工业|商业|金融|"
     "发展|建设|项目|平台|基地|小型|微型|创业|供应|生产|制造|研发|孵化|转化|加工|应用|集聚区|投资|贸易|电力|房地产|"
     "网络|信息|技术|文化|传媒|咨询|管理|控股|实业|实体|外贸|跨国|本地|本土|国内|海外|境外|全球|世界|大型|中型|"
-    "新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|子|分|母|总|家|些|每|某|几|首|一批|一家|多家|这家|该家|[0-9]+"
+    "新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|国企|央企|民企|外企|"
+    "子|分|母|总|家|些|每|某|几|首|一批|一家|多家|这家|该家|[0-9]+"
 )
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
 _CJK = re.compile(rf"[{HAN_CLASS}]")
@@ -78,7 +79,8 @@ _ORGANIZER_VERBS = ("主办", "承办", "协办", "指导", "牵头")  # every o
 _WEAK_OK_AFTER = re.compile(rf"(?:[^{HAN_CLASS}]|记者|讯|报道|消息|客户端|主办|承办|联合|等|和|与|及|的)")
 _MEDIA_NEWS_HEAD = re.compile(rf"[{HAN_CLASS}]{{2,6}}$")
 # An ending that is really the start of another word: 部门, 新区 in 创新区, 局面.
-_FALSE_ENDING = re.compile(r"部门|部分|局面|局势|[创更全最重]新区|新区域|委员(?!会)|分会场|会场")
+# 招商会 is an event (a promotion meeting), not a chamber of commerce (商会).
+_FALSE_ENDING = re.compile(r"部门|部分|局面|局势|[创更全最重]新区|新区域|委员(?!会)|分会场|会场|招商会")
 _FALSE_ENDING_FIRSTS = scan.first_char_set(_FALSE_ENDING)
 
 
@@ -188,8 +190,13 @@ def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
             a, b = items[0]
             if b - a < 3 or text[a:b] in places.by_form:
                 continue
+        kinds = lexicons.org_suffixes().kinds
         for a, b in items:
-            if _named(text[a:b]) and text[a:b] not in places.by_form:
+            item = text[a:b]
+            # An item with a legal or body ending (跨国公司, 商会协会) is named only by its head.
+            ending = next((item[k:] for k in range(1, len(item) - 1) if item[k:] in kinds), "")
+            named_head = _named(item[: len(item) - len(ending)]) if ending else _named(item)
+            if named_head and item not in places.by_form:
                 out.append((a, b, "list:等企业"))
     return out
 

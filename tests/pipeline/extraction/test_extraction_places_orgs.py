@@ -175,3 +175,11 @@ def test_taiwan_subdivisions_are_places() -> None:
     from pipeline.extraction.places import find_places
 
     assert {p.value for p in find_places("嘉义县政府在苗栗县、台东县推介。", [])} >= {"苗栗县", "台东县"}
+
+
+def test_a_promotion_meeting_is_no_chamber_of_commerce() -> None:
+    assert not _orgs("长乐专场招商会开幕，企业家出席招商会。")
+
+
+def test_a_listed_item_with_a_generic_head_is_no_body() -> None:
+    assert _orgs("大型国企、跨国公司等企业代表参加推介会。") == set()
