@@ -21,7 +21,8 @@ def level(adcode: str) -> str:
 # Taiwan's 22 first-level subdivisions (ISO 3166-2:TW), which the MCA codes list only as 台湾省.
 # Codes 71NN00000000 are assigned here in ISO order, at prefecture level under 台湾省.
 TAIWAN = (
-    "新北市", "台北市", "桃园市", "台中市", "台南市", "高雄市", "基隆市", "新竹市", "嘉义市", "新竹县", "苗栗县", "彰化县", "南投县", "云林县", "嘉义县",
+    "新北市", "台北市", "桃园市", "台中市", "台南市", "高雄市", "基隆市", "新竹市",
+    "嘉义市", "新竹县", "苗栗县", "彰化县", "南投县", "云林县", "嘉义县",
     "屏东县", "宜兰县", "花莲县", "台东县", "澎湖县", "金门县", "连江县",
 )
 
