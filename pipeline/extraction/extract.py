@@ -15,8 +15,8 @@ from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
 from pipeline.extraction.amounts import find_amounts, find_counts
 from pipeline.extraction.normalize import View, fold, fold_script, make_view
-from pipeline.extraction.organizations import find_organizations, organization_form
-from pipeline.extraction.people import find_people, plausible_name
+from pipeline.extraction.organizations import find_organizations, named_body, organization_form
+from pipeline.extraction.people import PersonHit, find_people, plausible_name
 from pipeline.extraction.places import find_places
 from pipeline.extraction.title import find_source, find_title
 from pipeline.extraction.vocab import classify_event, find_industries
@@ -115,14 +115,14 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         out["title"].append(FieldValue(value, span, headline.rule, headline.confidence))
     meta_source = _meta_str(meta, "source", "author", "publisher")
     # Sources, publishers and authors that name a body are organizations too.
-    outlets = [fold(v) for k in ("source", "publisher", "author") if (v := _meta_str(meta, k))]
+    outlets = [(fold(v), k != "author") for k in ("source", "publisher", "author") if (v := _meta_str(meta, k))]
     if meta_source:
         out["source"].append(FieldValue(fold_script(meta_source), [], "metadata:source", 0.9))
     src = find_source(folded_body)
     if src:
         if not meta_source:
             out["source"].append(FieldValue(src[0], [(src[1], src[2])], "byline-pattern", 0.75))
-        outlets.append(src[0])
+        outlets.append((src[0], True))
 
     # -- dates -------------------------------------------------------------------------------
     published = _meta_date(meta)
@@ -187,6 +187,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             out["organizations"].append(fv)
     org_names = {h.value for h in orgs}
     _add_outlets(out["organizations"], outlets, org_names, vt, ev)
+    _add_title_bodies(out["organizations"], people, org_names, vt, ev)
     # A place inside an organization's or a named event's name is not listed on that mention.
     # GOLD.md: a place inside an event's, project's or venue's name is listed (中国—东盟博览会 → 中国,
     # 东盟); one only inside an organization's name is not; one overlapping a person's name is no place.
@@ -305,7 +306,9 @@ def _add_credited(found: list[FieldValue], meta: dict[str, object], not_names: s
                 found.append(FieldValue(Person(name, title).to_json(), [], "metadata:" + key, 0.7))
 
 
-def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], vt: str, ev: _Evidence) -> None:
+def _add_outlets(
+    found: list[FieldValue], outlets: list[tuple[str, bool]], names: set[str], vt: str, ev: _Evidence
+) -> None:
     """The outlet in the metadata or a 来源 line, when it names a body the text scan did not list.
 
     Evidence is every mention in the text; an outlet named only in the metadata has none (rule
@@ -313,23 +316,67 @@ def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], v
     """
     canonical = lexicons.known_orgs().canonical
     known = {canonical.get(n, n) for n in names}
-    for raw in outlets:
-        value = organization_form(raw)
-        if not value or value in names or canonical.get(value, value) in known:
-            continue  # 中国新闻网 in the metadata, 中新网 in the text: one body
-        names.add(value)
-        known.add(canonical.get(value, value))
-        view_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(value), vt)]
-        if value != raw:
-            view_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(raw), vt)]
-        spans, _cap = ev.spans(sorted(view_spans))
-        found.append(FieldValue(value, spans, "metadata", 0.8 if spans else 0.7))
+    for whole, is_source in outlets:
+        # 来源:中国赣州网-赣南日报 names two outlets.
+        parts = [p for p in _OUTLET_SEP.split(whole) if p] if is_source else [whole]
+        for raw in parts:
+            _add_outlet(found, raw, organization_form(raw), names, known, canonical, vt, ev)
+
+
+_OUTLET_SEP = re.compile(r"\s*[-—–/|｜、,，]\s*|\s+")
+
+
+def _add_outlet(found: list[FieldValue], raw: str, value: str | None, names: set[str], known: set[str],
+                canonical: dict[str, str], vt: str, ev: _Evidence) -> None:  # fmt: skip
+    """List ``value`` (the body ``raw`` names) unless it, or a short form of it, is listed already."""
+    if not value or value in names or canonical.get(value, value) in known:
+        return  # 中国新闻网 in the metadata, 中新网 in the text: one body
+    names.add(value)
+    known.add(canonical.get(value, value))
+    view_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(value), vt)]
+    if value != raw:
+        view_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(raw), vt)]
+    spans, _cap = ev.spans(sorted(view_spans))
+    found.append(FieldValue(value, spans, "metadata", 0.8 if spans else 0.7))
 
 
 def _on_stamp_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return dates_mod.is_stamp_line(text[start : end if end >= 0 else len(text)])
+
+
+# Titles held in a company or a newsroom: the words before them in a person's title name that body
+# (中美典当董事长 → 中美典当, 大纪元记者 → 大纪元), even without a legal ending.
+_BODY_TITLES = re.compile(
+    r"(?:副?董事长|副?总经理|副?总裁|执行长|营运长|首席执行官|CEO|(?:摄影|文字)?记者|编辑|主编|通讯员)$"
+)
+# Words between a newsroom's name and 记者 that belong to the title (日照报业全媒体记者).
+_TITLE_MODIFIERS = re.compile(r"(?:全媒体|融媒体|首席|特约|见习|资深|驻[^·]{1,6})+$")
+
+
+def _add_title_bodies(
+    found: list[FieldValue], people: list[PersonHit], names: set[str], vt: str, ev: _Evidence
+) -> None:
+    titles = lexicons.titles().regex
+    places = lexicons.places().by_form
+    for person in people:
+        for part in re.split(r"[、，,]", person.title):
+            m = _BODY_TITLES.search(part)
+            if not m or m.start() == 0:
+                continue
+            head = _TITLE_MODIFIERS.sub("", part[: m.start()])
+            for body in head.split("·"):
+                if not (2 <= len(body) <= 14) or body in places or titles.search(body) or not named_body(body):
+                    continue
+                if any(body in n or n in body for n in names):
+                    continue  # the body is listed already, perhaps under a longer name
+                names.add(body)
+                view_spans = [(x.start(), x.end()) for x in re.finditer(re.escape(body), vt)]
+                spans, cap = ev.spans(view_spans)
+                fv = _fv(body, spans, cap, "title-body", 0.6)
+                if fv:
+                    found.append(fv)
 
 
 def _view_pos(view: View, source_pos: int) -> int:

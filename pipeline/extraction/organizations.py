@@ -216,6 +216,11 @@ def _named(head: str) -> bool:
     return not _generic_head().match(head)
 
 
+def named_body(name: str) -> bool:
+    """Whether ``name`` (with no legal ending) names a particular body rather than a kind of one."""
+    return _named(_strip_modifier(name)) and _CJK.search(name[-1:]) is not None
+
+
 def _without_places(head: str) -> str:
     """``head`` with every place name taken out (the places regex's ``sub``, by the trie)."""
     parts: list[str] = []

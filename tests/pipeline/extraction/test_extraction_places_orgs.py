@@ -183,3 +183,27 @@ def test_a_promotion_meeting_is_no_chamber_of_commerce() -> None:
 
 def test_a_listed_item_with_a_generic_head_is_no_body() -> None:
     assert _orgs("大型国企、跨国公司等企业代表参加推介会。") == set()
+
+
+def _extract_orgs(text: str, meta: dict[str, object] | None = None) -> set[str]:
+    from pipeline.extraction import extract
+    from tests.pipeline.extraction.conftest import make_result
+
+    return {v.value for v in extract(make_result(text, meta))["organizations"]}
+
+
+def test_the_body_before_a_company_or_newsroom_title_is_an_organization() -> None:
+    got = _extract_orgs("重点拜访了中美典当董事长杜政道、长衡科技执行长张肇元。(大纪元记者李怡欣报导)")
+    assert {"中美典当", "长衡科技", "大纪元"} <= got
+    got = _extract_orgs("大河报·大河客户端记者 郑松波 报道。(日照报业全媒体记者 孙向阳)")
+    assert {"大河报", "大河客户端", "日照报业"} <= got
+
+
+def test_a_source_line_naming_two_outlets_gives_both() -> None:
+    got = _extract_orgs("上犹县开展招商月活动。", {"source": "中国赣州网-赣南日报"})
+    assert {"中国赣州网", "赣南日报"} <= got
+
+
+def test_new_endings_of_associations_and_offices() -> None:
+    assert "台湾区电机电子工业同业公会" in _orgs("与台湾区电机电子工业同业公会签署备忘录。")
+    assert "眉山市台办" in _orgs("中国台湾网、眉山市台办联合报道。")
