@@ -59,7 +59,7 @@ _GENERIC_WORDS = (
     "千亿|百亿|万亿|亿元|十亿|官方|专业|综合|特色|配套|功能|区域|省直|市直|联系|主要|研发|工业|商业|金融|"
     "发展|建设|项目|平台|基地|小型|微型|创业|供应|生产|制造|研发|孵化|转化|加工|应用|集聚区|投资|贸易|电力|房地产|"
     "网络|信息|技术|文化|传媒|咨询|管理|控股|实业|实体|外贸|跨国|本地|本土|国内|海外|境外|全球|世界|大型|中型|"
-    "新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|国企|央企|民企|外企|"
+    "新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|国企|央企|民企|外企|地区|"
     "子|分|母|总|家|些|每|某|几|首|一批|一家|多家|这家|该家|[0-9]+"
 )
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
@@ -195,7 +195,9 @@ def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
             item = text[a:b]
             # An item with a legal or body ending (跨国公司, 商会协会) is named only by its head.
             ending = next((item[k:] for k in range(1, len(item) - 1) if item[k:] in kinds), "")
-            named_head = _named(item[: len(item) - len(ending)]) if ending else _named(item)
+            head = item[: len(item) - len(ending)] if ending else item
+            # 长三角地区精细化工: a place before an industry word names no company.
+            named_head = _named(head) and (head == _without_places(head) or _named(_without_places(head)))
             if named_head and item not in places.by_form:
                 out.append((a, b, "list:等企业"))
     return out
@@ -236,6 +238,21 @@ def _has_place(head: str, zones: set[str]) -> bool:
     return lexicons.places().matcher.contains(head) or any(z in head for z in zones)
 
 
+def _closing_places_resolved(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An ending that only closes a place's name (梁园区委: 园区 ends 梁园区) gives way to an ending
+    that starts inside it (区委), which the non-overlapping scan never reported."""
+    by_form = lexicons.places().by_form
+    out: list[tuple[int, int, str]] = []
+    for s, e, ending in found:
+        if any(text[x:e] in by_form for x in range(max(0, s - 4), s)):
+            later = [(s + 1 + a, s + 1 + b, w) for a, b, w in _endings_matcher().finditer(text[s + 1 : e + 8])]
+            if later and later[0][0] < e:
+                out.append(later[0])
+                continue
+        out.append((s, e, ending))
+    return out
+
+
 def find_organizations(
     text: str, extra_names: list[str] | None = None, person_spans: Iterable[tuple[int, int]] = ()
 ) -> list[OrgHit]:
@@ -246,7 +263,7 @@ def find_organizations(
     # The endings by the trie: the same leftmost-longest matches as the endings regex, found faster.
     endings = [
         (s, e, ending)
-        for s, e, ending in _endings_matcher().finditer(text)
+        for s, e, ending in _closing_places_resolved(text, _endings_matcher().finditer(text))
         if not (_false_ending(text, max(0, s - 1)) or _false_ending(text, e - 1))
     ]
     zones: set[str] = set()

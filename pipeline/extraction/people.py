@@ -138,6 +138,12 @@ class _Reader:
             return False
         return self.gaps.isdisjoint(range(1, len(name)))
 
+    def bounded_any(self, name: str) -> bool:
+        """Like ``bounded`` without the surname: Han only, no place, title or generic word."""
+        if _NOT_CJK.search(name) or name in self.places or name in self.tl.titles or _GENERIC_END.search(name):
+            return False
+        return not self.tl.regex.search(name) and _NOT_IN_NAME.isdisjoint(name[1:])
+
     def _judge(self, name: str) -> bool:
         if len(name) < 2 or _NOT_CJK.search(name):
             return False
@@ -262,6 +268,19 @@ def _own_title(text: str, pos: int, tl: lexicons.TitleLexicon) -> bool:
     return any(t.group(0) not in tl.weak for t in tl.regex.finditer(text, pos, end))
 
 
+_ITEM_SEP = frozenset("、及")
+
+
+def _list_item(text: str, p: int, r: _Reader) -> str | None:
+    """A name in a list of names whose surname the lexicon lacks (市领导甲、能荣、乙): two or three
+    Han characters between list marks, with a name the lexicon knows right after it."""
+    for n in (2, 3):
+        item, after = text[p : p + n], p + n
+        if after < len(text) and text[after] in _ITEM_SEP and r.bounded_any(item) and r.forward(after + 1):
+            return item
+    return None
+
+
 def _place_from(text: str, i: int, places: object) -> bool:
     """Whether a place name of two to four characters starts at ``i``."""
     # 长乐 is listed as 长乐市: a two- or three-character head with its level word is a place too.
@@ -375,7 +394,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             byline = title in _CREDIT_TITLES
             while q < len(text) and (text[q] == "、" or (byline and q in r.gaps)):
                 step = 1 if text[q] == "、" else 0
-                nxt = r.forward(q + step)
+                nxt = r.forward(q + step) or (_list_item(text, q + step, r) if step else None)
                 if not nxt or (step and tl.regex.match(text, q + step + len(nxt))):
                     break  # 蒋连生、深圳市…会长何景成: a new title phrase, not a shared title
                 if step and _own_title(text, q + step + len(nxt), tl):

@@ -157,6 +157,8 @@ def find_title(text: str, meta_titles: tuple[str, ...] = (), max_lines: int = 14
             score += 3
         if stripped.count(s) > 1 or text.count(s) > 1:
             score += 1  # the headline repeated (a mirror's doubled heading, a share line)
+        if any(len(t) >= 8 and t != s and s.startswith(t) for k, t in enumerate(stripped) if like[k]):
+            score -= 2  # a decorated copy of another headline line (…交流会 要闻-吉林站 2502649)
         # An info line or a dateline right below the run of headline lines this one opens.
         j = i + 1
         while j < len(lines) and like[j]:

@@ -158,3 +158,8 @@ def test_a_middle_dot_joins_two_outlets_in_a_title() -> None:
         "郑松波": "大河报·大河客户端记者",
         "邵占坤": "大河报·大河客户端记者",
     }
+
+
+def test_a_name_with_a_rare_surname_inside_a_list_of_names() -> None:
+    got = people("市领导罗茂文、能荣、陈洪思出席。")
+    assert got == {"罗茂文": "市领导", "能荣": "市领导", "陈洪思": "市领导"}

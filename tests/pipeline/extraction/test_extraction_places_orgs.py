@@ -207,3 +207,15 @@ def test_a_source_line_naming_two_outlets_gives_both() -> None:
 def test_new_endings_of_associations_and_offices() -> None:
     assert "台湾区电机电子工业同业公会" in _orgs("与台湾区电机电子工业同业公会签署备忘录。")
     assert "眉山市台办" in _orgs("中国台湾网、眉山市台办联合报道。")
+
+
+def test_an_ending_that_closes_a_place_gives_way_to_the_next() -> None:
+    assert "商丘市梁园区委" in _orgs("商丘市梁园区委书记薛凤林带队赴上海招商。")
+
+
+def test_directional_macro_regions_are_not_places() -> None:
+    assert places("推动东部地区与中西部地区产业合作，对接长三角。") == {"长三角"}
+
+
+def test_industries_listed_before_deng_qiye_are_not_companies() -> None:
+    assert _orgs("邀请了长三角地区精细化工、智能装备制造等157家知名企业代表。") == set()

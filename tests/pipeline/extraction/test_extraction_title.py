@@ -79,3 +79,11 @@ def test_cleaning_proposes_no_title_and_extraction_owns_it(result: Callable[...,
     out = extract(cleaned)
     (title,) = out["title"]
     assert title.value == "南宁推介会签约项目12个" and title.evidence == [(0, 12)]
+
+
+def test_a_decorated_copy_of_the_headline_loses_to_the_plain_line() -> None:
+    page = (
+        "南宁推介会签约项目12个 要闻-南宁站 张三 2502649\n您当前的位置:首页 > 要闻\n"
+        f"南宁推介会签约项目12个\n2024-03-05 14:33 | 来源: 南宁新闻网\n{BODY}"
+    )
+    assert _title(page) == "南宁推介会签约项目12个"
