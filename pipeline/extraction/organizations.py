@@ -79,8 +79,12 @@ _ORGANIZER_VERBS = ("主办", "承办", "协办", "指导", "牵头")  # every o
 _WEAK_OK_AFTER = re.compile(rf"(?:[^{HAN_CLASS}]|记者|讯|报道|消息|客户端|主办|承办|联合|等|和|与|及|的)")
 _MEDIA_NEWS_HEAD = re.compile(rf"[{HAN_CLASS}]{{2,6}}$")
 # An ending that is really the start of another word: 部门, 新区 in 创新区, 局面.
-# 招商会 is an event (a promotion meeting), not a chamber of commerce (商会).
-_FALSE_ENDING = re.compile(r"部门|部分|局面|局势|[创更全最重]新区|新区域|委员(?!会)|分会场|会场|招商会")
+# 招商会 is an event (a promotion meeting), not a chamber of commerce (商会); a production, planting
+# or processing base (生产基地, 种植基地) is a facility or a project, not a body (GOLD.md).
+_FALSE_ENDING = re.compile(
+    r"部门|部分|局面|局势|[创更全最重]新区|新区域|委员(?!会)|分会场|会场|招商会"
+    r"|(?<=生)产基地|(?<=种)植基地|(?<=养)殖基地|(?<=加)工基地|(?<=制)造基地"
+)
 _FALSE_ENDING_FIRSTS = scan.first_char_set(_FALSE_ENDING)
 
 

@@ -219,3 +219,8 @@ def test_directional_macro_regions_are_not_places() -> None:
 
 def test_industries_listed_before_deng_qiye_are_not_companies() -> None:
     assert _orgs("邀请了长三角地区精细化工、智能装备制造等157家知名企业代表。") == set()
+
+
+def test_a_production_base_is_a_facility_not_a_body() -> None:
+    got = _orgs("绿色甲醇生产基地、景德镇中关村智酷科技成果转化基地先后落户。")
+    assert "景德镇中关村智酷科技成果转化基地" in got and not any("生产基地" in o for o in got)
