@@ -14,7 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from gui.plain import plain_tip
-from pipeline.fields import FieldSpec
+from pipeline.fields import FieldSpec, FieldState
+from pipeline.fields import blank_value as typed_blank
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,13 +49,7 @@ def is_low(record: dict[str, Any]) -> bool:
 
 
 def blank_value(spec: FieldSpec) -> Any:
-    if spec.kind == "person":
-        return {"name": "", "title": ""}
-    if spec.kind == "amount":
-        return {"text": "", "yuan": None, "context": "", "approximate": False}
-    if spec.kind == "count":
-        return {"text": "", "value": None, "what": "", "approximate": False}
-    return ""
+    return typed_blank(spec.kind)
 
 
 def human_record(value: Any, evidence: list[list[int]] | None = None) -> dict[str, Any]:
@@ -104,7 +99,7 @@ class FieldValuesModel(QAbstractTableModel):
         return self._records[row]
 
     def state_with(self, records: list[dict[str, Any]]) -> dict[str, Any]:
-        return {"edited": True, "values": records}
+        return FieldState(True, records).to_json()
 
     def request_add(self, value: Any | None = None, evidence: list[list[int]] | None = None) -> None:
         new = [*self.records(), human_record(blank_value(self.spec) if value is None else value, evidence)]

@@ -48,7 +48,7 @@ from gui.colors import field_color
 from gui.field_model import FieldValuesModel, human_record, is_low
 from gui.plain import plain_label, plain_tip
 from gui.undo import STATUS_LABELS
-from pipeline.fields import FIELDS, FieldSpec
+from pipeline.fields import FIELDS, FieldSpec, FieldState, field_state
 from pipeline.resources import resource_path
 from storage.records import ArticleView
 
@@ -355,7 +355,7 @@ class FieldPanel(QScrollArea):
             self._show_review(view, same)
             fields = view.fields if view is not None else {}
             for spec in FIELDS:
-                state = fields.get(spec.name, {"edited": False, "values": []})
+                state = field_state(fields, spec.name)
                 self._show_field(spec, state, same)
         finally:
             self._loading = False
@@ -445,8 +445,8 @@ class FieldPanel(QScrollArea):
     # -- editing ----------------------------------------------------------------------------------------
     def current_state(self, field: str) -> dict[str, Any]:
         if self.article is None:
-            return {"edited": False, "values": []}
-        return copy.deepcopy(self.article.fields.get(field, {"edited": False, "values": []}))
+            return FieldState().to_json()
+        return copy.deepcopy(field_state(self.article.fields, field))
 
     def _scalar_value(self, spec: FieldSpec) -> str:
         editor = self.editors[spec.name]
@@ -481,7 +481,7 @@ class FieldPanel(QScrollArea):
             self.notice.emit(f"{spec.label}未保存为空；要清空请点右侧的 ×")
             return
         evidence = old_values[0].get("evidence", []) if old_values else []
-        new = {"edited": True, "values": [human_record(new_text, evidence)] if new_text else []}
+        new = FieldState(True, [human_record(new_text, evidence)] if new_text else []).to_json()
         self.field_edited.emit(spec.name, old, new)
         if isinstance(editor, QLineEdit) and editor.text().strip() == new_text:
             # Saved: the field's own undo starts again here, so Ctrl+Z in it can never go back
@@ -524,7 +524,7 @@ class FieldPanel(QScrollArea):
         spec = next(s for s in FIELDS if s.name == field)
         rec = human_record(value, evidence)
         values = [*old.get("values", []), rec] if spec.multiple else [rec]
-        self.field_edited.emit(field, old, {"edited": True, "values": values})
+        self.field_edited.emit(field, old, FieldState(True, values).to_json())
 
     def _tags_finished(self) -> None:
         self.tags_edit.setModified(False)

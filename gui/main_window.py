@@ -40,7 +40,7 @@ from gui.settings import Settings
 from gui.settings_dialog import SettingsDialog
 from gui.undo import Editor
 from gui.workers import Job
-from pipeline.fields import FIELDS_BY_NAME
+from pipeline.fields import FIELDS_BY_NAME, FieldState, blank_value, field_state
 from storage.exporting import export_dataset
 from storage.importer import import_paths
 from storage.listing import all_flags, first_ids
@@ -67,14 +67,7 @@ ADD_TARGETS: tuple[tuple[str, str, str], ...] = (
 
 
 def value_from_selection(field: str, text: str) -> Any:
-    kind = FIELDS_BY_NAME[field].kind
-    if kind == "person":
-        return {"name": text, "title": ""}
-    if kind == "amount":
-        return {"text": text, "yuan": None, "context": "", "approximate": False}
-    if kind == "count":
-        return {"text": text, "value": None, "what": "", "approximate": False}
-    return text
+    return blank_value(FIELDS_BY_NAME[field].kind, text)
 
 
 class MainWindow(QMainWindow):
@@ -564,8 +557,8 @@ class MainWindow(QMainWindow):
             self.editor.set_skipped(view.id, skipped_changes(self.store, view.id),
                                     [tuple(k) for k in entry.new_value or []])
         elif entry.field in FIELDS_BY_NAME:
-            old = view.fields.get(entry.field, {"edited": False, "values": []})
-            self.editor.set_field(view.id, entry.field, old, {"edited": True, "values": entry.new_value or []})
+            old = field_state(view.fields, entry.field)
+            self.editor.set_field(view.id, entry.field, old, FieldState(True, list(entry.new_value or [])).to_json())
         if self.history_dialog is not None and self.history_dialog.isVisible():
             self.history_dialog.set_entries(field_history(self.store, view.id),
                                             self.history_dialog.kind.currentData())

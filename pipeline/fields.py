@@ -74,9 +74,89 @@ class FieldValue:
         )
 
 
+# -- typed values: one definition of each value's shape, written to JSON in one place ----------
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    title: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "title": self.title}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Person:
+        return cls(str(data.get("name") or ""), str(data.get("title") or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    text: str
+    yuan: int | float | None = None  # None: a foreign currency or not yet known
+    context: str = ""
+    approximate: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "yuan": self.yuan, "context": self.context, "approximate": self.approximate}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Amount:
+        return cls(str(data.get("text") or ""), data.get("yuan"), str(data.get("context") or ""),
+                   bool(data.get("approximate")))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    text: str
+    value: int | None = None
+    what: str = ""
+    approximate: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "what": self.what, "approximate": self.approximate}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Count:
+        return cls(str(data.get("text") or ""), data.get("value"), str(data.get("what") or ""),
+                   bool(data.get("approximate")))  # fmt: skip
+
+
+@dataclass(slots=True)
+class FieldState:
+    """One field of a record as stored: whether a person edited it, and its value records."""
+
+    edited: bool = False
+    values: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"edited": self.edited, "values": self.values}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> FieldState:
+        data = data or {}
+        return cls(bool(data.get("edited")), list(data.get("values") or []))
+
+
+def blank_value(kind: ValueKind, text: str = "") -> Any:
+    """A value of ``kind`` holding ``text`` (a selection, or nothing yet), in its stored form."""
+    if kind == "person":
+        return Person(text).to_json()
+    if kind == "amount":
+        return Amount(text).to_json()
+    if kind == "count":
+        return Count(text).to_json()
+    return text
+
+
+def field_state(fields: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
+    """The stored state of ``name`` in ``fields``, an unedited empty one when it is missing."""
+    return fields.get(name) or FieldState().to_json()
+
+
 def empty_fields() -> dict[str, dict[str, Any]]:
     """The stored form of a record with nothing extracted yet."""
-    return {name: {"edited": False, "values": []} for name in FIELD_NAMES}
+    return {name: FieldState().to_json() for name in FIELD_NAMES}
 
 
 def scalar(fields: dict[str, dict[str, Any]], name: str) -> Any:
@@ -121,8 +201,8 @@ def merge_reextraction(
     merged: dict[str, dict[str, Any]] = {}
     diffs: list[FieldRefresh] = []
     for name in FIELD_NAMES:
-        old = stored.get(name) or {"edited": False, "values": []}
-        new = fresh.get(name) or {"edited": False, "values": []}
+        old = field_state(stored, name)
+        new = field_state(fresh, name)
         old_plain = plain_values({name: old}, name)
         new_plain = plain_values({name: new}, name)
         if old.get("edited"):

@@ -18,6 +18,15 @@ def level(adcode: str) -> str:
     return "county"
 
 
+# Taiwan's 22 first-level subdivisions (ISO 3166-2:TW), which the MCA codes list only as 台湾省.
+# Codes 71NN00000000 are assigned here in ISO order, at prefecture level under 台湾省.
+TAIWAN = (
+    "新北市", "台北市", "桃园市", "台中市", "台南市", "高雄市", "基隆市", "新竹市",
+    "嘉义市", "新竹县", "苗栗县", "彰化县", "南投县", "云林县", "嘉义县",
+    "屏东县", "宜兰县", "花莲县", "台东县", "澎湖县", "金门县", "连江县",
+)
+
+
 def main(path: str) -> None:
     rows = []
     with open(path, encoding="utf-8") as fh:
@@ -26,10 +35,12 @@ def main(path: str) -> None:
             if not code.isdigit():
                 continue
             rows.append((code, row["name"].strip(), level(code)))
+    rows += [(f"71{i:02d}00000000", name, "prefecture") for i, name in enumerate(TAIWAN, 1)]
     rows.sort()
     print("# China's administrative divisions (province, prefecture, county levels).")
     print("# Source: adcodes.csv shipped in the cpca 0.5.5 wheel on PyPI (MIT licence, (c) 2018 QinYuan Du),")
-    print("# itself taken from the Ministry of Civil Affairs' published division codes.")
+    print("# itself taken from the Ministry of Civil Affairs' published division codes; Taiwan's subdivisions")
+    print("# from ISO 3166-2:TW (codes 71NN assigned in ISO order).")
     print("# Regenerate with scripts/build_divisions.py. Columns: adcode, name, level.")
     print("# Short forms (景德镇 for 景德镇市) are derived in pipeline/extraction/lexicons.py, not stored.")
     seen = set()

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from pipeline.fields import FIELDS_BY_NAME
+from pipeline.fields import FIELDS_BY_NAME, FieldState, field_state
 from pipeline.process import summarise
 from storage.models import STATUSES, Article, ArticleTag, ArticleText, FieldHistory
 from storage.store import Store
@@ -112,8 +112,8 @@ def set_field_values(
         body = s.get(ArticleText, article_id)
         assert body is not None
         fields = dict(body.fields or {})
-        old = fields.get(field, {"edited": False, "values": []})
-        new = {"edited": True, "values": [_as_human(v) for v in values]}
+        old = field_state(fields, field)
+        new = FieldState(True, [_as_human(v) for v in values]).to_json()
         if old.get("values") == new["values"] and old.get("edited"):
             return a.version_id
         fields[field] = new
@@ -201,13 +201,13 @@ def set_field_state(
     values = [dict(v) for v in state.get("values", [])]
     if not spec.multiple and len(values) > 1:
         raise EditError(f"{field} holds one value, got {len(values)}")
-    new = {"edited": bool(state.get("edited")), "values": values}
+    new = FieldState(bool(state.get("edited")), values).to_json()
     with write_session(store, article_id) as s:
         a = _load(s, article_id, expected_version)
         body = s.get(ArticleText, article_id)
         assert body is not None
         fields = dict(body.fields or {})
-        old = fields.get(field, {"edited": False, "values": []})
+        old = field_state(fields, field)
         if old.get("values") == new["values"] and bool(old.get("edited")) == new["edited"]:
             return a.version_id
         fields[field] = new

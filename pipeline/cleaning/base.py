@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pipeline.charclass import HAN_CLASS as HAN  # the one class cleaning and extraction share
 from pipeline.document import Repair
 from pipeline.offsets import EDIT_ORDER, Edit, OffsetMap, apply_edits
 from pipeline.scan import matches_at
 
-# Han ideographs incl. extension A and the supplementary planes (B..H), so non-BMP names survive.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 CLOSERS = "”’」』）)》】"
 
 

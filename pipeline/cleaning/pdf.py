@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from pipeline.charclass import is_han
 from pipeline.cleaning.base import CLOSERS, HAN, Step, no_change, run_edits
 from pipeline.offsets import Edit
 
@@ -241,13 +242,7 @@ _NUM_SPACE = re.compile(rf" (?:(?<=[{HAN}{_P}] ) *(?=\d)|(?<=\d ) *(?=[{HAN}{_P}
 _TOK_PUNCT = frozenset(_P + ".%")
 
 
-def _is_han(ch: str) -> bool:
-    return (
-        "\u4e00" <= ch <= "\u9fff"
-        or "\u3400" <= ch <= "\u4dbf"
-        or "\uf900" <= ch <= "\ufaff"
-        or "\U00020000" <= ch <= "\U0003134f"
-    )
+_is_han = is_han
 
 
 def _spaced_runs(text: str) -> list[re.Match[str]]:

@@ -7,13 +7,12 @@ them, composes their offset maps (cleaned → raw), and turns their edits into l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from pipeline.cleaning import containers, layout, pdf, pinyin, residue, script, spinning
-from pipeline.cleaning.base import HAN, Step
+from pipeline.cleaning.base import Step
 from pipeline.cleaning.residue import boilerplate
 from pipeline.document import Caption, Change, CleanResult, Repair, Script, SourceFormat
 from pipeline.offsets import OffsetMap
@@ -80,28 +79,6 @@ def _merge_metadata(into: dict[str, object], new: dict[str, object]) -> None:
             have.extend(v for v in value if v not in have)
         elif value not in (None, "", []):
             into.setdefault(key, value)
-
-
-_HEADLINE_LIKE = re.compile(r"[。！？；，,]$|[。；]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
-MAX_HEADLINE_LINES = 3
-
-
-def _headlines(text: str) -> list[str]:
-    """The run of headline-like lines (short, no sentence end) that opens the body."""
-    out: list[str] = []
-    for line in text.split("\n", MAX_HEADLINE_LINES)[:MAX_HEADLINE_LINES]:
-        line = line.strip()
-        if not (4 <= len(line) <= 60) or _HEADLINE_LIKE.search(line) or not _HAN_CHAR.search(line):
-            break
-        out.append(line)
-    return out
-
-
-def _title_from_body(text: str) -> str | None:
-    # With a kicker line above the main title (引题 + 主题), the main title is the longer one.
-    lines = _headlines(text)
-    return max(lines, key=len) if lines else None
 
 
 def clean(
@@ -267,10 +244,6 @@ def _assemble(chain: _Chain, original_script: Script) -> CleanResult:
             if found:
                 metadata[key] = found
     _merge_metadata(metadata, residue.dateline_metadata(final))
-    title = _title_from_body(final)
-    if title:
-        metadata.setdefault("title", title)
-        metadata["headlines"] = _headlines(final)
     if "source" not in metadata and "author" in metadata:
         metadata["source"] = metadata["author"]
     spin_score = metadata.get("spin_score", 0.0)

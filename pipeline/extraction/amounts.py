@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.charclass import HAN_CLASS, is_han
 from pipeline.extraction.numbers import CN_NUMERAL_CHARS, as_int_if_whole, parse_number, scale
 from pipeline.scan import after_any, anchored, word_starts
 
@@ -23,7 +24,7 @@ _AMOUNT = re.compile(
 # money word stands just before it, and never when a unit of something else follows (亿人, 万吨).
 _BARE = re.compile(
     rf"(?P<pre>{_APPROX_BEFORE})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<more1>多|余)?(?P<mult>万亿|亿|千万|万)"
-    rf"(?P<more2>多|余)?(?P<post>{_APPROX_AFTER})?(?![\u4e00-\u9fff]*?元)(?!人|吨|户|亩|平方|千瓦|度|台|辆|件|套|只|头|个|家|名|位|次|册|字|条|份|株|张|箱|立方|公里|米|千米|桶|美元|欧元|港元|日元|英镑)"
+    rf"(?P<more2>多|余)?(?P<post>{_APPROX_AFTER})?(?![{HAN_CLASS}]*?元)(?!人|吨|户|亩|平方|千瓦|度|台|辆|件|套|只|头|个|家|名|位|次|册|字|条|份|株|张|箱|立方|公里|米|千米|桶|美元|欧元|港元|日元|英镑)"
 )
 _MONEY_CONTEXT = re.compile(
     r"(?:投资|总额|金额|资金|营收|收入|产值|融资|签约额|交易额|销售额|成交额|合同额|规模|税收|利润|基金)[^，。；,;]{0,6}$"
@@ -114,7 +115,7 @@ def find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
 
 def _is_word_part(text: str, pos: int) -> bool:
     """A Chinese numeral glued to a preceding CJK character is usually part of a word (统一元)."""
-    return pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff" and text[pos - 1] not in "近约超逾达共计"
+    return pos > 0 and is_han(text[pos - 1]) and text[pos - 1] not in "近约超逾达共计"
 
 
 # -- counts ---------------------------------------------------------------------------------
@@ -131,7 +132,7 @@ _COUNT_NOUNS = (
     "活动|措施|线路|景区|饭店|酒店|民宿|城市|地区|国家|省份|行业|领域|协议|合同|集群|产业链|孵化器|众创空间|"
     "实验室|研发平台|研究院|商会|协会|团队|岗位|人员|工程|品牌|上市公司|会议|论坛|场次|展位|客户|门店|园|区|县|市"
 )
-_NOUN_AFTER = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{0,10}}?(?:{_COUNT_NOUNS})")
+_NOUN_AFTER = re.compile(rf"[{HAN_CLASS}A-Za-z]{{0,10}}?(?:{_COUNT_NOUNS})")
 _NOUN_BEFORE = re.compile(rf"(?P<noun>{_COUNT_NOUNS})(?:达到|达|为|共|有|超过|近|约|累计|合计)?$")
 # 次 counts occurrences of an activity written just before it (赴深圳招商23次, 开展对接活动50余次).
 _ACTIVITY_BEFORE = re.compile(
@@ -188,7 +189,7 @@ def find_counts(text: str) -> list[Count]:
         end = m.end()
         what = ""
         after = _NOUN_AFTER.match(text, end)
-        clause_end = end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff")
+        clause_end = end >= len(text) or not is_han(text[end])
         if after and not clause_end:
             what = after.group(0)
             end = after.end()

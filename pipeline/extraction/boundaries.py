@@ -15,12 +15,14 @@ grammar puts it rather than into one long list:
 
 from __future__ import annotations
 
+from pipeline.charclass import HAN_CLASS
+
 LEADING = r"率领|带领|带队|率队|率团|(?<![效频汇概税功利比])率|陪同|随同|会同"
 MOTION = r"前往|赴|到|抵达|来到"
 COVERBS = (
-    r"由|在|和(?!信息化|旅游|城乡|社会|改革)|与|及(?![\u4e00-\u9fff]{1,6}?[局署])|以及|"
-    r"(?<![大共合协相不认赞陪随会等连如一])同(?![济方仁花心乡步期比类样时意])|"
+    rf"由|在|和(?!信息化|旅游|城乡|社会|改革)|与|及(?![{HAN_CLASS}]{{1,6}}?[局署])|以及|"
+    r"(?<![大共合协相不认赞陪随会等连如一])同(?![济方仁花心乡步期比类样时意业])|"
     r"(?<![万方导意动志趋偏倾转面走风航])向|对(?![外口])|跟|从|据|受|将|把|被|让|请|于|至|给|按"
 )
-FUNCTION = r"是|的|了|等|并|而|也|还|已|即|就|这|那|该|其|你|他|她|们"
+FUNCTION = r"是|的|了|等|并|而|但|也|还|已|即|就|这|那|该|其|你|他|她|们"
 ALL = "|".join((LEADING, MOTION, COVERBS, FUNCTION))

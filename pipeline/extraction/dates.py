@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.charclass import HAN_CLASS
 from pipeline.extraction.numbers import parse_chinese_int
 from pipeline.scan import anchored
 
@@ -34,7 +35,7 @@ _find_date_matches = anchored(_DATE, "月-./", "年" + _CN)
 _PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源)\s*[:：]?\s*$")
 # A header line of a web page: outlet, author, counters (来源：人民网 2023-12-26 | 浏览：120).
 _HEADER_WORDS = re.compile(r"来源[:：]|作者[:：]|编辑[:：]|发布时间|发布日期|发布者|发布于|浏览|阅读|点击|字号|\|")
-_EVENT_CUE = re.compile(r"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[\u4e00-\u9fff]{1,12}(?:举|召|开)")
+_EVENT_CUE = re.compile(rf"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[{HAN_CLASS}]{{1,12}}(?:举|召|开)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -110,11 +111,53 @@ def publish_date_in_header(text: str, head_chars: int = 300) -> tuple[date, int,
         line_end = head.find("\n", m.end)
         line = head[line_start : line_end if line_end >= 0 else len(head)]
         header_line = bool(_HEADER_WORDS.search(line)) and "。" not in line
-        if _PUBLISH_CUE.search(before) or header_line or (not before.strip() and _is_date_line(head, m)):
+        if (
+            _PUBLISH_CUE.search(before)
+            or header_line
+            or (not before.strip() and _is_date_line(head, m))
+            or is_stamp_line(line)
+            or head[m.end : m.end + 1] in ("电", "讯")  # a dateline with its year: 【某报2016年6月21日讯】
+        ):
             d = _valid(m.year, m.month, m.day)
             if d:
                 return d, m.start, m.end
     return None
+
+
+_STAMP_LINE = re.compile(r"^[^。，,；;！？!?]{0,40}$")
+
+
+def is_stamp_line(line: str) -> bool:
+    """A short line that holds a full date and no sentence: a printed stamp (``某某日报 2020-10-14 08:50``,
+    ``当前报章2020年04月11日``, ``二版 >2014-04-29编印``)."""
+    s = line.strip()
+    return bool(s) and bool(_STAMP_LINE.match(s)) and any(m.year for m in find_dates(s))
+
+
+def event_name_year(text: str, m: DateMention) -> int | None:
+    """A year written in the sentence of a month-day date, as part of what happens then
+    (``1月8日上午，全市2021年第一批重大项目集中开工``, ``定于3月30日举办2025年经贸活动周``)."""
+    stop = len(text)
+    for mark in "。！？\n":
+        k = text.find(mark, m.end)
+        if k >= 0:
+            stop = min(stop, k)
+    y = _YEAR.search(text, m.end, min(stop, m.end + 60))
+    return int(y.group(1)) if y else None
+
+
+def bare_day_events(text: str) -> list[tuple[int, int, int]]:
+    """``10日召开``, ``21日代表出席``: a day of the month without its month, followed by an event verb.
+    Gives (day, start, end) for each."""
+    out = []
+    for b in _BARE_DAY.finditer(text):
+        d = int(b.group("d"))
+        if 1 <= d <= 31 and _EVENT_CUE.search(text, b.end(), b.end() + 12):
+            out.append((d, b.start("d"), b.end()))
+    return out
+
+
+_BARE_DAY = re.compile(r"(?<![\d月年.\-/:])(?P<d>3[01]|[12]\d|0?[1-9])日(?![电讯])")
 
 
 def dateline_date(text: str, head_chars: int = 120) -> tuple[int, int, int, int] | None:

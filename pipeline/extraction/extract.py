@@ -14,15 +14,16 @@ from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
 from pipeline.extraction.amounts import find_amounts, find_counts
-from pipeline.extraction.normalize import View, fold, fold_script, make_view, normalize_value
-from pipeline.extraction.organizations import find_organizations, organization_form
-from pipeline.extraction.people import find_people, plausible_name
-from pipeline.extraction.places import event_name_spans, find_places
-from pipeline.extraction.title import find_source, find_title, is_headline_like
+from pipeline.extraction.normalize import View, fold, fold_script, make_view
+from pipeline.extraction.organizations import find_organizations, named_body, organization_form
+from pipeline.extraction.people import PersonHit, find_people, plausible_name
+from pipeline.extraction.places import find_places
+from pipeline.extraction.title import find_source, find_title
 from pipeline.extraction.vocab import classify_event, find_industries
-from pipeline.fields import FIELD_NAMES, FieldValue
+from pipeline.fields import FIELD_NAMES, Amount, Count, FieldValue, Person
 
 Span = tuple[int, int]
+_APPROX_LEAD = re.compile(r"^(?:将近|接近|大约|超过|不少于|不低于|不到|近|约|超|逾|达|共|总计|合计|累计|高达)")
 
 
 class _Evidence:
@@ -101,34 +102,27 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     meta = result.metadata
 
     # -- title and source ------------------------------------------------------------------
+    # Extraction owns the headline: cleaning proposes none; the front-matter title and the page's
+    # <title> are candidates beside the body's opening lines (see ``title.find_title``).
     folded_body = folded_full[: len(body)]  # the fold is one character for one character
-    meta_title = _meta_str(meta, "title")
+    meta_titles = tuple(t for k in ("title", "html_title") if (t := _meta_str(meta, k)))
+    headline = find_title(folded_body, meta_titles)
     title_text: str | None = None
-    if meta_title and not is_headline_like(fold(meta_title), strict=False):
-        meta_title = None  # a navigation line or a byline is never a title, whoever proposed it
-    found_title = find_title(folded_body)
-    t_pos = folded_body.find(fold(meta_title)) if meta_title else -1
-    if meta_title and found_title and 0 <= t_pos < found_title[1] and found_title[1] < 200:
-        # The cleaner's headline guess is the kicker line above the main headline.
-        meta_title = None
-    if meta_title:
-        title_text = normalize_value(meta_title) if result.script != "hans" else meta_title
-        t_norm = fold(meta_title)
-        span = [(t_pos, t_pos + len(t_norm))] if t_pos >= 0 else []
-        out["title"].append(FieldValue(fold_script(meta_title), span, "metadata:title", 0.95))
-    elif found_title:
-        title_text, a, b = found_title
-        out["title"].append(FieldValue(fold_script(body[a:b]), [(a, b)], "headline-line", 0.75))
+    if headline is not None:
+        title_text = headline.text
+        span = [(headline.start, headline.end)] if headline.start >= 0 else []
+        value = fold_script(body[headline.start : headline.end]) if span else headline.text
+        out["title"].append(FieldValue(value, span, headline.rule, headline.confidence))
     meta_source = _meta_str(meta, "source", "author", "publisher")
     # Sources, publishers and authors that name a body are organizations too.
-    outlets = [fold(v) for k in ("source", "publisher", "author") if (v := _meta_str(meta, k))]
+    outlets = [(fold(v), k != "author") for k in ("source", "publisher", "author") if (v := _meta_str(meta, k))]
     if meta_source:
         out["source"].append(FieldValue(fold_script(meta_source), [], "metadata:source", 0.9))
     src = find_source(folded_body)
     if src:
         if not meta_source:
             out["source"].append(FieldValue(src[0], [(src[1], src[2])], "byline-pattern", 0.75))
-        outlets.append(src[0])
+        outlets.append((src[0], True))
 
     # -- dates -------------------------------------------------------------------------------
     published = _meta_date(meta)
@@ -141,32 +135,36 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             published, a, b = hdr
             pub_span = (a, b)
             out["published_at"].append(FieldValue(published.isoformat(), [(a, b)], "header-date", 0.85))
-        else:
-            dl = dates_mod.dateline_date(folded_body)
-            year = dates_mod.dominant_year(folded_body) if dl else None
-            if dl and year:
-                d = dates_mod._valid(year, dl[0], dl[1])
-                if d:
-                    published = d
-                    out["published_at"].append(
-                        FieldValue(d.isoformat(), [(dl[2], dl[3])], "dateline:year-from-text", 0.6)
-                    )
+        # A dateline without its year (南昌12月5日电) gives no publication date: no year is guessed.
     mentions = dates_mod.find_dates(vt)
     skip = None
     if pub_span is not None:
         va = _view_pos(view, pub_span[0])
         skip = (va, va + (pub_span[1] - pub_span[0]))
+    # A date on a stamp line (当前报章2020年04月11日, 二版 >2014-04-29编印) dates the page, not the event.
+    mentions = [m for m in mentions if not _on_stamp_line(vt, m.start)]
     event = dates_mod.pick_event_date(vt, mentions, skip)
-    has_event_date = False
+    rule = "first-event-date"
+    if (event is None or vt[event.end : event.end + 1] in ("电", "讯")) and published is not None:
+        # 10日召开 under a dateline or a page date: the day's month is the publication's (or the one before).
+        bare = dates_mod.bare_day_events(vt)
+        if bare:
+            day, a, b = bare[0]
+            month = event.month if event is not None and day <= event.day else published.month
+            if event is None and day > published.day:
+                month = month - 1 or 12
+            event = dates_mod.DateMention(None, month, day, a, b)
+            rule = "day-with-event-verb"
     if event is not None:
-        has_event_date = True
-        # The text's dominant year is a fallback resolve reads only when no year is known.
-        fallback = dates_mod.dominant_year(vt) if event.year is None and published is None else None
-        start, end = dates_mod.resolve(event, published, fallback)
+        # The year: written, else the publication's, else one written in the event's own name
+        # (全市2021年第一批重大项目集中开工); none of these → no date (empty beats wrong).
+        named_year = dates_mod.event_name_year(vt, event) if event.year is None and published is None else None
+        start, end = dates_mod.resolve(event, published, named_year)
         spans, cap = ev.spans([(event.start, event.end)])
-        rule = "date-range" if event.end_day is not None else "first-event-date"
-        yr = "year-written" if event.year else ("year-from-publish-date" if published else "year-from-text")
-        conf = 0.8 if event.year or published else 0.55
+        if event.end_day is not None:
+            rule = "date-range"
+        yr = "year-written" if event.year else ("year-from-publish-date" if published else "year-from-event-name")
+        conf = 0.8 if event.year or published else 0.6
         if start is not None:
             fv = _fv(start.isoformat(), spans, cap, f"{rule}:{yr}", conf)
             if fv:
@@ -189,8 +187,12 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             out["organizations"].append(fv)
     org_names = {h.value for h in orgs}
     _add_outlets(out["organizations"], outlets, org_names, vt, ev)
+    _add_title_bodies(out["organizations"], people, org_names, vt, ev)
     # A place inside an organization's or a named event's name is not listed on that mention.
-    for p in find_places(vt, org_spans + event_name_spans(vt)):
+    # GOLD.md: a place inside an event's, project's or venue's name is listed (中国—东盟博览会 → 中国,
+    # 东盟); one only inside an organization's name is not; one overlapping a person's name is no place.
+    person_spans = [sp for p in people for sp in p.spans]
+    for p in find_places(vt, org_spans, person_spans):
         spans, cap = ev.spans(p.spans)
         fv = _fv(p.value, spans, cap, "division-lexicon", 0.9)
         if fv:
@@ -200,7 +202,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if person.name in org_names or person.name in place_forms:
             continue
         spans, cap = ev.spans(person.spans)
-        fv = _fv({"name": person.name, "title": person.title}, spans, cap, person.rule, person.confidence)
+        fv = _fv(Person(person.name, person.title).to_json(), spans, cap, person.rule, person.confidence)
         if fv:
             out["people"].append(fv)
     _add_credited(out["people"], meta, org_names | place_forms)
@@ -211,7 +213,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         fv = _fv(canonical, spans, cap, "industry-vocabulary", 0.7 if len(ind_spans) == 1 else 0.85)
         if fv:
             out["industries"].append(fv)
-    kind = classify_event(vt, title_text, has_event_date)
+    kind = classify_event(vt, title_text, event is not None)
     if kind:
         kind_name, conf, kspans = kind
         spans, _cap = ev.spans(kspans)
@@ -220,41 +222,42 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         out["event_type"].append(FieldValue("其他", [], "event-triggers:none", 0.3))
 
     # -- amounts and counts ------------------------------------------------------------------
-    # A headline's figure restated in the body (签约逾150亿元 … 总投资逾150亿元) is one value.
-    headline_end = out["title"][0].evidence[0][1] if out["title"] and out["title"][0].evidence else -1
-    in_headline: dict[tuple[str, object], FieldValue] = {}
+    # One amount per written figure (GOLD: unique by text): a figure restated in the body
+    # (签约逾150亿元 … 总投资逾150亿元, 总投资286亿元 … 计划总投资286亿元) is one value with every
+    # mention as evidence. The key drops the "approximately" words, which the gold drops too.
+    seen_amounts: dict[tuple[str, object], FieldValue] = {}
     for am in find_amounts(vt):
         spans, cap = ev.spans([(am.start, am.end)])
-        prev = in_headline.get((am.text, am.yuan))
-        if prev is not None and spans:
-            prev.evidence.extend(spans)
+        key = (_APPROX_LEAD.sub("", am.text), am.yuan)
+        prev = seen_amounts.get(key)
+        if prev is not None:
+            prev.evidence.extend(s for s in spans if s not in prev.evidence)
             continue
-        amount = {"text": am.text, "yuan": am.yuan, "context": am.context, "approximate": am.approximate}
+        amount = Amount(am.text, am.yuan, am.context, am.approximate).to_json()
         fv = _fv(amount, spans, cap, "amount-pattern", 0.7 if am.approximate else 0.9)
         if fv:
             out["amounts"].append(fv)
-            if spans and spans[0][1] <= headline_end:
-                in_headline[(am.text, am.yuan)] = fv
+            seen_amounts[key] = fv
     # The same count stated twice in the same words (headline and body: 签约项目32个) is one value
     # with two spans; the two words before it tell 规模以上企业超过200家 from 高新技术企业超过200家.
     seen_counts: dict[tuple[int, str, str], FieldValue] = {}
     seen_spans: dict[tuple[int, str, str], set[Span]] = {}  # a list test per span was quadratic
     for c in find_counts(vt):
         spans, cap = ev.spans([(c.start, c.end)])
-        key = (c.value, c.text, vt[max(0, c.start - 2) : c.start])
-        prev = seen_counts.get(key)
+        ckey = (c.value, c.text, vt[max(0, c.start - 2) : c.start])
+        prev = seen_counts.get(ckey)
         if prev is not None and c.what:
-            have = seen_spans.setdefault(key, set(prev.evidence))
+            have = seen_spans.setdefault(ckey, set(prev.evidence))
             for sp in spans:
                 if sp not in have:
                     have.add(sp)
                     prev.evidence.append(sp)
             continue
-        count = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
+        count = Count(c.text, c.value, c.what, c.approximate).to_json()
         fv = _fv(count, spans, cap, "count-pattern", 0.75 if c.what else 0.5)
         if fv:
             out["counts"].append(fv)
-            seen_counts[key] = fv
+            seen_counts[ckey] = fv
     _title_figures(out, _meta_str(meta, "title"), vt)
     return out
 
@@ -278,14 +281,14 @@ def _title_figures(out: dict[str, list[FieldValue]], meta_title: str | None, vt:
             continue
         have_yuan.add(am.yuan)
         have_text.add(am.text)
-        amount = {"text": am.text, "yuan": am.yuan, "context": am.context, "approximate": am.approximate}
+        amount = Amount(am.text, am.yuan, am.context, am.approximate).to_json()
         out["amounts"].append(FieldValue(amount, [], "amount-pattern+title", 0.8 if not am.approximate else 0.65))
     counts = [fv.value for fv in out["counts"] if isinstance(fv.value, dict)]
     for c in find_counts(title):
         if any(v["value"] == c.value and (v["what"] == c.what or c.text in v["text"] or v["text"] in c.text)
                for v in counts):  # fmt: skip
             continue
-        count = {"text": c.text, "value": c.value, "what": c.what, "approximate": c.approximate}
+        count = Count(c.text, c.value, c.what, c.approximate).to_json()
         counts.append(count)
         out["counts"].append(FieldValue(count, [], "count-pattern+title", 0.7 if c.what else 0.45))
 
@@ -305,10 +308,12 @@ def _add_credited(found: list[FieldValue], meta: dict[str, object], not_names: s
         for name in re.split(r"[\s、,，/|;；]+", fold(raw)):
             if name and name not in have and name not in not_names and plausible_name(name):
                 have.add(name)
-                found.append(FieldValue({"name": name, "title": title}, [], "metadata:" + key, 0.7))
+                found.append(FieldValue(Person(name, title).to_json(), [], "metadata:" + key, 0.7))
 
 
-def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], vt: str, ev: _Evidence) -> None:
+def _add_outlets(
+    found: list[FieldValue], outlets: list[tuple[str, bool]], names: set[str], vt: str, ev: _Evidence
+) -> None:
     """The outlet in the metadata or a 来源 line, when it names a body the text scan did not list.
 
     Evidence is every mention in the text; an outlet named only in the metadata has none (rule
@@ -316,17 +321,67 @@ def _add_outlets(found: list[FieldValue], outlets: list[str], names: set[str], v
     """
     canonical = lexicons.known_orgs().canonical
     known = {canonical.get(n, n) for n in names}
-    for raw in outlets:
-        value = organization_form(raw)
-        if not value or value in names or canonical.get(value, value) in known:
-            continue  # 中国新闻网 in the metadata, 中新网 in the text: one body
-        names.add(value)
-        known.add(canonical.get(value, value))
-        view_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(value), vt)]
-        if value != raw:
-            view_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(raw), vt)]
-        spans, _cap = ev.spans(sorted(view_spans))
-        found.append(FieldValue(value, spans, "metadata", 0.8 if spans else 0.7))
+    for whole, is_source in outlets:
+        # 来源:中国赣州网-赣南日报 names two outlets.
+        parts = [p for p in _OUTLET_SEP.split(whole) if p] if is_source else [whole]
+        for raw in parts:
+            _add_outlet(found, raw, organization_form(raw), names, known, canonical, vt, ev)
+
+
+_OUTLET_SEP = re.compile(r"\s*[-—–/|｜、,，]\s*|\s+")
+
+
+def _add_outlet(found: list[FieldValue], raw: str, value: str | None, names: set[str], known: set[str],
+                canonical: dict[str, str], vt: str, ev: _Evidence) -> None:  # fmt: skip
+    """List ``value`` (the body ``raw`` names) unless it, or a short form of it, is listed already."""
+    if not value or value in names or canonical.get(value, value) in known:
+        return  # 中国新闻网 in the metadata, 中新网 in the text: one body
+    names.add(value)
+    known.add(canonical.get(value, value))
+    view_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(value), vt)]
+    if value != raw:
+        view_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(raw), vt)]
+    spans, _cap = ev.spans(sorted(view_spans))
+    found.append(FieldValue(value, spans, "metadata", 0.8 if spans else 0.7))
+
+
+def _on_stamp_line(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return dates_mod.is_stamp_line(text[start : end if end >= 0 else len(text)])
+
+
+# Titles held in a company or a newsroom: the words before them in a person's title name that body
+# (中美典当董事长 → 中美典当, 大纪元记者 → 大纪元), even without a legal ending.
+_BODY_TITLES = re.compile(
+    r"(?:副?董事长|副?总经理|副?总裁|执行长|营运长|首席执行官|CEO|(?:摄影|文字)?记者|编辑|主编|通讯员)$"
+)
+# Words between a newsroom's name and 记者 that belong to the title (日照报业全媒体记者).
+_TITLE_MODIFIERS = re.compile(r"(?:全媒体|融媒体|首席|特约|见习|资深|驻[^·]{1,6})+$")
+
+
+def _add_title_bodies(
+    found: list[FieldValue], people: list[PersonHit], names: set[str], vt: str, ev: _Evidence
+) -> None:
+    titles = lexicons.titles().regex
+    places = lexicons.places().by_form
+    for person in people:
+        for part in re.split(r"[、，,]", person.title):
+            m = _BODY_TITLES.search(part)
+            if not m or m.start() == 0:
+                continue
+            head = _TITLE_MODIFIERS.sub("", part[: m.start()])
+            for body in head.split("·"):
+                if not (2 <= len(body) <= 14) or body in places or titles.search(body) or not named_body(body):
+                    continue
+                if any(body in n or n in body for n in names):
+                    continue  # the body is listed already, perhaps under a longer name
+                names.add(body)
+                view_spans = [(x.start(), x.end()) for x in re.finditer(re.escape(body), vt)]
+                spans, cap = ev.spans(view_spans)
+                fv = _fv(body, spans, cap, "title-body", 0.6)
+                if fv:
+                    found.append(fv)
 
 
 def _view_pos(view: View, source_pos: int) -> int:

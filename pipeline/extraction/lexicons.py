@@ -316,6 +316,12 @@ def surnames() -> Surnames:
     return Surnames(frozenset(single), frozenset(compound), frozenset(_lines("name_stopwords.txt")))
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """Common two-character words of general Chinese (jieba's dictionary; see the file's header)."""
+    return frozenset(_lines("common_words.txt"))
+
+
 # -- organizations ------------------------------------------------------------------------
 
 

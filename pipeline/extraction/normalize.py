@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from pipeline.charclass import is_han
+
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 _WHITESPACE = re.compile(r"\s+")
@@ -91,7 +93,7 @@ def fold(text: str) -> str:
 
 def _is_joinable(ch: str) -> bool:
     """Characters between which a space is layout, not a word boundary: CJK and digits."""
-    return ch.isdigit() or "\u3400" <= ch <= "\u9fff" or ch in "“”‘’《》（）()%.％"
+    return ch.isdigit() or is_han(ch) or ch in "“”‘’《》（）()%.％"
 
 
 @dataclass(slots=True)

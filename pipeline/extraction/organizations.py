@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline import scan
+from pipeline.charclass import HAN_CLASS
 from pipeline.extraction import boundaries, lexicons
 from pipeline.extraction.spans import SpanIndex, strictly_inside_another
 
@@ -26,11 +27,15 @@ _MAX_HEAD = 18
 # Where a name cannot extend past, read right to left: verbs, function words, counts.
 BOUNDARY = re.compile(
     r"(?:主办|承办|协办|召开|举办|举行|参加|出席|组织|牵头|指导|"
-    r"联合(?!动力|利华|国际|体|会|国|重工|技术|创新|研究|实验室|发展|集团|银行|证券|能源|化工|航空|电子|汽车|科技)|依托|成立|位于|来自|考察|参观|走访|拜访|"
+    # 联合 is a verb (not part of a name such as 联合国, 联合利华) right after another body's ending
+    # (市商务局联合市工信局) or right before another verb (联合举办).
+    r"(?<=[局委会厅部院司办社团所室站馆府])联合|联合(?=主办|举办|承办|发布|开展|召开|组织|发起|印发|推出|打造|申报)|"
+    r"依托|成立|位于|来自|考察|参观|走访|拜访|拜会|莅临|获得|期待|标志着|助力|发挥|落实|对接|洽谈|接待|看望|调研|"
+    r"视察|访问|到访|(?<=[日月年已并曾还再])获|"
     r"会见|携手|签约|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|还有|先后|分别|获悉|"
     r"邀请|宣布|透露|共建|设立|打造|加快|推进|深化|实施|参与|代表|感谢|欢迎|希望|"
     r"拥有|用好|建好|做好|做优|做强|做大|提高|提升|认真|听完|听取|完成|实现|形成|培育|创建|建立|出台|之|"
-    r"首批|一批|多家|多个|\d+(?:\.\d+)?[个家所项位名批座条]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
+    r"首批|一批|多家|多个|\d+(?:\.\d+)?[个家所项位名批座条日号月年]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
     rf"就|(?<![华作成有])为|各|{boundaries.ALL})"
 )
 _find_boundaries = scan.starting_with(BOUNDARY)
@@ -54,26 +59,32 @@ _GENERIC_WORDS = (
     "千亿|百亿|万亿|亿元|十亿|官方|专业|综合|特色|配套|功能|区域|省直|市直|联系|主要|研发|工业|商业|金融|"
     "发展|建设|项目|平台|基地|小型|微型|创业|供应|生产|制造|研发|孵化|转化|加工|应用|集聚区|投资|贸易|电力|房地产|"
     "网络|信息|技术|文化|传媒|咨询|管理|控股|实业|实体|外贸|跨国|本地|本土|国内|海外|境外|全球|世界|大型|中型|"
-    "新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|子|分|母|总|家|些|每|某|几|首|一批|一家|多家|这家|该家|[0-9]+"
+    "新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|国企|央企|民企|外企|地区|"
+    "子|分|母|总|家|些|每|某|几|首|一批|一家|多家|这家|该家|[0-9]+"
 )
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_HEAD_CHAR_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·]+")
+_CJK = re.compile(rf"[{HAN_CLASS}]")
+_HEAD_CHAR_RUN = re.compile(rf"[{HAN_CLASS}A-Za-z0-9()（）·]+")
 # The end of a list of bodies: A、B和C等多家企业, 宁德时代等20余家企业.
 _LIST_TAIL = re.compile(
-    r"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)(?!家)"
+    rf"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[{HAN_CLASS}]{{0,6}}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)(?!家)"
 )
 _MAX_LIST = 13
 # 由A主办，B承办 / A牵头 / A指导: organizers named without a legal ending.
 _ORGANIZER = re.compile(
-    r"(?:由|[，,、])(?P<o>[\u4e00-\u9fffA-Za-z0-9()（）]{3,24}?)(?:联合|共同)?(?:主办|承办|协办|指导|牵头组织|牵头)"
+    rf"(?:由|[，,、])(?P<o>[{HAN_CLASS}A-Za-z0-9()（）]{{3,24}}?)(?:联合|共同)?(?:主办|承办|协办|指导|牵头组织|牵头)"
 )
 _find_organizers = scan.starting_with(_ORGANIZER)
 _ORGANIZER_VERBS = ("主办", "承办", "协办", "指导", "牵头")  # every organizer match holds one
-_WEAK_OK_AFTER = re.compile(r"(?:[^\u4e00-\u9fff]|记者|讯|报道|消息|客户端|主办|承办|联合|等|和|与|及|的)")
-_MEDIA_NEWS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}$")
+_WEAK_OK_AFTER = re.compile(rf"(?:[^{HAN_CLASS}]|记者|讯|报道|消息|客户端|主办|承办|联合|等|和|与|及|的)")
+_MEDIA_NEWS_HEAD = re.compile(rf"[{HAN_CLASS}]{{2,6}}$")
 # An ending that is really the start of another word: 部门, 新区 in 创新区, 局面.
-_FALSE_ENDING = re.compile(r"部门|部分|局面|局势|[创更全最重]新区|新区域|委员(?!会)|分会场|会场")
+# 招商会 is an event (a promotion meeting), not a chamber of commerce (商会); a production, planting
+# or processing base (生产基地, 种植基地) is a facility or a project, not a body (GOLD.md).
+_FALSE_ENDING = re.compile(
+    r"部门|部分|局面|局势|[创更全最重]新区|新区域|委员(?!会)|分会场|会场|招商会"
+    r"|(?<=生)产基地|(?<=种)植基地|(?<=养)殖基地|(?<=加)工基地|(?<=制)造基地"
+)
 _FALSE_ENDING_FIRSTS = scan.first_char_set(_FALSE_ENDING)
 
 
@@ -183,8 +194,15 @@ def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
             a, b = items[0]
             if b - a < 3 or text[a:b] in places.by_form:
                 continue
+        kinds = lexicons.org_suffixes().kinds
         for a, b in items:
-            if _named(text[a:b]) and text[a:b] not in places.by_form:
+            item = text[a:b]
+            # An item with a legal or body ending (跨国公司, 商会协会) is named only by its head.
+            ending = next((item[k:] for k in range(1, len(item) - 1) if item[k:] in kinds), "")
+            head = item[: len(item) - len(ending)] if ending else item
+            # 长三角地区精细化工: a place before an industry word names no company.
+            named_head = _named(head) and (head == _without_places(head) or _named(_without_places(head)))
+            if named_head and item not in places.by_form:
                 out.append((a, b, "list:等企业"))
     return out
 
@@ -204,6 +222,11 @@ def _named(head: str) -> bool:
     return not _generic_head().match(head)
 
 
+def named_body(name: str) -> bool:
+    """Whether ``name`` (with no legal ending) names a particular body rather than a kind of one."""
+    return _named(_strip_modifier(name)) and _CJK.search(name[-1:]) is not None
+
+
 def _without_places(head: str) -> str:
     """``head`` with every place name taken out (the places regex's ``sub``, by the trie)."""
     parts: list[str] = []
@@ -219,6 +242,21 @@ def _has_place(head: str, zones: set[str]) -> bool:
     return lexicons.places().matcher.contains(head) or any(z in head for z in zones)
 
 
+def _closing_places_resolved(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An ending that only closes a place's name (梁园区委: 园区 ends 梁园区) gives way to an ending
+    that starts inside it (区委), which the non-overlapping scan never reported."""
+    by_form = lexicons.places().by_form
+    out: list[tuple[int, int, str]] = []
+    for s, e, ending in found:
+        if any(text[x:e] in by_form for x in range(max(0, s - 4), s)):
+            later = [(s + 1 + a, s + 1 + b, w) for a, b, w in _endings_matcher().finditer(text[s + 1 : e + 8])]
+            if later and later[0][0] < e:
+                out.append(later[0])
+                continue
+        out.append((s, e, ending))
+    return out
+
+
 def find_organizations(
     text: str, extra_names: list[str] | None = None, person_spans: Iterable[tuple[int, int]] = ()
 ) -> list[OrgHit]:
@@ -229,7 +267,7 @@ def find_organizations(
     # The endings by the trie: the same leftmost-longest matches as the endings regex, found faster.
     endings = [
         (s, e, ending)
-        for s, e, ending in _endings_matcher().finditer(text)
+        for s, e, ending in _closing_places_resolved(text, _endings_matcher().finditer(text))
         if not (_false_ending(text, max(0, s - 1)) or _false_ending(text, e - 1))
     ]
     zones: set[str] = set()
@@ -259,13 +297,16 @@ def find_organizations(
         if ending in _ZONE_ENDINGS:
             zones.add(head + ending)
     # Endings that need a place or a known zone in their head, now that zones are known.
+    words = lexicons.common_words()
     for start, end, ending, head, kind in pending:
         if not _has_place(head, zones):
             continue
+        if len(ending) == 1 and text[start - 1 : end] in words:
+            continue  # 积极谋划布局: a one-character ending that closes a common word (布局) ends no name
         rest = _without_places(head)
         for z in zones:
             rest = rest.replace(z, "")
-        if rest and not _named(rest) and ending != "网":
+        if rest and not _named(rest) and ending != "网" and kind != "placed-body":
             continue  # 江西省国家级园区: a place plus generic words names no particular park
         if kind == "placed-weak":
             nxt = text[end : end + 1]
@@ -285,7 +326,7 @@ def find_organizations(
 
 # An outlet's name as a publisher gives it (metadata author/source, 来源： lines, 【XX报讯】).
 _OUTLET_FORM = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:报|报社|网|电视台|广播电台|电台|杂志社?|周刊|新闻|传媒|通讯社|新闻社|客户端)$"
+    rf"^[{HAN_CLASS}A-Za-z0-9]{{1,12}}(?:报|报社|网|电视台|广播电台|电台|杂志社?|周刊|新闻|传媒|通讯社|新闻社|客户端)$"
 )
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import scan
+from pipeline.charclass import HAN_CLASS, is_han
 from pipeline.extraction import boundaries, lexicons
 from pipeline.extraction.occurrences import Occurrences
 
@@ -30,7 +31,7 @@ _FOLLOW = re.compile(
     r"告诉|称|代表|陪同|接受|发表|宣布|希望|感谢|简要|进一步|详细|首先|随后|最后|分别|一同|共同|率|向|对|在|和|与|"
     r"及|等|为|是|的|也|还|已|将|就|到|作|摄|报道|如是|则|又|从|同|并|以|于|深入|现场|"
     r"实地|调研|考察|视察|看望|慰问|走访|听取|来|赴|前往|做|作了|编辑|校对|审核|签署|签约|见证|"
-    r"[^\u4e00-\u9fff])"
+    rf"[^{HAN_CLASS}])"
 )
 # Characters that do not occur inside a name but often follow a surname-like character.
 _NOT_IN_NAME = frozenset(
@@ -39,8 +40,10 @@ _NOT_IN_NAME = frozenset(
 )
 # Characters that end an organization's name, after which a name may start directly (驻广办王强).
 _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
+# Single-character verbs of leading and going that follow a name and are rare as its last character.
+_VERB_AFTER_NAME = frozenset("率赴")
 _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
-_SPEAKER = re.compile(r"(?:[”」』]\s*|(?<![\u4e00-\u9fff])据)")
+_SPEAKER = re.compile(rf"(?:[”」』]\s*|(?<![{HAN_CLASS}])据)")
 _find_speakers = scan.starting_with(_SPEAKER)
 _SAYS = re.compile(r"(?:说|表示|介绍|指出|告诉记者|坦言|强调|认为|透露|如是说)")
 # A clause starts at the start of the text and after each of these (``^`` or a lookbehind, as a
@@ -66,8 +69,13 @@ _COLLECTIVE_BEFORE = re.compile(
     r"乡镇|社区|村|相关|有关|各|重点)$"
 )
 _SPACE_RUN = re.compile(r"\s+")
-_PHOTO_CREDIT = re.compile(r"摄(?:影)?(?=[^\u4e00-\u9fff]|$)")
-_BYLINE = re.compile(r"(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者|撰稿|校对|审核|文|图)\s*[:/：|]\s*")
+_PHOTO_CREDIT = re.compile(rf"摄(?:影)?(?=[^{HAN_CLASS}]|$)")
+_BYLINE = re.compile(
+    r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审核|终审|审签|签审|监制|文|图)"
+    r"\s*[:/：|]\s*"
+)
+# A byline of bare names in brackets closing a paragraph or after a dateline: (郭扬 方扬烨).
+_PAREN_NAMES = re.compile(r"[(（](?P<inner>[^()（）\n]{2,16})[)）]")
 
 
 @dataclass(slots=True)
@@ -79,11 +87,11 @@ class PersonHit:
     confidence: float
 
 
-_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
+_NOT_CJK = re.compile(rf"[^{HAN_CLASS}]")
 
 
 def _cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return is_han(ch)
 
 
 @cache
@@ -99,6 +107,7 @@ class _Reader:
         self.sur = lexicons.surnames()
         self.places = lexicons.places().by_form
         self.tl = lexicons.titles()
+        self.words = lexicons.common_words()
         # Characters a name can start with (forward finds no name at any other).
         self.surname_starts = _surname_starts()
         self.occurrences = Occurrences(text, self.surname_starts)
@@ -119,6 +128,24 @@ class _Reader:
             ok = self._plausible_memo[name] = self._judge(name)
         return ok
 
+    def bounded(self, name: str) -> bool:
+        """A reading that spaces or punctuation delimit on both sides (记者 孙向阳 孟祥燕, 林中森、):
+        the characters that usually end a name early (向, 林中 as a word) do not count against it."""
+        if len(name) < 2 or _NOT_CJK.search(name):
+            return False
+        sur = 2 if name[:2] in self.sur.compound else 1
+        if (sur == 1 and name[0] not in self.sur.single) or len(name) > sur + 2:
+            return False
+        if name in self.places or name in self.tl.titles or _GENERIC_END.search(name):
+            return False
+        return self.gaps.isdisjoint(range(1, len(name)))
+
+    def bounded_any(self, name: str) -> bool:
+        """Like ``bounded`` without the surname: Han only, no place, title or generic word."""
+        if _NOT_CJK.search(name) or name in self.places or name in self.tl.titles or _GENERIC_END.search(name):
+            return False
+        return not self.tl.regex.search(name) and _NOT_IN_NAME.isdisjoint(name[1:])
+
     def _judge(self, name: str) -> bool:
         if len(name) < 2 or _NOT_CJK.search(name):
             return False
@@ -131,6 +158,8 @@ class _Reader:
             return False
         if _GENERIC_END.search(name) or "个" in name or "位" in name:
             return False
+        if self.tl.regex.search(name, sur):
+            return False  # 向记者: a name never holds a title word
         # A space inside splits a word. (The offsets tested are 1 … len(name) - 1 of the text, not
         # of the name: kept as it is, since changing it would change what is extracted.)
         return self.gaps.isdisjoint(range(1, len(name)))
@@ -146,8 +175,10 @@ class _Reader:
     def _gap_or_break(self, pos: int) -> bool:
         return pos >= len(self.text) or pos in self.gaps or not _cjk(self.text[pos])
 
-    def forward(self, p: int) -> str | None:
-        """A name starting at ``p``: two or three characters (four with a compound surname)."""
+    def forward(self, p: int, title_before: bool = False) -> str | None:
+        """A name starting at ``p``: two or three characters (four with a compound surname).
+
+        ``title_before``: a title ends right at ``p`` (副市长马力), so the name's start is known."""
         t = self.text
         # Without a surname at p no reading is plausible: the same None, sooner.
         if t[p : p + 2] not in self.sur.compound and t[p : p + 1] not in self.sur.single:
@@ -157,6 +188,16 @@ class _Reader:
         sur = 2 if t[p : p + 2] in self.sur.compound else 1
         short, long = t[p : p + sur + 1], t[p : p + sur + 2]
         ok_short, ok_long = self._plausible(short), self._plausible(long) and len(long) == sur + 2
+        in_title = self.tl.regex.match(t, p + sur)
+        if in_title and in_title.end() > p + len(short):
+            return None  # 向记者: a title word runs through the reading, no name here
+        starts_token = p == 0 or p in self.gaps or not _cjk(t[p - 1]) or bool(title_before)
+        long_bounded = len(long) == sur + 2 and self._gap_or_break(p + len(long)) and self.bounded(long)
+        if starts_token and long_bounded and not (ok_short and self._gap_or_break(p + len(short))):
+            return long  # 记者 孙向阳 孟祥燕; 董事长林中森、
+        ends_item = p + len(short) in self.gaps or t[p + len(short) : p + len(short) + 1] == "、"
+        if starts_token and not ok_short and ends_item and self.bounded(short):
+            return short  # 副市长马力、李若杨: 马力 is a word, but here a title and a break bound it
         if not ok_short:
             return None
         if not ok_long or self._gap_or_break(p + len(short)):
@@ -164,6 +205,10 @@ class _Reader:
         # How strongly what follows each reading ends a name: a break or a two-character word such
         # as 出席 is strong (2), a single function character such as 同 or 和 is weak (1).
         fs, fl = self._follow(p + len(short)), self._follow(p + len(long))
+        if long[-1] in _VERB_AFTER_NAME and fs:
+            return short  # 张颖率考察团, 王强赴深圳: a leading or motion verb, not a third character
+        if fl < 2 and self.count(long) < 2 and t[p + len(long) - 1 : p + len(long) + 1] in self.words:
+            return short  # 李欣全程陪同: 全程 is a word, so 全 is not the name's
         if fl >= 2 and fs < 2:
             return long  # 罗文军出席, 王爱和出席
         if fs >= 2 and fl < 2:
@@ -215,6 +260,45 @@ class _Reader:
         return None
 
 
+_ITEM_END = re.compile(r"[、，,。；;：:！？!?\n]")
+
+
+def _own_title(text: str, pos: int, tl: lexicons.TitleLexicon) -> bool:
+    """Whether the list item going on at ``pos`` holds a (non-weak) title before the next separator."""
+    m = _ITEM_END.search(text, pos, pos + 16)
+    end = m.start() if m else min(len(text), pos + 16)
+    return any(t.group(0) not in tl.weak for t in tl.regex.finditer(text, pos, end))
+
+
+_ITEM_SEP = frozenset("、及")
+
+
+def _list_item(text: str, p: int, r: _Reader) -> str | None:
+    """A name in a list of names whose surname the lexicon lacks (市领导甲、能荣、乙): two or three
+    Han characters between list marks, with a name the lexicon knows right after it."""
+    for n in (2, 3):
+        item, after = text[p : p + n], p + n
+        if after < len(text) and text[after] in _ITEM_SEP and r.bounded_any(item) and r.forward(after + 1):
+            return item
+    return None
+
+
+def _place_from(text: str, i: int, places: object) -> bool:
+    """Whether a place name of two to four characters starts at ``i``."""
+    # 长乐 is listed as 长乐市: a two- or three-character head with its level word is a place too.
+    return any(text[i : i + k] in places or text[i : i + k] + lvl in places  # type: ignore[operator]
+               for k in (2, 3, 4) for lvl in ("", "市", "县", "区"))  # fmt: skip
+
+
+def _in_phrase(text: str, i: int) -> bool:
+    """Characters a title phrase holds: Han, brackets, and a middle dot between two outlet names
+    (大河报·大河客户端记者)."""
+    ch = text[i]
+    if _cjk(ch) or ch in "()（）":
+        return True
+    return ch in "·•" and i > 0 and i + 1 < len(text) and _cjk(text[i - 1]) and _cjk(text[i + 1])
+
+
 def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: set[int], gaps: frozenset[int]) -> int:
     """Where the title phrase ending in the title at ``a`` begins: chained titles plus their org.
 
@@ -225,7 +309,7 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
     while True:
         j = start
         lo = max(0, start - 24)
-        while j > lo and (_cjk(text[j - 1]) or text[j - 1] in "()（）") and j not in stops and j not in gaps:
+        while j > lo and _in_phrase(text, j - 1) and j not in stops and j not in gaps:
             if text[j - 1] == "兼" and j - 1 in stops:
                 break
             j -= 1
@@ -251,7 +335,7 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
 
 
 _HEAD_BOUNDARY = re.compile(
-    r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|邀请|感谢|欢迎|说|"
+    r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|邀请|感谢|欢迎|说|指派|委派|派出|任命|"
     rf"{boundaries.ALL})"
 )
 _find_head_boundaries = scan.starting_with(_HEAD_BOUNDARY)
@@ -300,10 +384,12 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         a, b = m.start(), m.end()
         if weak and not (a > 0 and text[a - 1] in "市省区县州镇"):
             continue  # 领导 alone is a common noun; 市领导汪东明 is a title
+        if _place_from(text, b - 1, r.places):
+            continue  # 侨乡长乐, 交易会长乐: the title's last character starts a place (长乐)
         p = b
         while p < len(text) and text[p] in " :：":
             p += 1
-        name = r.forward(p) if p < len(text) else None
+        name = r.forward(p, title_before=not weak) if p < len(text) else None
         if name:
             start = _title_phrase_start(text, a, title_ends, name_ends, gaps)
             phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - 1) : b]
@@ -314,9 +400,11 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             byline = title in _CREDIT_TITLES
             while q < len(text) and (text[q] == "、" or (byline and q in r.gaps)):
                 step = 1 if text[q] == "、" else 0
-                nxt = r.forward(q + step)
+                nxt = r.forward(q + step) or (_list_item(text, q + step, r) if step else None)
                 if not nxt or (step and tl.regex.match(text, q + step + len(nxt))):
                     break  # 蒋连生、深圳市…会长何景成: a new title phrase, not a shared title
+                if step and _own_title(text, q + step + len(nxt), tl):
+                    break  # 那慧敏、区经合局局长李欣: the next item carries its own title further on
                 if step == 0 and not r._gap_or_break(q + len(nxt)):
                     break
                 add(nxt, phrase, (q + step, q + step + len(nxt)), "shared-title:" + title, 0.85)
@@ -327,6 +415,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         if _COLLECTIVE_BEFORE.search(text, max(0, a - 4), a):
             continue  # 企业负责人, 各部门负责人: a role of a body, no person named
         back = r.backward(a)
+        if back and back + title[0] in r.places:
+            continue  # 东兴|市委副书记: 东兴市 is a place, the title's body, not a name before it
         if back:
             add(back, title, (a - len(back), a), "title-after:" + title, 0.8)
     # A title in brackets after the name: 徐直军（华为公司轮值董事长）.
@@ -360,6 +450,25 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         name = r.forward(m.end()) if m.end() < len(text) else None
         if name:
             add(name, m.group(0).strip(" :/：|"), (m.end(), m.end() + len(name)), "byline", 0.85)
+    for m in _PAREN_NAMES.finditer(text):
+        a, b = m.start("inner"), m.end("inner")
+        closes = b + 1 >= len(text) or text[b + 1] in "\n" or text[a - 2 : a - 1] in ("】", "电", "讯")
+        if not closes:
+            continue
+        names: list[tuple[int, str]] = []
+        q = a
+        while q < b:
+            nxt = r.forward(q, title_before=True)
+            if not nxt or not (q + len(nxt) == b or (q + len(nxt)) in r.gaps or text[q + len(nxt)] in "、 "):
+                names = []
+                break
+            names.append((q, nxt))
+            q += len(nxt)
+            while q < b and (text[q] in "、 " or (q in r.gaps and not names)):
+                q += 1
+        if 1 <= len(names) <= 4:
+            for q, nm in names:
+                add(nm, "", (q, q + len(nm)), "byline-brackets", 0.7)
     for m in _PHOTO_CREDIT.finditer(text):
         a = m.start()
         if a in gaps or (a > 0 and text[a - 1] == " "):

@@ -9,10 +9,11 @@ many county short forms are ordinary words. Mentions that fall inside an organiz
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from pipeline import scan
-from pipeline.extraction import lexicons, organizations
+from pipeline.charclass import HAN_CLASS, is_han
+from pipeline.extraction import lexicons
 from pipeline.extraction.spans import SpanIndex
 
 # Characters that may stand right before a place name without forming a word with it.
@@ -27,7 +28,7 @@ class PlaceHit:
 
 
 def _cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return is_han(ch)
 
 
 # A development zone is an area, not only a body: the place it is named after (芜湖 in 芜湖经开区,
@@ -35,43 +36,14 @@ def _cjk(ch: str) -> bool:
 # even inside a name — for provinces and prefectures; a county's short form names zones after mountains and brands too
 # (井冈山经济技术开发区 lies in 吉安).
 _ZONE_AFTER = re.compile(
-    r"(?P<mid>[\u4e00-\u9fff]{0,4}?)(?:经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|新区|工业园区|综合保税区|保税区|自贸区|自由贸易试验区)"
+    rf"(?P<mid>[{HAN_CLASS}]{{0,4}}?)(?:经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|新区|工业园区|综合保税区|保税区|自贸区|自由贸易试验区)"
 )
-# Named fairs, expos and forums: 第二十届中国—东盟博览会, 中国(深圳)国际文化产业博览交易会, 广交会.
-_EVENT_ENDING = re.compile(r"(?:博览交易会|博览会|交易会|展览会|洽谈会|论坛|峰会|(?<=[\u4e00-\u9fff])[博交洽]会)")
-_find_event_endings = scan.starting_with(_EVENT_ENDING)
-_EVENT_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·—\-–&]+$")
-_MAX_EVENT_HEAD = 24
 
 
 def _names_zone(text: str, end: int) -> bool:
     """Whether the place ending at ``end`` is the one a zone is named after (not 江西 in 江西景德镇高新区)."""
     m = _ZONE_AFTER.match(text, end)
     return m is not None and not lexicons.places().matcher.contains(m.group("mid"))
-
-
-def event_name_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of named events (expos, fairs, forums), read leftwards from their ending to a boundary.
-
-    A place inside an event's name (中国 and 东盟 in 中国—东盟博览会) says where the event series
-    belongs, not what the article is about; like a place inside an organization's name it counts
-    only when it also occurs on its own.
-    """
-    out: list[tuple[int, int]] = []
-    for m in _find_event_endings(text):
-        lo = max(0, m.start() - _MAX_EVENT_HEAD)
-        h = _EVENT_HEAD.search(text, lo, m.start())
-        if not h:
-            continue
-        head = h.group(0)
-        cut = organizations.boundary_cut(head)
-        # A dash at the start belongs to the text before (—— 据悉), not to the name.
-        start = h.start() + cut
-        while start < m.start() and text[start] in "—-–·":
-            start += 1
-        if start < m.start():
-            out.append((start, m.end()))
-    return out
 
 
 def _seam(text: str, a: int, b: int, words: frozenset[str]) -> bool:
@@ -81,7 +53,11 @@ def _seam(text: str, a: int, b: int, words: frozenset[str]) -> bool:
     return text[a - 1 : a + 1] in words and text[a + 1 : b + 1] in words
 
 
-def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list[PlaceHit]:
+def find_places(
+    text: str, blocked: list[tuple[int, int]] | None = None, names: list[tuple[int, int]] | None = None
+) -> list[PlaceHit]:
+    """Places in ``text``; none strictly inside a ``blocked`` span (an organization's name), none
+    overlapping a person's name in ``names`` (张花冠县长 holds no 冠县)."""
     lex = lexicons.places()
     mentions: list[tuple[int, int, str]] = []
     # Longest match first, so 省/市 after a short form belongs to it (景德镇市).
@@ -89,12 +65,24 @@ def find_places(text: str, blocked: list[tuple[int, int]] | None = None) -> list
     named = {lex.by_form[f].name for _, _, f in mentions}
     hits: dict[str, PlaceHit] = {}
     blocked_index = SpanIndex(blocked or [])
+    name_spans = sorted(names or [])
+
+    def names_near(a: int, b: int) -> list[tuple[int, int]]:
+        i = bisect_left(name_spans, (a - 8, 0))
+        out = []
+        while i < len(name_spans) and name_spans[i][0] < b:
+            out.append(name_spans[i])
+            i += 1
+        return out
+
     by_form, needs_parent, words = lex.by_form, lex.needs_parent, lexicons.common_bigrams()
     for a, b, form in mentions:
         div = by_form[form]
         if form in needs_parent and div.parent not in named and div.province not in named:
             continue
         if blocked_index.covers(a, b, strict=True) and not (div.level != "county" and _names_zone(text, b)):
+            continue
+        if any(x < b and a < y for x, y in names_near(a, b)):
             continue
         if len(form) == 2 and _seam(text, a, b, words):
             continue  # 幸福建设: 福建 is the seam between 幸福 and 建设, not a province.

@@ -36,3 +36,19 @@ def test_reextraction_replaces_untouched_fields_and_keeps_edited_ones() -> None:
 def test_field_value_round_trips() -> None:
     v = FieldValue({"name": "罗文军", "title": "副市长"}, [(3, 6)], "title-anchor", 0.8)
     assert FieldValue.from_json(v.to_json()) == v
+
+
+def test_typed_values_keep_the_json_on_disk() -> None:
+    from pipeline.fields import Amount, Count, FieldState, Person, blank_value
+
+    assert Person("王䶮", "市长").to_json() == {"name": "王䶮", "title": "市长"}
+    assert Amount("20亿元", 2_000_000_000).to_json() == {
+        "text": "20亿元", "yuan": 2_000_000_000, "context": "", "approximate": False}  # fmt: skip
+    assert Count("签约项目32个", 32, "项目").to_json() == {
+        "text": "签约项目32个", "value": 32, "what": "项目", "approximate": False}  # fmt: skip
+    for typed in (Person("李𬭚", ""), Amount("1500万美元", None, "总投资", True), Count("9家企业", 9, "企业")):
+        assert type(typed).from_json(typed.to_json()) == typed
+    assert FieldState().to_json() == {"edited": False, "values": []}
+    assert FieldState.from_json({"edited": True, "values": [{"value": "x"}]}).edited
+    assert blank_value("person", "张三") == {"name": "张三", "title": ""}
+    assert blank_value("text", "标题") == "标题"

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from pipeline import scan
-from pipeline.extraction import amounts, dates, organizations, people, places
+from pipeline.extraction import amounts, dates, organizations, people
 
 
 def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:
@@ -42,7 +42,7 @@ def test_first_char_set_only_for_plain_characters() -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    [organizations.BOUNDARY, people._SPEAKER, places._EVENT_ENDING, organizations._ORGANIZER],
+    [organizations.BOUNDARY, people._SPEAKER, people._HEAD_BOUNDARY, organizations._ORGANIZER],
 )
 def test_starting_with_matches_finditer(pattern: re.Pattern[str]) -> None:
     find = scan.starting_with(pattern)

@@ -106,7 +106,7 @@ def test_government_site_scrape_unseen_layout() -> None:
     )
     assert r.metadata["source"] == "江西省商务厅" and r.metadata["author"] == "张三、李四"
     assert r.metadata["published_at"] == "2024-03-24" and r.metadata["click_count"] == 1234
-    assert r.metadata["editor"] == "赵六" and r.metadata["title"] == "江西省与广东省签署产业合作协议"
+    assert r.metadata["editor"] == "赵六" and "title" not in r.metadata  # extraction owns the title
     assert [c.text for c in r.captions] == ["签约仪式现场。（记者 王五 摄）"]
 
 

@@ -69,3 +69,51 @@ def test_header_lines_and_headlines_with_dates() -> None:
 
 def test_dateline() -> None:
     assert d.dateline_date("中新网南昌12月5日电（记者 吴鹏泉）") == (12, 5, 5, 10)
+
+
+# -- publication and event dates on unseen page layouts (fixtures written here, one phenomenon each) --
+
+def _dates(text: str, meta: dict[str, object] | None = None) -> tuple[str | None, str | None, str | None]:
+    from pipeline.extraction import extract
+    from tests.pipeline.extraction.conftest import make_result
+
+    out = extract(make_result(text, meta))
+    first = {k: (out[k][0].value if out[k] else None) for k in ("published_at", "event_start", "event_end")}
+    return first["published_at"], first["event_start"], first["event_end"]
+
+
+def test_a_stamp_line_under_the_headline_is_the_publication_date() -> None:
+    text = "某县第三季度签约项目17个\n某某日报 2020-10-14 08:50\n第三季度，某县共签约项目17个。"
+    assert _dates(text)[0] == "2020-10-14"
+
+
+def test_an_epaper_date_line_dates_the_page_and_a_bare_day_the_event() -> None:
+    text = (
+        "当前报章2020年04月11日\n某市百个项目集中开工\n"
+        "【某社某市4月10日电】某市10日召开重大项目推进会，项目集中开工。"
+    )
+    assert _dates(text) == ("2020-04-11", "2020-04-10", "2020-04-10")
+
+
+def test_a_dateline_with_its_year_is_the_publication_date() -> None:
+    text = "【某报2016年06月21日讯】某市府21日出席颁奖典礼，获评招商卓越奖。"
+    assert _dates(text) == ("2016-06-21", "2016-06-21", "2016-06-21")
+
+
+def test_a_dateline_without_a_year_gives_no_date_at_all() -> None:
+    # The text names 2017 elsewhere; that is no reason to date a 3月3日 event in 2017.
+    text = "某网讯 3月3日至16日，考察团前往上海、江苏开展招商。2017年以来全市引资增长。"
+    assert _dates(text) == (None, None, None)
+
+
+def test_the_year_in_the_events_own_name_dates_it() -> None:
+    text = "本报讯 1月8日上午，全市2021年第一批重大项目集中开工活动举行。"
+    assert _dates(text) == (None, "2021-01-08", "2021-01-08")
+
+
+def test_a_page_stamp_is_not_the_event_date() -> None:
+    text = (
+        "二版:综合新闻 >2014-04-29编印\n某市一季度内资项目呈现集聚效应\n"
+        "刊发日期:2014-04-29\n日前，记者从市招商局了解到项目情况。"
+    )
+    assert _dates(text) == ("2014-04-29", None, None)

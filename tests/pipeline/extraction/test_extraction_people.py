@@ -97,3 +97,69 @@ def test_quoted_speaker_at_a_sentence_start() -> None:
 def test_title_phrase_stops_at_a_leading_verb() -> None:
     got = people("市长王远鹤率市政府代表团赴深圳，与深圳市副市长罗祖亮会谈。")
     assert got == {"王远鹤": "市长", "罗祖亮": "深圳市副市长"}
+
+
+# -- unseen outlets: fixtures written here, one phenomenon each ----------------------------------
+
+
+def test_names_beyond_the_basic_han_block() -> None:
+    # 䶮 is in Extension A, 𬭚 in Extension E: a narrow \u4e00-\u9fff class cut both names off.
+    got = people("市长王䶮、副市长李𬭚出席签约仪式。")
+    assert got == {"王䶮": "市长", "李𬭚": "副市长"}
+
+
+def test_offsets_of_an_astral_name_are_code_points() -> None:
+    text = "副市长李𬭚出席。"
+    view = make_view(text)
+    (hit,) = find_people(view.text, view.gaps)
+    a, b = hit.spans[0]
+    assert text[a:b] == "李𬭚" and (a, b) == (3, 5)
+
+
+def test_bare_names_in_brackets_closing_a_paragraph_are_a_byline() -> None:
+    assert people("项目签约落地。(郭扬 方扬烨)") == {"郭扬": "", "方扬烨": ""}
+    assert people("投资考察活动。(区招商局)") == {}
+
+
+def test_review_credits_are_bylines() -> None:
+    assert people("审核|朱代军 终审|尹滨") == {"朱代军": "审核", "尹滨": "终审"}
+
+
+def test_a_leading_verb_is_not_the_names_third_character() -> None:
+    assert people("泰安市副市长张颖率考察团来我市考察。") == {"张颖": "泰安市副市长"}
+
+
+def test_a_word_starting_at_the_third_character_ends_the_name() -> None:
+    assert people("区经合局局长李欣全程陪同。") == {"李欣": "区经合局局长"}
+
+
+def test_a_common_word_bounded_by_a_title_and_a_list_mark_is_a_name() -> None:
+    assert people("副市长马力、李若杨出席。") == {"马力": "副市长", "李若杨": "副市长"}
+    assert people("拜会了海基会董事长林中森、市长苏家明。") == {"林中森": "海基会董事长", "苏家明": "市长"}
+
+
+def test_a_place_before_a_title_is_not_a_name() -> None:
+    assert people("东兴市委副书记、市长李健出席。") == {"李健": "东兴市委副书记、市长"}
+
+
+def test_a_title_inside_a_place_name_anchors_nothing() -> None:
+    assert people("福建侨乡长乐举行开洋节。营业经理向记者讲述了经过。") == {}
+
+
+def test_a_conjunction_or_verb_is_not_part_of_the_title() -> None:
+    assert people("各县长出席，但苗栗县长钟东锦率团出访，指派县府秘书长陈斌山代表出席。") == {
+        "钟东锦": "苗栗县长",
+        "陈斌山": "县府秘书长",
+    }
+
+
+def test_a_middle_dot_joins_two_outlets_in_a_title() -> None:
+    assert people("大河报·大河客户端记者 郑松波 邵占坤") == {
+        "郑松波": "大河报·大河客户端记者",
+        "邵占坤": "大河报·大河客户端记者",
+    }
+
+
+def test_a_name_with_a_rare_surname_inside_a_list_of_names() -> None:
+    got = people("市领导罗茂文、能荣、陈洪思出席。")
+    assert got == {"罗茂文": "市领导", "能荣": "市领导", "陈洪思": "市领导"}
