@@ -21,10 +21,12 @@ from sqlalchemy import Table, Text, bindparam, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from pipeline import dedup
 from pipeline.ingest import IngestError, discover, read_file
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json_text
 from storage import fulltext
+from storage.grouping import regroup
 from storage.models import Article, Base, encode_json, utcnow
 from storage.records import ImportProgress, ImportReport
 from storage.store import Store
@@ -59,6 +61,8 @@ class PreparedArticle:
     cleaning_json: str
     fields_json: str
     tokens: str
+    minhash: bytes = b""  # near-duplicate signature (pipeline.dedup), computed in the worker
+    repairs: int = 0
 
 
 @dataclass(slots=True)
@@ -88,6 +92,7 @@ def prepare(p: ProcessedDocument) -> PreparedArticle:
         spin_score=summary.spin_score, raw_text=d.text, cleaned_text=p.cleaned.text,
         cleaning_json=clean_to_json_text(p.cleaned), fields_json=encode_json(p.fields),
         tokens=fulltext.tokens(summary.title, p.cleaned.text),
+        minhash=dedup.signature(p.cleaned.text), repairs=sum(r.count for r in p.cleaned.repairs),
     )
 
 
@@ -117,6 +122,7 @@ def store_processed(store: Store, p: ProcessedDocument) -> int | None:
 
 _ARTICLES: Table = Base.metadata.tables["articles"]
 _TEXTS: Table = Base.metadata.tables["article_texts"]
+_SIGNATURES: Table = Base.metadata.tables["article_signatures"]
 # The JSON arrives encoded: bind it as plain text so JSONText does not encode it again.
 _INSERT_TEXT = insert(_TEXTS).values(cleaning=bindparam("cleaning", type_=Text),
                                      fields=bindparam("fields", type_=Text))
@@ -144,6 +150,8 @@ def _insert(conn: Connection, batch: list[PreparedArticle]) -> list[int]:
         for i, a in zip(ids, batch, strict=True)
     ])
     fulltext.add_rows(conn, ((i, a.tokens) for i, a in zip(ids, batch, strict=True)))
+    conn.execute(insert(_SIGNATURES), [{"article_id": i, "minhash": a.minhash, "repairs": a.repairs}
+                                        for i, a in zip(ids, batch, strict=True)])
     return ids
 
 
@@ -176,6 +184,7 @@ def import_paths(
     workers: int | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    group: bool = True,
 ) -> ImportReport:
     report = ImportReport()
     files: list[str] = []
@@ -228,6 +237,8 @@ def import_paths(
     finally:
         if pending:
             flush()
+    if group and report.imported:
+        report.grouping = regroup(store, sign=False)  # new articles join their near-duplicates' groups
     return report
 
 

@@ -76,6 +76,7 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     cancelled: bool = False
+    grouping: Any = None  # storage.grouping.GroupReport after the near-duplicate pass
 
     @property
     def ok(self) -> bool:
