@@ -88,6 +88,7 @@ class ExportReport:
     path: Path
     count: int
     cancelled: bool = False
+    splits: dict[str, int] = field(default_factory=dict)  # articles per split, when split
 
 
 @dataclass(slots=True)
