@@ -137,14 +137,12 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
                 part = split_of.get(a.id, "train") if split is not None else None
                 sink.write(part, a, record, spans)
                 if fmt == "hf":
-                    stats.add(part or "train", record, spans, [*a.damage, *a.flags.split()])
+                    stats.add(part or "train", record, spans, list(a.damage), a.flags.split())
                 counts[part or "all"] = counts.get(part or "all", 0) + 1
                 done += 1
-                if done % CHECK_EVERY:
-                    continue
-                if progress is not None:
+                if progress is not None and done % CHECK_EVERY == 0:
                     progress(done, total)
-                if cancel is not None and cancel():
+                if cancel is not None and cancel():  # a flag read: cheap enough for every article
                     raise ExportCancelled
             if fmt == "hf":
                 assert isinstance(sink, _HfSink) and split is not None

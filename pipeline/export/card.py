@@ -4,6 +4,7 @@ features, splits) and the statistics and notes a reader of the data expects."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -46,12 +47,16 @@ class DatasetStats:
     outlet: Counter[str] = field(default_factory=Counter)
     script: Counter[str] = field(default_factory=Counter)
     damage: Counter[str] = field(default_factory=Counter)
+    flags: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     label_articles: Counter[str] = field(default_factory=Counter)
     groups: set[int] = field(default_factory=set)
     grouped: int = 0  # articles whose group has other members in the store
 
-    def add(self, split: str, record: dict[str, Any], spans: list[Span], damage: list[str]) -> None:
+    def add(self, split: str, record: dict[str, Any], spans: list[Span], damage: list[str],
+            flags: Sequence[str] = ()) -> None:
+        for flag in sorted(set(flags)):
+            self.flags[flag] += 1
         self.splits[split] += 1
         self.status[str(record.get("status"))] += 1
         self.outlet[str(record.get("source") or "（未知）")] += 1
@@ -131,6 +136,7 @@ Near-duplicate groups represented: {len(stats.groups)}.
 {_table("Source outlet", stats.outlet, TOP_OUTLETS, header="outlet")}
 {_table("Script of the original", stats.script, header="script")}
 {_table("Damage repaired by cleaning", stats.damage, header="repair kind")}
+{_table("Cleaning flags (spun: synonym spinning; pinyin_damaged; mixed_script)", stats.flags, header="flag")}
 ## How the data were made
 
 Articles were imported as files (encodings detected), cleaned (HTML and page residue, inserted
