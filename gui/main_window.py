@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
 from gui.document_view import MODES, DocumentView
-from gui.export_dialog import ExportDialog
+from gui.export_dialog import SPLIT_NAMES, ExportDialog
 from gui.field_panel import FieldPanel
 from gui.filter_bar import UNREVIEWED, FilterBar
 from gui.history_dialog import HistoryDialog
@@ -41,6 +41,8 @@ from gui.settings_dialog import SettingsDialog
 from gui.undo import Editor
 from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME
+from storage.curated_export import ExportOptions
+from storage.curated_export import export as curated_export
 from storage.exporting import export_dataset
 from storage.importer import import_paths
 from storage.listing import all_flags, first_ids
@@ -682,13 +684,32 @@ class MainWindow(QMainWindow):
 
     # -- export ----------------------------------------------------------------------------------------------
     def open_export_dialog(self) -> ExportDialog:
-        dlg = ExportDialog(self._filter.statuses, self.model.rowCount(), parent=self)
+        f, bar = self._filter, self.filter_bar
+        dlg = ExportDialog(f.statuses, self.model.rowCount(), parent=self, tag=f.tag, flag=f.flag, search=f.text,
+                           tags=[bar.tag.itemData(i) for i in range(1, bar.tag.count())],
+                           flags=[bar.flag.itemData(i) for i in range(1, bar.flag.count())])
         self.export_dialog = dlg
-        dlg.accepted.connect(lambda: self.start_export(
-            dlg.destination(), dlg.chosen_format(), dlg.chosen_statuses(),
-            self.model.ids() if dlg.only_list.isChecked() else None))
+        dlg.accepted.connect(lambda: self.start_curated_export(dlg.destination(), dlg.options(self.model.ids())))
         dlg.open()
         return dlg
+
+    def start_curated_export(self, out: Path, options: ExportOptions) -> Job:
+        """Any format, filters and split (storage.curated_export), as a job with progress and cancel."""
+        store = self.store
+
+        def work(progress: Any, cancelled: Any) -> ExportReport:
+            return curated_export(store, out, options, progress=lambda n, t: progress(n, max(t, n), str(out.name)),
+                                  cancel=cancelled)
+
+        def done(report: ExportReport) -> None:
+            if report.cancelled:
+                self.statusBar().showMessage("导出已取消，原文件未改动", 8000)
+            else:
+                parts = "，".join(f"{SPLIT_NAMES.get(k, k)} {v} 篇" for k, v in report.splits.items())
+                where = f"已导出 {report.count} 篇到 {report.path}"
+                self.statusBar().showMessage(where + (f"（{parts}）" if parts else ""), 10000)
+
+        return self._job("导出", work, done)
 
     def start_export(self, out: Path, fmt: str, statuses: Sequence[str] | None,
                      ids: Sequence[int] | None = None) -> Job:
