@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     brun.add_argument("--workdir", metavar="DIR", help="where the corpus and stores go (default: a temp dir)")
     brun.add_argument("--keep", action="store_true", help="keep the corpus and stores afterwards")
     brun.add_argument("--seed", type=int, default=0)
+    brun.add_argument("--store-size", type=int, metavar="N", help="articles in the replicated store "
+                      "(default 100,000; 3,000 with --quick)")
     return p
 
 
