@@ -20,6 +20,9 @@ class ArticleSummary:
     flags: str
     edited_count: int
     version: int
+    group_id: int | None = None  # near-duplicate group (storage.grouping)
+    canonical: bool = True
+    group_size: int = 1
 
 
 @dataclass(frozen=True, slots=True)
