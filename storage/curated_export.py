@@ -9,18 +9,23 @@ splits (0.8/0.1/0.1, seed 42, unless told otherwise).
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import shutil
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.export import atomic_output, build_record, open_writer
+import pyarrow as pa
+
+from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
 from pipeline.export.card import DatasetStats, render_card
-from pipeline.export.hf import SPLITS, ParquetSplits, hf_row
+from pipeline.export.hf import SCHEMA, SPLITS, ParquetSplits, hf_row, rows_to_table
 from pipeline.export.span_formats import SPAN_FORMATS, SpanDoc, SpanWriter, open_span_writer, require_spacy
 from pipeline.export.spans import DEFAULT_LABELS, Span, article_spans
 from pipeline.export.split import SplitSpec, assign_units, units
@@ -126,14 +131,23 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
     counts: dict[str, int] = {}
     done = 0
     original = options.text == "original"
+    workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
     try:
         with ExitStack() as stack:
             sink = _open_sink(stack, fmt, out, split)
-            for a in iter_export_articles(store, None, ids, original=original, damage=fmt == "hf"):
-                record = build_record(a)
-                spans = article_spans(a.text, a.fields, options.labels) if fmt not in RECORD_FORMATS else []
-                if original:
-                    record, spans = _to_original(a, record, spans)
+            if isinstance(sink, _HfSink) and workers > 1 and total >= PARALLEL_THRESHOLD:
+                for n, tables, part_stats in _hf_parallel(store.url, ids, split_of, options, workers):
+                    for name, table in tables.items():
+                        sink.parquet.write_table(name, table)
+                    stats.merge(part_stats)
+                    done += n
+                    if progress is not None:
+                        progress(done, total)
+                    if cancel is not None and cancel():
+                        raise ExportCancelled
+                counts = dict(stats.splits)
+            for a in () if done else iter_export_articles(store, None, ids, original=original, damage=fmt == "hf"):
+                record, spans = _render(a, options)
                 part = split_of.get(a.id, "train") if split is not None else None
                 sink.write(part, a, record, spans)
                 if fmt == "hf":
@@ -159,6 +173,76 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
     report = ExportReport(out, done)
     report.splits = {s: counts.get(s, 0) for s in SPLITS} if split is not None else {}
     return report
+
+
+def _render(a: ExportArticle, options: ExportOptions) -> tuple[dict[str, Any], list[Span]]:
+    """One article's record and spans, over the text the options ask for."""
+    record = build_record(a)
+    spans = article_spans(a.text, a.fields, options.labels) if options.fmt not in RECORD_FORMATS else []
+    if options.text == "original":
+        record, spans = _to_original(a, record, spans)
+    return record, spans
+
+
+# A large Hugging Face export renders its rows in worker processes, a chunk of ids at a time, each
+# chunk returned as Arrow tables (one per split) and the chunk's statistics; written here in order.
+PARALLEL_THRESHOLD = 5000
+CHUNK = 1000
+
+_worker_store: Store | None = None
+
+
+def _hf_chunk(url: str, chunk: list[int], split_of: dict[int, str],
+              options: ExportOptions) -> tuple[int, dict[str, bytes], DatasetStats]:
+    global _worker_store
+    if _worker_store is None or _worker_store.url != url:
+        from storage.store import open_store
+
+        _worker_store = open_store(url, migrate=False)
+    rows: dict[str, list[dict[str, Any]]] = {}
+    stats = DatasetStats()
+    n = 0
+    for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original", damage=True):
+        record, spans = _render(a, options)
+        part = split_of.get(a.id, "train")
+        flags = a.flags.split()
+        rows.setdefault(part, []).append(hf_row(record, spans, flags))
+        stats.add(part, record, spans, list(a.damage), flags)
+        n += 1
+    out: dict[str, bytes] = {}
+    for part, part_rows in rows.items():
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, SCHEMA) as writer:
+            writer.write_table(rows_to_table(part_rows))
+        out[part] = sink.getvalue().to_pybytes()
+    return n, out, stats
+
+
+def _hf_parallel(url: str, ids: list[int], split_of: dict[int, str], options: ExportOptions,
+                 workers: int) -> Iterator[tuple[int, dict[str, pa.Table], DatasetStats]]:
+    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    # spawn, not fork: the GUI exports from a thread, and forking a threaded Qt process is unsafe.
+    ctx = multiprocessing.get_context("spawn")
+    window = workers * 2  # chunks in flight: memory stays bounded
+    with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx) as pool:
+        pending: deque[Future[tuple[int, dict[str, bytes], DatasetStats]]] = deque()
+
+        def result() -> tuple[int, dict[str, pa.Table], DatasetStats]:
+            n, data, stats = pending.popleft().result()
+            return n, {k: pa.ipc.open_stream(v).read_all() for k, v in data.items()}, stats
+
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_hf_chunk, url, chunk, {i: split_of.get(i, "train") for i in chunk},
+                                           options))
+                if len(pending) >= window:
+                    yield result()
+            while pending:
+                yield result()
+        finally:
+            for f in pending:
+                f.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _FileSink:

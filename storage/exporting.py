@@ -6,6 +6,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -62,6 +63,8 @@ _DECODER = json.JSONDecoder()
 
 
 _REPAIRS_KEY = '"repairs":'
+_CHANGES_KEY = ',"changes":'
+_KIND = re.compile(r'"kind":"([^"\\]*)"')
 
 
 def _repair_kinds(cleaning: str | None) -> tuple[str, ...]:
@@ -70,6 +73,11 @@ def _repair_kinds(cleaning: str | None) -> tuple[str, ...]:
     if not cleaning:
         return ()
     at = cleaning.find(_REPAIRS_KEY)
+    end = cleaning.find(_CHANGES_KEY, at) if at >= 0 else -1
+    if end > at >= 0:
+        # Between the two keys lie only the repair records; every "kind" key there is a repair's
+        # (a quote inside a JSON string is escaped, so the pattern cannot match inside one).
+        return tuple(_KIND.findall(cleaning, at, end))
     value: Any = None
     if at >= 0:
         try:

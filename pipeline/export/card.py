@@ -53,6 +53,11 @@ class DatasetStats:
     groups: set[int] = field(default_factory=set)
     grouped: int = 0  # articles whose group has other members in the store
 
+    def merge(self, other: DatasetStats) -> None:
+        for name in ("splits", "status", "outlet", "script", "damage", "flags", "labels", "label_articles"):
+            getattr(self, name).update(getattr(other, name))
+        self.groups |= other.groups
+
     def add(self, split: str, record: dict[str, Any], spans: list[Span], damage: list[str],
             flags: Sequence[str] = ()) -> None:
         for flag in sorted(set(flags)):

@@ -69,12 +69,21 @@ def _dicts(values: list[Any]) -> list[dict[str, Any]]:
     return [v for v in values if isinstance(v, dict)]
 
 
+# Columns of many small structs (an article has up to hundreds of spans) are kept per row as one
+# list per struct field and assembled into Arrow arrays directly: building them from dicts through
+# pa.array was most of an export's time.
+FLAT_COLUMNS: frozenset[str] = frozenset({"spans", "evidence"})
+
+
 def hf_row(record: dict[str, Any], spans: list[Span], flags: list[str]) -> dict[str, Any]:
-    """A dataset row from an export record (``records.build_record``) and its spans."""
+    """A dataset row from an export record (``records.build_record``) and its spans (the columns in
+    ``FLAT_COLUMNS`` as one list per struct field)."""
     text = record["text"]
+    evidence = record.get("evidence") or {}
     return {
         "id": record["id"], "text": text,
-        "spans": [{"start": s.start, "end": s.end, "label": s.label, "text": text[s.start : s.end]} for s in spans],
+        "spans": ([s.start for s in spans], [s.end for s in spans], [s.label for s in spans],
+                  [text[s.start : s.end] for s in spans]),
         "title": _str(record.get("title")), "published_at": _str(record.get("published_at")),
         "source": _str(record.get("source")), "source_name": record.get("source_name"),
         "status": record.get("status"), "script": record.get("script"), "tags": list(record.get("tags") or []),
@@ -91,9 +100,32 @@ def hf_row(record: dict[str, Any], spans: list[Span], flags: list[str]) -> dict[
                      "approximate": bool(a.get("approximate"))} for a in _dicts(record.get("amounts") or [])],
         "counts": [{"text": _str(c.get("text")), "value": _num(c.get("value")), "what": _str(c.get("what")),
                     "approximate": bool(c.get("approximate"))} for c in _dicts(record.get("counts") or [])],
-        "evidence": [{"field": name, "start": int(a), "end": int(b)}
-                     for name, spans_ in (record.get("evidence") or {}).items() for a, b in spans_],
+        "evidence": ([name for name, spans_ in evidence.items() for _ in spans_],
+                     [int(p[0]) for spans_ in evidence.values() for p in spans_],
+                     [int(p[1]) for spans_ in evidence.values() for p in spans_]),
     }
+
+
+def _flat_list(rows: list[dict[str, Any]], name: str, typ: pa.ListType) -> pa.Array:
+    struct = typ.value_type
+    offsets = [0]
+    columns: list[list[Any]] = [[] for _ in range(struct.num_fields)]
+    for r in rows:
+        parts = r[name]
+        for col, part in zip(columns, parts, strict=True):
+            col.extend(part)
+        offsets.append(offsets[-1] + len(parts[0]))
+    children = [pa.array(col, type=struct.field(i).type) for i, col in enumerate(columns)]
+    values = pa.StructArray.from_arrays(children, fields=[struct.field(i) for i in range(struct.num_fields)])
+    return pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), values, type=typ)
+
+
+def rows_to_table(rows: list[dict[str, Any]]) -> pa.Table:
+    arrays = [
+        _flat_list(rows, f.name, f.type) if f.name in FLAT_COLUMNS else pa.array([r[f.name] for r in rows], f.type)
+        for f in SCHEMA
+    ]
+    return pa.Table.from_arrays(arrays, schema=SCHEMA)
 
 
 def shard_name(split: str) -> str:
@@ -118,17 +150,27 @@ class ParquetSplits:
         if len(rows) >= ROWS_PER_BATCH:
             self._flush(split)
 
-    def _flush(self, split: str) -> None:
-        rows = self._rows.get(split)
-        if not rows:
-            return
+    def write_table(self, split: str, table: pa.Table) -> None:
+        """Rows already made into a table (by a worker process), written after any buffered rows."""
+        self._flush(split)
+        self.counts[split] = self.counts.get(split, 0) + table.num_rows
+        self.nbytes[split] = self.nbytes.get(split, 0) + table.nbytes
+        self._writer(split).write_table(table)
+
+    def _writer(self, split: str) -> pq.ParquetWriter:
         writer = self._writers.get(split)
         if writer is None:
             writer = pq.ParquetWriter(self.data / shard_name(split), SCHEMA, compression="zstd")
             self._writers[split] = writer
-        table = pa.Table.from_pylist(rows, schema=SCHEMA)
+        return writer
+
+    def _flush(self, split: str) -> None:
+        rows = self._rows.get(split)
+        if not rows:
+            return
+        table = rows_to_table(rows)
         self.nbytes[split] = self.nbytes.get(split, 0) + table.nbytes
-        writer.write_table(table)
+        self._writer(split).write_table(table)
         rows.clear()
 
     def close(self) -> None:

@@ -309,3 +309,35 @@ def test_spacy_missing_is_a_clear_message(corpus, tmp_path: Path, monkeypatch: p
     with pytest.raises(SpacyMissingError, match=r"pip install 'article-curator\[spacy\]'"):
         export(store, tmp_path / "x.spacy", ExportOptions(fmt="spacy"))
     assert not (tmp_path / "x.spacy").exists()
+
+
+def test_parallel_hf_export_writes_what_the_serial_one_does(corpus, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import storage.curated_export as ce
+
+    store, _ids = corpus
+    opts = ExportOptions(fmt="hf", split=SplitSpec((0.5, 0.25, 0.25), seed=9), text="original")
+    serial = export(store, tmp_path / "serial", ExportOptions(**{**_fields(opts), "workers": 1}))
+    monkeypatch.setattr(ce, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(ce, "CHUNK", 4)  # several chunks, rendered by two worker processes
+    seen: list[int] = []
+    parallel = export(store, tmp_path / "parallel", ExportOptions(**{**_fields(opts), "workers": 2}),
+                      progress=lambda n, _t: seen.append(n))
+    assert parallel.splits == serial.splits and parallel.count == serial.count
+    assert seen == sorted(seen) and seen[-1] == parallel.count and len(seen) > 2
+    for name in sorted(p.name for p in (tmp_path / "serial" / "data").iterdir()):
+        a = pq.read_table(tmp_path / "serial" / "data" / name)
+        b = pq.read_table(tmp_path / "parallel" / "data" / name)
+        assert a.equals(b), name
+
+    def body(path: Path) -> str:  # the card, without the export time and Arrow's byte counts
+        return "\n".join(x for x in path.read_text("utf-8").splitlines() if "num_bytes" not in x
+                         and "exported" not in x)
+
+    assert body(tmp_path / "serial" / "README.md") == body(tmp_path / "parallel" / "README.md")
+
+
+def _fields(opts: ExportOptions) -> dict[str, object]:
+    from dataclasses import fields
+
+    return {f.name: getattr(opts, f.name) for f in fields(opts)}
