@@ -42,7 +42,7 @@ def sign_missing(store: Store, *, progress: Callable[[int, int], None] | None = 
     with store.session() as s:
         missing = list(s.scalars(
             select(Article.id).where(~Article.id.in_(select(ArticleSignature.article_id))).order_by(Article.id)))
-    done = 0
+    done = signed = 0
     for at in range(0, len(missing), BATCH):
         chunk = missing[at : at + BATCH]
         with store.session() as s:
@@ -51,11 +51,12 @@ def sign_missing(store: Store, *, progress: Callable[[int, int], None] | None = 
             s.add_all(ArticleSignature(article_id=aid, minhash=dedup.signature(text or ""),
                                        repairs=repair_count(cleaning or {})) for aid, text, cleaning in rows)
         done += len(chunk)
+        signed += len(rows)
         if progress is not None:
             progress(done, len(missing))
         if cancel is not None and cancel():
             break
-    return done
+    return signed
 
 
 def regroup(store: Store, *, sign: bool = True) -> GroupReport:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from pipeline import dedup
 from storage.grouping import group_members, regroup, set_canonical
 from storage.importer import import_paths
-from storage.models import Article, ArticleSignature
+from storage.models import Article, ArticleSignature, ArticleText
 from storage.queries import field_history
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "dedup"
@@ -113,3 +113,38 @@ def test_signature_ignores_spacing_punctuation_and_width() -> None:
 def test_similar_pairs_on_tiny_inputs(n: int) -> None:
     sigs = np.zeros((n, dedup.NUM_PERM), dtype=np.uint32)
     assert dedup.similar_pairs(sigs).shape == (0, 2)
+
+
+def test_a_store_from_before_grouping_is_migrated_and_grouped(tmp_path: Path, seeds_dir: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from storage.store import _alembic_config, open_store
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    body = (FIXTURES / "original.txt").read_text(encoding="utf-8")
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0002")
+        for aid in (3, 4):  # the same story stored twice (different bytes: a trailing newline)
+            conn.execute(text(
+                "INSERT INTO articles (id, sha256, source_name, source_path, imported_at, updated_at, format,"
+                " encoding, size_bytes, script, status, title, places, flags, spin_score, edited_count, note,"
+                " version_id) VALUES (:i, :h, 'old.txt', '/old.txt', '2026-01-01', '2026-01-01', 'text', 'utf-8',"
+                " 10, 'hans', 'new', NULL, '', '', 0, 0, '', 1)"), {"i": aid, "h": f"h{aid}"})
+            conn.execute(text("INSERT INTO article_texts (article_id, raw_text, cleaned_text, cleaning, fields)"
+                              " VALUES (:i, :t, :t, '{}', '{}')"), {"i": aid, "t": body + "\n" * aid})
+    engine.dispose()
+    store = open_store(url)
+    try:
+        assert (tmp_path / "old.db.before-0002.bak").exists()
+        with store.session() as s:
+            assert set(s.execute(select(Article.group_id, Article.is_canonical)).all()) == {(None, True)}
+            # The upgrade kept every text (a table rebuild would have cascaded into them).
+            assert [len(t) for t in s.scalars(select(ArticleText.cleaned_text).order_by(ArticleText.article_id))] \
+                == [len(body) + 3, len(body) + 4]
+        report = regroup(store)
+        assert (report.signed, report.groups) == (2, 1)
+        assert group_members(store, 4) == [3, 4]
+    finally:
+        store.close()

@@ -20,11 +20,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('group_id', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('is_canonical', sa.Boolean(), nullable=False, server_default=sa.true()))
-        batch_op.add_column(sa.Column('canonical_pinned', sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch_op.create_index(batch_op.f('ix_articles_group_id'), ['group_id'], unique=False)
+    # Plain ADD COLUMN, never batch mode: on SQLite a batch rebuilds ``articles`` (copy, drop,
+    # rename), and dropping it with foreign keys on cascades into every article's text.
+    op.add_column('articles', sa.Column('group_id', sa.Integer(), nullable=True))
+    op.add_column('articles', sa.Column('is_canonical', sa.Boolean(), nullable=False, server_default=sa.true()))
+    op.add_column('articles', sa.Column('canonical_pinned', sa.Boolean(), nullable=False,
+                                        server_default=sa.false()))
+    op.create_index(op.f('ix_articles_group_id'), 'articles', ['group_id'], unique=False)
     op.create_table('article_signatures',
     sa.Column('article_id', sa.Integer(), nullable=False),
     sa.Column('minhash', sa.LargeBinary(), nullable=False),
@@ -36,8 +38,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('article_signatures')
-    with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_articles_group_id'))
-        batch_op.drop_column('canonical_pinned')
-        batch_op.drop_column('is_canonical')
-        batch_op.drop_column('group_id')
+    op.drop_index(op.f('ix_articles_group_id'), table_name='articles')
+    for column in ('canonical_pinned', 'is_canonical', 'group_id'):  # ALTER TABLE DROP COLUMN (SQLite 3.35+)
+        op.drop_column('articles', column)
