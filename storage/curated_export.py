@@ -27,7 +27,7 @@ from pipeline.export import ExportArticle, atomic_output, build_record, open_wri
 from pipeline.export.card import DatasetStats, render_card
 from pipeline.export.hf import SCHEMA, SPLITS, ParquetSplits, hf_row, rows_to_table
 from pipeline.export.span_formats import SPAN_FORMATS, SpanDoc, SpanWriter, open_span_writer, require_spacy
-from pipeline.export.spans import DEFAULT_LABELS, Span, article_spans
+from pipeline.export.spans import DEFAULT_LABELS, Span, article_spans, span_tuples
 from pipeline.export.split import SplitSpec, assign_units, units
 from pipeline.offsets import OffsetMap
 from storage.export_filter import ExportFilter, group_outlets, select_ids
@@ -64,7 +64,7 @@ def _to_original(a: Any, record: dict[str, Any], spans: list[Span]) -> tuple[dic
     record = dict(record, text=a.raw_text or "")
     record["evidence"] = {name: [list(p) for p in omap.to_source_many([(int(x), int(y)) for x, y in spans_])]
                           for name, spans_ in record["evidence"].items()}
-    mapped = [Span(*omap.to_source(s.start, s.end), s.label) for s in spans]
+    mapped = [Span(*omap.to_source(s[0], s[1]), s[2]) for s in spans]
     n = len(record["text"])
     return record, sorted({s for s in mapped if 0 <= s.start < s.end <= n})
 
@@ -176,9 +176,15 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
 
 
 def _render(a: ExportArticle, options: ExportOptions) -> tuple[dict[str, Any], list[Span]]:
-    """One article's record and spans, over the text the options ask for."""
+    """One article's record and spans, over the text the options ask for (plain tuples for the
+    Parquet export, which only indexes them)."""
     record = build_record(a)
-    spans = article_spans(a.text, a.fields, options.labels) if options.fmt not in RECORD_FORMATS else []
+    if options.fmt in RECORD_FORMATS:
+        spans: list[Span] = []
+    elif options.fmt == "hf":
+        spans = span_tuples(a.text, a.fields, options.labels)  # type: ignore[assignment]
+    else:
+        spans = article_spans(a.text, a.fields, options.labels)
     if options.text == "original":
         record, spans = _to_original(a, record, spans)
     return record, spans

@@ -13,7 +13,6 @@ import pyarrow as pa
 import yaml
 
 from pipeline.export.hf import SCHEMA, SPLITS
-from pipeline.export.spans import Span
 
 TOP_OUTLETS = 30  # outlets listed by name; the rest are summed
 
@@ -58,7 +57,7 @@ class DatasetStats:
             getattr(self, name).update(getattr(other, name))
         self.groups |= other.groups
 
-    def add(self, split: str, record: dict[str, Any], spans: list[Span], damage: list[str],
+    def add(self, split: str, record: dict[str, Any], spans: Sequence[tuple[int, int, str]], damage: list[str],
             flags: Sequence[str] = ()) -> None:
         for flag in sorted(set(flags)):
             self.flags[flag] += 1
@@ -68,10 +67,9 @@ class DatasetStats:
         self.script[str(record.get("script"))] += 1
         for kind in sorted(set(damage)):
             self.damage[kind] += 1
-        for s in spans:
-            self.labels[s.label] += 1
-        for label in {s.label for s in spans}:
-            self.label_articles[label] += 1
+        labels = [s[2] for s in spans]
+        self.labels.update(labels)
+        self.label_articles.update(set(labels))
         gid = record.get("group_id")
         if gid is not None:
             self.groups.add(int(gid))

@@ -7,13 +7,12 @@ JSON strings), and the dataset card's ``features`` are derived from it (``card.f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-
-from pipeline.export.spans import Span
 
 ROWS_PER_BATCH = 1000
 SPLITS: tuple[str, ...] = ("train", "validation", "test")
@@ -75,15 +74,15 @@ def _dicts(values: list[Any]) -> list[dict[str, Any]]:
 FLAT_COLUMNS: frozenset[str] = frozenset({"spans", "evidence"})
 
 
-def hf_row(record: dict[str, Any], spans: list[Span], flags: list[str]) -> dict[str, Any]:
+def hf_row(record: dict[str, Any], spans: Sequence[tuple[int, int, str]], flags: list[str]) -> dict[str, Any]:
     """A dataset row from an export record (``records.build_record``) and its spans (the columns in
     ``FLAT_COLUMNS`` as one list per struct field)."""
     text = record["text"]
     evidence = record.get("evidence") or {}
     return {
         "id": record["id"], "text": text,
-        "spans": ([s.start for s in spans], [s.end for s in spans], [s.label for s in spans],
-                  [text[s.start : s.end] for s in spans]),
+        "spans": ([s[0] for s in spans], [s[1] for s in spans], [s[2] for s in spans],
+                  [text[s[0] : s[1]] for s in spans]),
         "title": _str(record.get("title")), "published_at": _str(record.get("published_at")),
         "source": _str(record.get("source")), "source_name": record.get("source_name"),
         "status": record.get("status"), "script": record.get("script"), "tags": list(record.get("tags") or []),

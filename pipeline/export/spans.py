@@ -70,6 +70,13 @@ def article_spans(text: str, fields: Mapping[str, Mapping[str, Any]],
                   labels: Mapping[str, str] = DEFAULT_LABELS) -> list[Span]:
     """Every labelled evidence span of the article's fields, sorted, without repeats. Evidence that
     does not fit the text (a stale span) is left out rather than exported wrong."""
+    return list(map(Span._make, span_tuples(text, fields, labels)))
+
+
+def span_tuples(text: str, fields: Mapping[str, Mapping[str, Any]],
+                labels: Mapping[str, str] = DEFAULT_LABELS) -> list[tuple[int, int, str]]:
+    """:func:`article_spans` as plain ``(start, end, label)`` tuples: what the Parquet export
+    needs, without making hundreds of objects an article."""
     n = len(text)
     found: set[tuple[int, int, str]] = set()  # plain tuples: Span objects are made once, at the end
     title_label = labels.get("person_title")
@@ -98,7 +105,7 @@ def article_spans(text: str, fields: Mapping[str, Mapping[str, Any]],
                     t = _title_span(text, start, title)
                     if t is not None:
                         found.add((t[0], t[1], title_label))
-    return list(map(Span._make, sorted(found)))
+    return sorted(found)
 
 
 def non_overlapping(spans: Iterable[Span]) -> list[Span]:
