@@ -1,4 +1,4 @@
-"""The list's filter bar: status, tag, flag and a text search over title and body.
+"""The list's filter bar: status, tag, flag, near-duplicates and a text search over title and body.
 
 Emits ``changed`` with a ``storage.search.ArticleFilter`` (without the sort, which the list
 header owns); typing in the search box is debounced so a long store is not scanned per key.
@@ -37,6 +37,11 @@ class FilterBar(QWidget):
         self.flag = QComboBox()
         self.flag.setObjectName("filter_flag")
         self.flag.addItem("全部标记", None)
+        self.duplicates = QComboBox()
+        self.duplicates.setObjectName("filter_duplicates")
+        self.duplicates.addItem("全部稿件", "")
+        self.duplicates.addItem("每组只看代表稿", "canonical")
+        self.duplicates.addItem("只看有近似重复的", "grouped")
         self.search = QLineEdit()
         self.search.setObjectName("filter_text")
         self.search.setPlaceholderText("搜索标题和正文…")
@@ -45,6 +50,7 @@ class FilterBar(QWidget):
         lay.addWidget(self.status)
         lay.addWidget(self.tag)
         lay.addWidget(self.flag)
+        lay.addWidget(self.duplicates)
         lay.addWidget(self.search, 1)
 
         self._debounce = QTimer(self)
@@ -53,7 +59,7 @@ class FilterBar(QWidget):
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._emit)
-        for combo in (self.status, self.tag, self.flag):
+        for combo in (self.status, self.tag, self.flag, self.duplicates):
             combo.activated.connect(lambda _i: self._emit())
 
     def set_choices(self, tags: list[str], flags: list[str]) -> None:
@@ -75,6 +81,7 @@ class FilterBar(QWidget):
             tag=self.tag.currentData(),
             flag=self.flag.currentData(),
             text=self.search.text().strip(),
+            duplicates=str(self.duplicates.currentData() or ""),
         )
 
     def set_statuses(self, statuses: tuple[str, ...]) -> None:

@@ -736,6 +736,7 @@ class MainWindow(QMainWindow):
         dlg = ExportDialog(f.statuses, self.model.rowCount(), parent=self, tag=f.tag, flag=f.flag, search=f.text,
                            tags=[bar.tag.itemData(i) for i in range(1, bar.tag.count())],
                            flags=[bar.flag.itemData(i) for i in range(1, bar.flag.count())])
+        dlg.canonical_only.setChecked(f.duplicates == "canonical")
         self.export_dialog = dlg
         dlg.accepted.connect(lambda: self.start_curated_export(dlg.destination(), dlg.options(self.model.ids())))
         dlg.open()

@@ -64,3 +64,25 @@ def test_diff_spans_mark_only_what_differs() -> None:
     a, b = diff_spans(left, right)
     assert [left[s:e] for s, e in a] == ["手脚"]
     assert [right[s:e] for s, e in b] == ["活动", "新增一段。\n"]
+
+
+def test_filter_bar_shows_one_article_per_group_or_only_the_grouped(qtbot: Any, window: Any, store: Any,
+                                                                   tmp_path: Path, seeds_dir: Path) -> None:
+    report = import_paths(store, _story(tmp_path, seeds_dir), workers=1)
+    story = {aid for aid, _name in report.imported}
+    with qtbot.waitSignal(window.list_updated, timeout=30000):
+        window.apply_filter()
+    everyone = set(window.model.ids())
+    bar = window.filter_bar
+    with qtbot.waitSignal(window.list_updated, timeout=30000):
+        bar.duplicates.setCurrentIndex(bar.duplicates.findData("grouped"))
+        bar.duplicates.activated.emit(bar.duplicates.currentIndex())
+    assert set(window.model.ids()) == story
+    with qtbot.waitSignal(window.list_updated, timeout=30000):
+        bar.duplicates.setCurrentIndex(bar.duplicates.findData("canonical"))
+        bar.duplicates.activated.emit(bar.duplicates.currentIndex())
+    shown = set(window.model.ids())
+    assert len(shown & story) == 1 and shown - story == everyone - story
+    dlg = window.open_export_dialog()
+    assert dlg.canonical_only.isChecked()
+    dlg.reject()
