@@ -39,13 +39,15 @@ class FilterBar(QWidget):
         self.flag.addItem("全部标记", None)
         self.duplicates = QComboBox()
         self.duplicates.setObjectName("filter_duplicates")
-        self.duplicates.addItem("全部稿件", "")
-        self.duplicates.addItem("每组只看代表稿", "canonical")
-        self.duplicates.addItem("只看有近似重复的", "grouped")
+        self.duplicates.addItem("含重复稿", "")
+        self.duplicates.addItem("仅代表稿", "canonical")
+        self.duplicates.addItem("仅重复组", "grouped")
+        self.duplicates.setToolTip("近似重复稿：全部显示 / 每组只显示代表稿 / 只显示有近似重复的文章")
         self.search = QLineEdit()
         self.search.setObjectName("filter_text")
         self.search.setPlaceholderText("搜索标题和正文…")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(110)  # stays usable however narrow the list pane is
 
         lay.addWidget(self.status)
         lay.addWidget(self.tag)
