@@ -148,3 +148,23 @@ def test_a_store_from_before_grouping_is_migrated_and_grouped(tmp_path: Path, se
         assert group_members(store, 4) == [3, 4]
     finally:
         store.close()
+
+
+def test_reextraction_keeps_the_signature_in_step_with_the_text(store, tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from storage.models import ArticleText
+    from storage.reextract import reextract
+
+    (tmp_path / "a.txt").write_text((FIXTURES / "original.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    aid = import_paths(store, [tmp_path / "a.txt"]).imported[0][0]
+    with store.session() as s:
+        right = s.scalar(select(ArticleSignature.minhash).where(ArticleSignature.article_id == aid))
+        # A stale cleaned text (as an older cleaner left it) and its signature.
+        stale = "旧的整理结果，早已过时。" * 5
+        s.execute(update(ArticleText).where(ArticleText.article_id == aid).values(cleaned_text=stale))
+        s.execute(update(ArticleSignature).where(ArticleSignature.article_id == aid)
+                  .values(minhash=dedup.signature(stale)))
+    reextract(store, [aid])
+    with store.session() as s:
+        assert s.scalar(select(ArticleSignature.minhash).where(ArticleSignature.article_id == aid)) == right
