@@ -8,6 +8,7 @@ ordered with ``QCollator`` sort keys computed once per sort, not compared pairwi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -31,6 +32,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("places", "地点"),
     ("flags", "标记"),
     ("edited_count", "已编辑"),
+    ("group", "重复组"),
 )
 FLAG_LABELS = {"spun": "洗稿", "pinyin_damaged": "拼音损坏", "mixed_script": "繁简混排"}
 STATUS_TEXT_COLORS = {"accepted": "#2e7d32", "rejected": "#c62828", "needs_work": "#ef6c00",
@@ -41,11 +43,18 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt
 _STATUS_BRUSHES = {k: QBrush(QColor(v)) for k, v in STATUS_TEXT_COLORS.items()}
 
 
+def group_text(s: ArticleSummary) -> str:
+    """``★#12·3篇``: group 12 of three near-duplicates, this one its canonical member (★)."""
+    if s.group_id is None or s.group_size <= 1:
+        return ""
+    return f"{'★' if s.canonical else ''}#{s.group_id}·{s.group_size}篇"
+
+
 def ordered_ids(store: Store, f: ArticleFilter, column: str, descending: bool) -> list[int]:
     """The ids matching ``f`` in the list's order (runs on a worker thread)."""
     if column not in TEXT_COLUMNS:
-        return find_ids(store, ArticleFilter(f.statuses, f.tag, f.flag, f.text, column, descending))
-    ids = find_ids(store, ArticleFilter(f.statuses, f.tag, f.flag, f.text, "id", False))
+        return find_ids(store, replace(f, sort=column, descending=descending))
+    ids = find_ids(store, replace(f, sort="id", descending=False))
     values = column_values(store, column)
     collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     collator.setNumericMode(True)
@@ -143,6 +152,7 @@ class ArticleTableModel(QAbstractTableModel):
                 s.places or "",
                 " ".join(FLAG_LABELS.get(f, f) for f in s.flags.split()),
                 s.edited_count or "",
+                group_text(s),
             )
             self._texts_cache[aid] = texts
         return texts

@@ -17,7 +17,11 @@
    selecting the next article until its text and fields are painted (``switch_ms``, via
    ``MainWindow.select_article`` and its ``article_shown`` signal), and reports its peak RSS;
 7. exports the 100,000 articles as JSONL in another child process (time and peak RSS);
-8. reports the store's size on disk per MB of raw (original) text.
+8. recomputes every near-duplicate group from the stored signatures (``group_100k_s``; each
+   replicated copy is an exact repost of its original, so the store holds many groups), then
+   exports the Hugging Face layout, Parquet and card, split 0.8/0.1/0.1 (``export_hf_100k_s``),
+   each in a child process;
+9. reports the store's size on disk per MB of raw (original) text.
 
 Everything is written under a fresh folder in the temp directory (``--workdir`` to choose) and
 removed afterwards unless ``--keep``. Figures go to stdout as a table and, with ``--json``, to a file.
@@ -48,12 +52,12 @@ REPO = Path(__file__).resolve().parents[1]
 KEYS: tuple[str, ...] = (
     "pipeline_chars_per_s", "jieba_chars_per_s", "pipeline_vs_jieba", "import_10k_s", "open_100k_s",
     "switch_ms_median", "switch_ms_p95", "search_ms_median", "search_ms_p95", "export_100k_s",
-    "gui_peak_rss_mb", "store_mb_per_raw_mb",
+    "gui_peak_rss_mb", "store_mb_per_raw_mb", "group_100k_s", "export_hf_100k_s",
 )
 TARGETS: dict[str, tuple[str, float]] = {
     "pipeline_vs_jieba": (">=", 0.5), "import_10k_s": ("<=", 90), "open_100k_s": ("<=", 1),
     "switch_ms_p95": ("<=", 50), "search_ms_p95": ("<=", 200), "export_100k_s": ("<=", 30),
-    "gui_peak_rss_mb": ("<=", 500),
+    "gui_peak_rss_mb": ("<=", 500), "group_100k_s": ("<=", 60), "export_hf_100k_s": ("<=", 60),
 }
 WORDS_2 = ("合作", "产业", "签约", "园区", "招商", "航空")
 WORDS_4 = ("产业园区", "招商引资", "经贸合作", "航空小镇", "高新技术", "经济社会")
@@ -68,8 +72,10 @@ class Sizes:
     search_reps: int
 
     @classmethod
-    def for_run(cls, quick: bool) -> Sizes:
-        return cls(300, 3000, 30, 20, 2) if quick else cls(10_000, 100_000, 300, 100, 3)
+    def for_run(cls, quick: bool, store: int | None = None) -> Sizes:
+        sizes = cls(300, 3000, 30, 20, 2) if quick else cls(10_000, 100_000, 300, 100, 3)
+        return sizes if store is None else cls(sizes.corpus, max(store, sizes.corpus), sizes.sample,
+                                               sizes.switches, sizes.search_reps)
 
 
 def _log(msg: str) -> None:
@@ -179,6 +185,10 @@ def replicate(db: Path, target: int) -> dict[str, float]:
                     "SELECT article_id + :off, raw_text, cleaned_text, cleaning, fields FROM article_texts "
                     "WHERE article_id <= :lim"), {"off": off, "lim": limit})
                 fulltext.add_rows(conn, ((i + off, t) for i, t in tokens[:limit]))
+                conn.execute(text(
+                    "INSERT INTO article_signatures (article_id, minhash, repairs) "
+                    "SELECT article_id + :off, minhash, repairs FROM article_signatures "
+                    "WHERE article_id <= :lim"), {"off": off, "lim": limit})
             copy += 1
         with store.engine.begin() as conn:
             conn.execute(text(
@@ -343,6 +353,33 @@ def export_child(db_url: str, out: str) -> dict[str, Any]:
             "export_rss_before_mb": rss_before, "export_peak_rss_mb": _rss_mb()}
 
 
+def group_child(db_url: str) -> dict[str, Any]:
+    from storage.grouping import regroup
+    from storage.store import open_store
+
+    store = open_store(db_url)
+    t0 = time.perf_counter()
+    report = regroup(store, sign=False)
+    elapsed = time.perf_counter() - t0
+    store.close()
+    return {"group_100k_s": elapsed, "group_articles": report.articles, "group_groups": report.groups,
+            "group_peak_rss_mb": _rss_mb()}
+
+
+def export_hf_child(db_url: str, out: str) -> dict[str, Any]:
+    from storage.curated_export import ExportOptions, export
+    from storage.store import open_store
+
+    store = open_store(db_url)
+    t0 = time.perf_counter()
+    report = export(store, Path(out), ExportOptions(fmt="hf"))
+    elapsed = time.perf_counter() - t0
+    store.close()
+    size = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
+    return {"export_hf_100k_s": elapsed, "export_hf_articles": report.count, "export_hf_mb": size / 1e6,
+            "export_hf_peak_rss_mb": _rss_mb()}
+
+
 # -- the whole run ---------------------------------------------------------------------------------------
 
 
@@ -365,10 +402,10 @@ def versions() -> dict[str, str]:
 
 
 def run(quick: bool = False, json_path: Path | None = None, workdir: Path | None = None, keep: bool = False,
-        seed: int = 0) -> dict[str, Any]:
+        seed: int = 0, store_size: int | None = None) -> dict[str, Any]:
     from pipeline.bench.corpus import make_corpus
 
-    sizes = Sizes.for_run(quick)
+    sizes = Sizes.for_run(quick, store_size)
     work = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="curator-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     figures: dict[str, Any] = {"quick": quick, "sizes": sizes.__dict__, "cpus": os.cpu_count(),
@@ -406,6 +443,12 @@ def run(quick: bool = False, json_path: Path | None = None, workdir: Path | None
 
         _log("exporting JSONL (child process)")
         figures.update(_child(["export-child", url, str(work / "export.jsonl")], timeout=1800))
+
+        _log("near-duplicate groups over the whole store (child process)")
+        figures.update(_child(["group-child", url], timeout=1800))
+
+        _log("exporting the Hugging Face layout (child process)")
+        figures.update(_child(["export-hf-child", url, str(work / "hf")], timeout=1800))
     finally:
         figures["total_s"] = time.perf_counter() - t_all
         # Other work on the machine skews every figure: the 1-minute load average at the end.
@@ -436,7 +479,8 @@ def print_table(figures: dict[str, Any]) -> None:
         shown = f"{value:,.3f}" if isinstance(value, float) else str(value)
         print(f"{key:28} {shown:>14}  {mark}")
     for key in ("import_articles", "build_store_s", "store_articles", "store_mb", "full_list_s", "switch_ms_first",
-                "scroll_to_end_ms", "export_peak_rss_mb", "export_mb", "total_s"):
+                "scroll_to_end_ms", "export_peak_rss_mb", "export_mb", "group_groups", "group_peak_rss_mb",
+                "export_hf_mb", "export_hf_peak_rss_mb", "total_s"):
         if key in figures:
             value = figures[key]
             shown = f"{value:,.3f}" if isinstance(value, float) else str(value)
@@ -452,7 +496,8 @@ def main_cli(args: argparse.Namespace) -> int:
         print(f"Wrote {len(files)} articles to {args.dir} in {time.perf_counter() - t0:.1f} s.")
         return 0
     figures = run(quick=args.quick, json_path=Path(args.json) if args.json else None,
-                  workdir=Path(args.workdir) if args.workdir else None, keep=args.keep, seed=args.seed)
+                  workdir=Path(args.workdir) if args.workdir else None, keep=args.keep, seed=args.seed,
+                  store_size=getattr(args, "store_size", None))
     return 0 if all(isinstance(figures.get(k), int | float) for k in KEYS) else 1
 
 
@@ -462,6 +507,10 @@ def _child_main(argv: list[str]) -> int:
         out = gui_child(argv[1], int(argv[2]), argv[3])
     elif mode == "export-child":
         out = export_child(argv[1], argv[2])
+    elif mode == "group-child":
+        out = group_child(argv[1])
+    elif mode == "export-hf-child":
+        out = export_hf_child(argv[1], argv[2])
     else:
         raise SystemExit(f"unknown bench child mode {mode!r}")
     print(json.dumps(out), flush=True)

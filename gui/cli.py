@@ -36,11 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
 
-    exp = sub.add_parser("export", help="write the dataset as JSONL or CSV")
-    exp.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
-    exp.add_argument("--out", required=True, metavar="FILE")
-    exp.add_argument("--status", nargs="+", choices=STATUSES, metavar="STATUS",
-                     help=f"only these review statuses ({', '.join(STATUSES)})")
+    exp = sub.add_parser("export", help="write the dataset (records, spans, or Parquet with a dataset card)")
+    add_export_arguments(exp)
+
+    grp = sub.add_parser("group", help="compute near-duplicate groups for the whole store")
+    grp.add_argument("--members", type=int, metavar="ID", help="only print the group of article ID")
+    canon = sub.add_parser("canonical", help="make an article its near-duplicate group's canonical member")
+    canon.add_argument("id", type=int)
 
     sub.add_parser("list", help="print id, status, source name and title, one article a line")
 
@@ -84,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     brun.add_argument("--workdir", metavar="DIR", help="where the corpus and stores go (default: a temp dir)")
     brun.add_argument("--keep", action="store_true", help="keep the corpus and stores afterwards")
     brun.add_argument("--seed", type=int, default=0)
+    brun.add_argument("--store-size", type=int, metavar="N", help="articles in the replicated store "
+                      "(default 100,000; 3,000 with --quick)")
     return p
 
 
@@ -96,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         "import": cmd_import, "export": cmd_export, "list": cmd_list, "show": cmd_show,
         "reextract": cmd_reextract, "eval": cmd_eval, "bench": cmd_bench, "db": cmd_db, "spin": cmd_spin,
+        "group": cmd_group, "canonical": cmd_canonical,
     }[args.command]
     try:
         return int(handler(args))
@@ -179,16 +184,108 @@ def cmd_spin(args: argparse.Namespace) -> int:
     return EXIT_FAILED if missing else EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from storage.exporting import export_dataset
+def add_export_arguments(exp: argparse.ArgumentParser) -> None:
+    from storage.curated_export import ALL_FORMATS
 
+    exp.add_argument("--format", choices=ALL_FORMATS, default="jsonl",
+                     help="jsonl/csv: article records; doccano/labelstudio/conll/spacy: labelled spans; "
+                     "hf: a directory of Parquet files with a dataset card")
+    exp.add_argument("--out", required=True, metavar="PATH", help="the file (a directory for --format hf)")
+    exp.add_argument("--status", nargs="+", choices=STATUSES, metavar="STATUS",
+                     help=f"only these review statuses ({', '.join(STATUSES)})")
+    exp.add_argument("--tag", action="append", default=[], metavar="TAG", help="only articles with this tag "
+                     "(repeat: all of them)")
+    exp.add_argument("--flag", action="append", default=[], metavar="FLAG",
+                     help="only articles with this cleaning flag, e.g. spun (repeat: all of them)")
+    exp.add_argument("--without-flag", action="append", default=[], metavar="FLAG", help="leave out this flag")
+    exp.add_argument("--outlet", action="append", default=[], metavar="NAME", help="only this source outlet "
+                     "(repeat: any of them)")
+    exp.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
+    exp.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    exp.add_argument("--canonical-only", action="store_true", help="one article per near-duplicate group")
+    exp.add_argument("--human-edits", action="store_true", help="only articles a person edited")
+    exp.add_argument("--search", default="", metavar="TEXT", help="only articles matching this text search")
+    exp.add_argument("--split", metavar="TRAIN,VAL,TEST", help="split by ratio, e.g. 0.8,0.1,0.1 "
+                     "(no near-duplicate group straddles two splits; hf default 0.8,0.1,0.1)")
+    exp.add_argument("--seed", type=int, default=42, help="the split's seed (default 42)")
+    exp.add_argument("--split-by-outlet", action="store_true", help="also keep each outlet within one split")
+    exp.add_argument("--text", choices=["cleaned", "original"], default="cleaned",
+                     help="export the cleaned text (default) or the original, spans mapped onto it")
+    exp.add_argument("--labels", default="", metavar="FIELD=LABEL,...",
+                     help="rename span labels or drop a field (people=PER,person_title=TITLE,organizations=ORG,"
+                     "places=LOC,amounts=AMOUNT,counts=COUNT,published_at=DATE,event_start=DATE,event_end=DATE,"
+                     "industries=INDUSTRY; FIELD= drops it)")
+
+
+def export_options(args: argparse.Namespace) -> object:
+    """The export's options from the command line (ValueError with a one-line message when bad)."""
+    from pipeline.export.spans import parse_labels
+    from pipeline.export.split import SplitSpec, parse_ratios
+    from storage.curated_export import ExportOptions
+    from storage.export_filter import ExportFilter
+
+    flt = ExportFilter(
+        statuses=tuple(args.status or ()), tags=tuple(args.tag), flags=tuple(args.flag),
+        without_flags=tuple(args.without_flag), outlets=tuple(args.outlet), since=args.since, until=args.until,
+        canonical_only=args.canonical_only, human_edits=args.human_edits, search=args.search,
+    )
+    split = None
+    if args.split or args.split_by_outlet:
+        ratios = parse_ratios(args.split) if args.split else SplitSpec().ratios
+        split = SplitSpec(ratios, args.seed, args.split_by_outlet)
+    elif args.format == "hf":
+        split = SplitSpec(seed=args.seed)
+    return ExportOptions(fmt=args.format, filter=flt, split=split, text=args.text, labels=parse_labels(args.labels))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pipeline.export.span_formats import SpacyMissingError
+    from storage.curated_export import ExportOptions, export
+
+    try:
+        options = export_options(args)
+    except ValueError as exc:
+        print(f"curator: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    assert isinstance(options, ExportOptions)
     with _opened(args) as store:
         try:
-            report = export_dataset(store, Path(args.out), args.format, statuses=args.status)
+            report = export(store, Path(args.out), options)
+        except SpacyMissingError as exc:
+            print(f"curator: {exc}", file=sys.stderr)
+            return EXIT_FAILED
         except OSError as exc:
             print(f"curator: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_FAILED
-    print(f"Exported {report.count} articles to {report.path}.")
+    parts = ", ".join(f"{k} {v}" for k, v in report.splits.items())
+    print(f"Exported {report.count} articles to {report.path}{f' ({parts})' if parts else ''}.")
+    return EXIT_OK
+
+
+def cmd_group(args: argparse.Namespace) -> int:
+    from storage.grouping import group_members, regroup
+
+    with _opened(args) as store:
+        if args.members is not None:
+            print(" ".join(str(i) for i in group_members(store, args.members)))
+            return EXIT_OK
+        r = regroup(store)
+    print(f"Grouped {r.articles} articles: {r.groups} near-duplicate groups hold {r.grouped} of them; "
+          f"{r.signed} signatures computed, {r.changed} articles changed group or canonical.")
+    return EXIT_OK
+
+
+def cmd_canonical(args: argparse.Namespace) -> int:
+    from storage.editing import EditError
+    from storage.grouping import set_canonical
+
+    with _opened(args) as store:
+        try:
+            members = set_canonical(store, args.id)
+        except EditError as exc:
+            print(f"curator: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    print(f"Article {args.id} is now canonical in its group ({' '.join(map(str, members))}).")
     return EXIT_OK
 
 

@@ -1,4 +1,4 @@
-"""The list's filter bar: status, tag, flag and a text search over title and body.
+"""The list's filter bar: status, tag, flag, near-duplicates and a text search over title and body.
 
 Emits ``changed`` with a ``storage.search.ArticleFilter`` (without the sort, which the list
 header owns); typing in the search box is debounced so a long store is not scanned per key.
@@ -37,14 +37,22 @@ class FilterBar(QWidget):
         self.flag = QComboBox()
         self.flag.setObjectName("filter_flag")
         self.flag.addItem("全部标记", None)
+        self.duplicates = QComboBox()
+        self.duplicates.setObjectName("filter_duplicates")
+        self.duplicates.addItem("含重复稿", "")
+        self.duplicates.addItem("仅代表稿", "canonical")
+        self.duplicates.addItem("仅重复组", "grouped")
+        self.duplicates.setToolTip("近似重复稿：全部显示 / 每组只显示代表稿 / 只显示有近似重复的文章")
         self.search = QLineEdit()
         self.search.setObjectName("filter_text")
         self.search.setPlaceholderText("搜索标题和正文…")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(110)  # stays usable however narrow the list pane is
 
         lay.addWidget(self.status)
         lay.addWidget(self.tag)
         lay.addWidget(self.flag)
+        lay.addWidget(self.duplicates)
         lay.addWidget(self.search, 1)
 
         self._debounce = QTimer(self)
@@ -53,7 +61,7 @@ class FilterBar(QWidget):
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._emit)
-        for combo in (self.status, self.tag, self.flag):
+        for combo in (self.status, self.tag, self.flag, self.duplicates):
             combo.activated.connect(lambda _i: self._emit())
 
     def set_choices(self, tags: list[str], flags: list[str]) -> None:
@@ -75,6 +83,7 @@ class FilterBar(QWidget):
             tag=self.tag.currentData(),
             flag=self.flag.currentData(),
             text=self.search.text().strip(),
+            duplicates=str(self.duplicates.currentData() or ""),
         )
 
     def set_statuses(self, statuses: tuple[str, ...]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
 from gui.document_view import MODES, DocumentView
-from gui.export_dialog import ExportDialog
+from gui.export_dialog import SPLIT_NAMES, ExportDialog
 from gui.field_panel import FieldPanel
 from gui.file_dialogs import SafeFileDialog, folder_dialog, open_files_dialog
 from gui.filter_bar import UNREVIEWED, FilterBar
+from gui.group_diff import GroupDiffDialog
 from gui.history_dialog import HistoryDialog
 from gui.plain import plain_label, plain_message_box
 from gui.reextract_dialog import ReextractDialog
@@ -41,11 +43,14 @@ from gui.settings_dialog import SettingsDialog
 from gui.undo import Editor
 from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME, FieldState, blank_value, field_state
+from storage.curated_export import ExportOptions
+from storage.curated_export import export as curated_export
 from storage.exporting import export_dataset
+from storage.grouping import group_members, set_canonical
 from storage.importer import import_paths
 from storage.listing import all_flags, first_ids
 from storage.own_files import store_files
-from storage.queries import NotFoundError, all_tags, field_history, get_article
+from storage.queries import NotFoundError, all_tags, field_history, get_article, summaries_for
 from storage.recleaning import skipped_changes
 from storage.records import ArticleView, ExportReport, HistoryEntry, ImportProgress, ImportReport, ReextractReport
 from storage.reextract import reextract
@@ -315,6 +320,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("工具(&T)")
         m.addAction(self.act_reextract_current)
         m.addAction(self.act_reextract_selected)
+        self._build_group_actions(m)
 
     # -- the list --------------------------------------------------------------------------------------
     def apply_filter(self, f: ArticleFilter | None = None) -> Job:
@@ -680,15 +686,79 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    # -- export ----------------------------------------------------------------------------------------------
-    def open_export_dialog(self) -> ExportDialog:
-        dlg = ExportDialog(self._filter.statuses, self.model.rowCount(), parent=self)
-        self.export_dialog = dlg
-        dlg.accepted.connect(lambda: self.start_export(
-            dlg.destination(), dlg.chosen_format(), dlg.chosen_statuses(),
-            self.model.ids() if dlg.only_list.isChecked() else None))
+    # -- near-duplicate groups ---------------------------------------------------------------------------------
+    def _build_group_actions(self, menu: Any) -> None:
+        menu.addSeparator()
+        self.act_group_members = self._action("显示同组近似重复稿", self.show_group_members, ["Ctrl+G"],
+                                              "列表只显示与当前文章同组的近似重复稿；改动筛选栏即恢复")
+        self.act_set_canonical = self._action("设为本组代表稿", self.make_canonical, [],
+                                              "导出“每组只导出代表稿”时导出这一篇")
+        self.act_compare_canonical = self._action("与本组代表稿对比…", self.compare_with_canonical, ["Ctrl+Shift+G"])
+        for a in (self.act_group_members, self.act_set_canonical, self.act_compare_canonical):
+            menu.addAction(a)
+
+    def _current_group(self) -> list[int]:
+        return group_members(self.store, self.current.id) if self.current is not None else []
+
+    def show_group_members(self) -> Job | None:
+        members = self._current_group()
+        if len(members) < 2 or self.current is None:
+            self.statusBar().showMessage("当前文章没有近似重复稿", 5000)
+            return None
+        self.statusBar().showMessage(f"同组近似重复稿 {len(members)} 篇；改动筛选栏即恢复", 8000)
+        return self.apply_filter(replace(self._filter, group=min(members)))
+
+    def make_canonical(self) -> None:
+        if self.current is None:
+            return
+        members = set_canonical(self.store, self.current.id, who=self.settings.reviewer)
+        self.model.refresh_ids(members)
+        self.statusBar().showMessage(f"已设为本组代表稿（本组 {len(members)} 篇）", 5000)
+
+    def compare_with_canonical(self) -> GroupDiffDialog | None:
+        members = self._current_group()
+        if len(members) < 2 or self.current is None:
+            self.statusBar().showMessage("当前文章没有近似重复稿", 5000)
+            return None
+        summaries = summaries_for(self.store, members)
+        canon = next((i for i in members if summaries[i].canonical), members[0])
+        other = self.current.id if self.current.id != canon else next(i for i in members if i != canon)
+        left, right = get_article(self.store, canon), get_article(self.store, other)
+        dlg = GroupDiffDialog(f"代表稿 #{canon} {left.source_name}", left.cleaned_text,
+                              f"#{other} {right.source_name}", right.cleaned_text, self)
+        self.group_diff_dialog = dlg
         dlg.open()
         return dlg
+
+    # -- export ----------------------------------------------------------------------------------------------
+    def open_export_dialog(self) -> ExportDialog:
+        f, bar = self._filter, self.filter_bar
+        dlg = ExportDialog(f.statuses, self.model.rowCount(), parent=self, tag=f.tag, flag=f.flag, search=f.text,
+                           tags=[bar.tag.itemData(i) for i in range(1, bar.tag.count())],
+                           flags=[bar.flag.itemData(i) for i in range(1, bar.flag.count())])
+        dlg.canonical_only.setChecked(f.duplicates == "canonical")
+        self.export_dialog = dlg
+        dlg.accepted.connect(lambda: self.start_curated_export(dlg.destination(), dlg.options(self.model.ids())))
+        dlg.open()
+        return dlg
+
+    def start_curated_export(self, out: Path, options: ExportOptions) -> Job:
+        """Any format, filters and split (storage.curated_export), as a job with progress and cancel."""
+        store = self.store
+
+        def work(progress: Any, cancelled: Any) -> ExportReport:
+            return curated_export(store, out, options, progress=lambda n, t: progress(n, max(t, n), str(out.name)),
+                                  cancel=cancelled)
+
+        def done(report: ExportReport) -> None:
+            if report.cancelled:
+                self.statusBar().showMessage("导出已取消，原文件未改动", 8000)
+            else:
+                parts = "，".join(f"{SPLIT_NAMES.get(k, k)} {v} 篇" for k, v in report.splits.items())
+                where = f"已导出 {report.count} 篇到 {report.path}"
+                self.statusBar().showMessage(where + (f"（{parts}）" if parts else ""), 10000)
+
+        return self._job("导出", work, done)
 
     def start_export(self, out: Path, fmt: str, statuses: Sequence[str] | None,
                      ids: Sequence[int] | None = None) -> Job | None:

@@ -6,6 +6,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,10 +64,42 @@ def _metadata(cleaning: str | None) -> dict[str, Any]:
 _DECODER = json.JSONDecoder()
 
 
+_REPAIRS_KEY = '"repairs":'
+_CHANGES_KEY = ',"changes":'
+_KIND = re.compile(r'"kind":"([^"\\]*)"')
+
+
+def _repair_kinds(cleaning: str | None) -> tuple[str, ...]:
+    """The kinds of repair in a stored cleaning record, read like :func:`_metadata` (the first
+    ``"repairs":`` is the top-level key: only the offset map, numbers, comes before it)."""
+    if not cleaning:
+        return ()
+    at = cleaning.find(_REPAIRS_KEY)
+    end = cleaning.find(_CHANGES_KEY, at) if at >= 0 else -1
+    if end > at >= 0:
+        # Between the two keys lie only the repair records; every "kind" key there is a repair's
+        # (a quote inside a JSON string is escaped, so the pattern cannot match inside one).
+        return tuple(_KIND.findall(cleaning, at, end))
+    value: Any = None
+    if at >= 0:
+        try:
+            value, _end = _DECODER.raw_decode(cleaning, at + len(_REPAIRS_KEY))
+        except ValueError:
+            value = None
+    if not isinstance(value, list):
+        data = _loads(cleaning)
+        value = data.get("repairs") if isinstance(data, dict) else None
+    return tuple(str(r.get("kind")) for r in value or () if isinstance(r, dict) and r.get("kind"))
+
+
 def iter_export_articles(
-    store: Store, statuses: Sequence[str] | None = None, ids: Sequence[int] | None = None
+    store: Store, statuses: Sequence[str] | None = None, ids: Sequence[int] | None = None, *,
+    original: bool = False, damage: bool = False,
 ) -> Iterator[ExportArticle]:
-    """Articles in id order, read in batches by id range so no query holds the whole corpus."""
+    """Articles in id order, read in batches by id range so no query holds the whole corpus.
+
+    ``original`` also reads the original text and the offset map (decoding the whole cleaning
+    record: slower); ``damage`` reads the kinds of repair made."""
     wanted = sorted(set(ids)) if ids is not None else None
     last = 0
     pos = 0
@@ -74,7 +107,8 @@ def iter_export_articles(
         q = (
             select(Article.id, Article.source_name, Article.sha256, Article.status, Article.script,
                    Article.note, ArticleText.cleaned_text, type_coerce(ArticleText.fields, Text),
-                   type_coerce(ArticleText.cleaning, Text))
+                   type_coerce(ArticleText.cleaning, Text), Article.group_id, Article.is_canonical, Article.flags,
+                   *((ArticleText.raw_text,) if original else ()))
             .join(ArticleText, ArticleText.article_id == Article.id)
             .order_by(Article.id)
         )
@@ -102,9 +136,16 @@ def iter_export_articles(
         for aid, tag in tag_rows:
             tags.setdefault(aid, []).append(tag)
         for r in rows:
+            offsets = None
+            if original:
+                data = _loads(r[8])
+                offsets = data.get("offsets") if isinstance(data, dict) else None
             yield ExportArticle(
                 id=r[0], source_name=r[1], sha256=r[2], status=r[3], script=r[4], note=r[5],
                 text=r[6], fields=_loads(r[7]) or {}, metadata=_metadata(r[8]), tags=tags.get(r[0], []),
+                group_id=r[9], canonical=bool(r[10]), flags=r[11] or "",
+                damage=_repair_kinds(r[8]) if damage else (),
+                raw_text=r[12] if original else None, offsets=offsets,
             )
         if rows:
             last = rows[-1][0]

@@ -24,12 +24,14 @@ from sqlalchemy import Table, Text, bindparam, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
+from pipeline import dedup
 from pipeline.ingest import IngestError, discover, read_file
 from pipeline.ingest.names import display
 from pipeline.lifeline import die_with_parent
 from pipeline.process import ProcessedDocument, process
 from pipeline.serialize import clean_to_json_text
 from storage import fulltext
+from storage.grouping import regroup
 from storage.integrity import ensure_intact
 from storage.models import Article, Base, encode_json, utcnow
 from storage.own_files import OWN_FILE_MESSAGE, store_files
@@ -68,6 +70,8 @@ class PreparedArticle:
     fields_json: str
     tokens: str
     warnings: tuple[str, ...] = ()  # what of the input was limited (not stored; for the report)
+    minhash: bytes = b""  # near-duplicate signature (pipeline.dedup), computed in the worker
+    repairs: int = 0
 
 
 @dataclass(slots=True)
@@ -99,6 +103,7 @@ def prepare(p: ProcessedDocument) -> PreparedArticle:
         spin_score=summary.spin_score, raw_text=d.text, cleaned_text=p.cleaned.text,
         cleaning_json=clean_to_json_text(p.cleaned), fields_json=encode_json(p.fields),
         tokens=fulltext.tokens(summary.title, p.cleaned.text), warnings=tuple(p.warnings),
+        minhash=dedup.signature(p.cleaned.text), repairs=sum(r.count for r in p.cleaned.repairs),
     )
 
 
@@ -153,6 +158,7 @@ def store_processed(store: Store, p: ProcessedDocument) -> int | None:
 
 _ARTICLES: Table = Base.metadata.tables["articles"]
 _TEXTS: Table = Base.metadata.tables["article_texts"]
+_SIGNATURES: Table = Base.metadata.tables["article_signatures"]
 # The JSON arrives encoded: bind it as plain text so JSONText does not encode it again.
 _INSERT_TEXT = insert(_TEXTS).values(cleaning=bindparam("cleaning", type_=Text),
                                      fields=bindparam("fields", type_=Text))
@@ -180,6 +186,8 @@ def _insert(conn: Connection, batch: list[PreparedArticle]) -> list[int]:
         for i, a in zip(ids, batch, strict=True)
     ])
     fulltext.add_rows(conn, ((i, a.tokens) for i, a in zip(ids, batch, strict=True)))
+    conn.execute(insert(_SIGNATURES), [{"article_id": i, "minhash": a.minhash, "repairs": a.repairs}
+                                        for i, a in zip(ids, batch, strict=True)])
     return ids
 
 
@@ -230,6 +238,7 @@ def import_paths(
     workers: int | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    group: bool = True,
 ) -> ImportReport:
     ensure_intact(store)  # never write a batch into a damaged file
     report = ImportReport()
@@ -293,6 +302,8 @@ def import_paths(
         # Lines the new articles share with others of their site are page furniture.
         ids = [aid for aid, _ in report.imported]
         report.site_recleaned = learn_site_lines(store, ids, cancel=cancel).recleaned
+    if group and report.imported:
+        report.grouping = regroup(store, sign=False)  # new articles join their near-duplicates' groups
     return report
 
 

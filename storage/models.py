@@ -12,7 +12,21 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    false,
+    true,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -94,6 +108,10 @@ class Article(Base):
     edited_count: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
     version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Near-duplicate groups (storage.grouping): the smallest member id; NULL until grouped.
+    group_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    is_canonical: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    canonical_pinned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     body: Mapped[ArticleText] = relationship(
         back_populates="article", cascade="all, delete-orphan", uselist=False, lazy="raise"
@@ -163,3 +181,13 @@ class SpinPair(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
     __table_args__ = (Index("uq_spin_pairs_spun_original", "spun", "original", unique=True),)
+
+
+class ArticleSignature(Base):
+    """The MinHash signature of an article's cleaned text (``pipeline.dedup``) and its repair count."""
+
+    __tablename__ = "article_signatures"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
+    repairs: Mapped[int] = mapped_column(Integer, default=0)

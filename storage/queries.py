@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -27,6 +28,7 @@ def count_articles(store: Store, statuses: Sequence[str] | None = None) -> int:
 _SUMMARY_COLUMNS = (
     Article.id, Article.status, Article.title, Article.published_at, Article.source,
     Article.source_name, Article.places, Article.flags, Article.edited_count, Article.version_id.label("version"),
+    Article.group_id, Article.is_canonical.label("canonical"),
 )
 
 
@@ -46,7 +48,12 @@ def summaries_for(store: Store, ids: Iterable[int]) -> dict[int, ArticleSummary]
     id_list = list(ids)
     q = select(*_SUMMARY_COLUMNS).where(Article.id.in_(id_list))
     with store.session() as s:
-        return {row.id: _summary(row) for row in s.execute(q)}
+        found = {row.id: _summary(row) for row in s.execute(q)}
+        groups = {a.group_id for a in found.values() if a.group_id is not None}
+        sizes = dict(s.execute(select(Article.group_id, func.count(Article.id))
+                               .where(Article.group_id.in_(groups)).group_by(Article.group_id)).all()) if groups else {}
+    return {i: replace(a, group_size=int(sizes.get(a.group_id, 1))) if a.group_id in sizes else a
+            for i, a in found.items()}
 
 
 def get_article(store: Store, article_id: int) -> ArticleView:

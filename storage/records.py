@@ -20,6 +20,9 @@ class ArticleSummary:
     flags: str
     edited_count: int
     version: int
+    group_id: int | None = None  # near-duplicate group (storage.grouping)
+    canonical: bool = True
+    group_size: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class ImportReport:
     cancelled: bool = False
     # Articles cleaned again after the import because the store learned lines their site repeats.
     site_recleaned: list[int] = field(default_factory=list)
+    grouping: Any = None  # storage.grouping.GroupReport after the near-duplicate pass
 
     @property
     def ok(self) -> bool:
@@ -90,6 +94,7 @@ class ExportReport:
     path: Path
     count: int
     cancelled: bool = False
+    splits: dict[str, int] = field(default_factory=dict)  # articles per split, when split
 
 
 @dataclass(slots=True)

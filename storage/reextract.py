@@ -6,15 +6,17 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import object_session
 from sqlalchemy.orm.attributes import flag_modified
 
+from pipeline import dedup
 from pipeline.document import RawDocument
 from pipeline.fields import FieldRefresh, merge_reextraction
 from pipeline.process import NUL_META, ProcessedDocument, process
 from pipeline.serialize import clean_to_json, site_lines_from_json, skip_changes_from_json
 from storage.editing import StaleEditError, check_version, refresh_summary, take_write_lock, write_session
 from storage.integrity import ensure_intact
-from storage.models import Article, ArticleText, FieldHistory
+from storage.models import Article, ArticleSignature, ArticleText, FieldHistory
 from storage.records import ReextractReport
 from storage.spin_pairs import confirmed_pairs
 from storage.store import Store
@@ -57,6 +59,11 @@ def apply_reprocessed(
     body.fields = merged
     a.script = fresh.cleaned.script
     refresh_summary(a, merged, body)
+    if text_changed:  # the near-duplicate signature follows the text (groups: at the next regroup)
+        session = object_session(a)
+        if session is not None:
+            session.merge(ArticleSignature(article_id=a.id, minhash=dedup.signature(fresh.cleaned.text),
+                                           repairs=sum(r.count for r in fresh.cleaned.repairs)))
     return text_changed
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Integer, Select, column, select, text
+from sqlalchemy import ColumnElement, Integer, Select, column, func, select, text
 
 from storage import fulltext
 from storage.models import Article, ArticleTag, ArticleText
@@ -25,6 +25,7 @@ SORTABLE: dict[str, object] = {
     "places": Article.places,
     "flags": Article.flags,
     "edited_count": Article.edited_count,
+    "group": Article.group_id,
 }
 
 
@@ -36,6 +37,8 @@ class ArticleFilter:
     text: str = ""
     sort: str = "id"
     descending: bool = False
+    group: int | None = None  # only this near-duplicate group's members
+    duplicates: str = ""  # "canonical": one article per group; "grouped": only articles that have near-duplicates
 
 
 def _substring(query: str) -> ColumnElement[bool]:
@@ -67,6 +70,14 @@ def _filtered(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]:
         q = q.where(Article.id.in_(select(ArticleTag.article_id).where(ArticleTag.tag == f.tag)))
     if f.flag:
         q = q.where((" " + Article.flags + " ").contains(f" {f.flag} "))
+    if f.group is not None:
+        q = q.where(Article.group_id == f.group)
+    if f.duplicates == "canonical":
+        q = q.where(Article.is_canonical)
+    elif f.duplicates == "grouped":
+        shared = select(Article.group_id).where(Article.group_id.is_not(None)).group_by(Article.group_id) \
+            .having(func.count(Article.id) > 1)
+        q = q.where(Article.group_id.in_(shared))
     query = f.text.strip()
     if query:
         q = q.where(_text_condition(query, dialect))
@@ -76,7 +87,8 @@ def _filtered(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]:
 def _index_only(f: ArticleFilter, dialect: str) -> str | None:
     """The FTS5 expression when the index alone answers the filter (text only, list in id order):
     its rowids are the article ids, already in order, so the articles table is not read."""
-    if dialect != "sqlite" or f.statuses or f.tag or f.flag or f.sort != "id" or not f.text.strip():
+    if dialect != "sqlite" or f.statuses or f.tag or f.flag or f.group is not None or f.duplicates \
+            or f.sort != "id" or not f.text.strip():
         return None
     phrases, singles = fulltext.split_query(f.text.strip())
     return fulltext.fts5_match(phrases) if phrases and not singles else None

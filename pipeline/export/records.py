@@ -22,11 +22,17 @@ class ExportArticle:
     note: str
     fields: dict[str, dict[str, Any]]
     metadata: dict[str, Any]
+    group_id: int | None = None  # near-duplicate group (None: not grouped yet)
+    canonical: bool = True
+    flags: str = ""  # cleaning flags, space-separated
+    damage: tuple[str, ...] = ()  # repair kinds cleaning applied (read only when asked for)
+    raw_text: str | None = None  # the original, and the offset map to it (read only when asked for)
+    offsets: dict[str, Any] | None = None
 
 
 BASE_KEYS: tuple[str, ...] = (
     "id", "source_name", "sha256", "status", "title", "published_at", "source", "script",
-    "text", "tags", "note", "edited_fields",
+    "text", "tags", "note", "edited_fields", "group_id", "canonical",
 )
 
 
@@ -47,6 +53,8 @@ def build_record(a: ExportArticle) -> dict[str, Any]:
         "tags": list(a.tags),
         "note": a.note,
         "edited_fields": sorted(n for n, f in a.fields.items() if f.get("edited")),
+        "group_id": a.group_id,
+        "canonical": a.canonical,
     }
     evidence: dict[str, list[list[int]]] = {}
     fields = a.fields

@@ -1,0 +1,192 @@
+"""Span exports for annotation and training tools: doccano JSONL, Label Studio JSON, character
+BIO (CoNLL style) and spaCy ``DocBin``. Each writer streams one article at a time into an open
+file (the caller makes it atomic) and finishes the file in ``close``.
+
+Offsets are code points of the exported ``text`` everywhere (``text[start:end]`` in Python). Label
+Studio's own editor counts UTF-16 units in the browser, which differs only for characters beyond
+the Basic Multilingual Plane (rare CJK extension characters, emoji); the README says so.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any, Protocol
+
+from pipeline.export.spans import Span, bio_tags, non_overlapping
+
+SPAN_FORMATS: tuple[str, ...] = ("doccano", "labelstudio", "conll", "spacy")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanDoc:
+    """One article for a span export: the exported text, its labelled spans, and plain metadata."""
+
+    id: int
+    text: str
+    spans: list[Span]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+class SpanWriter(Protocol):
+    def write(self, doc: SpanDoc) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class DoccanoWriter:
+    """doccano's sequence-labelling JSONL: ``{"text", "label": [[start, end, LABEL], …]}``; the other
+    keys are shown by doccano as the example's metadata."""
+
+    def __init__(self, fh: IO[str]) -> None:
+        self._fh = fh
+
+    def write(self, doc: SpanDoc) -> None:
+        record = {"id": doc.id, "text": doc.text, "label": [[s.start, s.end, s.label] for s in doc.spans], **doc.meta}
+        self._fh.write(_dumps(record) + "\n")
+
+    def close(self) -> None:
+        pass
+
+
+LS_FROM, LS_TO = "label", "text"  # the tag names of Label Studio's named-entity template
+
+
+def labelstudio_config(labels: list[str]) -> str:
+    """The labelling configuration these tasks fit (Label Studio's NER template)."""
+    items = "\n".join(f'    <Label value="{label}"/>' for label in labels)
+    return (f'<View>\n  <Labels name="{LS_FROM}" toName="{LS_TO}">\n{items}\n  </Labels>\n'
+            f'  <Text name="{LS_TO}" value="$text"/>\n</View>\n')
+
+
+class LabelStudioWriter:
+    """Label Studio tasks (a JSON array): ``data.text`` plus one annotation whose results are the
+    spans (``from_name``/``to_name``/``type: labels``, ``value.start/end/text/labels``)."""
+
+    def __init__(self, fh: IO[str]) -> None:
+        self._fh = fh
+        self._first = True
+        fh.write("[")
+
+    def write(self, doc: SpanDoc) -> None:
+        result = [
+            {"id": f"{doc.id}-{k}", "from_name": LS_FROM, "to_name": LS_TO, "type": "labels", "origin": "manual",
+             "value": {"start": s.start, "end": s.end, "text": doc.text[s.start : s.end], "labels": [s.label]}}
+            for k, s in enumerate(doc.spans)
+        ]
+        task = {"data": {"text": doc.text, "article_id": doc.id, **doc.meta},
+                "annotations": [{"result": result, "ground_truth": False}]}
+        self._fh.write(("\n" if self._first else ",\n") + _dumps(task))
+        self._first = False
+
+    def close(self) -> None:
+        self._fh.write("\n]\n")
+
+
+def conll_token(ch: str) -> str:
+    """A character as the first column: itself, or ``U+XXXX`` for whitespace and control characters
+    (which would break the line-per-character layout). A token longer than one character is always
+    such an escape, so reading it back is unambiguous."""
+    if ch.isspace() or not ch.isprintable():
+        return f"U+{ord(ch):04X}"
+    return ch
+
+
+class ConllWriter:
+    """Character BIO: ``# article_id = N``, then one ``char<TAB>tag`` line per character, then a
+    blank line. Overlapping spans keep the longest (BIO cannot nest)."""
+
+    def __init__(self, fh: IO[str]) -> None:
+        self._fh = fh
+
+    def write(self, doc: SpanDoc) -> None:
+        tags = bio_tags(len(doc.text), non_overlapping(doc.spans))
+        lines = [f"# article_id = {doc.id}\n"]
+        lines.extend(f"{conll_token(ch)}\t{tag}\n" for ch, tag in zip(doc.text, tags, strict=True))
+        lines.append("\n")
+        self._fh.write("".join(lines))
+
+    def close(self) -> None:
+        pass
+
+
+def read_conll(data: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(article id, text, tags) from :class:`ConllWriter` output: the reader the format implies."""
+    aid, chars, tags = 0, [], []  # type: tuple[int, list[str], list[str]]
+    for line in data.split("\n"):
+        if line.startswith("# article_id = "):
+            aid, chars, tags = int(line.split("=", 1)[1]), [], []
+        elif line == "":
+            if chars or tags:
+                yield aid, "".join(chars), tags
+            chars, tags = [], []
+        else:
+            token, tag = line.rsplit("\t", 1)
+            chars.append(chr(int(token[2:], 16)) if len(token) > 1 else token)
+            tags.append(tag)
+
+
+class SpacyMissingError(RuntimeError):
+    pass
+
+
+SPACY_MISSING = ("the spacy format needs spaCy: install it with "
+                 "pip install 'article-curator[spacy]' (or pip install spacy)")
+
+
+def require_spacy() -> Any:
+    try:
+        import spacy
+    except ImportError as exc:
+        raise SpacyMissingError(SPACY_MISSING) from exc
+    return spacy
+
+
+class SpacyWriter:
+    """spaCy ``DocBin`` (``.spacy``): one ``Doc`` per article with one token per character (so every
+    span aligns), the non-overlapping spans as ``doc.ents`` and all of them in ``doc.spans["sc"]``.
+    A DocBin is serialised whole, so it is built in memory and written at ``close``."""
+
+    def __init__(self, fh: IO[str]) -> None:
+        spacy = require_spacy()
+        from spacy.tokens import Doc, DocBin
+
+        self._fh = fh
+        self._vocab = spacy.blank("zh").vocab
+        self._doc_cls = Doc
+        self._bin = DocBin(store_user_data=True)
+
+    def write(self, doc: SpanDoc) -> None:
+        d = self._doc_cls(self._vocab, words=list(doc.text), spaces=[False] * len(doc.text))
+        # One token per character: every character span aligns, so char_span never returns None.
+        d.ents = [self._span(d, s) for s in non_overlapping(doc.spans)]
+        d.spans["sc"] = [self._span(d, s) for s in doc.spans]
+        d.user_data["article_id"] = doc.id
+        self._bin.add(d)
+
+    @staticmethod
+    def _span(d: Any, s: Span) -> Any:
+        found = d.char_span(s.start, s.end, label=s.label)
+        assert found is not None
+        return found
+
+    def close(self) -> None:
+        self._fh.flush()
+        self._fh.buffer.write(self._bin.to_bytes())  # type: ignore[attr-defined]  # binary format
+
+
+def open_span_writer(fmt: str, fh: IO[str]) -> SpanWriter:
+    if fmt == "doccano":
+        return DoccanoWriter(fh)
+    if fmt == "labelstudio":
+        return LabelStudioWriter(fh)
+    if fmt == "conll":
+        return ConllWriter(fh)
+    if fmt == "spacy":
+        return SpacyWriter(fh)
+    raise ValueError(f"unknown span format {fmt!r} (expected one of {', '.join(SPAN_FORMATS)})")

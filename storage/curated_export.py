@@ -1,0 +1,301 @@
+"""Every export format behind one call: filter, split, stream, write atomically.
+
+``jsonl`` and ``csv`` are the article records; ``doccano``, ``labelstudio``, ``conll`` and
+``spacy`` the labelled spans; ``hf`` a directory of Parquet files with a dataset card. With a
+split, a single-file format writes one file per split (``data.train.jsonl`` …); ``hf`` always
+splits (0.8/0.1/0.1, seed 42, unless told otherwise).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import shutil
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+
+from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
+from pipeline.export.card import DatasetStats, render_card
+from pipeline.export.hf import SCHEMA, SPLITS, ParquetSplits, hf_row, rows_to_table
+from pipeline.export.span_formats import SPAN_FORMATS, SpanDoc, SpanWriter, open_span_writer, require_spacy
+from pipeline.export.spans import DEFAULT_LABELS, Span, article_spans, span_tuples
+from pipeline.export.split import SplitSpec, assign_units, units
+from pipeline.lifeline import die_with_parent
+from pipeline.offsets import OffsetMap
+from storage.export_filter import ExportFilter, group_outlets, select_ids
+from storage.exporting import CHECK_EVERY, ExportCancelled, export_dataset, iter_export_articles
+from storage.own_files import store_files
+from storage.records import ExportReport
+from storage.store import Store, StoreError
+
+RECORD_FORMATS: tuple[str, ...] = ("jsonl", "csv")
+ALL_FORMATS: tuple[str, ...] = (*RECORD_FORMATS, *SPAN_FORMATS, "hf")
+SUFFIXES = {"jsonl": ".jsonl", "csv": ".csv", "doccano": ".jsonl", "labelstudio": ".json", "conll": ".conll",
+            "spacy": ".spacy", "hf": ""}
+TEXT_KINDS = ("cleaned", "original")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    fmt: str = "jsonl"
+    filter: ExportFilter = field(default_factory=ExportFilter)
+    split: SplitSpec | None = None
+    text: str = "cleaned"  # or "original": the decoded file as imported, spans mapped onto it
+    labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    workers: int | None = None
+    name: str = "Article Curator dataset"  # the dataset card's title
+
+
+def split_paths(out: Path) -> dict[str, Path]:
+    """``data.jsonl`` → ``data.train.jsonl``, ``data.validation.jsonl``, ``data.test.jsonl``."""
+    return {s: out.with_name(f"{out.stem}.{s}{out.suffix}") for s in SPLITS}
+
+
+def _to_original(a: Any, record: dict[str, Any], spans: list[Span]) -> tuple[dict[str, Any], list[Span]]:
+    """The record and spans over the original text, through the offset map."""
+    omap = OffsetMap.from_json(a.offsets) if a.offsets else OffsetMap.identity(len(a.text))
+    record = dict(record, text=a.raw_text or "")
+    record["evidence"] = {name: [list(p) for p in omap.to_source_many([(int(x), int(y)) for x, y in spans_])]
+                          for name, spans_ in record["evidence"].items()}
+    mapped = [Span(*omap.to_source(s[0], s[1]), s[2]) for s in spans]
+    n = len(record["text"])
+    return record, sorted({s for s in mapped if 0 <= s.start < s.end <= n})
+
+
+def _meta(record: dict[str, Any], split: str | None) -> dict[str, Any]:
+    meta = {"group_id": record["group_id"], "canonical": record["canonical"], "status": record["status"],
+            "title": record["title"], "published_at": record["published_at"], "source": record["source"]}
+    if split is not None:
+        meta["split"] = split
+    return meta
+
+
+@contextlib.contextmanager
+def _atomic_dir(out: Path) -> Iterator[Path]:
+    """A directory built beside ``out`` and swapped into place only when complete."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.replace(out, old)
+    os.replace(tmp, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
+           progress: Callable[[int, int], None] | None = None,
+           cancel: Callable[[], bool] | None = None) -> ExportReport:
+    """Write the selected articles in ``options.fmt`` to ``out`` (a file, or a directory for ``hf``).
+    A cancelled or failed export leaves what was at ``out`` untouched."""
+    fmt = options.fmt
+    if fmt not in ALL_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(ALL_FORMATS)})")
+    if options.text not in TEXT_KINDS:
+        raise ValueError(f"unknown text {options.text!r} (expected cleaned or original)")
+    if fmt == "spacy":
+        require_spacy()  # the missing extra is named before anything is read
+    out = Path(out)
+    if out in store_files(store):  # renamed into place, the dataset would replace the store
+        raise StoreError(f"Not exporting to {out}: it is the open store's own file. Choose another file name.")
+    f = options.filter
+    ids = select_ids(store, f)
+    total = len(ids)
+    split = options.split or (SplitSpec() if fmt == "hf" else None)
+    if fmt in RECORD_FORMATS and split is None and options.text == "cleaned":
+        # The article records as before: the parallel JSONL path included.
+        return export_dataset(store, out, fmt, ids=None if f.is_empty() else ids, workers=options.workers,
+                              progress=None if progress is None else (lambda n: progress(n, total)),
+                              cancel=cancel)
+    split_of: dict[int, str] = {}
+    if split is not None:
+        unit_of = units(group_outlets(store, ids), split.by_outlet)
+        sizes: dict[int, int] = {}
+        for u in unit_of.values():
+            sizes[u] = sizes.get(u, 0) + 1
+        chosen = assign_units(sizes, split)
+        split_of = {aid: str(chosen[u]) for aid, u in unit_of.items()}
+    stats = DatasetStats()
+    counts: dict[str, int] = {}
+    done = 0
+    original = options.text == "original"
+    workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
+    try:
+        with ExitStack() as stack:
+            sink = _open_sink(stack, fmt, out, split)
+            if isinstance(sink, _HfSink) and workers > 1 and total >= PARALLEL_THRESHOLD:
+                for n, tables, part_stats in _hf_parallel(store.url, ids, split_of, options, workers):
+                    for name, table in tables.items():
+                        sink.parquet.write_table(name, table)
+                    stats.merge(part_stats)
+                    done += n
+                    if progress is not None:
+                        progress(done, total)
+                    if cancel is not None and cancel():
+                        raise ExportCancelled
+                counts = dict(stats.splits)
+            for a in () if done else iter_export_articles(store, None, ids, original=original, damage=fmt == "hf"):
+                record, spans = _render(a, options)
+                part = split_of.get(a.id, "train") if split is not None else None
+                sink.write(part, a, record, spans)
+                if fmt == "hf":
+                    stats.add(part or "train", record, spans, list(a.damage), a.flags.split())
+                counts[part or "all"] = counts.get(part or "all", 0) + 1
+                done += 1
+                if progress is not None and done % CHECK_EVERY == 0:
+                    progress(done, total)
+                if cancel is not None and cancel():  # a flag read: cheap enough for every article
+                    raise ExportCancelled
+            if fmt == "hf":
+                assert isinstance(sink, _HfSink) and split is not None
+                rule = split.describe()
+                sink.finish(lambda nbytes: render_card(
+                    stats, name=options.name, split_rule=rule, text_kind=options.text, labels=options.labels,
+                    filters=f.describe(), nbytes=nbytes))
+            elif isinstance(sink, _FileSink):
+                sink.close()
+    except ExportCancelled:
+        return ExportReport(out, done, cancelled=True)
+    if progress is not None:
+        progress(done, total)
+    report = ExportReport(out, done)
+    report.splits = {s: counts.get(s, 0) for s in SPLITS} if split is not None else {}
+    return report
+
+
+def _render(a: ExportArticle, options: ExportOptions) -> tuple[dict[str, Any], list[Span]]:
+    """One article's record and spans, over the text the options ask for (plain tuples for the
+    Parquet export, which only indexes them)."""
+    record = build_record(a)
+    if options.fmt in RECORD_FORMATS:
+        spans: list[Span] = []
+    elif options.fmt == "hf":
+        spans = span_tuples(a.text, a.fields, options.labels)  # type: ignore[assignment]
+    else:
+        spans = article_spans(a.text, a.fields, options.labels)
+    if options.text == "original":
+        record, spans = _to_original(a, record, spans)
+    return record, spans
+
+
+# A large Hugging Face export renders its rows in worker processes, a chunk of ids at a time, each
+# chunk returned as Arrow tables (one per split) and the chunk's statistics; written here in order.
+PARALLEL_THRESHOLD = 5000
+CHUNK = 1000
+
+_worker_store: Store | None = None
+
+
+def _hf_chunk(url: str, chunk: list[int], split_of: dict[int, str],
+              options: ExportOptions) -> tuple[int, dict[str, bytes], DatasetStats]:
+    global _worker_store
+    if _worker_store is None or _worker_store.url != url:
+        from storage.store import open_store
+
+        _worker_store = open_store(url, migrate=False)
+    rows: dict[str, list[dict[str, Any]]] = {}
+    stats = DatasetStats()
+    n = 0
+    for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original", damage=True):
+        record, spans = _render(a, options)
+        part = split_of.get(a.id, "train")
+        flags = a.flags.split()
+        rows.setdefault(part, []).append(hf_row(record, spans, flags))
+        stats.add(part, record, spans, list(a.damage), flags)
+        n += 1
+    out: dict[str, bytes] = {}
+    for part, part_rows in rows.items():
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, SCHEMA) as writer:
+            writer.write_table(rows_to_table(part_rows))
+        out[part] = sink.getvalue().to_pybytes()
+    return n, out, stats
+
+
+def _hf_parallel(url: str, ids: list[int], split_of: dict[int, str], options: ExportOptions,
+                 workers: int) -> Iterator[tuple[int, dict[str, pa.Table], DatasetStats]]:
+    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    # spawn, not fork: the GUI exports from a thread, and forking a threaded Qt process is unsafe.
+    ctx = multiprocessing.get_context("spawn")
+    window = workers * 2  # chunks in flight: memory stays bounded
+    with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx,
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+        pending: deque[Future[tuple[int, dict[str, bytes], DatasetStats]]] = deque()
+
+        def result() -> tuple[int, dict[str, pa.Table], DatasetStats]:
+            n, data, stats = pending.popleft().result()
+            return n, {k: pa.ipc.open_stream(v).read_all() for k, v in data.items()}, stats
+
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_hf_chunk, url, chunk, {i: split_of.get(i, "train") for i in chunk},
+                                           options))
+                if len(pending) >= window:
+                    yield result()
+            while pending:
+                yield result()
+        finally:
+            for f in pending:
+                f.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _FileSink:
+    """One writer per output file (one file, or one per split), each file atomic."""
+
+    def __init__(self, stack: ExitStack, fmt: str, out: Path, split: SplitSpec | None) -> None:
+        paths = split_paths(out) if split is not None else {"": out}
+        self._fmt = fmt
+        self._writers: dict[str, Any] = {}
+        for part, path in paths.items():
+            fh: IO[str] = stack.enter_context(atomic_output(path))
+            self._writers[part] = open_writer(fmt, fh) if fmt in RECORD_FORMATS else open_span_writer(fmt, fh)
+
+    def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
+        writer = self._writers[part or ""]
+        if self._fmt in RECORD_FORMATS:
+            if part is not None:
+                record = dict(record, split=part)
+            writer.write(record)
+        else:
+            span_writer: SpanWriter = writer
+            span_writer.write(SpanDoc(a.id, record["text"], spans, _meta(record, part)))
+
+    def close(self) -> None:
+        if self._fmt not in RECORD_FORMATS:
+            for w in self._writers.values():
+                w.close()
+
+
+class _HfSink:
+    def __init__(self, stack: ExitStack, out: Path) -> None:
+        self.root = stack.enter_context(_atomic_dir(out))
+        self.parquet = ParquetSplits(self.root)
+        stack.callback(self.parquet.close)  # files closed before the directory is swapped in
+
+    def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
+        self.parquet.write(part or "train", hf_row(record, spans, a.flags.split()))
+
+    def finish(self, card: Callable[[dict[str, int]], str]) -> None:
+        self.parquet.close()
+        (self.root / "README.md").write_text(card(self.parquet.nbytes), encoding="utf-8")
+
+
+def _open_sink(stack: ExitStack, fmt: str, out: Path, split: SplitSpec | None) -> _FileSink | _HfSink:
+    return _HfSink(stack, out) if fmt == "hf" else _FileSink(stack, fmt, out, split)
