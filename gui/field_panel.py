@@ -46,15 +46,13 @@ from PySide6.QtWidgets import (
 
 from gui.colors import field_color
 from gui.field_model import FieldValuesModel, human_record, is_low
-from gui.undo import STATUS_LABELS
 from pipeline.fields import FIELDS, FieldSpec
 from pipeline.resources import resource_path
+from storage import statuses
 from storage.records import ArticleView
 
 FALLBACK_EVENT_TYPES = ("推介会", "座谈会", "考察", "签约仪式", "经贸活动周", "新闻发布会", "规划与成就报道", "其他")
 NO_DATE = QDate(1900, 1, 1)
-STATUS_COLORS = {"new": "#90a4ae", "in_review": "#42a5f5", "accepted": "#43a047", "rejected": "#e53935",
-                 "needs_work": "#fb8c00"}
 
 
 @cache
@@ -281,9 +279,12 @@ class FieldPanel(QScrollArea):
         row.addWidget(self.status_label)
         row.addStretch(1)
         self.status_buttons: dict[str, QPushButton] = {}
-        for status, text in (("accepted", "通过 A"), ("needs_work", "待修改 W"), ("rejected", "拒绝 R")):
-            b = QPushButton(text)
-            b.setToolTip(f"标为{STATUS_LABELS[status]}并转到下一篇")
+        for st in statuses.STATUS_TABLE:
+            if not st.reviewed:
+                continue  # 审核中 and 新 are set from the menu (fewer buttons, a narrower panel)
+            status = st.value
+            b = QPushButton(f"{st.verb} {st.key}")
+            b.setToolTip(f"标为{st.label}并转到下一篇")
             b.clicked.connect(lambda _c=False, s=status: self.status_requested.emit(s))
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.status_buttons[status] = b
@@ -377,11 +378,11 @@ class FieldPanel(QScrollArea):
 
     def _show_review(self, view: ArticleView | None, same: bool) -> None:
         status = view.status if view is not None else "new"
-        self.status_label.setText(f"#{view.id}  {STATUS_LABELS.get(status, status)}" if view else "")
+        self.status_label.setText(f"#{view.id}  {statuses.label(status)}" if view else "")
         # A fixed width for ids up to six digits: a new id must not re-lay out the whole panel.
         self.status_label.setMinimumWidth(self.status_label.fontMetrics().horizontalAdvance("#000000 待修改") + 16)
         _style(self.status_label,
-            f"color: white; background: {STATUS_COLORS.get(status, '#90a4ae')}; "
+            f"color: white; background: {statuses.colour(status)}; "
             "border-radius: 3px; padding: 2px 8px; font-weight: bold;")
         tags = ", ".join(view.tags) if view is not None else ""
         if not (same and self.tags_edit.hasFocus() and self.tags_edit.isModified()) \

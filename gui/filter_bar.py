@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from gui.undo import STATUS_LABELS
 from storage.search import ArticleFilter
+from storage.statuses import STATUS_TABLE, UNREVIEWED
 
-UNREVIEWED = ("new", "in_review")
+__all__ = ["UNREVIEWED", "FilterBar"]
 
 
 class FilterBar(QWidget):
@@ -29,8 +29,8 @@ class FilterBar(QWidget):
         # Item data are comma-joined strings: tuples do not survive the trip through QVariant.
         self.status.addItem("全部状态", "")
         self.status.addItem("未审核", ",".join(UNREVIEWED))
-        for key, label in STATUS_LABELS.items():
-            self.status.addItem(label, key)
+        for st in STATUS_TABLE:
+            self.status.addItem(st.label, st.value)
         self.tag = QComboBox()
         self.tag.setObjectName("filter_tag")
         self.tag.addItem("全部标签", None)

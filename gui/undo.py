@@ -19,11 +19,11 @@ from pipeline.fields import FIELDS_BY_NAME
 from storage import editing, recleaning
 from storage.listing import current_version
 from storage.recleaning import SkipKey
+from storage.statuses import STATUS_TABLE
 from storage.store import Store, StoreError
 
-STATUS_LABELS = {
-    "new": "新", "in_review": "审核中", "accepted": "已通过", "rejected": "已拒绝", "needs_work": "待修改",
-}
+# Kept for the modules that read labels by value; derived from the one status table.
+STATUS_LABELS: dict[str, str] = {s.value: s.label for s in STATUS_TABLE}
 
 
 class _Write(QUndoCommand):

@@ -16,6 +16,8 @@ from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, MetaData, St
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from storage.statuses import STATUSES as STATUSES  # re-exported: the store validates against it
+
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -24,9 +26,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-STATUSES: tuple[str, ...] = ("new", "in_review", "accepted", "rejected", "needs_work")
-
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
