@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, REMOVED_COLOR, UNDOABLE_COLOR, field_color
+from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, HIT_COLOR, REMOVED_COLOR, UNDOABLE_COLOR, field_color
 from gui.field_model import display_value
 from pipeline.document import CleanResult
 from pipeline.fields import FIELDS, FIELDS_BY_NAME
@@ -113,6 +114,7 @@ class TextPane(QPlainTextEdit):
         self.marks: list[Mark] = []
         self._starts: list[int] = []
         self.evidence: list[tuple[int, int]] = []
+        self.hits: list[tuple[int, int]] = []  # search hits, painted under the evidence
         self.menu_hook: Any = None  # callable(menu, pane, position) adding the view's actions
         self._press: QPoint | None = None
         self._painted: tuple[int, int] = (0, 0)
@@ -128,6 +130,25 @@ class TextPane(QPlainTextEdit):
         self._formatted.clear()  # new blocks, without formats
         self.marks, self._starts, self.evidence = [], [], []  # the old text's: set_marks follows
         self.setPlainText(display_text(text))
+
+    def set_hits(self, hits: list[tuple[int, int]]) -> None:
+        if hits != self.hits:
+            self.hits = hits
+            self._paint()
+
+    def next_hit(self, step: int) -> tuple[int, int] | None:
+        """Select the hit after (step 1) or before (-1) the cursor, wrapping around."""
+        if not self.hits:
+            return None
+        cur = self.textCursor()
+        at = self._u16.from_qt(cur.selectionEnd() if step > 0 else cur.selectionStart())
+        if step > 0:
+            hit = next((h for h in self.hits if h[0] >= at), self.hits[0])
+        else:
+            hit = next((h for h in reversed(self.hits) if h[1] <= at), self.hits[-1])
+        self.select_span(*hit)
+        self.centerCursor()
+        return hit
 
     def set_marks(self, marks: list[Mark], evidence: list[tuple[int, int]] | None = None) -> None:
         marks = sorted(marks, key=lambda m: (m.start, m.end))
@@ -245,6 +266,11 @@ class TextPane(QPlainTextEdit):
         self._painted = (lo, hi if hi < doc_len else 1 << 60)
         self._format_blocks(lo, hi, doc_len)
         sels: list[QTextEdit.ExtraSelection] = []
+        if self.hits:
+            hit_fmt = QTextCharFormat()
+            hit_fmt.setBackground(QBrush(QColor(HIT_COLOR)))
+            hit_fmt.setForeground(QBrush(QColor("#000000")))
+            sels.extend(self._selection(s, e, hit_fmt, doc_len) for s, e in self.hits if e > lo and s < hi)
         for s, e in self.evidence:
             if e <= lo or s >= hi:
                 continue
@@ -360,6 +386,7 @@ class DocumentView(QWidget):
         self.fields: dict[str, dict[str, Any]] = {}
         self.selected: tuple[str, int] | None = None
         self.add_actions: list[QAction] = []  # the window's "add selection as …" actions
+        self.search = ""  # the list's text search, highlighted in the text
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
@@ -423,7 +450,7 @@ class DocumentView(QWidget):
     # -- what to show ------------------------------------------------------------------------------
     def set_font_size(self, points: int) -> None:
         for pane in (self.single, self.raw_pane, self.clean_pane):
-            f = pane.font()
+            f = QApplication.font()  # not the pane's own: going back to the default must work too
             if points > 0:
                 f.setPointSize(points)
             pane.setFont(text_font(f))
@@ -462,6 +489,31 @@ class DocumentView(QWidget):
     def set_fields(self, fields: dict[str, dict[str, Any]]) -> None:
         self.fields = fields
         self._render(texts=False)
+
+    def focus_text(self) -> None:
+        pane = self.clean_pane if self.mode == "changes" else self.single
+        pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_search(self, query: str) -> None:
+        """Highlight every occurrence of the search's pieces (split at spaces) in the text."""
+        self.search = query.strip()
+        self._paint_hits()
+
+    def _paint_hits(self) -> None:
+        clean_hits = find_hits(self.article.cleaned_text if self.article is not None else "", self.search)
+        for pane in (self.single, self.raw_pane, self.clean_pane):
+            pane.set_hits([])
+        if self.article is None:
+            return
+        for pane, spans in self._panes_with(clean_hits):
+            pane.set_hits(spans)
+
+    def go_hit(self, step: int) -> tuple[int, int] | None:
+        pane = self.clean_pane if self.mode == "changes" else self.single
+        hit = pane.next_hit(step)
+        if hit is not None:
+            pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return hit
 
     def set_mode(self, mode: str) -> None:
         if mode not in dict(MODES):
@@ -521,6 +573,11 @@ class DocumentView(QWidget):
 
     # -- painting ----------------------------------------------------------------------------------
     def _render(self, *, texts: bool) -> None:
+        self._render_texts(texts=texts)
+        if texts and self.search:
+            self._paint_hits()
+
+    def _render_texts(self, *, texts: bool) -> None:
         view = self.article
         if view is None:
             for pane in (self.single, self.raw_pane, self.clean_pane):
@@ -627,6 +684,23 @@ class DocumentView(QWidget):
             act = menu.addAction("撤销此修复")
             index = mark.change
             act.triggered.connect(lambda: self.undo_change_requested.emit(index))
+
+
+def find_hits(text: str, query: str) -> list[tuple[int, int]]:
+    """Spans of every piece of the query (split at spaces) in the text, in order, not overlapping."""
+    pieces = [p for p in query.split() if p]
+    spans: list[tuple[int, int]] = []
+    for piece in pieces:
+        start = text.find(piece)
+        while start >= 0:
+            spans.append((start, start + len(piece)))
+            start = text.find(piece, start + len(piece))
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
 
 
 def _short(s: str, n: int = 40) -> str:

@@ -19,6 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 LOW_CONFIDENCE = 0.6
 LOW_BRUSH = QBrush(QColor("#ffe0b2"))  # orange tint: the eye finds doubtful values first
+UNSUPPORTED_BRUSH = QBrush(QColor("#ffcdd2"))  # red tint: nothing in the text backs this value
 HUMAN_BRUSH = QBrush(QColor("#e3f2fd"))
 
 # Sub-keys of structured values, with their column titles and whether they are numbers.
@@ -44,6 +45,21 @@ def origin_text(record: dict[str, Any]) -> str:
 
 def is_low(record: dict[str, Any]) -> bool:
     return record.get("origin") != "human" and float(record.get("confidence", 1.0)) < LOW_CONFIDENCE
+
+
+def has_evidence(record: dict[str, Any]) -> bool:
+    return any(len(e) == 2 and e[1] > e[0] for e in record.get("evidence") or [])
+
+
+def flag_reason(record: dict[str, Any]) -> str:
+    """Why an automatic value needs a look ("" if it does not): low confidence or no evidence."""
+    if record.get("origin") == "human":
+        return ""
+    if not has_evidence(record):
+        return "在文中没有依据"
+    if is_low(record):
+        return f"置信度低（{float(record.get('confidence', 1.0)):.2f}）"
+    return ""
 
 
 def blank_value(spec: FieldSpec) -> Any:
@@ -161,6 +177,8 @@ class FieldValuesModel(QAbstractTableModel):
                 return origin_text(rec)
             return f"{float(rec.get('confidence', 1.0)):.2f}"
         if role == _BACKGROUND:
+            if rec.get("origin") != "human" and not has_evidence(rec):
+                return UNSUPPORTED_BRUSH
             if is_low(rec):
                 return LOW_BRUSH
             if rec.get("origin") == "human":
@@ -172,8 +190,8 @@ class FieldValuesModel(QAbstractTableModel):
                 bits.append(f"规则：{rec['rule']}")
             if is_low(rec):
                 bits.append("置信度低，请核对")
-            if not rec.get("evidence"):
-                bits.append("无原文依据")
+            if not has_evidence(rec):
+                bits.append("在文中没有依据（可能来自页面的相关链接），请核对")
             return "\n".join(bits)
         return None
 

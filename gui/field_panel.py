@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.colors import field_color
-from gui.field_model import FieldValuesModel, human_record, is_low
+from gui.field_model import META_COLUMNS, FieldValuesModel, flag_reason, human_record
 from pipeline.fields import FIELDS, FieldSpec
 from pipeline.resources import resource_path
 from storage import statuses
@@ -72,7 +73,7 @@ def _marker_text(state: dict[str, Any]) -> tuple[str, bool]:
         return ("人工（空）" if state.get("edited") else "—"), False
     if state.get("edited") or all(v.get("origin") == "human" for v in values):
         return "人工", False
-    low = any(is_low(v) for v in values)
+    low = any(flag_reason(v) for v in values)
     conf = min(float(v.get("confidence", 1.0)) for v in values)
     return f"自动 {conf:.2f}", low
 
@@ -98,6 +99,7 @@ class FieldPanel(QScrollArea):
     note_edited = Signal(str, str)  # old, new
     value_selected = Signal(str, int)  # field, value index (-1: none)
     history_requested = Signal(str)  # field (or "status", "note", "tags")
+    leave_requested = Signal()  # Esc in a field with nothing to cancel: focus goes back to the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,7 +158,7 @@ class FieldPanel(QScrollArea):
     def _marker(self, spec: FieldSpec) -> QLabel:
         m = QLabel("—")
         m.setObjectName(f"marker_{spec.name}")
-        m.setMinimumWidth(64)
+        m.setMinimumWidth(m.fontMetrics().horizontalAdvance("自动 0.00") + 12)
         m.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.markers[spec.name] = m
         return m
@@ -238,7 +240,8 @@ class FieldPanel(QScrollArea):
         hh.setStretchLastSection(False)
         # Fixed widths for the origin and confidence columns: ResizeToContents would read every
         # row on every article switch.
-        meta_w = table.fontMetrics().horizontalAdvance("置信度") + 16
+        tfm = table.fontMetrics()
+        meta_w = max(tfm.horizontalAdvance("置信度"), tfm.horizontalAdvance("0.00")) + 16
         for c in range(model.columnCount()):
             meta = c >= model.columnCount() - 2
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed if meta else QHeaderView.ResizeMode.Stretch)
@@ -250,6 +253,7 @@ class FieldPanel(QScrollArea):
         add.clicked.connect(lambda _c=False, m=model: m.request_add())
         remove.clicked.connect(lambda _c=False, m=model, t=table: m.request_remove(
             sorted({i.row() for i in t.selectionModel().selectedRows()})))
+        table.installEventFilter(self)
         self.models[spec.name] = model
         self.tables[spec.name] = table
         self._fit(table)
@@ -298,6 +302,7 @@ class FieldPanel(QScrollArea):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_edit.setCompleter(completer)
         self.tags_edit.editingFinished.connect(self._tags_finished)
+        self.tags_edit.installEventFilter(self)
         form.addRow("标签", self.tags_edit)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("edit_note")
@@ -312,6 +317,33 @@ class FieldPanel(QScrollArea):
         self.note_edit.textChanged.connect(lambda: (not self._loading) and self._note_timer.start())
         form.addRow("备注", self.note_edit)
         return w
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._remeasure()
+
+    def _remeasure(self) -> None:
+        """Sizes derived from the font (row heights, fixed columns, the note's height) follow it live."""
+        fm = self.fontMetrics()
+        self._head_h = None
+        for table in self.tables.values():
+            tfm = table.fontMetrics()
+            table.verticalHeader().setDefaultSectionSize(tfm.height() + 8)
+            model = table.model()
+            meta_w = max(tfm.horizontalAdvance("置信度"), tfm.horizontalAdvance("0.00")) + 16
+            for c in range(model.columnCount() - len(META_COLUMNS), model.columnCount()):
+                table.setColumnWidth(c, meta_w)
+            table.horizontalHeader().setMinimumHeight(0)
+            self._fit(table)
+        self.note_edit.setFixedHeight(fm.lineSpacing() * 3 + 12)
+        for marker in self.markers.values():
+            marker.setMinimumWidth(fm.horizontalAdvance("自动 0.00") + 12)
+        self._fit_width()
+        body = self.widget()
+        if body is not None:
+            body.setMinimumHeight(0)
+        self._relayout()
 
     # -- showing -----------------------------------------------------------------------------------------
     def set_tag_choices(self, tags: list[str]) -> None:
@@ -510,13 +542,162 @@ class FieldPanel(QScrollArea):
             self.note_edited.emit(self.article.note, new)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
+        etype = event.type()
+        if etype == QEvent.Type.FocusIn:
             for name, editor in self.editors.items():
                 if obj is editor:
                     self.value_selected.emit(name, 0)
-        elif event.type() == QEvent.Type.FocusOut and obj is self.note_edit:
+        elif etype == QEvent.Type.FocusOut and obj is self.note_edit:
             self.commit_note()
+        elif etype == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier \
+                and self.cancel_edit(obj):
+            return True
         return super().eventFilter(obj, event)
+
+    def cancel_edit(self, obj: QObject) -> bool:
+        """Esc: drop what is typed but not committed; with nothing to drop, leave the panel."""
+        if self.article is None:
+            return False
+        if isinstance(obj, QLineEdit) and obj.isModified():
+            stored = ", ".join(self.article.tags) if obj is self.tags_edit else self._stored_text(obj)
+            obj.setText(stored)
+            obj.setModified(False)
+            return True
+        if obj is self.note_edit and self.note_edit.toPlainText() != self.article.note:
+            self._note_timer.stop()
+            self._loading = True
+            try:
+                self.note_edit.setPlainText(self.article.note)
+            finally:
+                self._loading = False
+            return True
+        if isinstance(obj, QTableView) and obj.state() == QAbstractItemView.State.EditingState:
+            return False  # the cell editor cancels itself
+        self.leave_requested.emit()
+        return True
+
+    def _stored_text(self, editor: QLineEdit) -> str:
+        for name, e in self.editors.items():
+            if e is editor and self.article is not None:
+                values = self.article.fields.get(name, {}).get("values", [])
+                value = values[0].get("value") if values else None
+                return "" if value is None else str(value)
+        return editor.text()
+
+    # -- keyboard review ----------------------------------------------------------------------------------
+    def focus_field(self, field: str) -> bool:
+        """Put the keyboard in one field group (a list field's first value is selected)."""
+        widget: QWidget | None
+        if field == "tags":
+            widget = self.tags_edit
+        elif field == "note":
+            widget = self.note_edit
+        else:
+            widget = self.tables.get(field) or self.editors.get(field)
+        if widget is None or not self.isEnabled():
+            return False
+        self.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(widget, QTableView):
+            model = widget.model()
+            if model.rowCount() and not widget.currentIndex().isValid():
+                widget.setCurrentIndex(model.index(0, 0))
+        elif isinstance(widget, QLineEdit):
+            widget.selectAll()
+        return True
+
+    def position(self) -> tuple[str, int] | None:
+        """The field and value index the keyboard is at, if the focus is in a field."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
+        for name, table in self.tables.items():
+            if focus is table or table.isAncestorOf(focus):
+                return name, max(table.currentIndex().row(), 0)
+        for name, editor in self.editors.items():
+            if focus is editor or editor.isAncestorOf(focus):
+                return name, 0
+        return None
+
+    def flagged(self) -> list[tuple[str, int, str]]:
+        """Automatic values to check, in the panel's order: (field, index, why)."""
+        if self.article is None:
+            return []
+        order = [sp for sp in FIELDS if not sp.multiple] + [sp for sp in FIELDS if sp.multiple]
+        out: list[tuple[str, int, str]] = []
+        for spec in order:
+            for i, rec in enumerate(self.article.fields.get(spec.name, {}).get("values", [])):
+                why = flag_reason(rec)
+                if why:
+                    out.append((spec.name, i, why))
+        return out
+
+    def goto_flagged(self, step: int) -> tuple[str, int, str] | None:
+        """Select the next (step 1) or previous (-1) value to check, wrapping around."""
+        items = self.flagged()
+        if not items:
+            return None
+        order = {name: k for k, name in enumerate(
+            [sp.name for sp in FIELDS if not sp.multiple] + [sp.name for sp in FIELDS if sp.multiple])}
+        here = self.position()
+        keys = [(order[f], i) for f, i, _w in items]
+        if here is None:
+            target = 0 if step > 0 else len(items) - 1
+        else:
+            pos = (order[here[0]], here[1])
+            if step > 0:
+                target = next((k for k, key in enumerate(keys) if key > pos), 0)
+            else:
+                target = next((k for k in range(len(keys) - 1, -1, -1) if keys[k] < pos), len(items) - 1)
+        field, index, why = items[target]
+        self.select_value(field, index)
+        widget = self.tables.get(field) or self.editors.get(field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.value_selected.emit(field, index)
+        return field, index, why
+
+    def edit_current(self) -> bool:
+        """F2: open the value at hand for editing."""
+        focus = QApplication.focusWidget()
+        for table in self.tables.values():
+            if focus is table:
+                index = table.currentIndex()
+                if not index.isValid() and table.model().rowCount():
+                    index = table.model().index(0, 0)
+                if index.isValid():
+                    if index.column() >= table.model().columnCount() - len(META_COLUMNS):
+                        index = index.siblingAtColumn(0)
+                    table.setCurrentIndex(index)
+                    table.edit(index)
+                    return True
+                return False
+        if isinstance(focus, QLineEdit) and any(focus is e for e in self.editors.values()):
+            focus.selectAll()
+            return True
+        return False
+
+    def delete_current(self) -> bool:
+        """Delete: remove the selected values of the list field that has the focus."""
+        focus = QApplication.focusWidget()
+        for name, table in self.tables.items():
+            if focus is table:
+                rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+                if not rows and table.currentIndex().isValid():
+                    rows = [table.currentIndex().row()]
+                if rows:
+                    self.models[name].request_remove(rows)
+                    # The next value (or the last one) keeps the keyboard in the table.
+                    QTimer.singleShot(0, lambda t=table, r=rows[0]: self._reselect(t, r))
+                    return True
+        return False
+
+    @staticmethod
+    def _reselect(table: QTableView, row: int) -> None:
+        n = table.model().rowCount()
+        if n:
+            table.setCurrentIndex(table.model().index(min(row, n - 1), 0))
 
     # -- selection from the text --------------------------------------------------------------------------
     def select_value(self, field: str, index: int) -> None:

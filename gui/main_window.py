@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,12 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.actions import ACTIONS, ADD_KEYS, ALWAYS, ARTICLE, CAN_REDO, CAN_UNDO, MENUS, SELECTION
 from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
-from gui.document_view import MODES, DocumentView
+from gui.document_view import DocumentView
 from gui.export_dialog import ExportDialog
 from gui.field_panel import FieldPanel
 from gui.filter_bar import UNREVIEWED, FilterBar
+from gui.help_overlay import HelpOverlay
 from gui.history_dialog import HistoryDialog
+from gui.logs import show_log_dialog
 from gui.reextract_dialog import ReextractDialog
 from gui.settings import Settings
 from gui.settings_dialog import SettingsDialog
@@ -44,25 +51,32 @@ from pipeline.fields import FIELDS_BY_NAME
 from storage.exporting import export_dataset
 from storage.importer import import_paths
 from storage.listing import all_flags, first_ids
+from storage.progress import ReviewProgress, review_progress, statuses_and_tags
 from storage.queries import NotFoundError, all_tags, field_history, get_article
 from storage.recleaning import skipped_changes
 from storage.records import ArticleView, ExportReport, HistoryEntry, ImportProgress, ImportReport, ReextractReport
 from storage.reextract import reextract
 from storage.search import ArticleFilter, find_ids
+from storage.statuses import REVIEWED, STATUS_TABLE
+from storage.statuses import label as status_label
 from storage.store import Store
 
+MIN_FONT, MAX_FONT = 9, 20  # the font sizes the layout is checked at (tests/gui/test_layout.py)
 FIRST_ROWS = 500
 NEAR_ROWS = 512  # rows "next unreviewed" checks from the list's cache before querying the store
 
-# "Add the selected text as …": field, menu text, shortcut.
-ADD_TARGETS: tuple[tuple[str, str, str], ...] = (
-    ("people", "人物", "Shift+P"),
-    ("organizations", "机构", "Shift+O"),
-    ("places", "地点", "Shift+L"),
-    ("amounts", "金额", "Shift+M"),
-    ("industries", "产业", "Shift+I"),
-    ("title", "标题", "Shift+T"),
-)
+
+def duplicate_of(field: str, text: str, records: list[dict[str, Any]]) -> int | None:
+    """The index of a listed value that already says ``text`` (a person by name, an amount by its text)."""
+    kind = FIELDS_BY_NAME[field].kind
+    key = "name" if kind == "person" else "text" if kind in ("amount", "count") else None
+    wanted = text.strip()
+    for i, rec in enumerate(records):
+        v = rec.get("value")
+        shown = v.get(key) if key and isinstance(v, dict) else v
+        if isinstance(shown, str) and shown.strip() == wanted:
+            return i
+    return None
 
 
 def value_from_selection(field: str, text: str) -> Any:
@@ -101,6 +115,8 @@ class MainWindow(QMainWindow):
         self.export_dialog: ExportDialog | None = None
         self.reextract_dialog: ReextractDialog | None = None
         self.history_dialog: HistoryDialog | None = None
+        self.help_overlay: HelpOverlay | None = None
+        self._progress_generation = 0
 
         self.editor = Editor(store, lambda: self.settings.reviewer, self)
         self.editor.ask_retry = self._ask_retry
@@ -139,6 +155,7 @@ class MainWindow(QMainWindow):
         self.panel.note_edited.connect(self._on_note_edited)
         self.panel.value_selected.connect(self._on_value_selected)
         self.panel.history_requested.connect(self.show_history)
+        self.panel.leave_requested.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -167,9 +184,17 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("取消")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_jobs)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progress_label")
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
+        # Progress is re-counted once a burst of writes (a bulk action, an undo) has settled.
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(150)
+        self._progress_timer.timeout.connect(self._refresh_progress)
         self._build_actions()
         self._build_menus()
         self._restore_layout()
@@ -186,6 +211,7 @@ class MainWindow(QMainWindow):
             self._flags = all_flags(store)
         self._refresh_choices(flags=large)
         self._show_count()
+        self._progress_timer.start()  # counted once the window is up
         QTimer.singleShot(0, self.first_rows_shown.emit)
 
     def warn(self, text: str) -> None:
@@ -231,93 +257,80 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def apply_font_size(self) -> None:
+        """The chosen size (0: the system's) for the whole window, at once; widgets re-measure
+        themselves on the font change (``FieldPanel.changeEvent``)."""
         size = int(self.settings.get("font_size"))
-        self.doc.set_font_size(size)
+        f = QApplication.font()
         if size > 0:
-            f = self.panel.font()
             f.setPointSize(size)
-            self.panel.setFont(f)
+        self.setFont(f)
+        self.doc.set_font_size(size)
+        self._fit_columns()
 
     # -- actions and menus ---------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], Any], shortcuts: Sequence[Any] = (),
-                tip: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcuts:
-            act.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            act.setStatusTip(tip)
-        act.triggered.connect(lambda _checked=False: slot())
-        # Window-wide, so the keys work wherever focus is (text inputs still get their letters).
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(act)
-        return act
-
     def _build_actions(self) -> None:
-        self.act_import_files = self._action("导入文件…", self._import_files_dialog, [QKeySequence.StandardKey.Open])
-        self.act_import_folder = self._action("导入文件夹…", self._import_folder_dialog, ["Ctrl+Shift+O"])
-        self.act_export = self._action("导出数据集…", self.open_export_dialog, ["Ctrl+E"])
-        self.act_settings = self._action("设置…", self.open_settings, [QKeySequence.StandardKey.Preferences])
-        self.act_quit = self._action("退出", self.close, [QKeySequence.StandardKey.Quit])
-        self.act_undo = self.editor.stack.createUndoAction(self, "撤销")
-        self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.editor.stack.createRedoAction(self, "重做")
-        self.act_redo.setShortcuts(QKeySequence.StandardKey.Redo)
-        self.addAction(self.act_undo)
-        self.addAction(self.act_redo)
-        self.add_actions: dict[str, QAction] = {}
-        for field, label, key in ADD_TARGETS:
-            self.add_actions[field] = self._action(
-                f"添加为{label}", lambda f=field: self.add_selection_as(f), [key],  # type: ignore[misc]
-                f"把文中选中的文字添加为{label}，选区作为依据")
+        """One ``QAction`` per row of ``gui.actions.ACTIONS``: its keys, tip and handler."""
+        self.commands: dict[str, QAction] = {}
+        for spec in ACTIONS:
+            act = QAction(spec.label, self)
+            act.setObjectName(f"action_{spec.id}")
+            if spec.keys:
+                act.setShortcuts([QKeySequence(k) for k in spec.keys])
+            tip = spec.tip or spec.label
+            act.setStatusTip(tip)
+            act.setToolTip(f"{tip}（{' / '.join(spec.keys)}）" if spec.keys else tip)
+            handler = getattr(self, spec.handler)
+            act.triggered.connect(lambda _checked=False, h=handler, args=spec.args: h(*args))
+            # Window-wide, so the keys work wherever focus is; an editor with focus claims its own
+            # keys first (letters, Delete, Ctrl+Z), so typing is never taken over.
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(act)
+            self.commands[spec.id] = act
+        self.act_undo, self.act_redo = self.commands["undo"], self.commands["redo"]
+        self.add_actions: dict[str, QAction] = {f: self.commands[f"add_{f}"] for f, _k in ADD_KEYS}
         self.doc.add_actions = list(self.add_actions.values())
-        self.act_history = self._action("字段修改历史…", lambda: self.show_history(None), ["Ctrl+H"])
-        self.act_accept = self._action("通过", lambda: self.set_status("accepted"), ["A"], "标为已通过并转到下一篇")
-        self.act_reject = self._action("拒绝", lambda: self.set_status("rejected"), ["R"], "标为已拒绝并转到下一篇")
-        self.act_needs_work = self._action("待修改", lambda: self.set_status("needs_work"), ["W"],
-                                           "标为待修改并转到下一篇")
-        self.act_next = self._action("下一篇", self.go_next, ["J", "N", "Ctrl+Down"])
-        self.act_prev = self._action("上一篇", self.go_previous, ["K", "P", "Ctrl+Up"])
-        self.act_next_unreviewed = self._action("下一篇未审核", self.go_next_unreviewed, ["U"])
-        self.act_modes = [
-            self._action(label, lambda m=key: self.doc.set_mode(m), [f"Ctrl+{i + 1}"])  # type: ignore[misc]
-            for i, (key, label) in enumerate(MODES)
-        ]
-        self.act_reextract_current = self._action("重新抽取当前文章…", self.reextract_current, ["Ctrl+R"])
-        self.act_reextract_selected = self._action("重新抽取所选文章…", self.reextract_selected, ["Ctrl+Shift+R"])
-        self.act_focus_search = self._action("搜索", lambda: self.filter_bar.search.setFocus(),
-                                             [QKeySequence.StandardKey.Find])
+        stack = self.editor.stack
+        stack.canUndoChanged.connect(self._on_stack_changed)
+        stack.canRedoChanged.connect(self._on_stack_changed)
+        stack.undoTextChanged.connect(self._on_stack_changed)
+        stack.redoTextChanged.connect(self._on_stack_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_stack_changed)
+
+    def _on_stack_changed(self, *_args: Any) -> None:
+        if not shiboken6.isValid(self.editor.stack):
+            return  # the window is being torn down
+        stack = self.editor.stack
+        self.act_undo.setText(f"撤销 {stack.undoText()}" if stack.canUndo() else "撤销")
+        self.act_redo.setText(f"重做 {stack.redoText()}" if stack.canRedo() else "重做")
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        """Enable each action by its ``enabled_when``."""
+        has_article = self.current is not None
+        has_selection = self.table.selectionModel().hasSelection()
+        state = {ALWAYS: True, ARTICLE: has_article, SELECTION: has_selection,
+                 CAN_UNDO: self.editor.stack.canUndo(), CAN_REDO: self.editor.stack.canRedo()}
+        for spec in ACTIONS:
+            act = self.commands[spec.id]
+            want = state.get(spec.enabled_when, True)
+            if act.isEnabled() != want:
+                act.setEnabled(want)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
-        m = mb.addMenu("文件(&F)")
-        for a in (self.act_import_files, self.act_import_folder, self.act_export):
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.act_settings)
-        m.addSeparator()
-        m.addAction(self.act_quit)
-        m = mb.addMenu("编辑(&E)")
-        m.addAction(self.act_undo)
-        m.addAction(self.act_redo)
-        m.addSeparator()
-        for a in self.add_actions.values():
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.act_history)
-        m = mb.addMenu("审核(&R)")
-        for a in (self.act_accept, self.act_needs_work, self.act_reject):
-            m.addAction(a)
-        m.addSeparator()
-        for a in (self.act_next, self.act_prev, self.act_next_unreviewed):
-            m.addAction(a)
-        m = mb.addMenu("视图(&V)")
-        for a in self.act_modes:
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.act_focus_search)
-        m = mb.addMenu("工具(&T)")
-        m.addAction(self.act_reextract_current)
-        m.addAction(self.act_reextract_selected)
+        self.menus: dict[str, Any] = {}
+        for menu_id, title in MENUS:
+            menu = mb.addMenu(title)
+            self.menus[menu_id] = menu
+            group = None
+            for spec in ACTIONS:
+                if spec.menu != menu_id:
+                    continue
+                if group is not None and spec.group != group:
+                    menu.addSeparator()
+                group = spec.group
+                menu.addAction(self.commands[spec.id])
+        self._update_enabled()
 
     # -- the list --------------------------------------------------------------------------------------
     def apply_filter(self, f: ArticleFilter | None = None) -> Job:
@@ -353,6 +366,8 @@ class MainWindow(QMainWindow):
             self.table.selectionModel().blockSignals(False)
             self.table.scrollTo(self.model.index(row, 0))
         self._show_count()
+        self._refresh_progress()
+        self.doc.set_search(self._filter.text)
         self.list_updated.emit()
 
     def _refresh_choices(self, *, flags: bool = True) -> None:
@@ -417,13 +432,18 @@ class MainWindow(QMainWindow):
         if self.current is not None and self.current.id != view.id:
             # Text typed into the previous article (e.g. then Ctrl+Down) belongs to that article.
             self.panel.commit_pending()
+        switched = self.current is None or self.current.id != view.id
         self.current = view
         self.editor.saw(view.id, view.version)
         self.doc.set_article(view)
         self.panel.set_article(view)
+        if switched:
+            self.panel.verticalScrollBar().setValue(0)  # status and title first, whatever was scrolled
+            self._update_enabled()
 
     def _on_article_changed(self, article_id: int) -> None:
         self.model.refresh_ids([article_id])
+        self._progress_timer.start()
         if self.current is not None and self.current.id == article_id:
             self.show_article(article_id)
 
@@ -440,11 +460,55 @@ class MainWindow(QMainWindow):
         self.panel.select_value(field, index)
 
     # -- review -----------------------------------------------------------------------------------------
-    def set_status(self, status: str, *, advance: bool = True) -> None:
+    def set_status(self, status: str, *, advance: bool | None = None) -> None:
+        """Set the shown article's status; a reviewed status moves on to the next article."""
         if self.current is None:
             return
+        if advance is None:
+            advance = status in REVIEWED
         if self.editor.set_status(self.current.id, self.current.status, status) and advance:
             self.go_next()
+
+    # -- keyboard review ----------------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.panel.commit_pending()  # a value typed a moment ago is a step of its own, undone first
+        self.editor.stack.undo()
+
+    def redo(self) -> None:
+        self.editor.stack.redo()
+
+    def focus_field(self, field: str) -> None:
+        if not self.panel.focus_field(field):
+            self.statusBar().showMessage("请先选择一篇文章", 3000)
+
+    def focus_pane(self, pane: str) -> None:
+        if pane == "list":
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.doc.focus_text()
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def set_mode(self, mode: str) -> None:
+        self.doc.set_mode(mode)
+
+    def go_flagged(self, step: str) -> None:
+        found = self.panel.goto_flagged(int(step))
+        if found is None:
+            self.statusBar().showMessage("这篇文章没有待核对的值", 4000)
+            return
+        field, index, why = found
+        self.statusBar().showMessage(f"{FIELDS_BY_NAME[field].label} 第 {index + 1} 个值：{why}", 6000)
+
+    def edit_current_value(self) -> None:
+        if not self.panel.edit_current():
+            self.statusBar().showMessage("先用 Alt+字段键 或 F8 转到一个值，再按 F2 编辑", 4000)
+
+    def delete_current_value(self) -> None:
+        if not self.panel.delete_current():
+            self.statusBar().showMessage("先在字段表中选中要删除的值（Alt+字段键 转到字段）", 4000)
 
     def go_next(self) -> None:
         self._move(+1)
@@ -501,12 +565,18 @@ class MainWindow(QMainWindow):
     def add_selection_as(self, field: str) -> None:
         sel = self.doc.selection()
         if self.current is None or sel is None:
-            self.statusBar().showMessage("请先在文中选中文字", 4000)
+            self.statusBar().showMessage("请先在文中选中文字（Alt+2 转到正文，Shift+方向键 选择，或 F3 选中搜索结果）",
+                                         5000)
             return
         start, end, text = sel
+        spec = FIELDS_BY_NAME[field]
+        existing = duplicate_of(field, text, self.current.fields.get(field, {}).get("values", []))
+        if existing is not None and spec.multiple:
+            self.panel.select_value(field, existing)
+            self.statusBar().showMessage(f"{spec.label}中已有“{text}”，未重复添加", 6000)
+            return
         self.panel.add_value(field, value_from_selection(field, text), [[start, end]])
         count = len(self.current.fields.get(field, {}).get("values", [])) if self.current else 0
-        spec = FIELDS_BY_NAME[field]
         self.panel.select_value(field, count - 1 if spec.multiple else 0)
         self.statusBar().showMessage(f"已添加{spec.label}：{text}", 4000)
 
@@ -528,10 +598,126 @@ class MainWindow(QMainWindow):
         box.button(QMessageBox.StandardButton.Retry).setText("重新载入并重试")
         return box.exec() == QMessageBox.StandardButton.Retry
 
+    # -- bulk actions on the list's selection ----------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.article_id(r) for r in rows]
+
+    def bulk_set_status(self, ids: list[int], status: str) -> int:
+        self.panel.commit_pending()
+        current = statuses_and_tags(self.store, ids)
+        writes = [(aid, "status", current[aid][0], status) for aid in ids if aid in current]
+        done = self.editor.bulk(f"将 {len(writes)} 篇标为{status_label(status)}", writes)
+        self.statusBar().showMessage(f"已将 {done} 篇标为{status_label(status)}（Ctrl+Z 一步撤销）", 8000)
+        return done
+
+    def bulk_tag(self, ids: list[int], tag: str, mode: str) -> int:
+        self.panel.commit_pending()
+        tag = tag.strip()
+        if not tag:
+            return 0
+        current = statuses_and_tags(self.store, ids)
+        writes = []
+        for aid in ids:
+            if aid not in current:
+                continue
+            old = current[aid][1]
+            new = sorted({*old, tag}) if mode == "add" else [t for t in old if t != tag]
+            writes.append((aid, "tags", old, new))
+        verb = "添加标签" if mode == "add" else "移除标签"
+        done = self.editor.bulk(f"为 {len(ids)} 篇{verb}“{tag}”", writes)
+        self._refresh_choices(flags=False)
+        self.statusBar().showMessage(f"已为 {done} 篇{verb}“{tag}”（Ctrl+Z 一步撤销）", 8000)
+        return done
+
+    def bulk_status_dialog(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        labels = [st.label for st in STATUS_TABLE]
+        choice, ok = QInputDialog.getItem(self, "批量设置状态", f"将所选 {len(ids)} 篇文章标为：", labels, 0, False)
+        if ok and choice:
+            self.bulk_set_status(ids, STATUS_TABLE[labels.index(choice)].value)
+
+    def bulk_tag_dialog(self, mode: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        title = "批量添加标签" if mode == "add" else "批量移除标签"
+        tag, ok = QInputDialog.getItem(self, title, f"所选 {len(ids)} 篇文章的标签：", self._tags, 0, True)
+        if ok and tag.strip():
+            self.bulk_tag(ids, tag, mode)
+
+    def export_selection(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        path, chosen = QFileDialog.getSaveFileName(self, f"导出所选 {len(ids)} 篇文章", "selection.jsonl",
+                                                   "JSON Lines (*.jsonl);;CSV (*.csv)")
+        if path:
+            fmt = "csv" if path.lower().endswith(".csv") or "csv" in chosen.lower() else "jsonl"
+            self.start_export(Path(path), fmt, None, ids)
+
+    # -- search hits, font size, help, log -------------------------------------------------------------
+    def go_hit(self, step: str) -> None:
+        if not self.doc.search:
+            self.statusBar().showMessage("先在搜索框中输入要找的文字（Ctrl+F）", 4000)
+            return
+        if self.doc.go_hit(int(step)) is None:
+            self.statusBar().showMessage(f"这篇文章中没有“{self.doc.search}”", 4000)
+
+    def change_font_size(self, step: str) -> None:
+        """Larger / smaller / default text, applied to the whole window at once."""
+        size = int(self.settings.get("font_size"))
+        if int(step) == 0:
+            size = 0
+        else:
+            base = size if size > 0 else QApplication.font().pointSize()
+            size = min(MAX_FONT, max(MIN_FONT, base + int(step)))
+        self.settings.set("font_size", size)
+        self.apply_font_size()
+        self.statusBar().showMessage(f"字号：{size if size else '默认'}", 3000)
+
+    def show_help(self) -> None:
+        if self.help_overlay is None:
+            self.help_overlay = HelpOverlay(self.commands, self)
+        self.help_overlay.refresh()
+        self.help_overlay.show()
+        self.help_overlay.raise_()
+        self.help_overlay.activateWindow()
+
+    def show_log(self) -> None:
+        show_log_dialog(self)
+
+    def _refresh_progress(self) -> None:
+        """Reviewed / total in the list's filter and today's count per reviewer, off the GUI thread."""
+        store, flt = self.store, self._filter
+        now = datetime.now().astimezone()
+        since = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        self._progress_generation += 1
+        generation = self._progress_generation
+        job = Job("进度", lambda _p, _c: review_progress(store, flt, since), self)
+        job.succeeded.connect(lambda p: self._show_progress(p, generation))
+        self._begin_job(job, quiet=True)
+
+    def _show_progress(self, p: ReviewProgress, generation: int) -> None:
+        if generation != self._progress_generation:
+            return
+        me = self.settings.reviewer
+        others = sorted(((n, who) for who, n in p.today.items() if who != me), reverse=True)
+        today = [f"我 {p.today.get(me, 0)}"] + [f"{who} {n}" for n, who in others[:3]]
+        self.progress_label.setText(f"已审核 {p.reviewed} / {p.total}  ·  今日：{'，'.join(today)}")
+        self.progress_label.setToolTip(
+            "已审核：当前筛选中已通过、待修改或已拒绝的文章\n今日：各审核人今天设置过状态的文章数\n"
+            + "\n".join(f"{who}：{n}" for who, n in sorted(p.today.items())))
+
     # -- history ----------------------------------------------------------------------------------------
     def show_history(self, field: str | None) -> None:
         if self.current is None:
             return
+        if not field:
+            here = self.panel.position()
+            field = here[0] if here is not None else None
         if self.history_dialog is None:
             self.history_dialog = HistoryDialog(self.current.id, self)
             self.history_dialog.revert_requested.connect(self.revert_to)
@@ -593,6 +779,7 @@ class MainWindow(QMainWindow):
                 job.cancel()
 
     def wait_for_jobs(self, msecs: int = 30000) -> None:
+        self._progress_timer.stop()  # no new count starts once the caller waits for the last jobs
         for job in list(self.jobs):
             job.wait(msecs)
 
@@ -626,12 +813,12 @@ class MainWindow(QMainWindow):
         return job
 
     # -- import -----------------------------------------------------------------------------------------------
-    def _import_files_dialog(self) -> None:
+    def import_files_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "导入文件", "", "文章 (*.txt *.md *.markdown *.html *.htm)")
         if files:
             self.start_import(list(files))
 
-    def _import_folder_dialog(self) -> None:
+    def import_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "导入文件夹")
         if folder:
             self.start_import([folder])

@@ -37,16 +37,19 @@ class _Write(QUndoCommand):
         self.old = old
         self.new = new
         self._written = True  # the first redo() (from push) finds the write already done
+        # A step of a bulk action does not bring its article on screen when replayed: a bulk
+        # undo would otherwise flick through every article of the selection.
+        self.replay = not editor.in_bulk
 
     def redo(self) -> None:
         if self._written:
             self._written = False
             return
-        if not self.editor.write(self.article_id, self.kind, self.new, replay=True):
+        if not self.editor.write(self.article_id, self.kind, self.new, replay=self.replay):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if not self.editor.write(self.article_id, self.kind, self.old, replay=True):
+        if not self.editor.write(self.article_id, self.kind, self.old, replay=self.replay):
             self.setObsolete(True)
 
 
@@ -66,6 +69,24 @@ class Editor(QObject):
         # Asked when a write finds the article changed elsewhere; True = reload and retry.
         # The window replaces it with a dialog; tests replace it with a plain function.
         self.ask_retry: Callable[[str], bool] = lambda _msg: False
+        self.in_bulk = False
+
+    def bulk(self, text: str, writes: list[tuple[int, str, Any, Any]]) -> int:
+        """Several writes ``(article id, kind, old, new)`` as one undo step; returns how many were made."""
+        writes = [w for w in writes if w[2] != w[3]]
+        if not writes:
+            return 0
+        done = 0
+        self.stack.beginMacro(text)
+        self.in_bulk = True
+        try:
+            for article_id, kind, old, new in writes:
+                if self._submit(article_id, kind, old, new, text):
+                    done += 1
+        finally:
+            self.in_bulk = False
+            self.stack.endMacro()
+        return done
 
     # -- versions ------------------------------------------------------------------------------
     def saw(self, article_id: int, version: int) -> None:

@@ -73,6 +73,11 @@ def _filtered(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]:
     return q
 
 
+def filtered_ids_query(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]:
+    """The ids matching the filter, unordered (for counts and other aggregates)."""
+    return _filtered(f, dialect)
+
+
 def _index_only(f: ArticleFilter, dialect: str) -> str | None:
     """The FTS5 expression when the index alone answers the filter (text only, list in id order):
     its rowids are the article ids, already in order, so the articles table is not read."""

@@ -101,7 +101,7 @@ def test_reextraction_shows_changes_and_keeps_human_edits(qtbot: Any, window: An
     monkeypatch.setattr(proc, "extract", lambda _c: {"title": [FieldValue("机器标题")],
                                                      "places": [FieldValue("西安")]})
     with qtbot.waitSignal(window.job_finished, timeout=30000):
-        window.act_reextract_current.trigger()
+        window.commands["reextract_current"].trigger()
     dlg = window.reextract_dialog
     assert dlg is not None
     rows = {(r[1].field, r[2]) for r in dlg.model.rows}
