@@ -10,6 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gui.logs import install_excepthook, log, setup_logging
 from gui.main_window import MainWindow
 from gui.paths import seeds_dir
 from gui.settings import APPLICATION, ORGANIZATION, Settings
@@ -43,11 +44,13 @@ def prepare_qt_environment() -> None:
 
 def run_app(db_url: str | None = None, screenshot: str | None = None, article_id: int | None = None) -> int:
     prepare_qt_environment()
+    setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     install_qt_translation(app)
+    install_excepthook()  # an error in a slot is logged and shown, not lost on a console
     settings = Settings()
     configured = str(settings.get("store_url")).strip()
     if db_url is None and not os.environ.get("CURATOR_DB") and configured:
@@ -56,6 +59,7 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
     try:
         store = open_store(db_url or default_url())
     except StoreError as exc:
+        log.error("cannot open the store: %s", exc)
         if screenshot:
             print(f"curator: {exc}", file=sys.stderr)
         else:

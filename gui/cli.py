@@ -122,6 +122,8 @@ def cmd_import(args: argparse.Namespace) -> int:
           f"failed {len(report.failed)}.")
     for path, reason in report.failed:
         print(f"  failed: {path}: {reason}")
+    if report.skipped:
+        print(f"Not imported (type not supported): {len(report.skipped)} file(s), e.g. {report.skipped[0][0]}")
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, HIT_COLOR, REMOVED_COLOR, UNDOABLE_COLOR, field_color
 from gui.field_model import display_value
+from gui.texts import flag_label
 from pipeline.document import CleanResult
 from pipeline.fields import FIELDS, FIELDS_BY_NAME
 from pipeline.serialize import clean_from_json
@@ -479,7 +480,7 @@ class DocumentView(QWidget):
             changes = len(view.cleaning.get("changes", []))
             bits = [view.source_name, f"{len(view.cleaned_text)} 字"]
             if flags:
-                bits.append("标记：" + " ".join(flags))
+                bits.append("标记：" + " ".join(flag_label(f) for f in flags))
             if changes:
                 bits.append(f"{changes} 处修复")
             self.info.setText("  ·  ".join(bits))

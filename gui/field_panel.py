@@ -175,6 +175,7 @@ class FieldPanel(QScrollArea):
             d.setDisplayFormat("yyyy-MM-dd")
             d.setMinimumDate(NO_DATE)
             d.setSpecialValueText("未填")
+            d.setDate(NO_DATE)  # "未填" before any article, not Qt's default 2000-01-01
             d.editingFinished.connect(lambda s=spec: self._scalar_finished(s))
             d.dateChanged.connect(lambda _d, s=spec, ed=d: self._date_changed(s, ed))
             clear = QToolButton()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from gui.texts import flag_label
 from storage.search import ArticleFilter
 from storage.statuses import STATUS_TABLE, UNREVIEWED
 
@@ -64,7 +65,7 @@ class FilterBar(QWidget):
             while combo.count() > 1:
                 combo.removeItem(1)
             for v in values:
-                combo.addItem(v, v)
+                combo.addItem(flag_label(v) if combo is self.flag else v, v)
             i = combo.findData(current)
             combo.setCurrentIndex(max(i, 0))
             combo.blockSignals(False)

@@ -10,6 +10,7 @@ stacking a box per error); the stdlib's hook would print to a console nobody see
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -38,7 +39,9 @@ _dialog: QMessageBox | None = None
 
 
 def log_dir() -> Path:
-    return Path(platformdirs.user_log_dir("article-curator", ORGANIZATION))
+    """The user's log folder (``CURATOR_LOG_DIR`` overrides it, e.g. for tests)."""
+    override = os.environ.get("CURATOR_LOG_DIR")
+    return Path(override) if override else Path(platformdirs.user_log_dir("article-curator", ORGANIZATION))
 
 
 def log_path() -> Path:

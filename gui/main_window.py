@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,9 +43,12 @@ from gui.filter_bar import UNREVIEWED, FilterBar
 from gui.help_overlay import HelpOverlay
 from gui.history_dialog import HistoryDialog
 from gui.logs import show_log_dialog
+from gui.paths import seeds_dir
 from gui.reextract_dialog import ReextractDialog
 from gui.settings import Settings
 from gui.settings_dialog import SettingsDialog
+from gui.start_page import StartPage
+from gui.texts import reason_zh
 from gui.undo import Editor
 from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME
@@ -172,7 +176,14 @@ class MainWindow(QMainWindow):
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.setObjectName("main_splitter")
         self.main_split.addWidget(left)
-        self.main_split.addWidget(self.right_split)
+        self.start_page = StartPage(seeds_dir().is_dir())
+        self.start_page.import_folder.connect(self.import_folder_dialog)
+        self.start_page.import_files.connect(self.import_files_dialog)
+        self.start_page.load_samples.connect(lambda: self.start_import([seeds_dir()]))
+        self.right_stack = QStackedWidget()
+        self.right_stack.addWidget(self.right_split)
+        self.right_stack.addWidget(self.start_page)
+        self.main_split.addWidget(self.right_stack)
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 5)
         self.setCentralWidget(self.main_split)
@@ -396,6 +407,10 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         self.statusBar().showMessage(f"{self.model.rowCount()} 篇文章")
+        # An empty store (not an empty filter) shows how to get articles in.
+        empty = self.model.rowCount() == 0 and self._filter == ArticleFilter() and not any(
+            getattr(j, "title", "") == "导入" for j in self.jobs)
+        self.right_stack.setCurrentWidget(self.start_page if empty else self.right_split)
 
     # -- showing an article ------------------------------------------------------------------------------
     def select_article(self, article_id: int) -> None:
@@ -838,10 +853,14 @@ class MainWindow(QMainWindow):
         self._refresh_choices()
         self.apply_filter()
         summary = (f"导入 {len(report.imported)} 篇，重复跳过 {len(report.duplicates)} 篇，"
-                   f"失败 {len(report.failed)} 篇" + ("（已取消）" if report.cancelled else ""))
+                   f"失败 {len(report.failed)} 篇"
+                   + (f"，不支持的文件 {len(report.skipped)} 个" if report.skipped else "")
+                   + ("（已取消）" if report.cancelled else ""))
         self.statusBar().showMessage(summary, 10000)
-        if report.failed:
-            self.show_errors("部分文件未能导入", summary, [f"{p}: {why}" for p, why in report.failed])
+        if report.failed or report.skipped:
+            details = [f"{p}：{reason_zh(why)}" for p, why in report.failed]
+            details += [f"{p}：未导入，{reason_zh(why)}" for p, why in report.skipped]
+            self.show_errors("部分文件未能导入" if report.failed else "有文件未导入", summary, details)
         if report.imported and self.current is None:
             first = report.imported[0][0]
             self.list_updated.connect(lambda: self._select_once(first), Qt.ConnectionType.SingleShotConnection)

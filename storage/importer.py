@@ -180,7 +180,9 @@ def import_paths(
     report = ImportReport()
     files: list[str] = []
     for cand in discover(paths):
-        if cand.problem:
+        if cand.skipped:
+            report.skipped.append((str(cand.path), cand.problem or ""))
+        elif cand.problem:
             report.failed.append((str(cand.path), cand.problem))
         else:
             files.append(str(cand.path))

@@ -75,6 +75,7 @@ class ImportReport:
     imported: list[tuple[int, str]] = field(default_factory=list)  # (article id, source name)
     duplicates: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files in folders of types not imported
     cancelled: bool = False
 
     @property

@@ -16,6 +16,7 @@ class Candidate:
 
     path: Path
     problem: str | None = None
+    skipped: bool = False  # inside a folder, of a type not imported: reported, not a failure
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Candidate]:
@@ -50,3 +51,5 @@ def _walk(folder: Path) -> Iterator[Candidate]:
             p = Path(root) / name
             if p.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield Candidate(p)
+            else:  # named in the report, so a PDF among the articles is not passed over unnoticed
+                yield Candidate(p, f"unsupported file type '{p.suffix or '(none)'}'", skipped=True)
