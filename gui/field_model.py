@@ -55,7 +55,8 @@ def flag_reason(record: dict[str, Any]) -> str:
     """Why an automatic value needs a look ("" if it does not): low confidence or no evidence."""
     if record.get("origin") == "human":
         return ""
-    if not has_evidence(record):
+    # A value read from the file's metadata (front matter, HTML head) has no place in the text by nature.
+    if not has_evidence(record) and not str(record.get("rule", "")).startswith("metadata:"):
         return "在文中没有依据"
     if is_low(record):
         return f"置信度低（{float(record.get('confidence', 1.0)):.2f}）"
@@ -177,7 +178,7 @@ class FieldValuesModel(QAbstractTableModel):
                 return origin_text(rec)
             return f"{float(rec.get('confidence', 1.0)):.2f}"
         if role == _BACKGROUND:
-            if rec.get("origin") != "human" and not has_evidence(rec):
+            if flag_reason(rec).startswith("在文中没有依据"):
                 return UNSUPPORTED_BRUSH
             if is_low(rec):
                 return LOW_BRUSH
@@ -190,8 +191,8 @@ class FieldValuesModel(QAbstractTableModel):
                 bits.append(f"规则：{rec['rule']}")
             if is_low(rec):
                 bits.append("置信度低，请核对")
-            if not has_evidence(rec):
-                bits.append("在文中没有依据（可能来自页面的相关链接），请核对")
+            if flag_reason(rec).startswith("在文中没有依据"):
+                bits.append("在文中没有依据（可能来自图片说明或页面的相关链接），请核对")
             return "\n".join(bits)
         return None
 

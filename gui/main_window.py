@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -422,8 +422,7 @@ class MainWindow(QMainWindow):
                     and self.current.id == article_id:
                 self.article_shown.emit(article_id)
                 return
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)
+            self._go_row(row)
         else:
             self.show_article(article_id)
 
@@ -537,8 +536,7 @@ class MainWindow(QMainWindow):
         row = self.table.currentIndex().row()
         target = 0 if row < 0 else row + step
         if 0 <= target < self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(target, 0))
-            self.table.scrollTo(self.model.index(target, 0))
+            self._go_row(target)
         else:
             self.statusBar().showMessage("已到列表末尾" if step > 0 else "已到列表开头", 3000)
 
@@ -561,8 +559,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("列表中没有未审核的文章了", 5000)
 
     def _go_row(self, row: int) -> None:
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
+        """Make this row the only selected one. ``QTableView.setCurrentIndex`` would read the keys
+        held at the moment: with Ctrl down (Ctrl+Z bringing an article back) it added the row to
+        the selection, two rows stayed highlighted and the next key acted on one of them only."""
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
 
     # -- edits ------------------------------------------------------------------------------------------
     def _on_field_edited(self, field: str, old: dict[str, Any], new: dict[str, Any]) -> None:

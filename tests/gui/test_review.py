@@ -319,3 +319,21 @@ def test_open_cell_editor_is_committed_before_switching(qtbot: Any, window: Any,
     with qtbot.waitSignal(window.article_shown):
         window.commands["next"].trigger()
     assert get_article(store, aid).fields["people"]["values"][0]["value"]["title"] == "副市长"
+
+
+def test_undo_by_key_leaves_one_row_selected(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
+    """Ctrl+Z brought the undone article back while Ctrl was held: the list toggled its row into
+    the selection (two rows highlighted) and the next key acted on one of them only."""
+    a = articles.ids[0]
+    show(qtbot, window, a)
+    window.table.setFocus()
+    with qtbot.waitSignal(window.article_shown):
+        qtbot.keyClick(window.table, Qt.Key.Key_R)  # reject, move on
+    with qtbot.waitSignal(window.article_shown):
+        qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.current.id == a
+    rows = {i.row() for i in window.table.selectionModel().selectedRows()}
+    assert rows == {window.model.row_of(a)}
+    qtbot.keyClick(window.table, Qt.Key.Key_A)
+    assert get_article(store, a).status == "accepted"
+    assert {i.row() for i in window.table.selectionModel().selectedRows()} == {window.model.row_of(a) + 1}
