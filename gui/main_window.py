@@ -417,7 +417,6 @@ class MainWindow(QMainWindow):
         """Show this article (selecting its row when it is in the list)."""
         row = self.model.row_of(article_id)
         if row >= 0:
-            index = self.model.index(row, 0)
             if self.table.currentIndex().row() == row and self.current is not None \
                     and self.current.id == article_id:
                 self.article_shown.emit(article_id)
@@ -498,6 +497,8 @@ class MainWindow(QMainWindow):
     def focus_pane(self, pane: str) -> None:
         if pane == "list":
             self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if self.current is None and self.model.rowCount():
+                self._go_row(0)  # the list's keys then act on an article at once
         else:
             self.doc.focus_text()
 
