@@ -10,6 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gui.layout_check import clipped
 from gui.logs import install_excepthook, log, setup_logging
 from gui.main_window import MainWindow
 from gui.paths import seeds_dir
@@ -95,6 +96,8 @@ def _screenshot(app: QApplication, window: MainWindow, path: str, article_id: in
         app.processEvents()
         ok = window.grab().save(path)
         print(f"screenshot {'saved to' if ok else 'FAILED:'} {path}")
+        for problem in clipped(window):  # what a reviewer would see cut off
+            print(f"clipped: {problem}")
         app.exit(0 if ok else 1)
 
     QTimer.singleShot(200, shoot)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPlainTextEdit,
     QSizePolicy,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, HIT_COLOR, REMOVED_COLOR, UNDOABLE_COLOR, field_color
+from gui.elided_label import ElidedLabel
 from gui.field_model import display_value
 from gui.texts import flag_label
 from pipeline.document import CleanResult
@@ -405,7 +405,7 @@ class DocumentView(QWidget):
             bar.addWidget(b)
         self.mode_buttons.idClicked.connect(lambda i: self.set_mode(MODES[i][0]))
         bar.addSpacing(12)
-        self.info = QLabel()
+        self.info = ElidedLabel()  # a long file name is shortened with "…", never cut mid-glyph
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setStyleSheet("color: palette(mid);")
         # Long file names and flag lists must not widen the text pane and squeeze the field panel.
@@ -440,10 +440,8 @@ class DocumentView(QWidget):
         v = QVBoxLayout(w)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
-        label = QLabel(title)
+        label = ElidedLabel(title)  # may shorten with "…", never widen
         label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
-        label.setToolTip(title)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # may clip, never widen
         v.addWidget(label)
         v.addWidget(pane, 1)
         return w

@@ -68,14 +68,16 @@ def event_types() -> tuple[str, ...]:
 
 
 def _marker_text(state: dict[str, Any]) -> tuple[str, bool]:
+    """The marker beside a field: "人工", "已清空", "—" or the lowest automatic confidence
+    (short, so the marker column stays narrow at large fonts; the tooltip says the rest)."""
     values = state.get("values", [])
     if not values:
-        return ("人工（空）" if state.get("edited") else "—"), False
+        return ("已清空" if state.get("edited") else "—"), False
     if state.get("edited") or all(v.get("origin") == "human" for v in values):
         return "人工", False
     low = any(flag_reason(v) for v in values)
     conf = min(float(v.get("confidence", 1.0)) for v in values)
-    return f"自动 {conf:.2f}", low
+    return f"{conf:.2f}", low
 
 
 def _style(widget: QWidget, sheet: str) -> None:
@@ -158,7 +160,8 @@ class FieldPanel(QScrollArea):
     def _marker(self, spec: FieldSpec) -> QLabel:
         m = QLabel("—")
         m.setObjectName(f"marker_{spec.name}")
-        m.setMinimumWidth(m.fontMetrics().horizontalAdvance("自动 0.00") + 12)
+        m.setMinimumWidth(m.fontMetrics().horizontalAdvance("已清空") + 12)
+        m.setToolTip("自动抽取的最低置信度；“人工”：审核人改过")
         m.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.markers[spec.name] = m
         return m
@@ -278,23 +281,30 @@ class FieldPanel(QScrollArea):
         w = QWidget()
         form = QFormLayout(w)
         form.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        # The badge on one line and the three buttons on the next: side by side they set the
+        # panel's minimum width, which at large fonts no longer fitted a 1024-pixel screen.
+        column = QVBoxLayout()
+        column.setSpacing(4)
         self.status_label = QLabel()
         self.status_label.setObjectName("status_label")
-        row.addWidget(self.status_label)
-        row.addStretch(1)
+        column.addWidget(self.status_label)
+        row = QHBoxLayout()
+        row.setSpacing(4)
         self.status_buttons: dict[str, QPushButton] = {}
         for st in statuses.STATUS_TABLE:
             if not st.reviewed:
                 continue  # 审核中 and 新 are set from the menu (fewer buttons, a narrower panel)
             status = st.value
             b = QPushButton(f"{st.verb} {st.key}")
+            b.setObjectName(f"status_button_{status}")
             b.setToolTip(f"标为{st.label}并转到下一篇")
             b.clicked.connect(lambda _c=False, s=status: self.status_requested.emit(s))
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.status_buttons[status] = b
             row.addWidget(b)
-        form.addRow("状态", row)
+        row.addStretch(1)
+        column.addLayout(row)
+        form.addRow("状态", column)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("edit_tags")
         self.tags_edit.setPlaceholderText("用逗号分隔，如：大湾区, 推介会")
@@ -339,7 +349,7 @@ class FieldPanel(QScrollArea):
             self._fit(table)
         self.note_edit.setFixedHeight(fm.lineSpacing() * 3 + 12)
         for marker in self.markers.values():
-            marker.setMinimumWidth(fm.horizontalAdvance("自动 0.00") + 12)
+            marker.setMinimumWidth(fm.horizontalAdvance("已清空") + 12)
         self._fit_width()
         body = self.widget()
         if body is not None:

@@ -6,8 +6,8 @@ header owns); typing in the search box is debounced so a long store is not scann
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.texts import flag_label
 from storage.search import ArticleFilter
@@ -21,32 +21,45 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
+        # Two rows: the search gets the list's whole width, the three choices share the second.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.setSpacing(4)
+        lay = QHBoxLayout()
         lay.setSpacing(4)
 
         self.status = QComboBox()
         self.status.setObjectName("filter_status")
         # Item data are comma-joined strings: tuples do not survive the trip through QVariant.
-        self.status.addItem("全部状态", "")
+        # "All" reads as the dimension's name: short enough for three choices in a narrow list.
+        self.status.setToolTip("按审核状态筛选")
+        self.status.addItem("状态", "")
         self.status.addItem("未审核", ",".join(UNREVIEWED))
         for st in STATUS_TABLE:
             self.status.addItem(st.label, st.value)
         self.tag = QComboBox()
         self.tag.setObjectName("filter_tag")
-        self.tag.addItem("全部标签", None)
+        self.tag.setToolTip("按标签筛选")
+        self.tag.addItem("标签", None)
         self.flag = QComboBox()
         self.flag.setObjectName("filter_flag")
-        self.flag.addItem("全部标记", None)
+        self.flag.setToolTip("按清理标记筛选")
+        self.flag.addItem("标记", None)
         self.search = QLineEdit()
         self.search.setObjectName("filter_text")
         self.search.setPlaceholderText("搜索标题和正文…")
         self.search.setClearButtonEnabled(True)
 
-        lay.addWidget(self.status)
-        lay.addWidget(self.tag)
-        lay.addWidget(self.flag)
-        lay.addWidget(self.search, 1)
+        outer.addWidget(self.search)
+        for combo in (self.status, self.tag, self.flag):
+            # Never narrower than the chosen item's text; the list shows the long items in full.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            combo.currentIndexChanged.connect(lambda _i, c=combo: self._fit(c))
+            lay.addWidget(combo, 1)
+        outer.addLayout(lay)
+        for combo in (self.status, self.tag, self.flag):
+            self._fit(combo)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -56,6 +69,18 @@ class FilterBar(QWidget):
         self.search.returnPressed.connect(self._emit)
         for combo in (self.status, self.tag, self.flag):
             combo.activated.connect(lambda _i: self._emit())
+
+    @staticmethod
+    def _fit(combo: QComboBox) -> None:
+        # Counted in average Latin character widths: a Chinese character takes about two.
+        text = combo.currentText()
+        combo.setMinimumContentsLength(max(4, sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            for combo in (self.status, self.tag, self.flag):
+                self._fit(combo)
 
     def set_choices(self, tags: list[str], flags: list[str]) -> None:
         """Offer the tags and flags in use, keeping the current choice."""

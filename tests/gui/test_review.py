@@ -151,7 +151,7 @@ def test_low_confidence_values_stand_out(qtbot: Any, window: Any, articles: Any)
     model = window.panel.models["people"]
     assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is not None  # 0.3
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None  # 0.9
-    assert window.panel.markers["people"].text() == "自动 0.30"
+    assert window.panel.markers["people"].text() == "0.30"
 
 
 def test_accept_and_move_next_from_the_keyboard(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
