@@ -1,0 +1,155 @@
+"""Issue 14's review tools: flagged-value navigation, Esc, progress, bulk actions, Chinese, log."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from gui.texts import flag_label, reason_zh
+from storage.editing import set_field_state
+from storage.queries import get_article
+from tests.gui.conftest import show
+
+
+def test_f8_visits_low_confidence_and_evidence_less_values(qtbot: Any, window: Any, store: Any,
+                                                           articles: Any) -> None:
+    aid = articles.by_name["a_tuijie.txt"]
+    view = get_article(store, aid)
+    places = view.fields["places"]
+    # A place found only in the page's related links: listed, but nothing in the text backs it.
+    places["values"].append({"value": "北京", "evidence": [], "rule": "division-lexicon", "confidence": 0.9,
+                             "origin": "auto"})
+    set_field_state(store, aid, "places", places)
+    show(qtbot, window, aid)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F8)
+    assert window.panel.position() == ("places", 1)
+    assert "没有依据" in window.statusBar().currentMessage()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert window.panel.position() == ("people", 1)  # 曾志峰, confidence 0.3
+    assert "置信度低" in window.statusBar().currentMessage()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.panel.position() == ("places", 1)
+    # The value's row is tinted and its tooltip says why.
+    model = window.panel.models["places"]
+    assert "没有依据" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_esc_cancels_typing_then_leaves_the_field(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
+    aid = articles.by_name["a_tuijie.txt"]
+    show(qtbot, window, aid)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    edit = window.panel.editors["title"]
+    assert isinstance(edit, QLineEdit) and edit.hasFocus()
+    stored = edit.text()
+    qtbot.keyClicks(edit, "xyz")
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert edit.text() == stored and edit.hasFocus()  # typing dropped, still in the field
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert window.table.hasFocus()  # nothing left to cancel: back to the list
+    assert get_article(store, aid).fields["title"]["edited"] is False
+
+
+def test_progress_counts_reviewed_in_filter_and_today_per_reviewer(qtbot: Any, window: Any, articles: Any) -> None:
+    show(qtbot, window, articles.ids[0])
+    window.table.setFocus()
+    with qtbot.waitSignal(window.article_shown):
+        qtbot.keyClick(window.table, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: "已审核 1 / 3" in window.progress_label.text(), timeout=5000)
+    assert "我 1" in window.progress_label.text()
+    window.filter_bar.set_statuses(("new", "in_review"))
+    qtbot.waitUntil(lambda: "已审核 0 / 2" in window.progress_label.text(), timeout=5000)
+
+
+def test_bulk_status_and_tags_are_one_undo_step_each(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
+    ids = articles.ids
+    window.table.selectAll()
+    assert window.selected_ids() == ids
+    assert window.commands["bulk_status"].isEnabled()
+    before = window.editor.stack.count()
+    assert window.bulk_set_status(ids, "needs_work") == 3
+    assert window.bulk_tag(ids, "大湾区", "add") == 3
+    assert window.editor.stack.count() == before + 2
+    assert all(get_article(store, i).status == "needs_work" and get_article(store, i).tags == ["大湾区"]
+               for i in ids)
+    window.act_undo.trigger()
+    assert all(get_article(store, i).tags == [] for i in ids)
+    window.act_undo.trigger()
+    assert all(get_article(store, i).status == "new" for i in ids)
+    window.act_redo.trigger()
+    assert all(get_article(store, i).status == "needs_work" for i in ids)
+    assert window.bulk_tag(ids, "大湾区", "remove") == 0  # no article has it: no empty undo step
+    assert window.editor.stack.index() == before + 1 and window.editor.stack.count() == before + 2
+
+
+def test_empty_store_shows_the_start_page(qtbot: Any, store: Any, settings: Any, seeds_dir: Path,
+                                          monkeypatch: Any) -> None:
+    from gui.main_window import MainWindow
+
+    monkeypatch.setenv("CURATOR_SEEDS", str(seeds_dir))
+    w = MainWindow(store, settings)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.right_stack.currentWidget() is w.start_page
+    assert w.start_page.samples_button.isVisible()
+    with qtbot.waitSignal(w.list_updated, timeout=60000):
+        w.start_page.samples_button.click()
+        w.wait_for_jobs(60000)
+    qtbot.waitUntil(lambda: w.model.rowCount() == 5, timeout=10000)
+    assert w.right_stack.currentWidget() is w.right_split
+    w.wait_for_jobs()
+
+
+def test_flags_and_failure_reasons_are_chinese(window: Any) -> None:
+    window.filter_bar.set_choices([], ["pinyin_damaged", "spin_suspects"])
+    shown = [window.filter_bar.flag.itemText(i) for i in range(window.filter_bar.flag.count())]
+    assert not any("_" in s for s in shown)
+    assert flag_label("spin_suspects") == "疑似洗稿"
+    assert reason_zh("unsupported file type '.pdf'") == "不支持的文件类型 .pdf（可导入 .txt .md .html）"
+    assert reason_zh("undecodable as gb18030 at byte 12") == "按 gb18030 解码失败（第 12 字节）"
+    assert reason_zh("binary file (PNG image), not text") == "二进制文件（PNG image），不是文本"
+
+
+def test_file_dialogs_speak_chinese(qtbot: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from gui.app import install_qt_translation
+
+    app = QApplication.instance()
+    assert install_qt_translation(app)
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+
+
+def test_uncaught_exception_is_logged_and_shown_once(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from gui import logs
+
+    monkeypatch.setenv("CURATOR_LOG_DIR", str(tmp_path))
+    path = logs.setup_logging()
+    assert path == tmp_path / "curator.log"
+    monkeypatch.setattr(logs, "_dialog", None)
+    for n in range(2):
+        try:
+            raise ValueError(f"boom {n}")
+        except ValueError as exc:
+            logs.handle_exception(type(exc), exc, exc.__traceback__)
+    for h in logging.getLogger().handlers:
+        h.flush()
+    text = path.read_text(encoding="utf-8")
+    assert "boom 0" in text and "boom 1" in text
+    box = logs._dialog
+    assert box is not None and box.isVisible()
+    assert "boom 0" in box.detailedText() and "boom 1" in box.detailedText()  # one dialog, both errors
+    box.close()
+    dlg = logs.show_log_dialog(None)
+    assert "boom 1" in dlg.text.toPlainText()
+    dlg.close()
+    for h in list(logging.getLogger().handlers):
+        if getattr(h, "baseFilename", "") == str(path):
+            logging.getLogger().removeHandler(h)
+            h.close()
