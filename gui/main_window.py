@@ -453,6 +453,11 @@ class MainWindow(QMainWindow):
         if switched:
             self.panel.verticalScrollBar().setValue(0)  # status and title first, whatever was scrolled
             self._update_enabled()
+            dlg = self.history_dialog
+            if dlg is not None and dlg.isVisible():  # the history follows the article on screen
+                dlg.article_id = view.id
+                dlg.setWindowTitle(f"#{view.id} 的修改历史")
+                dlg.set_entries(field_history(self.store, view.id), dlg.kind.currentData())
 
     def _on_article_changed(self, article_id: int) -> None:
         self.model.refresh_ids([article_id])

@@ -153,3 +153,24 @@ def test_uncaught_exception_is_logged_and_shown_once(qtbot: Any, tmp_path: Path,
         if getattr(h, "baseFilename", "") == str(path):
             logging.getLogger().removeHandler(h)
             h.close()
+
+
+def test_history_shows_the_change_and_follows_the_article(qtbot: Any, window: Any, store: Any,
+                                                          articles: Any) -> None:
+    from gui.history_dialog import change_text
+
+    a, b = articles.ids[0], articles.ids[1]
+    show(qtbot, window, a)
+    people = get_article(store, a).fields["people"]
+    window.editor.set_field(a, "people", people, {"edited": True, "values": people["values"][:1]})
+    window.panel.focus_field("people")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dlg = window.history_dialog
+    assert dlg is not None and dlg.isVisible() and dlg.kind.currentData() == "people"
+    assert dlg.model.index(0, 3).data() == "删除 曾志峰"  # what changed, not two joined lists
+    assert "罗文军" in dlg.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    show(qtbot, window, b)
+    assert dlg.article_id == b and dlg.windowTitle().startswith(f"#{b}")
+    assert dlg.model.rowCount() >= 1 and all(e.article_id == b for e in dlg.model.rows)
+    assert change_text("title", [{"value": "旧"}], [{"value": "新"}]) == "旧 → 新"
+    dlg.close()
