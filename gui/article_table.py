@@ -8,6 +8,7 @@ ordered with ``QCollator`` sort keys computed once per sort, not compared pairwi
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -43,8 +44,8 @@ _STATUS_BRUSHES = {k: QBrush(QColor(v)) for k, v in STATUS_TEXT_COLORS.items()}
 def ordered_ids(store: Store, f: ArticleFilter, column: str, descending: bool) -> list[int]:
     """The ids matching ``f`` in the list's order (runs on a worker thread)."""
     if column not in TEXT_COLUMNS:
-        return find_ids(store, ArticleFilter(f.statuses, f.tag, f.flag, f.text, column, descending))
-    ids = find_ids(store, ArticleFilter(f.statuses, f.tag, f.flag, f.text, "id", False))
+        return find_ids(store, dataclasses.replace(f, sort=column, descending=descending))
+    ids = find_ids(store, dataclasses.replace(f, sort="id", descending=False))
     values = column_values(store, column)
     collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     collator.setNumericMode(True)

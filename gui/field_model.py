@@ -14,10 +14,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from pipeline.fields import FieldSpec
+from pipeline.review import is_low, is_unsupported
 
 Index = QModelIndex | QPersistentModelIndex
 
-LOW_CONFIDENCE = 0.6
+NO_EVIDENCE = "在文中没有依据"
 LOW_BRUSH = QBrush(QColor("#ffe0b2"))  # orange tint: the eye finds doubtful values first
 UNSUPPORTED_BRUSH = QBrush(QColor("#ffcdd2"))  # red tint: nothing in the text backs this value
 HUMAN_BRUSH = QBrush(QColor("#e3f2fd"))
@@ -43,21 +44,12 @@ def origin_text(record: dict[str, Any]) -> str:
     return "人工" if record.get("origin") == "human" else "自动"
 
 
-def is_low(record: dict[str, Any]) -> bool:
-    return record.get("origin") != "human" and float(record.get("confidence", 1.0)) < LOW_CONFIDENCE
-
-
-def has_evidence(record: dict[str, Any]) -> bool:
-    return any(len(e) == 2 and e[1] > e[0] for e in record.get("evidence") or [])
-
-
 def flag_reason(record: dict[str, Any]) -> str:
     """Why an automatic value needs a look ("" if it does not): low confidence or no evidence."""
     if record.get("origin") == "human":
         return ""
-    # A value read from the file's metadata (front matter, HTML head) has no place in the text by nature.
-    if not has_evidence(record) and not str(record.get("rule", "")).startswith("metadata:"):
-        return "在文中没有依据"
+    if is_unsupported(record):
+        return NO_EVIDENCE
     if is_low(record):
         return f"置信度低（{float(record.get('confidence', 1.0)):.2f}）"
     return ""
@@ -178,7 +170,7 @@ class FieldValuesModel(QAbstractTableModel):
                 return origin_text(rec)
             return f"{float(rec.get('confidence', 1.0)):.2f}"
         if role == _BACKGROUND:
-            if flag_reason(rec).startswith("在文中没有依据"):
+            if is_unsupported(rec):
                 return UNSUPPORTED_BRUSH
             if is_low(rec):
                 return LOW_BRUSH
@@ -191,7 +183,7 @@ class FieldValuesModel(QAbstractTableModel):
                 bits.append(f"规则：{rec['rule']}")
             if is_low(rec):
                 bits.append("置信度低，请核对")
-            if flag_reason(rec).startswith("在文中没有依据"):
+            if is_unsupported(rec):
                 bits.append("在文中没有依据（可能来自图片说明或页面的相关链接），请核对")
             return "\n".join(bits)
         return None

@@ -50,7 +50,22 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText("搜索标题和正文…")
         self.search.setClearButtonEnabled(True)
 
-        outer.addWidget(self.search)
+        # What needs checking: articles with values nothing in the text backs, lowest confidence first.
+        self.check = QComboBox()
+        self.check.setObjectName("filter_check")
+        self.check.setToolTip("只看有无依据值的文章，或按最低置信度排序")
+        for label, data in (("核对", ""), ("含无依据的值", "unsupported"), ("低置信度优先", "lowest"),
+                            ("无依据、低置信度优先", "unsupported,lowest")):
+            self.check.addItem(label, data)
+        top = QHBoxLayout()
+        top.setSpacing(4)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.check)
+        outer.addLayout(top)
+        self.check.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.check.currentIndexChanged.connect(lambda _i: self._fit(self.check))
+        self.check.activated.connect(lambda _i: self._emit())
+        self._fit(self.check)
         for combo in (self.status, self.tag, self.flag):
             # Never narrower than the chosen item's text; the list shows the long items in full.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -79,7 +94,7 @@ class FilterBar(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            for combo in (self.status, self.tag, self.flag):
+            for combo in (self.status, self.tag, self.flag, self.check):
                 self._fit(combo)
 
     def set_choices(self, tags: list[str], flags: list[str]) -> None:
@@ -96,11 +111,15 @@ class FilterBar(QWidget):
             combo.blockSignals(False)
 
     def current(self) -> ArticleFilter:
+        check = str(self.check.currentData() or "").split(",")
         return ArticleFilter(
             statuses=tuple(s for s in str(self.status.currentData() or "").split(",") if s),
             tag=self.tag.currentData(),
             flag=self.flag.currentData(),
             text=self.search.text().strip(),
+            unsupported="unsupported" in check,
+            # The list header's sort applies unless "lowest confidence first" is chosen here.
+            sort="min_confidence" if "lowest" in check else "id",
         )
 
     def set_statuses(self, statuses: tuple[str, ...]) -> None:

@@ -351,6 +351,8 @@ class MainWindow(QMainWindow):
         self._list_generation += 1
         generation = self._list_generation
         store, flt, (column, descending) = self.store, self._filter, self._sort
+        if flt.sort == "min_confidence":
+            column, descending = "min_confidence", False
 
         def work(_progress: Any, _cancelled: Any) -> list[int]:
             return ordered_ids(store, flt, column, descending)

@@ -9,6 +9,7 @@ from pipeline.cleaning import clean
 from pipeline.document import CleanResult, RawDocument
 from pipeline.extraction import extract
 from pipeline.fields import fields_to_json, plain_values, scalar
+from pipeline.review import review_figures
 
 
 @dataclass(slots=True)
@@ -33,6 +34,8 @@ class ListSummary:
     places: str
     flags: str
     spin_score: float
+    min_confidence: float | None = None  # lowest confidence of the automatic values
+    unsupported: int = 0  # automatic values with no evidence in the text
 
 
 def summarise(fields: dict[str, dict[str, Any]], metadata: dict[str, Any], flags: list[str],
@@ -42,7 +45,8 @@ def summarise(fields: dict[str, dict[str, Any]], metadata: dict[str, Any], flags
     published = scalar(fields, "published_at") or _str(metadata.get("published_at"))
     source = scalar(fields, "source") or _str(metadata.get("source"))
     places = "、".join(str(p) for p in plain_values(fields, "places"))
-    return ListSummary(title, published, source, places, " ".join(flags), float(spin_score))
+    lowest, unsupported = review_figures(fields)
+    return ListSummary(title, published, source, places, " ".join(flags), float(spin_score), lowest, unsupported)
 
 
 def _str(value: object) -> str | None:

@@ -54,6 +54,8 @@ class PreparedArticle:
     places: str
     flags: str
     spin_score: float
+    min_confidence: float | None
+    unsupported: int
     raw_text: str
     cleaned_text: str
     cleaning_json: str
@@ -85,7 +87,8 @@ def prepare(p: ProcessedDocument) -> PreparedArticle:
         sha256=d.sha256, source_name=d.source_name, source_path=d.source_path, format=d.format,
         encoding=d.encoding, size_bytes=d.size_bytes, script=p.cleaned.script, title=summary.title,
         published_at=summary.published_at, source=summary.source, places=summary.places, flags=summary.flags,
-        spin_score=summary.spin_score, raw_text=d.text, cleaned_text=p.cleaned.text,
+        spin_score=summary.spin_score, min_confidence=summary.min_confidence, unsupported=summary.unsupported,
+        raw_text=d.text, cleaned_text=p.cleaned.text,
         cleaning_json=clean_to_json_text(p.cleaned), fields_json=encode_json(p.fields),
         tokens=fulltext.tokens(summary.title, p.cleaned.text),
     )
@@ -129,6 +132,7 @@ def _article_row(a: PreparedArticle, now: datetime) -> dict[str, object]:
         "size_bytes": a.size_bytes, "script": a.script, "status": "new", "title": a.title,
         "published_at": a.published_at, "source": a.source, "places": a.places, "flags": a.flags,
         "spin_score": a.spin_score, "edited_count": 0, "note": "", "version_id": 1,
+        "min_confidence": a.min_confidence, "unsupported": a.unsupported,
     }
 
 

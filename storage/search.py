@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Integer, Select, column, select, text
+from sqlalchemy import ColumnElement, Integer, Select, column, func, select, text
 
 from storage import fulltext
 from storage.models import Article, ArticleTag, ArticleText
@@ -25,6 +25,8 @@ SORTABLE: dict[str, object] = {
     "places": Article.places,
     "flags": Article.flags,
     "edited_count": Article.edited_count,
+    # Lowest confidence first; articles with no automatic value (NULL) last.
+    "min_confidence": func.coalesce(Article.min_confidence, 2.0),
 }
 
 
@@ -34,6 +36,7 @@ class ArticleFilter:
     tag: str | None = None
     flag: str | None = None
     text: str = ""
+    unsupported: bool = False  # only articles with a value that has no evidence in the text
     sort: str = "id"
     descending: bool = False
 
@@ -67,6 +70,8 @@ def _filtered(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]:
         q = q.where(Article.id.in_(select(ArticleTag.article_id).where(ArticleTag.tag == f.tag)))
     if f.flag:
         q = q.where((" " + Article.flags + " ").contains(f" {f.flag} "))
+    if f.unsupported:
+        q = q.where(Article.unsupported > 0)
     query = f.text.strip()
     if query:
         q = q.where(_text_condition(query, dialect))
@@ -81,7 +86,8 @@ def filtered_ids_query(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]
 def _index_only(f: ArticleFilter, dialect: str) -> str | None:
     """The FTS5 expression when the index alone answers the filter (text only, list in id order):
     its rowids are the article ids, already in order, so the articles table is not read."""
-    if dialect != "sqlite" or f.statuses or f.tag or f.flag or f.sort != "id" or not f.text.strip():
+    if dialect != "sqlite" or f.statuses or f.tag or f.flag or f.unsupported or f.sort != "id" \
+            or not f.text.strip():
         return None
     phrases, singles = fulltext.split_query(f.text.strip())
     return fulltext.fts5_match(phrases) if phrases and not singles else None

@@ -174,3 +174,20 @@ def test_history_shows_the_change_and_follows_the_article(qtbot: Any, window: An
     assert dlg.model.rowCount() >= 1 and all(e.article_id == b for e in dlg.model.rows)
     assert change_text("title", [{"value": "旧"}], [{"value": "新"}]) == "旧 → 新"
     dlg.close()
+
+
+def test_filter_unsupported_and_sort_by_lowest_confidence(qtbot: Any, window: Any, store: Any,
+                                                          articles: Any) -> None:
+    a, b = articles.by_name["a_tuijie.txt"], articles.by_name["b_kaocha.html"]
+    places = get_article(store, b).fields["places"]
+    places["values"] = [{"value": "北京", "evidence": [], "rule": "x", "confidence": 0.95, "origin": "auto"}]
+    set_field_state(store, b, "places", places)
+    bar = window.filter_bar
+    with qtbot.waitSignal(window.list_updated, timeout=5000):
+        bar.check.setCurrentIndex(bar.check.findData("unsupported"))
+        bar.check.activated.emit(bar.check.currentIndex())
+    assert window.model.ids() == [b]
+    with qtbot.waitSignal(window.list_updated, timeout=5000):
+        bar.check.setCurrentIndex(bar.check.findData("lowest"))
+        bar.check.activated.emit(bar.check.currentIndex())
+    assert window.model.ids()[0] == a  # 曾志峰 at 0.3 is the lowest confidence of all
