@@ -160,6 +160,10 @@ def _build() -> tuple[ActionSpec, ...]:
                    doc="smaller text", group="font"),
         ActionSpec("font_default", "默认字号", ("Ctrl+0",), "view", "change_font_size", ("0",),
                    doc="the system's text size", group="font"),
+        ActionSpec("guidelines", "审核规范", ("F4",), "view", "toggle_guidelines",
+                   tip="在字段旁显示或隐藏本数据库的审核规范（可在此编辑，每次保存都留有版本）",
+                   doc="show / hide the store's review guidelines beside the fields (markdown, edited in the "
+                       "app, every saved version kept in the store)", group="panes"),
         ActionSpec("help", "快捷键与命令…", ("F1", "?"), "help", "show_help",
                    doc="this list of keys, searchable; `Enter` runs the chosen command", group="help"),
         ActionSpec("show_log", "查看日志", (), "help", "show_log", tip="打开本程序的日志文件所在文件夹",

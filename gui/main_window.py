@@ -40,6 +40,7 @@ from gui.document_view import DocumentView
 from gui.export_dialog import ExportDialog
 from gui.field_panel import FieldPanel
 from gui.filter_bar import UNREVIEWED, FilterBar
+from gui.guidelines_pane import GuidelinesPane
 from gui.help_overlay import HelpOverlay
 from gui.history_dialog import HistoryDialog
 from gui.logs import show_log_dialog
@@ -171,6 +172,9 @@ class MainWindow(QMainWindow):
         self.right_split.setObjectName("right_splitter")
         self.right_split.addWidget(self.doc)
         self.right_split.addWidget(self.panel)
+        self.guidelines = GuidelinesPane(store, lambda: self.settings.reviewer)
+        self.guidelines.hide()  # F4 shows it
+        self.right_split.addWidget(self.guidelines)
         self.right_split.setStretchFactor(0, 3)
         self.right_split.setStretchFactor(1, 2)
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
@@ -209,6 +213,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._restore_layout()
+        self.guidelines.hide()  # whatever the saved splitter said: shown on F4
         self.apply_font_size()
         self.doc.set_mode(str(self.settings.get("view/mode")))
         # First rows at once, whatever the store's size; the full id list follows off the GUI thread.
@@ -711,6 +716,17 @@ class MainWindow(QMainWindow):
         self.help_overlay.show()
         self.help_overlay.raise_()
         self.help_overlay.activateWindow()
+
+    def toggle_guidelines(self) -> None:
+        if self.guidelines.isVisible():
+            self.guidelines.hide()
+            return
+        self.guidelines.reload()
+        self.guidelines.show()
+        sizes = self.right_split.sizes()
+        if len(sizes) == 3 and sizes[2] < 160:  # first showing: a third of the text's width
+            give = max(220, sizes[0] // 3)
+            self.right_split.setSizes([max(sizes[0] - give, 100), sizes[1], give])
 
     def show_log(self) -> None:
         show_log_dialog(self)

@@ -191,3 +191,25 @@ def test_filter_unsupported_and_sort_by_lowest_confidence(qtbot: Any, window: An
         bar.check.setCurrentIndex(bar.check.findData("lowest"))
         bar.check.activated.emit(bar.check.currentIndex())
     assert window.model.ids()[0] == a  # 曾志峰 at 0.3 is the lowest confidence of all
+
+
+def test_guidelines_pane_edits_and_versions(qtbot: Any, window: Any, store: Any) -> None:
+    from storage.guidelines import current_guidelines
+
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F4)
+    pane = window.guidelines
+    assert pane.isVisible() and "还没有审核规范" in pane.viewer.toPlainText()
+    pane.edit_button.click()
+    pane.editor.setPlainText("# 规则\n\n- 地点只收行政区")
+    assert pane.save()
+    v1 = current_guidelines(store)
+    assert v1 is not None and v1.who == "测试员" and "地点只收行政区" in pane.viewer.toPlainText()
+    pane.edit_button.click()
+    pane.editor.setPlainText("# 规则\n\n- 人物要有职务")
+    assert pane.save()
+    assert pane.version_box.count() == 2
+    pane.version_box.activated.emit(1)  # the older version, read-only
+    assert "地点只收行政区" in pane.viewer.toPlainText()
+    qtbot.keyClick(window.table, Qt.Key.Key_F4)
+    assert not pane.isVisible()
