@@ -122,6 +122,25 @@ class FilterBar(QWidget):
             sort="min_confidence" if "lowest" in check else "id",
         )
 
+    def state(self) -> dict[str, object]:
+        """The choices as plain data (for saved filters)."""
+        return {"statuses": self.status.currentData() or "", "tag": self.tag.currentData(),
+                "flag": self.flag.currentData(), "text": self.search.text(), "check": self.check.currentData() or ""}
+
+    def set_state(self, state: dict[str, object]) -> None:
+        """Show saved choices and apply them (a tag or flag no longer in use is added to its list)."""
+        for combo, key in ((self.status, "statuses"), (self.check, "check"), (self.tag, "tag"), (self.flag, "flag")):
+            value = state.get(key) or ("" if combo in (self.status, self.check) else None)
+            i = combo.findData(value)
+            if i < 0 and value:
+                combo.addItem(flag_label(str(value)) if combo is self.flag else str(value), value)
+                i = combo.count() - 1
+            combo.setCurrentIndex(max(i, 0))
+        self.search.blockSignals(True)
+        self.search.setText(str(state.get("text") or ""))
+        self.search.blockSignals(False)
+        self._emit()
+
     def set_statuses(self, statuses: tuple[str, ...]) -> None:
         i = self.status.findData(",".join(statuses))
         self.status.setCurrentIndex(max(i, 0))

@@ -8,6 +8,7 @@ path scans the list.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -716,6 +717,52 @@ class MainWindow(QMainWindow):
         self.help_overlay.show()
         self.help_overlay.raise_()
         self.help_overlay.activateWindow()
+
+    # -- saved filters ---------------------------------------------------------------------------------
+    def saved_filters(self) -> dict[str, dict[str, Any]]:
+        try:
+            saved = json.loads(str(self.settings.get("filters/saved")) or "{}")
+        except ValueError:
+            return {}
+        return saved if isinstance(saved, dict) else {}
+
+    def save_filter(self, name: str) -> None:
+        saved = self.saved_filters()
+        saved[name.strip()] = self.filter_bar.state()
+        self.settings.set("filters/saved", json.dumps(saved, ensure_ascii=False))
+        self.settings.sync()
+        self.statusBar().showMessage(f"已保存筛选“{name.strip()}”（Ctrl+Shift+L 应用）", 5000)
+
+    def apply_saved_filter(self, name: str) -> bool:
+        state = self.saved_filters().get(name)
+        if state is None:
+            return False
+        self.filter_bar.set_state(state)
+        self.statusBar().showMessage(f"筛选：{name}", 5000)
+        return True
+
+    def save_filter_dialog(self) -> None:
+        name, ok = QInputDialog.getText(self, "保存当前筛选", "名称：")
+        if ok and name.strip():
+            self.save_filter(name)
+
+    def apply_saved_filter_dialog(self) -> None:
+        names = sorted(self.saved_filters())
+        if not names:
+            self.statusBar().showMessage("还没有保存的筛选（Ctrl+Shift+F 保存当前筛选）", 5000)
+            return
+        name, ok = QInputDialog.getItem(self, "已保存的筛选", "应用：", names, 0, False)
+        if ok:
+            self.apply_saved_filter(name)
+
+    def delete_saved_filter_dialog(self) -> None:
+        saved = self.saved_filters()
+        if not saved:
+            return
+        name, ok = QInputDialog.getItem(self, "删除保存的筛选", "删除：", sorted(saved), 0, False)
+        if ok and name in saved:
+            del saved[name]
+            self.settings.set("filters/saved", json.dumps(saved, ensure_ascii=False))
 
     def toggle_guidelines(self) -> None:
         if self.guidelines.isVisible():

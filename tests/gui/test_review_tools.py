@@ -213,3 +213,20 @@ def test_guidelines_pane_edits_and_versions(qtbot: Any, window: Any, store: Any)
     assert "地点只收行政区" in pane.viewer.toPlainText()
     qtbot.keyClick(window.table, Qt.Key.Key_F4)
     assert not pane.isVisible()
+
+
+def test_saved_filters_come_back(qtbot: Any, window: Any, articles: Any) -> None:
+    bar = window.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("accepted"))
+    bar.search.setText("推介会")
+    with qtbot.waitSignal(window.list_updated, timeout=5000):
+        bar.search.returnPressed.emit()
+    window.save_filter("已通过的推介会")
+    with qtbot.waitSignal(window.list_updated, timeout=5000):
+        bar.set_state({})
+    assert bar.search.text() == "" and window.model.rowCount() == 3
+    with qtbot.waitSignal(window.list_updated, timeout=5000):
+        assert window.apply_saved_filter("已通过的推介会")
+    assert bar.search.text() == "推介会" and bar.status.currentData() == "accepted"
+    assert window.model.rowCount() == 0  # none accepted yet
+    assert "已通过的推介会" in window.saved_filters()
