@@ -917,7 +917,8 @@ class MainWindow(QMainWindow):
 
         def work(progress: Any, cancelled: Any) -> ImportReport:
             def on_progress(p: ImportProgress) -> None:
-                progress(p.done, p.total, p.current)
+                what = p.current if p.done else f"共 {p.total} 个文件，正在启动处理…"
+                progress(p.done, p.total, what)
 
             return import_paths(store, todo, progress=on_progress, cancel=cancelled)
 

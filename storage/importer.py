@@ -211,6 +211,10 @@ def import_paths(
                 report.imported.append((new_id, Path(path).name))
         pending.clear()
 
+    if progress is not None and total:
+        # The count at once: worker processes take a while to start (they load the lexicons),
+        # and a bar without a count looks stuck.
+        progress(ImportProgress(0, total, "", 0, 0, len(report.failed)))
     try:
         for done, outcome in enumerate(outcomes, 1):
             name = Path(outcome.path).name
