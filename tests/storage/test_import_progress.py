@@ -9,6 +9,8 @@ from storage.records import ImportProgress
 
 
 def test_count_first_and_skipped_types_reported(store, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
     (tmp_path / "a.txt").write_text("景德镇推介会在深圳举办。", encoding="utf-8")
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
     seen: list[ImportProgress] = []
