@@ -57,7 +57,7 @@ from pipeline.fields import FIELDS_BY_NAME
 from storage.exporting import export_dataset
 from storage.importer import import_paths
 from storage.listing import all_flags, first_ids
-from storage.progress import ReviewProgress, review_progress, statuses_and_tags
+from storage.progress import ReviewProgress, fields_of, review_progress, statuses_and_tags
 from storage.queries import NotFoundError, all_tags, field_history, get_article
 from storage.recleaning import skipped_changes
 from storage.records import ArticleView, ExportReport, HistoryEntry, ImportProgress, ImportReport, ReextractReport
@@ -1001,24 +1001,37 @@ class MainWindow(QMainWindow):
 
     def start_reextract(self, ids: list[int], *, apply: bool) -> Job:
         store, who = self.store, f"re-extraction ({self.settings.reviewer})"
+        if apply:
+            self.panel.commit_pending()
 
-        def work(progress: Any, cancelled: Any) -> ReextractReport:
-            return reextract(store, ids, apply=apply, who=who,
-                             progress=lambda n, t: progress(n, t, f"#{ids[min(n, len(ids)) - 1]}"),
-                             cancel=cancelled)
+        def work(progress: Any, cancelled: Any) -> tuple[ReextractReport, dict[int, Any], dict[int, Any]]:
+            before = fields_of(store, ids) if apply else {}
+            report = reextract(store, ids, apply=apply, who=who,
+                               progress=lambda n, t: progress(n, t, f"#{ids[min(n, len(ids)) - 1]}"),
+                               cancel=cancelled)
+            after = fields_of(store, ids) if apply else {}
+            return report, before, after
 
-        def done(report: ReextractReport) -> None:
+        def done(result: tuple[ReextractReport, dict[int, Any], dict[int, Any]]) -> None:
+            report, before, after = result
             if not apply:
                 dlg = ReextractDialog(report, self)
                 self.reextract_dialog = dlg
                 dlg.accepted.connect(lambda: self.start_reextract(ids, apply=True))
                 dlg.open()
                 return
+            # One undo step for the whole re-extraction: every field it changed goes back.
+            writes = [(aid, name, before[aid].get(name, {"edited": False, "values": []}), state)
+                      for aid in ids if aid in before and aid in after
+                      for name, state in after[aid].items() if name in FIELDS_BY_NAME
+                      and before[aid].get(name) != state]
+            self.editor.record_bulk(f"重新抽取 {len(ids)} 篇", writes)
             self.model.refresh_ids(ids)
             if self.current is not None and self.current.id in ids:
                 self.show_article(self.current.id)
             changed = sum(len(v) for v in report.changed.values())
-            self.statusBar().showMessage(f"重新抽取完成：{report.articles} 篇，更新 {changed} 个字段", 10000)
+            self.statusBar().showMessage(
+                f"重新抽取完成：{report.articles} 篇，更新 {changed} 个字段（Ctrl+Z 一步撤销）", 10000)
 
         return self._job("重新抽取", work, done)
 

@@ -71,6 +71,26 @@ class Editor(QObject):
         self.ask_retry: Callable[[str], bool] = lambda _msg: False
         self.in_bulk = False
 
+    def record_bulk(self, text: str, writes: list[tuple[int, str, Any, Any]]) -> int:
+        """Writes already made by a background job (a re-extraction), as one undo step: undoing
+        puts every changed field back; the versions are read again so the undo is not stale."""
+        writes = [w for w in writes if w[2] != w[3]]
+        if not writes:
+            return 0
+        self.stack.beginMacro(text)
+        self.in_bulk = True
+        try:
+            for article_id, kind, old, new in writes:
+                self.stack.push(_Write(self, article_id, kind, old, new, text))
+        finally:
+            self.in_bulk = False
+            self.stack.endMacro()
+        for article_id in {w[0] for w in writes}:
+            v = current_version(self.store, article_id)
+            if v is not None:
+                self._versions[article_id] = v
+        return len(writes)
+
     def bulk(self, text: str, writes: list[tuple[int, str, Any, Any]]) -> int:
         """Several writes ``(article id, kind, old, new)`` as one undo step; returns how many were made."""
         writes = [w for w in writes if w[2] != w[3]]

@@ -1,7 +1,7 @@
-"""Review progress for the status bar: reviewed / total in the list's filter, and today's pace.
+"""Reads for the review workflow: progress for the status bar, and the old values bulk actions need.
 
-Two aggregate queries (no rows leave the database), run by the GUI off its thread after each
-filter and each status change.
+``review_progress`` is two aggregate queries (no rows leave the database), run by the GUI off its
+thread after each filter and each status change.
 """
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import case, distinct, func, select
 
-from storage.models import Article, ArticleTag, FieldHistory
+from storage.models import Article, ArticleTag, ArticleText, FieldHistory
 from storage.search import ArticleFilter, filtered_ids_query
 from storage.statuses import REVIEWED
 from storage.store import Store
@@ -37,6 +38,19 @@ def review_progress(store: Store, f: ArticleFilter, since: datetime) -> ReviewPr
             .where(FieldHistory.field == "status", FieldHistory.at >= since)
             .group_by(FieldHistory.who)).all()
     return ReviewProgress(int(total), int(reviewed), {str(who): int(n) for who, n in rows})
+
+
+def fields_of(store: Store, ids: Iterable[int]) -> dict[int, dict[str, dict[str, Any]]]:
+    """The stored field states of each article (for a bulk re-extraction's undo step)."""
+    wanted = list(ids)
+    out: dict[int, dict[str, dict[str, Any]]] = {}
+    with store.session() as s:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for aid, fields in s.execute(select(ArticleText.article_id, ArticleText.fields)
+                                         .where(ArticleText.article_id.in_(chunk))):
+                out[int(aid)] = dict(fields or {})
+    return out
 
 
 def statuses_and_tags(store: Store, ids: Iterable[int]) -> dict[int, tuple[str, list[str]]]:
