@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings if settings is not None else Settings()
-        self.setWindowTitle(f"Article Curator — {store.display_name}")
+        self.setWindowTitle(f"文章整理（Article Curator）— {store.display_name}")
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.jobs: list[Job] = []

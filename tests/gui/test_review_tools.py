@@ -230,3 +230,21 @@ def test_saved_filters_come_back(qtbot: Any, window: Any, articles: Any) -> None
     assert bar.search.text() == "推介会" and bar.status.currentData() == "accepted"
     assert window.model.rowCount() == 0  # none accepted yet
     assert "已通过的推介会" in window.saved_filters()
+
+
+def test_panel_starts_at_the_top_of_each_article(qtbot: Any, window: Any, articles: Any) -> None:
+    window.resize(1024, 700)
+    show(qtbot, window, articles.ids[0])
+    bar = window.panel.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    show(qtbot, window, articles.ids[1])
+    assert bar.value() == 0  # status and title on screen again
+
+
+def test_no_english_placeholders_before_an_article(window: Any) -> None:
+    from PySide6.QtWidgets import QDateEdit
+
+    dates = [e for e in window.panel.editors.values() if isinstance(e, QDateEdit)]
+    assert dates and all(d.text() == "未填" for d in dates)  # not Qt's default 2000-01-01
+    assert window.windowTitle().startswith("文章整理")
