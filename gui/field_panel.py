@@ -68,11 +68,11 @@ def event_types() -> tuple[str, ...]:
 
 
 def _marker_text(state: dict[str, Any]) -> tuple[str, bool]:
-    """The marker beside a field: "人工", "已清空", "—" or the lowest automatic confidence
+    """The marker beside a field: "人工", "清空", "—" or the lowest automatic confidence
     (short, so the marker column stays narrow at large fonts; the tooltip says the rest)."""
     values = state.get("values", [])
     if not values:
-        return ("已清空" if state.get("edited") else "—"), False
+        return ("清空" if state.get("edited") else "—"), False
     if state.get("edited") or all(v.get("origin") == "human" for v in values):
         return "人工", False
     low = any(flag_reason(v) for v in values)
@@ -124,6 +124,9 @@ class FieldPanel(QScrollArea):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A narrow panel (large font, small screen) puts each label above its editor instead of
+        # beside it, so the panel's minimum width is one of the two, not their sum.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in FIELDS:
             if not spec.multiple:
                 form.addRow(self._label(spec), self._scalar_row(spec))
@@ -160,8 +163,8 @@ class FieldPanel(QScrollArea):
     def _marker(self, spec: FieldSpec) -> QLabel:
         m = QLabel("—")
         m.setObjectName(f"marker_{spec.name}")
-        m.setMinimumWidth(m.fontMetrics().horizontalAdvance("已清空") + 12)
-        m.setToolTip("自动抽取的最低置信度；“人工”：审核人改过")
+        m.setMinimumWidth(m.fontMetrics().horizontalAdvance("清空") + 12)
+        m.setToolTip("自动抽取的最低置信度；“人工”：审核人改过；“清空”：审核人清空了此字段")
         m.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.markers[spec.name] = m
         return m
@@ -281,6 +284,7 @@ class FieldPanel(QScrollArea):
         w = QWidget()
         form = QFormLayout(w)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # as the fields' form below
         # The badge on one line and the three buttons on the next: side by side they set the
         # panel's minimum width, which at large fonts no longer fitted a 1024-pixel screen.
         column = QVBoxLayout()
@@ -307,7 +311,8 @@ class FieldPanel(QScrollArea):
         form.addRow("状态", column)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("edit_tags")
-        self.tags_edit.setPlaceholderText("用逗号分隔，如：大湾区, 推介会")
+        self.tags_edit.setPlaceholderText("逗号分隔多个标签")
+        self.tags_edit.setToolTip("标签之间用逗号分隔，如：大湾区, 推介会")
         self._tag_choices = QStringListModel(self)
         completer = QCompleter(self._tag_choices, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -349,7 +354,7 @@ class FieldPanel(QScrollArea):
             self._fit(table)
         self.note_edit.setFixedHeight(fm.lineSpacing() * 3 + 12)
         for marker in self.markers.values():
-            marker.setMinimumWidth(fm.horizontalAdvance("已清空") + 12)
+            marker.setMinimumWidth(fm.horizontalAdvance("清空") + 12)
         self._fit_width()
         body = self.widget()
         if body is not None:

@@ -47,7 +47,8 @@ class FilterBar(QWidget):
         self.flag.addItem("标记", None)
         self.search = QLineEdit()
         self.search.setObjectName("filter_text")
-        self.search.setPlaceholderText("搜索标题和正文…")
+        self.search.setPlaceholderText("搜索…")
+        self.search.setToolTip("搜索标题和正文（Ctrl+F）；F3 / Shift+F3 在文中逐处选中")
         self.search.setClearButtonEnabled(True)
 
         # What needs checking: articles with values nothing in the text backs, lowest confidence first.

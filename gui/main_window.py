@@ -176,8 +176,10 @@ class MainWindow(QMainWindow):
         self.guidelines = GuidelinesPane(store, lambda: self.settings.reviewer)
         self.guidelines.hide()  # F4 shows it
         self.right_split.addWidget(self.guidelines)
-        self.right_split.setStretchFactor(0, 3)
-        self.right_split.setStretchFactor(1, 2)
+        # The text takes what the window gains or loses; the fields keep their width (narrowed,
+        # their labels go above the editors, which reads worse than a narrower text).
+        self.right_split.setStretchFactor(0, 1)
+        self.right_split.setStretchFactor(1, 0)
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.setObjectName("main_splitter")
         self.main_split.addWidget(left)
@@ -216,6 +218,9 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.guidelines.hide()  # whatever the saved splitter said: shown on F4
         self.apply_font_size()
+        saved = self.settings.get("layout/splitters")
+        if saved is None or saved.isEmpty():
+            self._default_sizes()  # again, measured at the chosen font
         self.doc.set_mode(str(self.settings.get("view/mode")))
         # First rows at once, whatever the store's size; the full id list follows off the GUI thread.
         first = first_ids(store, FIRST_ROWS)
@@ -242,7 +247,12 @@ class MainWindow(QMainWindow):
     def _default_sizes(self) -> None:
         w = max(self.width(), 1280)
         self.main_split.setSizes([int(w * 0.30), int(w * 0.70)])
-        self.right_split.setSizes([int(w * 0.70 * 0.55), int(w * 0.70 * 0.45)])
+        right = int(w * 0.70)
+        body = self.panel.widget()
+        # The panel's preferred width (labels beside editors) at the current font, within reason.
+        want = (body.sizeHint().width() + 24) if body is not None else 0
+        panel = min(max(want, int(right * 0.40)), int(right * 0.55))
+        self.right_split.setSizes([right - panel, panel])
 
     def _fit_columns(self) -> None:
         fm = self.table.fontMetrics()

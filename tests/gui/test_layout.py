@@ -32,7 +32,7 @@ def _settle() -> None:
 
 
 @pytest.mark.parametrize(("size", "font"), [((1024, 700), 16), ((1920, 1080), 16), ((1024, 700), 9),
-                                            ((1920, 1080), 20), ((1280, 800), 0)])
+                                            ((1024, 700), 20), ((1920, 1080), 20), ((1280, 800), 0)])
 def test_no_clipped_text(qtbot: Any, store: Any, settings: Any, articles: Any, size: tuple[int, int],
                          font: int) -> None:
     w = _open(qtbot, store, settings, size, font)
