@@ -248,3 +248,34 @@ def test_no_english_placeholders_before_an_article(window: Any) -> None:
     dates = [e for e in window.panel.editors.values() if isinstance(e, QDateEdit)]
     assert dates and all(d.text() == "未填" for d in dates)  # not Qt's default 2000-01-01
     assert window.windowTitle().startswith("文章整理")
+
+
+def test_search_hits_are_highlighted_and_stepped_through(qtbot: Any, window: Any, store: Any,
+                                                         articles: Any) -> None:
+    from gui.document_view import find_hits
+
+    assert find_hits("推介会在推介会", "推介会") == [(0, 3), (4, 7)]
+    assert find_hits("深圳举办推介会", "深圳 推介") == [(0, 2), (4, 6)]
+    aid = articles.by_name["a_tuijie.txt"]
+    show(qtbot, window, aid)
+    window.filter_bar.search.setText("深圳")
+    with qtbot.waitSignal(window.list_updated, timeout=5000):
+        window.filter_bar.search.returnPressed.emit()
+    pane = window.doc.single
+    text = get_article(store, aid).cleaned_text
+    assert [text[s:e] for s, e in pane.hits] == ["深圳"] * text.count("深圳")
+    qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_F3)
+    first = window.doc.selection()
+    assert first is not None and first[2] == "深圳" and pane.hasFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_F3)
+    second = window.doc.selection()
+    assert second is not None and second[0] > first[0]
+    qtbot.keyClick(pane, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.doc.selection()[0] == first[0]
+
+
+def test_question_mark_opens_the_help(qtbot: Any, window: Any) -> None:
+    window.table.setFocus()
+    qtbot.keyClick(window.table, "?")
+    assert window.help_overlay is not None and window.help_overlay.isVisible()
+    window.help_overlay.close()
