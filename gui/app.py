@@ -13,6 +13,8 @@ from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gui.layout_check import clipped
+from gui.logs import install_excepthook, log, setup_logging
 from gui.main_window import MainWindow
 from gui.paths import seeds_dir
 from gui.plain import plain_message_box
@@ -47,11 +49,13 @@ def prepare_qt_environment() -> None:
 
 def run_app(db_url: str | None = None, screenshot: str | None = None, article_id: int | None = None) -> int:
     prepare_qt_environment()
+    setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     install_qt_translation(app)
+    install_excepthook()  # an error in a slot is logged and shown, not lost on a console
     settings = Settings()
     configured = str(settings.get("store_url")).strip()
     if db_url is None and not os.environ.get("CURATOR_DB") and configured:
@@ -60,6 +64,7 @@ def run_app(db_url: str | None = None, screenshot: str | None = None, article_id
     try:
         store = open_store(db_url or default_url())
     except StoreError as exc:
+        log.error("cannot open the store: %s", exc)
         return _refuse_store(exc, screenshot)
     try:
         window = MainWindow(store, settings)  # reads the list: damage there is met here
@@ -149,6 +154,8 @@ def _screenshot(app: QApplication, window: MainWindow, path: str, article_id: in
         app.processEvents()
         ok = window.grab().save(path)
         print(f"screenshot {'saved to' if ok else 'FAILED:'} {path}")
+        for problem in clipped(window):  # what a reviewer would see cut off
+            print(f"clipped: {problem}")
         app.exit(0 if ok else 1)
 
     QTimer.singleShot(200, shoot)

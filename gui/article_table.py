@@ -15,11 +15,13 @@ from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex,
 from PySide6.QtGui import QBrush, QColor
 
 from gui.plain import plain_tip
+from gui.texts import flag_label
 from gui.undo import STATUS_LABELS
 from storage.listing import TEXT_COLUMNS, column_values
 from storage.queries import summaries_for
 from storage.records import ArticleSummary
 from storage.search import ArticleFilter, find_ids
+from storage.statuses import STATUS_TABLE
 from storage.store import Store
 
 PAGE = 64  # about two screens of rows: a jump to a far row reads one small page
@@ -34,9 +36,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("edited_count", "已编辑"),
     ("group", "重复组"),
 )
-FLAG_LABELS = {"spun": "洗稿", "pinyin_damaged": "拼音损坏", "mixed_script": "繁简混排"}
-STATUS_TEXT_COLORS = {"accepted": "#2e7d32", "rejected": "#c62828", "needs_work": "#ef6c00",
-                      "in_review": "#1565c0"}
+STATUS_TEXT_COLORS = {st.value: st.colour for st in STATUS_TABLE if st.value != "new"}
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole})
@@ -150,7 +150,7 @@ class ArticleTableModel(QAbstractTableModel):
                 s.published_at or "",
                 s.source or "",
                 s.places or "",
-                " ".join(FLAG_LABELS.get(f, f) for f in s.flags.split()),
+                " ".join(flag_label(f) for f in s.flags.split()),
                 s.edited_count or "",
                 group_text(s),
             )

@@ -148,6 +148,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  failed: {path}: {reason}")
     for path, what in report.warnings:
         print(f"  imported with a warning: {path}: {what}")
+    if report.skipped:
+        print(f"Not imported (type not supported): {len(report.skipped)} file(s), e.g. {report.skipped[0][0]}")
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

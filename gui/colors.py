@@ -20,6 +20,7 @@ FIELD_COLORS: dict[str, str] = {
     "counts": "#d7ccc8",
 }
 EVIDENCE_COLOR = "#ffd54f"  # the selected value's evidence: strong, with an outline
+HIT_COLOR = "#b2ebf2"  # search hits: a cool tint, distinct from evidence and the field colours
 REMOVED_COLOR = "#ffcdd2"  # Changes mode, original side
 ADDED_COLOR = "#c8e6c9"  # Changes mode, cleaned side
 UNDOABLE_COLOR = "#fff59d"

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QMenu,
@@ -39,9 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, REMOVED_COLOR, UNDOABLE_COLOR, field_color
+from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, HIT_COLOR, REMOVED_COLOR, UNDOABLE_COLOR, field_color
+from gui.elided_label import ElidedLabel
 from gui.field_model import display_value
-from gui.plain import plain_label, plain_tip
+from gui.plain import plain_tip
+from gui.texts import flag_label
 from pipeline.document import CleanResult
 from pipeline.fields import FIELDS, FIELDS_BY_NAME
 from pipeline.serialize import clean_from_json
@@ -113,6 +116,7 @@ class TextPane(QPlainTextEdit):
         self.marks: list[Mark] = []
         self._starts: list[int] = []
         self.evidence: list[tuple[int, int]] = []
+        self.hits: list[tuple[int, int]] = []  # search hits, painted under the evidence
         self.menu_hook: Any = None  # callable(menu, pane, position) adding the view's actions
         self._press: QPoint | None = None
         self._painted: tuple[int, int] = (0, 0)
@@ -128,6 +132,25 @@ class TextPane(QPlainTextEdit):
         self._formatted.clear()  # new blocks, without formats
         self.marks, self._starts, self.evidence = [], [], []  # the old text's: set_marks follows
         self.setPlainText(display_text(text))
+
+    def set_hits(self, hits: list[tuple[int, int]]) -> None:
+        if hits != self.hits:
+            self.hits = hits
+            self._paint()
+
+    def next_hit(self, step: int) -> tuple[int, int] | None:
+        """Select the hit after (step 1) or before (-1) the cursor, wrapping around."""
+        if not self.hits:
+            return None
+        cur = self.textCursor()
+        at = self._u16.from_qt(cur.selectionEnd() if step > 0 else cur.selectionStart())
+        if step > 0:
+            hit = next((h for h in self.hits if h[0] >= at), self.hits[0])
+        else:
+            hit = next((h for h in reversed(self.hits) if h[1] <= at), self.hits[-1])
+        self.select_span(*hit)
+        self.centerCursor()
+        return hit
 
     def set_marks(self, marks: list[Mark], evidence: list[tuple[int, int]] | None = None) -> None:
         marks = sorted(marks, key=lambda m: (m.start, m.end))
@@ -245,6 +268,11 @@ class TextPane(QPlainTextEdit):
         self._painted = (lo, hi if hi < doc_len else 1 << 60)
         self._format_blocks(lo, hi, doc_len)
         sels: list[QTextEdit.ExtraSelection] = []
+        if self.hits:
+            hit_fmt = QTextCharFormat()
+            hit_fmt.setBackground(QBrush(QColor(HIT_COLOR)))
+            hit_fmt.setForeground(QBrush(QColor("#000000")))
+            sels.extend(self._selection(s, e, hit_fmt, doc_len) for s, e in self.hits if e > lo and s < hi)
         for s, e in self.evidence:
             if e <= lo or s >= hi:
                 continue
@@ -360,6 +388,7 @@ class DocumentView(QWidget):
         self.fields: dict[str, dict[str, Any]] = {}
         self.selected: tuple[str, int] | None = None
         self.add_actions: list[QAction] = []  # the window's "add selection as …" actions
+        self.search = ""  # the list's text search, highlighted in the text
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
@@ -377,7 +406,7 @@ class DocumentView(QWidget):
             bar.addWidget(b)
         self.mode_buttons.idClicked.connect(lambda i: self.set_mode(MODES[i][0]))
         bar.addSpacing(12)
-        self.info = plain_label()  # the file name: plain text, never HTML
+        self.info = ElidedLabel()  # a long file name is shortened with "…", never cut mid-glyph
         self.info.setObjectName("article_info")
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setStyleSheet("color: palette(mid);")
@@ -413,10 +442,8 @@ class DocumentView(QWidget):
         v = QVBoxLayout(w)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
-        label = plain_label(title)
+        label = ElidedLabel(title)  # may shorten with "…", never widen
         label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
-        label.setToolTip(title)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # may clip, never widen
         v.addWidget(label)
         v.addWidget(pane, 1)
         return w
@@ -424,7 +451,7 @@ class DocumentView(QWidget):
     # -- what to show ------------------------------------------------------------------------------
     def set_font_size(self, points: int) -> None:
         for pane in (self.single, self.raw_pane, self.clean_pane):
-            f = pane.font()
+            f = QApplication.font()  # not the pane's own: going back to the default must work too
             if points > 0:
                 f.setPointSize(points)
             pane.setFont(text_font(f))
@@ -453,7 +480,7 @@ class DocumentView(QWidget):
             changes = len(view.cleaning.get("changes", []))
             bits = [view.source_name, f"{len(view.cleaned_text)} 字"]
             if flags:
-                bits.append("标记：" + " ".join(flags))
+                bits.append("标记：" + " ".join(flag_label(f) for f in flags))
             if changes:
                 bits.append(f"{changes} 处修复")
             self.info.setText("  ·  ".join(bits))
@@ -463,6 +490,31 @@ class DocumentView(QWidget):
     def set_fields(self, fields: dict[str, dict[str, Any]]) -> None:
         self.fields = fields
         self._render(texts=False)
+
+    def focus_text(self) -> None:
+        pane = self.clean_pane if self.mode == "changes" else self.single
+        pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_search(self, query: str) -> None:
+        """Highlight every occurrence of the search's pieces (split at spaces) in the text."""
+        self.search = query.strip()
+        self._paint_hits()
+
+    def _paint_hits(self) -> None:
+        clean_hits = find_hits(self.article.cleaned_text if self.article is not None else "", self.search)
+        for pane in (self.single, self.raw_pane, self.clean_pane):
+            pane.set_hits([])
+        if self.article is None:
+            return
+        for pane, spans in self._panes_with(clean_hits):
+            pane.set_hits(spans)
+
+    def go_hit(self, step: int) -> tuple[int, int] | None:
+        pane = self.clean_pane if self.mode == "changes" else self.single
+        hit = pane.next_hit(step)
+        if hit is not None:
+            pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return hit
 
     def set_mode(self, mode: str) -> None:
         if mode not in dict(MODES):
@@ -522,6 +574,11 @@ class DocumentView(QWidget):
 
     # -- painting ----------------------------------------------------------------------------------
     def _render(self, *, texts: bool) -> None:
+        self._render_texts(texts=texts)
+        if texts and self.search:
+            self._paint_hits()
+
+    def _render_texts(self, *, texts: bool) -> None:
         view = self.article
         if view is None:
             for pane in (self.single, self.raw_pane, self.clean_pane):
@@ -628,6 +685,23 @@ class DocumentView(QWidget):
             act = menu.addAction("撤销此修复")
             index = mark.change
             act.triggered.connect(lambda: self.undo_change_requested.emit(index))
+
+
+def find_hits(text: str, query: str) -> list[tuple[int, int]]:
+    """Spans of every piece of the query (split at spaces) in the text, in order, not overlapping."""
+    pieces = [p for p in query.split() if p]
+    spans: list[tuple[int, int]] = []
+    for piece in pieces:
+        start = text.find(piece)
+        while start >= 0:
+            spans.append((start, start + len(piece)))
+            start = text.find(piece, start + len(piece))
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
 
 
 def _short(s: str, n: int = 40) -> str:

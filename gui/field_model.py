@@ -16,11 +16,13 @@ from PySide6.QtGui import QBrush, QColor
 from gui.plain import plain_tip
 from pipeline.fields import FieldSpec, FieldState
 from pipeline.fields import blank_value as typed_blank
+from pipeline.review import is_low, is_unsupported
 
 Index = QModelIndex | QPersistentModelIndex
 
-LOW_CONFIDENCE = 0.6
+NO_EVIDENCE = "在文中没有依据"
 LOW_BRUSH = QBrush(QColor("#ffe0b2"))  # orange tint: the eye finds doubtful values first
+UNSUPPORTED_BRUSH = QBrush(QColor("#ffcdd2"))  # red tint: nothing in the text backs this value
 HUMAN_BRUSH = QBrush(QColor("#e3f2fd"))
 
 # Sub-keys of structured values, with their column titles and whether they are numbers.
@@ -44,8 +46,15 @@ def origin_text(record: dict[str, Any]) -> str:
     return "人工" if record.get("origin") == "human" else "自动"
 
 
-def is_low(record: dict[str, Any]) -> bool:
-    return record.get("origin") != "human" and float(record.get("confidence", 1.0)) < LOW_CONFIDENCE
+def flag_reason(record: dict[str, Any]) -> str:
+    """Why an automatic value needs a look ("" if it does not): low confidence or no evidence."""
+    if record.get("origin") == "human":
+        return ""
+    if is_unsupported(record):
+        return NO_EVIDENCE
+    if is_low(record):
+        return f"置信度低（{float(record.get('confidence', 1.0)):.2f}）"
+    return ""
 
 
 def blank_value(spec: FieldSpec) -> Any:
@@ -157,6 +166,8 @@ class FieldValuesModel(QAbstractTableModel):
                 return origin_text(rec)
             return f"{float(rec.get('confidence', 1.0)):.2f}"
         if role == _BACKGROUND:
+            if is_unsupported(rec):
+                return UNSUPPORTED_BRUSH
             if is_low(rec):
                 return LOW_BRUSH
             if rec.get("origin") == "human":
@@ -168,8 +179,8 @@ class FieldValuesModel(QAbstractTableModel):
                 bits.append(f"规则：{rec['rule']}")
             if is_low(rec):
                 bits.append("置信度低，请核对")
-            if not rec.get("evidence"):
-                bits.append("无原文依据")
+            if is_unsupported(rec):
+                bits.append("在文中没有依据（可能来自图片说明或页面的相关链接），请核对")
             return plain_tip("\n".join(bits))
         return None
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -45,17 +46,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui.colors import field_color
-from gui.field_model import FieldValuesModel, human_record, is_low
+from gui.field_model import META_COLUMNS, FieldValuesModel, flag_reason, human_record
 from gui.plain import plain_label, plain_tip
-from gui.undo import STATUS_LABELS
 from pipeline.fields import FIELDS, FieldSpec, FieldState, field_state
 from pipeline.resources import resource_path
+from storage import statuses
 from storage.records import ArticleView
 
 FALLBACK_EVENT_TYPES = ("推介会", "座谈会", "考察", "签约仪式", "经贸活动周", "新闻发布会", "规划与成就报道", "其他")
 NO_DATE = QDate(1900, 1, 1)
-STATUS_COLORS = {"new": "#90a4ae", "in_review": "#42a5f5", "accepted": "#43a047", "rejected": "#e53935",
-                 "needs_work": "#fb8c00"}
 
 
 @cache
@@ -70,14 +69,16 @@ def event_types() -> tuple[str, ...]:
 
 
 def _marker_text(state: dict[str, Any]) -> tuple[str, bool]:
+    """The marker beside a field: "人工", "清空", "—" or the lowest automatic confidence
+    (short, so the marker column stays narrow at large fonts; the tooltip says the rest)."""
     values = state.get("values", [])
     if not values:
-        return ("人工（空）" if state.get("edited") else "—"), False
+        return ("清空" if state.get("edited") else "—"), False
     if state.get("edited") or all(v.get("origin") == "human" for v in values):
         return "人工", False
-    low = any(is_low(v) for v in values)
+    low = any(flag_reason(v) for v in values)
     conf = min(float(v.get("confidence", 1.0)) for v in values)
-    return f"自动 {conf:.2f}", low
+    return f"{conf:.2f}", low
 
 
 def _style(widget: QWidget, sheet: str) -> None:
@@ -102,6 +103,7 @@ class FieldPanel(QScrollArea):
     value_selected = Signal(str, int)  # field, value index (-1: none)
     history_requested = Signal(str)  # field (or "status", "note", "tags")
     notice = Signal(str)  # a short message for the status bar
+    leave_requested = Signal()  # Esc in a field with nothing to cancel: focus goes back to the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +126,9 @@ class FieldPanel(QScrollArea):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A narrow panel (large font, small screen) puts each label above its editor instead of
+        # beside it, so the panel's minimum width is one of the two, not their sum.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in FIELDS:
             if not spec.multiple:
                 form.addRow(self._label(spec), self._scalar_row(spec))
@@ -160,7 +165,8 @@ class FieldPanel(QScrollArea):
     def _marker(self, spec: FieldSpec) -> QLabel:
         m = plain_label("—")
         m.setObjectName(f"marker_{spec.name}")
-        m.setMinimumWidth(64)
+        m.setMinimumWidth(m.fontMetrics().horizontalAdvance("清空") + 12)
+        m.setToolTip("自动抽取的最低置信度；“人工”：审核人改过；“清空”：审核人清空了此字段")
         m.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.markers[spec.name] = m
         return m
@@ -177,6 +183,7 @@ class FieldPanel(QScrollArea):
             d.setDisplayFormat("yyyy-MM-dd")
             d.setMinimumDate(NO_DATE)
             d.setSpecialValueText("未填")
+            d.setDate(NO_DATE)  # "未填" before any article, not Qt's default 2000-01-01
             d.editingFinished.connect(lambda s=spec: self._scalar_finished(s))
             d.dateChanged.connect(lambda _d, s=spec, ed=d: self._date_changed(s, ed))
             clear = QToolButton()
@@ -250,7 +257,8 @@ class FieldPanel(QScrollArea):
         hh.setStretchLastSection(False)
         # Fixed widths for the origin and confidence columns: ResizeToContents would read every
         # row on every article switch.
-        meta_w = table.fontMetrics().horizontalAdvance("置信度") + 16
+        tfm = table.fontMetrics()
+        meta_w = max(tfm.horizontalAdvance("置信度"), tfm.horizontalAdvance("0.00")) + 16
         for c in range(model.columnCount()):
             meta = c >= model.columnCount() - 2
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed if meta else QHeaderView.ResizeMode.Stretch)
@@ -262,6 +270,7 @@ class FieldPanel(QScrollArea):
         add.clicked.connect(lambda _c=False, m=model: m.request_add())
         remove.clicked.connect(lambda _c=False, m=model, t=table: m.request_remove(
             sorted({i.row() for i in t.selectionModel().selectedRows()})))
+        table.installEventFilter(self)
         self.models[spec.name] = model
         self.tables[spec.name] = table
         self._fit(table)
@@ -285,28 +294,41 @@ class FieldPanel(QScrollArea):
         w = QWidget()
         form = QFormLayout(w)
         form.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # as the fields' form below
+        # The badge on one line and the three buttons on the next: side by side they set the
+        # panel's minimum width, which at large fonts no longer fitted a 1024-pixel screen.
+        column = QVBoxLayout()
+        column.setSpacing(4)
         self.status_label = plain_label()
         self.status_label.setObjectName("status_label")
-        row.addWidget(self.status_label)
-        row.addStretch(1)
+        column.addWidget(self.status_label)
+        row = QHBoxLayout()
+        row.setSpacing(4)
         self.status_buttons: dict[str, QPushButton] = {}
-        for status, text in (("accepted", "通过 A"), ("needs_work", "待修改 W"), ("rejected", "拒绝 R")):
-            b = QPushButton(text)
-            b.setToolTip(f"标为{STATUS_LABELS[status]}并转到下一篇")
+        for st in statuses.STATUS_TABLE:
+            if not st.reviewed:
+                continue  # 审核中 and 新 are set from the menu (fewer buttons, a narrower panel)
+            status = st.value
+            b = QPushButton(f"{st.verb} {st.key}")
+            b.setObjectName(f"status_button_{status}")
+            b.setToolTip(f"标为{st.label}并转到下一篇")
             b.clicked.connect(lambda _c=False, s=status: self.status_requested.emit(s))
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.status_buttons[status] = b
             row.addWidget(b)
-        form.addRow("状态", row)
+        row.addStretch(1)
+        column.addLayout(row)
+        form.addRow("状态", column)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("edit_tags")
-        self.tags_edit.setPlaceholderText("用逗号分隔，如：大湾区, 推介会")
+        self.tags_edit.setPlaceholderText("逗号分隔多个标签")
+        self.tags_edit.setToolTip("标签之间用逗号分隔，如：大湾区, 推介会")
         self._tag_choices = QStringListModel(self)
         completer = QCompleter(self._tag_choices, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_edit.setCompleter(completer)
         self.tags_edit.editingFinished.connect(self._tags_finished)
+        self.tags_edit.installEventFilter(self)
         form.addRow("标签", self.tags_edit)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("edit_note")
@@ -321,6 +343,33 @@ class FieldPanel(QScrollArea):
         self.note_edit.textChanged.connect(lambda: (not self._loading) and self._note_timer.start())
         form.addRow("备注", self.note_edit)
         return w
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._remeasure()
+
+    def _remeasure(self) -> None:
+        """Sizes derived from the font (row heights, fixed columns, the note's height) follow it live."""
+        fm = self.fontMetrics()
+        self._head_h = None
+        for table in self.tables.values():
+            tfm = table.fontMetrics()
+            table.verticalHeader().setDefaultSectionSize(tfm.height() + 8)
+            model = table.model()
+            meta_w = max(tfm.horizontalAdvance("置信度"), tfm.horizontalAdvance("0.00")) + 16
+            for c in range(model.columnCount() - len(META_COLUMNS), model.columnCount()):
+                table.setColumnWidth(c, meta_w)
+            table.horizontalHeader().setMinimumHeight(0)
+            self._fit(table)
+        self.note_edit.setFixedHeight(fm.lineSpacing() * 3 + 12)
+        for marker in self.markers.values():
+            marker.setMinimumWidth(fm.horizontalAdvance("清空") + 12)
+        self._fit_width()
+        body = self.widget()
+        if body is not None:
+            body.setMinimumHeight(0)
+        self._relayout()
 
     # -- showing -----------------------------------------------------------------------------------------
     def set_tag_choices(self, tags: list[str]) -> None:
@@ -387,11 +436,11 @@ class FieldPanel(QScrollArea):
 
     def _show_review(self, view: ArticleView | None, same: bool) -> None:
         status = view.status if view is not None else "new"
-        self.status_label.setText(f"#{view.id}  {STATUS_LABELS.get(status, status)}" if view else "")
+        self.status_label.setText(f"#{view.id}  {statuses.label(status)}" if view else "")
         # A fixed width for ids up to six digits: a new id must not re-lay out the whole panel.
         self.status_label.setMinimumWidth(self.status_label.fontMetrics().horizontalAdvance("#000000 待修改") + 16)
         _style(self.status_label,
-            f"color: white; background: {STATUS_COLORS.get(status, '#90a4ae')}; "
+            f"color: white; background: {statuses.colour(status)}; "
             "border-radius: 3px; padding: 2px 8px; font-weight: bold;")
         tags = ", ".join(view.tags) if view is not None else ""
         if not (same and self.tags_edit.hasFocus() and self.tags_edit.isModified()) \
@@ -543,13 +592,162 @@ class FieldPanel(QScrollArea):
             self.note_edited.emit(self.article.note, new)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
+        etype = event.type()
+        if etype == QEvent.Type.FocusIn:
             for name, editor in self.editors.items():
                 if obj is editor:
                     self.value_selected.emit(name, 0)
-        elif event.type() == QEvent.Type.FocusOut and obj is self.note_edit:
+        elif etype == QEvent.Type.FocusOut and obj is self.note_edit:
             self.commit_note()
+        elif etype == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier \
+                and self.cancel_edit(obj):
+            return True
         return super().eventFilter(obj, event)
+
+    def cancel_edit(self, obj: QObject) -> bool:
+        """Esc: drop what is typed but not committed; with nothing to drop, leave the panel."""
+        if self.article is None:
+            return False
+        if isinstance(obj, QLineEdit) and obj.isModified():
+            stored = ", ".join(self.article.tags) if obj is self.tags_edit else self._stored_text(obj)
+            obj.setText(stored)
+            obj.setModified(False)
+            return True
+        if obj is self.note_edit and self.note_edit.toPlainText() != self.article.note:
+            self._note_timer.stop()
+            self._loading = True
+            try:
+                self.note_edit.setPlainText(self.article.note)
+            finally:
+                self._loading = False
+            return True
+        if isinstance(obj, QTableView) and obj.state() == QAbstractItemView.State.EditingState:
+            return False  # the cell editor cancels itself
+        self.leave_requested.emit()
+        return True
+
+    def _stored_text(self, editor: QLineEdit) -> str:
+        for name, e in self.editors.items():
+            if e is editor and self.article is not None:
+                values = self.article.fields.get(name, {}).get("values", [])
+                value = values[0].get("value") if values else None
+                return "" if value is None else str(value)
+        return editor.text()
+
+    # -- keyboard review ----------------------------------------------------------------------------------
+    def focus_field(self, field: str) -> bool:
+        """Put the keyboard in one field group (a list field's first value is selected)."""
+        widget: QWidget | None
+        if field == "tags":
+            widget = self.tags_edit
+        elif field == "note":
+            widget = self.note_edit
+        else:
+            widget = self.tables.get(field) or self.editors.get(field)
+        if widget is None or not self.isEnabled():
+            return False
+        self.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(widget, QTableView):
+            model = widget.model()
+            if model.rowCount() and not widget.currentIndex().isValid():
+                widget.setCurrentIndex(model.index(0, 0))
+        elif isinstance(widget, QLineEdit):
+            widget.selectAll()
+        return True
+
+    def position(self) -> tuple[str, int] | None:
+        """The field and value index the keyboard is at, if the focus is in a field."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
+        for name, table in self.tables.items():
+            if focus is table or table.isAncestorOf(focus):
+                return name, max(table.currentIndex().row(), 0)
+        for name, editor in self.editors.items():
+            if focus is editor or editor.isAncestorOf(focus):
+                return name, 0
+        return None
+
+    def flagged(self) -> list[tuple[str, int, str]]:
+        """Automatic values to check, in the panel's order: (field, index, why)."""
+        if self.article is None:
+            return []
+        order = [sp for sp in FIELDS if not sp.multiple] + [sp for sp in FIELDS if sp.multiple]
+        out: list[tuple[str, int, str]] = []
+        for spec in order:
+            for i, rec in enumerate(self.article.fields.get(spec.name, {}).get("values", [])):
+                why = flag_reason(rec)
+                if why:
+                    out.append((spec.name, i, why))
+        return out
+
+    def goto_flagged(self, step: int) -> tuple[str, int, str] | None:
+        """Select the next (step 1) or previous (-1) value to check, wrapping around."""
+        items = self.flagged()
+        if not items:
+            return None
+        order = {name: k for k, name in enumerate(
+            [sp.name for sp in FIELDS if not sp.multiple] + [sp.name for sp in FIELDS if sp.multiple])}
+        here = self.position()
+        keys = [(order[f], i) for f, i, _w in items]
+        if here is None:
+            target = 0 if step > 0 else len(items) - 1
+        else:
+            pos = (order[here[0]], here[1])
+            if step > 0:
+                target = next((k for k, key in enumerate(keys) if key > pos), 0)
+            else:
+                target = next((k for k in range(len(keys) - 1, -1, -1) if keys[k] < pos), len(items) - 1)
+        field, index, why = items[target]
+        self.select_value(field, index)
+        widget = self.tables.get(field) or self.editors.get(field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.value_selected.emit(field, index)
+        return field, index, why
+
+    def edit_current(self) -> bool:
+        """F2: open the value at hand for editing."""
+        focus = QApplication.focusWidget()
+        for table in self.tables.values():
+            if focus is table:
+                index = table.currentIndex()
+                if not index.isValid() and table.model().rowCount():
+                    index = table.model().index(0, 0)
+                if index.isValid():
+                    if index.column() >= table.model().columnCount() - len(META_COLUMNS):
+                        index = index.siblingAtColumn(0)
+                    table.setCurrentIndex(index)
+                    table.edit(index)
+                    return True
+                return False
+        if isinstance(focus, QLineEdit) and any(focus is e for e in self.editors.values()):
+            focus.selectAll()
+            return True
+        return False
+
+    def delete_current(self) -> bool:
+        """Delete: remove the selected values of the list field that has the focus."""
+        focus = QApplication.focusWidget()
+        for name, table in self.tables.items():
+            if focus is table:
+                rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+                if not rows and table.currentIndex().isValid():
+                    rows = [table.currentIndex().row()]
+                if rows:
+                    self.models[name].request_remove(rows)
+                    # The next value (or the last one) keeps the keyboard in the table.
+                    QTimer.singleShot(0, lambda t=table, r=rows[0]: self._reselect(t, r))
+                    return True
+        return False
+
+    @staticmethod
+    def _reselect(table: QTableView, row: int) -> None:
+        n = table.model().rowCount()
+        if n:
+            table.setCurrentIndex(table.model().index(min(row, n - 1), 0))
 
     # -- selection from the text --------------------------------------------------------------------------
     def select_value(self, field: str, index: int) -> None:

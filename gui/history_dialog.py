@@ -50,8 +50,38 @@ def describe(kind: str, value: Any) -> str:
     return str(value)
 
 
+def _shown_values(kind: str, value: Any) -> list[str]:
+    spec = FIELDS_BY_NAME.get(kind)
+    if spec is not None and isinstance(value, list):
+        return [display_value(spec, v.get("value") if isinstance(v, dict) else v) for v in value]
+    if kind == "tags" and isinstance(value, list):
+        return [str(t) for t in value]
+    return [describe(kind, value)] if value not in (None, "") else []
+
+
+def change_text(kind: str, old: Any, new: Any) -> str:
+    """What one history row changed, in a line: "新增 X；删除 Y" for lists, "A → B" otherwise."""
+    before, after = _shown_values(kind, old), _shown_values(kind, new)
+    spec = FIELDS_BY_NAME.get(kind)
+    if (spec is not None and spec.multiple) or kind == "tags":
+        added = [v for v in after if v not in before]
+        removed = [v for v in before if v not in after]
+        if len(added) == 1 and len(removed) == 1:
+            return f"{removed[0]} → {added[0]}"
+        bits = ([f"新增 {'、'.join(added)}"] if added else []) + ([f"删除 {'、'.join(removed)}"] if removed else [])
+        if bits:
+            return "；".join(bits)
+        return "顺序或来源改变" if before == after and old != new else "（无变化）"
+    return f"{'；'.join(before) or '（空）'} → {'；'.join(after) or '（空）'}"
+
+
+def full_text(kind: str, value: Any) -> str:
+    """Every value, one a line (for the tooltip: nothing cut off)."""
+    return "\n".join(_shown_values(kind, value)) or "（空）"
+
+
 class HistoryModel(RowsTableModel):
-    HEADERS = ("时间", "审核人", "字段", "原值", "新值")
+    HEADERS = ("时间", "审核人", "字段", "改动", "改后的值")
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
@@ -74,7 +104,11 @@ class HistoryModel(RowsTableModel):
             return e.who
         if col == 2:
             return kind_label(e.field)
-        return describe(e.field, e.old_value if col == 3 else e.new_value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"改前：\n{full_text(e.field, e.old_value)}\n\n改后：\n{full_text(e.field, e.new_value)}"
+        if col == 3:
+            return change_text(e.field, e.old_value, e.new_value)
+        return describe(e.field, e.new_value)
 
 
 class HistoryDialog(QDialog):

@@ -8,38 +8,52 @@ path scans the list.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
+    QInputDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.actions import ACTIONS, ADD_KEYS, ALWAYS, ARTICLE, CAN_REDO, CAN_UNDO, MENUS, SELECTION
 from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
-from gui.document_view import MODES, DocumentView
+from gui.document_view import DocumentView
 from gui.export_dialog import SPLIT_NAMES, ExportDialog
 from gui.field_panel import FieldPanel
-from gui.file_dialogs import SafeFileDialog, folder_dialog, open_files_dialog
+from gui.file_dialogs import SafeFileDialog, folder_dialog, open_files_dialog, save_file_dialog
 from gui.filter_bar import UNREVIEWED, FilterBar
 from gui.group_diff import GroupDiffDialog
+from gui.guidelines_pane import GuidelinesPane
+from gui.help_overlay import HelpOverlay
 from gui.history_dialog import HistoryDialog
+from gui.logs import show_log_dialog
+from gui.paths import seeds_dir
 from gui.plain import plain_label, plain_message_box
 from gui.reextract_dialog import ReextractDialog
 from gui.settings import Settings
 from gui.settings_dialog import SettingsDialog
+from gui.start_page import StartPage
+from gui.texts import reason_zh
 from gui.undo import Editor
 from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME, FieldState, blank_value, field_state
@@ -50,25 +64,32 @@ from storage.grouping import group_members, set_canonical
 from storage.importer import import_paths
 from storage.listing import all_flags, first_ids
 from storage.own_files import store_files
+from storage.progress import ReviewProgress, fields_of, review_progress, statuses_and_tags
 from storage.queries import NotFoundError, all_tags, field_history, get_article, summaries_for
 from storage.recleaning import skipped_changes
 from storage.records import ArticleView, ExportReport, HistoryEntry, ImportProgress, ImportReport, ReextractReport
 from storage.reextract import reextract
 from storage.search import ArticleFilter, find_ids
+from storage.statuses import REVIEWED, STATUS_TABLE
+from storage.statuses import label as status_label
 from storage.store import Store
 
+MIN_FONT, MAX_FONT = 9, 20  # the font sizes the layout is checked at (tests/gui/test_layout.py)
 FIRST_ROWS = 500
 NEAR_ROWS = 512  # rows "next unreviewed" checks from the list's cache before querying the store
 
-# "Add the selected text as …": field, menu text, shortcut.
-ADD_TARGETS: tuple[tuple[str, str, str], ...] = (
-    ("people", "人物", "Shift+P"),
-    ("organizations", "机构", "Shift+O"),
-    ("places", "地点", "Shift+L"),
-    ("amounts", "金额", "Shift+M"),
-    ("industries", "产业", "Shift+I"),
-    ("title", "标题", "Shift+T"),
-)
+
+def duplicate_of(field: str, text: str, records: list[dict[str, Any]]) -> int | None:
+    """The index of a listed value that already says ``text`` (a person by name, an amount by its text)."""
+    kind = FIELDS_BY_NAME[field].kind
+    key = "name" if kind == "person" else "text" if kind in ("amount", "count") else None
+    wanted = text.strip()
+    for i, rec in enumerate(records):
+        v = rec.get("value")
+        shown = v.get(key) if key and isinstance(v, dict) else v
+        if isinstance(shown, str) and shown.strip() == wanted:
+            return i
+    return None
 
 
 def value_from_selection(field: str, text: str) -> Any:
@@ -85,7 +106,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings if settings is not None else Settings()
-        self.setWindowTitle(f"Article Curator — {store.display_name}")
+        self.setWindowTitle(f"文章整理（Article Curator）— {store.display_name}")
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.jobs: list[Job] = []
@@ -101,6 +122,8 @@ class MainWindow(QMainWindow):
         self.reextract_dialog: ReextractDialog | None = None
         self.history_dialog: HistoryDialog | None = None
         self.file_dialog: SafeFileDialog | None = None
+        self.help_overlay: HelpOverlay | None = None
+        self._progress_generation = 0
 
         self.editor = Editor(store, lambda: self.settings.reviewer, self)
         self.editor.ask_retry = self._ask_retry
@@ -141,6 +164,7 @@ class MainWindow(QMainWindow):
         self.panel.value_selected.connect(self._on_value_selected)
         self.panel.history_requested.connect(self.show_history)
         self.panel.notice.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.panel.leave_requested.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -152,12 +176,24 @@ class MainWindow(QMainWindow):
         self.right_split.setObjectName("right_splitter")
         self.right_split.addWidget(self.doc)
         self.right_split.addWidget(self.panel)
-        self.right_split.setStretchFactor(0, 3)
-        self.right_split.setStretchFactor(1, 2)
+        self.guidelines = GuidelinesPane(store, lambda: self.settings.reviewer)
+        self.guidelines.hide()  # F4 shows it
+        self.right_split.addWidget(self.guidelines)
+        # The text takes what the window gains or loses; the fields keep their width (narrowed,
+        # their labels go above the editors, which reads worse than a narrower text).
+        self.right_split.setStretchFactor(0, 1)
+        self.right_split.setStretchFactor(1, 0)
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.setObjectName("main_splitter")
         self.main_split.addWidget(left)
-        self.main_split.addWidget(self.right_split)
+        self.start_page = StartPage(seeds_dir().is_dir())
+        self.start_page.import_folder.connect(self.import_folder_dialog)
+        self.start_page.import_files.connect(self.import_files_dialog)
+        self.start_page.load_samples.connect(lambda: self.start_import([seeds_dir()]))
+        self.right_stack = QStackedWidget()
+        self.right_stack.addWidget(self.right_split)
+        self.right_stack.addWidget(self.start_page)
+        self.main_split.addWidget(self.right_stack)
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 5)
         self.setCentralWidget(self.main_split)
@@ -169,13 +205,25 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("取消")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_jobs)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progress_label")
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
+        # Progress is re-counted once a burst of writes (a bulk action, an undo) has settled.
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(150)
+        self._progress_timer.timeout.connect(self._refresh_progress)
         self._build_actions()
         self._build_menus()
         self._restore_layout()
+        self.guidelines.hide()  # whatever the saved splitter said: shown on F4
         self.apply_font_size()
+        saved = self.settings.get("layout/splitters")
+        if saved is None or saved.isEmpty():
+            self._default_sizes()  # again, measured at the chosen font
         self.doc.set_mode(str(self.settings.get("view/mode")))
         # First rows at once, whatever the store's size; the full id list follows off the GUI thread.
         first = first_ids(store, FIRST_ROWS)
@@ -188,6 +236,7 @@ class MainWindow(QMainWindow):
             self._flags = all_flags(store)
         self._refresh_choices(flags=large)
         self._show_count()
+        self._progress_timer.start()  # counted once the window is up
         QTimer.singleShot(0, self.first_rows_shown.emit)
 
     def warn(self, text: str) -> None:
@@ -201,7 +250,12 @@ class MainWindow(QMainWindow):
     def _default_sizes(self) -> None:
         w = max(self.width(), 1280)
         self.main_split.setSizes([int(w * 0.30), int(w * 0.70)])
-        self.right_split.setSizes([int(w * 0.70 * 0.55), int(w * 0.70 * 0.45)])
+        right = int(w * 0.70)
+        body = self.panel.widget()
+        # The panel's preferred width (labels beside editors) at the current font, within reason.
+        want = (body.sizeHint().width() + 24) if body is not None else 0
+        panel = min(max(want, int(right * 0.40)), int(right * 0.55))
+        self.right_split.setSizes([right - panel, panel])
 
     def _fit_columns(self) -> None:
         fm = self.table.fontMetrics()
@@ -233,94 +287,80 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def apply_font_size(self) -> None:
+        """The chosen size (0: the system's) for the whole window, at once; widgets re-measure
+        themselves on the font change (``FieldPanel.changeEvent``)."""
         size = int(self.settings.get("font_size"))
-        self.doc.set_font_size(size)
+        f = QApplication.font()
         if size > 0:
-            f = self.panel.font()
             f.setPointSize(size)
-            self.panel.setFont(f)
+        self.setFont(f)
+        self.doc.set_font_size(size)
+        self._fit_columns()
 
     # -- actions and menus ---------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], Any], shortcuts: Sequence[Any] = (),
-                tip: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcuts:
-            act.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            act.setStatusTip(tip)
-        act.triggered.connect(lambda _checked=False: slot())
-        # Window-wide, so the keys work wherever focus is (text inputs still get their letters).
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(act)
-        return act
-
     def _build_actions(self) -> None:
-        self.act_import_files = self._action("导入文件…", self._import_files_dialog, [QKeySequence.StandardKey.Open])
-        self.act_import_folder = self._action("导入文件夹…", self._import_folder_dialog, ["Ctrl+Shift+O"])
-        self.act_export = self._action("导出数据集…", self.open_export_dialog, ["Ctrl+E"])
-        self.act_settings = self._action("设置…", self.open_settings, [QKeySequence.StandardKey.Preferences])
-        self.act_quit = self._action("退出", self.close, [QKeySequence.StandardKey.Quit])
-        self.act_undo = self.editor.stack.createUndoAction(self, "撤销")
-        self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.editor.stack.createRedoAction(self, "重做")
-        self.act_redo.setShortcuts(QKeySequence.StandardKey.Redo)
-        self.addAction(self.act_undo)
-        self.addAction(self.act_redo)
-        self.add_actions: dict[str, QAction] = {}
-        for field, label, key in ADD_TARGETS:
-            self.add_actions[field] = self._action(
-                f"添加为{label}", lambda f=field: self.add_selection_as(f), [key],  # type: ignore[misc]
-                f"把文中选中的文字添加为{label}，选区作为依据")
+        """One ``QAction`` per row of ``gui.actions.ACTIONS``: its keys, tip and handler."""
+        self.commands: dict[str, QAction] = {}
+        for spec in ACTIONS:
+            act = QAction(spec.label, self)
+            act.setObjectName(f"action_{spec.id}")
+            if spec.keys:
+                act.setShortcuts([QKeySequence(k) for k in spec.keys])
+            tip = spec.tip or spec.label
+            act.setStatusTip(tip)
+            act.setToolTip(f"{tip}（{' / '.join(spec.keys)}）" if spec.keys else tip)
+            handler = getattr(self, spec.handler)
+            act.triggered.connect(lambda _checked=False, h=handler, args=spec.args: h(*args))
+            # Window-wide, so the keys work wherever focus is; an editor with focus claims its own
+            # keys first (letters, Delete, Ctrl+Z), so typing is never taken over.
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(act)
+            self.commands[spec.id] = act
+        self.act_undo, self.act_redo = self.commands["undo"], self.commands["redo"]
+        self.add_actions: dict[str, QAction] = {f: self.commands[f"add_{f}"] for f, _k in ADD_KEYS}
         self.doc.add_actions = list(self.add_actions.values())
-        self.act_history = self._action("字段修改历史…", lambda: self.show_history(None), ["Ctrl+H"])
-        self.act_accept = self._action("通过", lambda: self.set_status("accepted"), ["A"], "标为已通过并转到下一篇")
-        self.act_reject = self._action("拒绝", lambda: self.set_status("rejected"), ["R"], "标为已拒绝并转到下一篇")
-        self.act_needs_work = self._action("待修改", lambda: self.set_status("needs_work"), ["W"],
-                                           "标为待修改并转到下一篇")
-        self.act_next = self._action("下一篇", self.go_next, ["J", "N", "Ctrl+Down"])
-        self.act_prev = self._action("上一篇", self.go_previous, ["K", "P", "Ctrl+Up"])
-        self.act_next_unreviewed = self._action("下一篇未审核", self.go_next_unreviewed, ["U"])
-        self.act_modes = [
-            self._action(label, lambda m=key: self.doc.set_mode(m), [f"Ctrl+{i + 1}"])  # type: ignore[misc]
-            for i, (key, label) in enumerate(MODES)
-        ]
-        self.act_reextract_current = self._action("重新抽取当前文章…", self.reextract_current, ["Ctrl+R"])
-        self.act_reextract_selected = self._action("重新抽取所选文章…", self.reextract_selected, ["Ctrl+Shift+R"])
-        self.act_focus_search = self._action("搜索", lambda: self.filter_bar.search.setFocus(),
-                                             [QKeySequence.StandardKey.Find])
+        stack = self.editor.stack
+        stack.canUndoChanged.connect(self._on_stack_changed)
+        stack.canRedoChanged.connect(self._on_stack_changed)
+        stack.undoTextChanged.connect(self._on_stack_changed)
+        stack.redoTextChanged.connect(self._on_stack_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_stack_changed)
+
+    def _on_stack_changed(self, *_args: Any) -> None:
+        if not shiboken6.isValid(self.editor.stack):
+            return  # the window is being torn down
+        stack = self.editor.stack
+        self.act_undo.setText(f"撤销 {stack.undoText()}" if stack.canUndo() else "撤销")
+        self.act_redo.setText(f"重做 {stack.redoText()}" if stack.canRedo() else "重做")
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        """Enable each action by its ``enabled_when``."""
+        has_article = self.current is not None
+        has_selection = self.table.selectionModel().hasSelection()
+        state = {ALWAYS: True, ARTICLE: has_article, SELECTION: has_selection,
+                 CAN_UNDO: self.editor.stack.canUndo(), CAN_REDO: self.editor.stack.canRedo()}
+        for spec in ACTIONS:
+            act = self.commands[spec.id]
+            want = state.get(spec.enabled_when, True)
+            if act.isEnabled() != want:
+                act.setEnabled(want)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
-        m = mb.addMenu("文件(&F)")
-        for a in (self.act_import_files, self.act_import_folder, self.act_export):
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.act_settings)
-        m.addSeparator()
-        m.addAction(self.act_quit)
-        m = mb.addMenu("编辑(&E)")
-        m.addAction(self.act_undo)
-        m.addAction(self.act_redo)
-        m.addSeparator()
-        for a in self.add_actions.values():
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.act_history)
-        m = mb.addMenu("审核(&R)")
-        for a in (self.act_accept, self.act_needs_work, self.act_reject):
-            m.addAction(a)
-        m.addSeparator()
-        for a in (self.act_next, self.act_prev, self.act_next_unreviewed):
-            m.addAction(a)
-        m = mb.addMenu("视图(&V)")
-        for a in self.act_modes:
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.act_focus_search)
-        m = mb.addMenu("工具(&T)")
-        m.addAction(self.act_reextract_current)
-        m.addAction(self.act_reextract_selected)
-        self._build_group_actions(m)
+        self.menus: dict[str, Any] = {}
+        for menu_id, title in MENUS:
+            menu = mb.addMenu(title)
+            self.menus[menu_id] = menu
+            group = None
+            for spec in ACTIONS:
+                if spec.menu != menu_id:
+                    continue
+                if group is not None and spec.group != group:
+                    menu.addSeparator()
+                group = spec.group
+                menu.addAction(self.commands[spec.id])
+        self._update_enabled()
 
     # -- the list --------------------------------------------------------------------------------------
     def apply_filter(self, f: ArticleFilter | None = None) -> Job:
@@ -330,6 +370,8 @@ class MainWindow(QMainWindow):
         self._list_generation += 1
         generation = self._list_generation
         store, flt, (column, descending) = self.store, self._filter, self._sort
+        if flt.sort == "min_confidence":
+            column, descending = "min_confidence", False
 
         def work(_progress: Any, _cancelled: Any) -> list[int]:
             return ordered_ids(store, flt, column, descending)
@@ -356,6 +398,8 @@ class MainWindow(QMainWindow):
             self.table.selectionModel().blockSignals(False)
             self.table.scrollTo(self.model.index(row, 0))
         self._show_count()
+        self._refresh_progress()
+        self.doc.set_search(self._filter.text)
         self.list_updated.emit()
 
     def _refresh_choices(self, *, flags: bool = True) -> None:
@@ -384,19 +428,21 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         self.statusBar().showMessage(f"{self.model.rowCount()} 篇文章")
+        # An empty store (not an empty filter) shows how to get articles in.
+        empty = self.model.rowCount() == 0 and self._filter == ArticleFilter() and not any(
+            getattr(j, "title", "") == "导入" for j in self.jobs)
+        self.right_stack.setCurrentWidget(self.start_page if empty else self.right_split)
 
     # -- showing an article ------------------------------------------------------------------------------
     def select_article(self, article_id: int) -> None:
         """Show this article (selecting its row when it is in the list)."""
         row = self.model.row_of(article_id)
         if row >= 0:
-            index = self.model.index(row, 0)
             if self.table.currentIndex().row() == row and self.current is not None \
                     and self.current.id == article_id:
                 self.article_shown.emit(article_id)
                 return
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)
+            self._go_row(row)
         else:
             self.show_article(article_id)
 
@@ -420,13 +466,23 @@ class MainWindow(QMainWindow):
         if self.current is not None and self.current.id != view.id:
             # Text typed into the previous article (e.g. then Ctrl+Down) belongs to that article.
             self.panel.commit_pending()
+        switched = self.current is None or self.current.id != view.id
         self.current = view
         self.editor.saw(view.id, view.version)
         self.doc.set_article(view)
         self.panel.set_article(view)
+        if switched:
+            self.panel.verticalScrollBar().setValue(0)  # status and title first, whatever was scrolled
+            self._update_enabled()
+            dlg = self.history_dialog
+            if dlg is not None and dlg.isVisible():  # the history follows the article on screen
+                dlg.article_id = view.id
+                dlg.setWindowTitle(f"#{view.id} 的修改历史")
+                dlg.set_entries(field_history(self.store, view.id), dlg.kind.currentData())
 
     def _on_article_changed(self, article_id: int) -> None:
         self.model.refresh_ids([article_id])
+        self._progress_timer.start()
         if self.current is not None and self.current.id == article_id:
             self.show_article(article_id)
 
@@ -443,11 +499,57 @@ class MainWindow(QMainWindow):
         self.panel.select_value(field, index)
 
     # -- review -----------------------------------------------------------------------------------------
-    def set_status(self, status: str, *, advance: bool = True) -> None:
+    def set_status(self, status: str, *, advance: bool | None = None) -> None:
+        """Set the shown article's status; a reviewed status moves on to the next article."""
         if self.current is None:
             return
+        if advance is None:
+            advance = status in REVIEWED
         if self.editor.set_status(self.current.id, self.current.status, status) and advance:
             self.go_next()
+
+    # -- keyboard review ----------------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.panel.commit_pending()  # a value typed a moment ago is a step of its own, undone first
+        self.editor.stack.undo()
+
+    def redo(self) -> None:
+        self.editor.stack.redo()
+
+    def focus_field(self, field: str) -> None:
+        if not self.panel.focus_field(field):
+            self.statusBar().showMessage("请先选择一篇文章", 3000)
+
+    def focus_pane(self, pane: str) -> None:
+        if pane == "list":
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if self.current is None and self.model.rowCount():
+                self._go_row(0)  # the list's keys then act on an article at once
+        else:
+            self.doc.focus_text()
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def set_mode(self, mode: str) -> None:
+        self.doc.set_mode(mode)
+
+    def go_flagged(self, step: str) -> None:
+        found = self.panel.goto_flagged(int(step))
+        if found is None:
+            self.statusBar().showMessage("这篇文章没有待核对的值", 4000)
+            return
+        field, index, why = found
+        self.statusBar().showMessage(f"{FIELDS_BY_NAME[field].label} 第 {index + 1} 个值：{why}", 6000)
+
+    def edit_current_value(self) -> None:
+        if not self.panel.edit_current():
+            self.statusBar().showMessage("先用 Alt+字段键 或 F8 转到一个值，再按 F2 编辑", 4000)
+
+    def delete_current_value(self) -> None:
+        if not self.panel.delete_current():
+            self.statusBar().showMessage("先在字段表中选中要删除的值（Alt+字段键 转到字段）", 4000)
 
     def go_next(self) -> None:
         self._move(+1)
@@ -461,8 +563,7 @@ class MainWindow(QMainWindow):
         row = self.table.currentIndex().row()
         target = 0 if row < 0 else row + step
         if 0 <= target < self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(target, 0))
-            self.table.scrollTo(self.model.index(target, 0))
+            self._go_row(target)
         else:
             self.statusBar().showMessage("已到列表末尾" if step > 0 else "已到列表开头", 3000)
 
@@ -485,8 +586,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("列表中没有未审核的文章了", 5000)
 
     def _go_row(self, row: int) -> None:
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
+        """Make this row the only selected one. ``QTableView.setCurrentIndex`` would read the keys
+        held at the moment: with Ctrl down (Ctrl+Z bringing an article back) it added the row to
+        the selection, two rows stayed highlighted and the next key acted on one of them only."""
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
 
     # -- edits ------------------------------------------------------------------------------------------
     def _on_field_edited(self, field: str, old: dict[str, Any], new: dict[str, Any]) -> None:
@@ -504,12 +610,18 @@ class MainWindow(QMainWindow):
     def add_selection_as(self, field: str) -> None:
         sel = self.doc.selection()
         if self.current is None or sel is None:
-            self.statusBar().showMessage("请先在文中选中文字", 4000)
+            self.statusBar().showMessage("请先在文中选中文字（Alt+2 转到正文，Shift+方向键 选择，或 F3 选中搜索结果）",
+                                         5000)
             return
         start, end, text = sel
+        spec = FIELDS_BY_NAME[field]
+        existing = duplicate_of(field, text, self.current.fields.get(field, {}).get("values", []))
+        if existing is not None and spec.multiple:
+            self.panel.select_value(field, existing)
+            self.statusBar().showMessage(f"{spec.label}中已有“{text}”，未重复添加", 6000)
+            return
         self.panel.add_value(field, value_from_selection(field, text), [[start, end]])
         count = len(self.current.fields.get(field, {}).get("values", [])) if self.current else 0
-        spec = FIELDS_BY_NAME[field]
         self.panel.select_value(field, count - 1 if spec.multiple else 0)
         self.statusBar().showMessage(f"已添加{spec.label}：{text}", 4000)
 
@@ -531,10 +643,190 @@ class MainWindow(QMainWindow):
         box.button(QMessageBox.StandardButton.Retry).setText("重新载入并重试")
         return box.exec() == QMessageBox.StandardButton.Retry
 
+    # -- bulk actions on the list's selection ----------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.article_id(r) for r in rows]
+
+    def bulk_set_status(self, ids: list[int], status: str) -> int:
+        self.panel.commit_pending()
+        current = statuses_and_tags(self.store, ids)
+        writes = [(aid, "status", current[aid][0], status) for aid in ids if aid in current]
+        done = self.editor.bulk(f"将 {len(writes)} 篇标为{status_label(status)}", writes)
+        self.statusBar().showMessage(f"已将 {done} 篇标为{status_label(status)}（Ctrl+Z 一步撤销）", 8000)
+        return done
+
+    def bulk_tag(self, ids: list[int], tag: str, mode: str) -> int:
+        self.panel.commit_pending()
+        tag = tag.strip()
+        if not tag:
+            return 0
+        current = statuses_and_tags(self.store, ids)
+        writes = []
+        for aid in ids:
+            if aid not in current:
+                continue
+            old = current[aid][1]
+            new = sorted({*old, tag}) if mode == "add" else [t for t in old if t != tag]
+            writes.append((aid, "tags", old, new))
+        verb = "添加标签" if mode == "add" else "移除标签"
+        done = self.editor.bulk(f"为 {len(ids)} 篇{verb}“{tag}”", writes)
+        self._refresh_choices(flags=False)
+        self.statusBar().showMessage(f"已为 {done} 篇{verb}“{tag}”（Ctrl+Z 一步撤销）", 8000)
+        return done
+
+    def bulk_status_dialog(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        labels = [st.label for st in STATUS_TABLE]
+        choice, ok = QInputDialog.getItem(self, "批量设置状态", f"将所选 {len(ids)} 篇文章标为：", labels, 0, False)
+        if ok and choice:
+            self.bulk_set_status(ids, STATUS_TABLE[labels.index(choice)].value)
+
+    def bulk_tag_dialog(self, mode: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        title = "批量添加标签" if mode == "add" else "批量移除标签"
+        tag, ok = QInputDialog.getItem(self, title, f"所选 {len(ids)} 篇文章的标签：", self._tags, 0, True)
+        if ok and tag.strip():
+            self.bulk_tag(ids, tag, mode)
+
+    def export_selection(self) -> SafeFileDialog | None:
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        # Not QFileDialog's static functions: see gui.file_dialogs (they sniff the store's files).
+        dlg = save_file_dialog(self, f"导出所选 {len(ids)} 篇文章（.jsonl 或 .csv）", "selection.jsonl")
+
+        def chosen(path: str) -> None:
+            if path:
+                fmt = "csv" if path.lower().endswith(".csv") else "jsonl"
+                self.start_export(Path(path), fmt, None, ids)
+
+        dlg.fileSelected.connect(chosen)
+        self.file_dialog = dlg
+        dlg.open()
+        return dlg
+
+    # -- search hits, font size, help, log -------------------------------------------------------------
+    def go_hit(self, step: str) -> None:
+        if not self.doc.search:
+            self.statusBar().showMessage("先在搜索框中输入要找的文字（Ctrl+F）", 4000)
+            return
+        if self.doc.go_hit(int(step)) is None:
+            self.statusBar().showMessage(f"这篇文章中没有“{self.doc.search}”", 4000)
+
+    def change_font_size(self, step: str) -> None:
+        """Larger / smaller / default text, applied to the whole window at once."""
+        size = int(self.settings.get("font_size"))
+        if int(step) == 0:
+            size = 0
+        else:
+            base = size if size > 0 else QApplication.font().pointSize()
+            size = min(MAX_FONT, max(MIN_FONT, base + int(step)))
+        self.settings.set("font_size", size)
+        self.apply_font_size()
+        self.statusBar().showMessage(f"字号：{size if size else '默认'}", 3000)
+
+    def show_help(self) -> None:
+        if self.help_overlay is None:
+            self.help_overlay = HelpOverlay(self.commands, self)
+        self.help_overlay.refresh()
+        self.help_overlay.show()
+        self.help_overlay.raise_()
+        self.help_overlay.activateWindow()
+
+    # -- saved filters ---------------------------------------------------------------------------------
+    def saved_filters(self) -> dict[str, dict[str, Any]]:
+        try:
+            saved = json.loads(str(self.settings.get("filters/saved")) or "{}")
+        except ValueError:
+            return {}
+        return saved if isinstance(saved, dict) else {}
+
+    def save_filter(self, name: str) -> None:
+        saved = self.saved_filters()
+        saved[name.strip()] = self.filter_bar.state()
+        self.settings.set("filters/saved", json.dumps(saved, ensure_ascii=False))
+        self.settings.sync()
+        self.statusBar().showMessage(f"已保存筛选“{name.strip()}”（Ctrl+Shift+L 应用）", 5000)
+
+    def apply_saved_filter(self, name: str) -> bool:
+        state = self.saved_filters().get(name)
+        if state is None:
+            return False
+        self.filter_bar.set_state(state)
+        self.statusBar().showMessage(f"筛选：{name}", 5000)
+        return True
+
+    def save_filter_dialog(self) -> None:
+        name, ok = QInputDialog.getText(self, "保存当前筛选", "名称：")
+        if ok and name.strip():
+            self.save_filter(name)
+
+    def apply_saved_filter_dialog(self) -> None:
+        names = sorted(self.saved_filters())
+        if not names:
+            self.statusBar().showMessage("还没有保存的筛选（Ctrl+Shift+F 保存当前筛选）", 5000)
+            return
+        name, ok = QInputDialog.getItem(self, "已保存的筛选", "应用：", names, 0, False)
+        if ok:
+            self.apply_saved_filter(name)
+
+    def delete_saved_filter_dialog(self) -> None:
+        saved = self.saved_filters()
+        if not saved:
+            return
+        name, ok = QInputDialog.getItem(self, "删除保存的筛选", "删除：", sorted(saved), 0, False)
+        if ok and name in saved:
+            del saved[name]
+            self.settings.set("filters/saved", json.dumps(saved, ensure_ascii=False))
+
+    def toggle_guidelines(self) -> None:
+        if self.guidelines.isVisible():
+            self.guidelines.hide()
+            return
+        self.guidelines.reload()
+        self.guidelines.show()
+        sizes = self.right_split.sizes()
+        if len(sizes) == 3 and sizes[2] < 160:  # first showing: a third of the text's width
+            give = max(220, sizes[0] // 3)
+            self.right_split.setSizes([max(sizes[0] - give, 100), sizes[1], give])
+
+    def show_log(self) -> None:
+        show_log_dialog(self)
+
+    def _refresh_progress(self) -> None:
+        """Reviewed / total in the list's filter and today's count per reviewer, off the GUI thread."""
+        store, flt = self.store, self._filter
+        now = datetime.now().astimezone()
+        since = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        self._progress_generation += 1
+        generation = self._progress_generation
+        job = Job("进度", lambda _p, _c: review_progress(store, flt, since), self)
+        job.succeeded.connect(lambda p: self._show_progress(p, generation))
+        self._begin_job(job, quiet=True)
+
+    def _show_progress(self, p: ReviewProgress, generation: int) -> None:
+        if generation != self._progress_generation:
+            return
+        me = self.settings.reviewer
+        others = sorted(((n, who) for who, n in p.today.items() if who != me), reverse=True)
+        today = [f"我 {p.today.get(me, 0)}"] + [f"{who} {n}" for n, who in others[:3]]
+        self.progress_label.setText(f"已审核 {p.reviewed} / {p.total}  ·  今日：{'，'.join(today)}")
+        self.progress_label.setToolTip(
+            "已审核：当前筛选中已通过、待修改或已拒绝的文章\n今日：各审核人今天设置过状态的文章数\n"
+            + "\n".join(f"{who}：{n}" for who, n in sorted(p.today.items())))
+
     # -- history ----------------------------------------------------------------------------------------
     def show_history(self, field: str | None) -> None:
         if self.current is None:
             return
+        if not field:
+            here = self.panel.position()
+            field = here[0] if here is not None else None
         if self.history_dialog is None:
             self.history_dialog = HistoryDialog(self.current.id, self)
             self.history_dialog.revert_requested.connect(self.revert_to)
@@ -596,6 +888,7 @@ class MainWindow(QMainWindow):
                 job.cancel()
 
     def wait_for_jobs(self, msecs: int = 30000) -> None:
+        self._progress_timer.stop()  # no new count starts once the caller waits for the last jobs
         for job in list(self.jobs):
             job.wait(msecs)
 
@@ -629,14 +922,14 @@ class MainWindow(QMainWindow):
         return job
 
     # -- import -----------------------------------------------------------------------------------------------
-    def _import_files_dialog(self) -> None:
+    def import_files_dialog(self) -> None:
         # Never QFileDialog's static functions: see gui.file_dialogs (they sniff the store's files).
         dlg = open_files_dialog(self, "导入文件")
         dlg.filesSelected.connect(lambda files: self.start_import(list(files)) if files else None)
         self.file_dialog = dlg
         dlg.open()
 
-    def _import_folder_dialog(self) -> None:
+    def import_folder_dialog(self) -> None:
         dlg = folder_dialog(self, "导入文件夹")
         dlg.fileSelected.connect(lambda folder: self.start_import([folder]) if folder else None)
         self.file_dialog = dlg
@@ -647,7 +940,8 @@ class MainWindow(QMainWindow):
 
         def work(progress: Any, cancelled: Any) -> ImportReport:
             def on_progress(p: ImportProgress) -> None:
-                progress(p.done, p.total, p.current)
+                what = p.current if p.done else f"共 {p.total} 个文件，正在启动处理…"
+                progress(p.done, p.total, what)
 
             return import_paths(store, todo, progress=on_progress, cancel=cancelled)
 
@@ -657,10 +951,14 @@ class MainWindow(QMainWindow):
         self._refresh_choices()
         self.apply_filter()
         summary = (f"导入 {len(report.imported)} 篇，重复跳过 {len(report.duplicates)} 篇，"
-                   f"失败 {len(report.failed)} 篇" + ("（已取消）" if report.cancelled else ""))
+                   f"失败 {len(report.failed)} 篇"
+                   + (f"，不支持的文件 {len(report.skipped)} 个" if report.skipped else "")
+                   + ("（已取消）" if report.cancelled else ""))
         self.statusBar().showMessage(summary, 10000)
-        if report.failed:
-            self.show_errors("部分文件未能导入", summary, [f"{p}: {why}" for p, why in report.failed])
+        if report.failed or report.skipped:
+            details = [f"{p}：{reason_zh(why)}" for p, why in report.failed]
+            details += [f"{p}：未导入，{reason_zh(why)}" for p, why in report.skipped]
+            self.show_errors("部分文件未能导入" if report.failed else "有文件未导入", summary, details)
         if report.imported and self.current is None:
             first = report.imported[0][0]
             self.list_updated.connect(lambda: self._select_once(first), Qt.ConnectionType.SingleShotConnection)
@@ -687,16 +985,6 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     # -- near-duplicate groups ---------------------------------------------------------------------------------
-    def _build_group_actions(self, menu: Any) -> None:
-        menu.addSeparator()
-        self.act_group_members = self._action("显示同组近似重复稿", self.show_group_members, ["Ctrl+G"],
-                                              "列表只显示与当前文章同组的近似重复稿；改动筛选栏即恢复")
-        self.act_set_canonical = self._action("设为本组代表稿", self.make_canonical, [],
-                                              "导出“每组只导出代表稿”时导出这一篇")
-        self.act_compare_canonical = self._action("与本组代表稿对比…", self.compare_with_canonical, ["Ctrl+Shift+G"])
-        for a in (self.act_group_members, self.act_set_canonical, self.act_compare_canonical):
-            menu.addAction(a)
-
     def _current_group(self) -> list[int]:
         return group_members(self.store, self.current.id) if self.current is not None else []
 
@@ -794,24 +1082,37 @@ class MainWindow(QMainWindow):
 
     def start_reextract(self, ids: list[int], *, apply: bool) -> Job:
         store, who = self.store, f"re-extraction ({self.settings.reviewer})"
+        if apply:
+            self.panel.commit_pending()
 
-        def work(progress: Any, cancelled: Any) -> ReextractReport:
-            return reextract(store, ids, apply=apply, who=who,
-                             progress=lambda n, t: progress(n, t, f"#{ids[min(n, len(ids)) - 1]}"),
-                             cancel=cancelled)
+        def work(progress: Any, cancelled: Any) -> tuple[ReextractReport, dict[int, Any], dict[int, Any]]:
+            before = fields_of(store, ids) if apply else {}
+            report = reextract(store, ids, apply=apply, who=who,
+                               progress=lambda n, t: progress(n, t, f"#{ids[min(n, len(ids)) - 1]}"),
+                               cancel=cancelled)
+            after = fields_of(store, ids) if apply else {}
+            return report, before, after
 
-        def done(report: ReextractReport) -> None:
+        def done(result: tuple[ReextractReport, dict[int, Any], dict[int, Any]]) -> None:
+            report, before, after = result
             if not apply:
                 dlg = ReextractDialog(report, self)
                 self.reextract_dialog = dlg
                 dlg.accepted.connect(lambda: self.start_reextract(ids, apply=True))
                 dlg.open()
                 return
+            # One undo step for the whole re-extraction: every field it changed goes back.
+            writes = [(aid, name, before[aid].get(name, {"edited": False, "values": []}), state)
+                      for aid in ids if aid in before and aid in after
+                      for name, state in after[aid].items() if name in FIELDS_BY_NAME
+                      and before[aid].get(name) != state]
+            self.editor.record_bulk(f"重新抽取 {len(ids)} 篇", writes)
             self.model.refresh_ids(ids)
             if self.current is not None and self.current.id in ids:
                 self.show_article(self.current.id)
             changed = sum(len(v) for v in report.changed.values())
-            self.statusBar().showMessage(f"重新抽取完成：{report.articles} 篇，更新 {changed} 个字段", 10000)
+            self.statusBar().showMessage(
+                f"重新抽取完成：{report.articles} 篇，更新 {changed} 个字段（Ctrl+Z 一步撤销）", 10000)
 
         return self._job("重新抽取", work, done)
 

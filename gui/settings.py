@@ -38,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("layout/geometry", QByteArray, QByteArray(), "窗口位置",
             "Window geometry, restored at start-up."),
     Setting("view/mode", str, "clean", "文本模式", "Document view mode: clean, original or changes."),
+    Setting("filters/saved", str, "", "保存的筛选",
+            "Named list filters as JSON: {name: {statuses, tag, flag, text, check}}."),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 

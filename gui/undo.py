@@ -20,11 +20,11 @@ from pipeline.fields import FIELDS_BY_NAME
 from storage import editing, recleaning
 from storage.listing import current_version
 from storage.recleaning import SkipKey
+from storage.statuses import STATUS_TABLE
 from storage.store import Store, StoreError
 
-STATUS_LABELS = {
-    "new": "新", "in_review": "审核中", "accepted": "已通过", "rejected": "已拒绝", "needs_work": "待修改",
-}
+# Kept for the modules that read labels by value; derived from the one status table.
+STATUS_LABELS: dict[str, str] = {s.value: s.label for s in STATUS_TABLE}
 
 
 class _Write(QUndoCommand):
@@ -38,16 +38,19 @@ class _Write(QUndoCommand):
         self.old = old
         self.new = new
         self._written = True  # the first redo() (from push) finds the write already done
+        # A step of a bulk action does not bring its article on screen when replayed: a bulk
+        # undo would otherwise flick through every article of the selection.
+        self.replay = not editor.in_bulk
 
     def redo(self) -> None:
         if self._written:
             self._written = False
             return
-        if not self.editor.write(self.article_id, self.kind, self.new, replay=True):
+        if not self.editor.write(self.article_id, self.kind, self.new, replay=self.replay):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if not self.editor.write(self.article_id, self.kind, self.old, replay=True):
+        if not self.editor.write(self.article_id, self.kind, self.old, replay=self.replay):
             self.setObsolete(True)
 
 
@@ -67,6 +70,44 @@ class Editor(QObject):
         # Asked when a write finds the article changed elsewhere; True = reload and retry.
         # The window replaces it with a dialog; tests replace it with a plain function.
         self.ask_retry: Callable[[str], bool] = lambda _msg: False
+        self.in_bulk = False
+
+    def record_bulk(self, text: str, writes: list[tuple[int, str, Any, Any]]) -> int:
+        """Writes already made by a background job (a re-extraction), as one undo step: undoing
+        puts every changed field back; the versions are read again so the undo is not stale."""
+        writes = [w for w in writes if w[2] != w[3]]
+        if not writes:
+            return 0
+        self.stack.beginMacro(text)
+        self.in_bulk = True
+        try:
+            for article_id, kind, old, new in writes:
+                self.stack.push(_Write(self, article_id, kind, old, new, text))
+        finally:
+            self.in_bulk = False
+            self.stack.endMacro()
+        for article_id in {w[0] for w in writes}:
+            v = current_version(self.store, article_id)
+            if v is not None:
+                self._versions[article_id] = v
+        return len(writes)
+
+    def bulk(self, text: str, writes: list[tuple[int, str, Any, Any]]) -> int:
+        """Several writes ``(article id, kind, old, new)`` as one undo step; returns how many were made."""
+        writes = [w for w in writes if w[2] != w[3]]
+        if not writes:
+            return 0
+        done = 0
+        self.stack.beginMacro(text)
+        self.in_bulk = True
+        try:
+            for article_id, kind, old, new in writes:
+                if self._submit(article_id, kind, old, new, text):
+                    done += 1
+        finally:
+            self.in_bulk = False
+            self.stack.endMacro()
+        return done
 
     # -- versions ------------------------------------------------------------------------------
     def saw(self, article_id: int, version: int) -> None:

@@ -7,14 +7,15 @@ ever touched on the GUI thread.
 
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 ProgressFn = Callable[[int, int, str], None]
+log = logging.getLogger("curator.jobs")
 JobFn = Callable[[ProgressFn, Callable[[], bool]], Any]
 
 
@@ -46,8 +47,11 @@ class Job(QObject):
         thread = _Thread(self._run)
         thread.setObjectName(f"job: {self.title}")
         self._thread = thread
-        thread.finished.connect(self.finished.emit)
+        thread.finished.connect(self._thread_finished)  # a slot: dropped if the job is deleted first
         thread.start()
+
+    def _thread_finished(self) -> None:
+        self.finished.emit()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -64,12 +68,17 @@ class Job(QObject):
 
     def _run(self) -> None:
         try:
-            result = self._fn(self.progress.emit, self._cancel.is_set)
-        except Exception as exc:  # shown to the user in a dialog; the trace goes to stderr
-            traceback.print_exc()
-            self.failed.emit(_describe(exc))
-        else:
-            self.succeeded.emit(result)
+            try:
+                result = self._fn(self.progress.emit, self._cancel.is_set)
+            except Exception as exc:  # shown to the user in a dialog; the trace goes to the log
+                log.exception("job %r failed", self.title)
+                self.failed.emit(_describe(exc))
+            else:
+                self.succeeded.emit(result)
+        except RuntimeError:
+            # The window (and this job with it) was deleted while the work ran: nobody is
+            # listening for the result any more.
+            log.debug("job %r finished after its window closed", self.title)
 
 
 def _describe(exc: Exception) -> str:

@@ -11,6 +11,7 @@ from pipeline.cleaning.containers import MAX_META_CHARS, MAX_META_ITEMS
 from pipeline.document import CleanResult, RawDocument, Repair
 from pipeline.extraction import extract
 from pipeline.fields import fields_to_json, plain_values, scalar
+from pipeline.review import review_figures
 
 
 @dataclass(slots=True)
@@ -50,6 +51,8 @@ class ListSummary:
     places: str
     flags: str
     spin_score: float
+    min_confidence: float | None = None  # lowest confidence of the automatic values
+    unsupported: int = 0  # automatic values with no evidence in the text
 
 
 def summarise(fields: dict[str, dict[str, Any]], metadata: dict[str, Any], flags: list[str],
@@ -59,7 +62,8 @@ def summarise(fields: dict[str, dict[str, Any]], metadata: dict[str, Any], flags
     published = scalar(fields, "published_at") or _str(metadata.get("published_at"))
     source = scalar(fields, "source") or _str(metadata.get("source"))
     places = "、".join(str(p) for p in plain_values(fields, "places"))
-    return ListSummary(title, published, source, places, " ".join(flags), float(spin_score))
+    lowest, unsupported = review_figures(fields)
+    return ListSummary(title, published, source, places, " ".join(flags), float(spin_score), lowest, unsupported)
 
 
 def _str(value: object) -> str | None:

@@ -141,6 +141,7 @@ def refresh_summary(a: Article, fields: dict[str, dict[str, Any]], body: Article
                      float(cleaning.get("spin_score", 0.0)))
     a.title, a.published_at, a.source = summ.title, summ.published_at, summ.source
     a.places, a.flags, a.spin_score = summ.places, summ.flags, summ.spin_score
+    a.min_confidence, a.unsupported = summ.min_confidence, summ.unsupported
     a.edited_count = sum(1 for f in fields.values() if f.get("edited"))
 
 

@@ -64,6 +64,8 @@ class PreparedArticle:
     places: str
     flags: str
     spin_score: float
+    min_confidence: float | None
+    unsupported: int
     raw_text: str
     cleaned_text: str
     cleaning_json: str
@@ -100,7 +102,8 @@ def prepare(p: ProcessedDocument) -> PreparedArticle:
         sha256=d.sha256, source_name=d.source_name, source_path=d.source_path, format=d.format,
         encoding=d.encoding, size_bytes=d.size_bytes, script=p.cleaned.script, title=summary.title,
         published_at=summary.published_at, source=summary.source, places=summary.places, flags=summary.flags,
-        spin_score=summary.spin_score, raw_text=d.text, cleaned_text=p.cleaned.text,
+        spin_score=summary.spin_score, min_confidence=summary.min_confidence, unsupported=summary.unsupported,
+        raw_text=d.text, cleaned_text=p.cleaned.text,
         cleaning_json=clean_to_json_text(p.cleaned), fields_json=encode_json(p.fields),
         tokens=fulltext.tokens(summary.title, p.cleaned.text), warnings=tuple(p.warnings),
         minhash=dedup.signature(p.cleaned.text), repairs=sum(r.count for r in p.cleaned.repairs),
@@ -171,6 +174,7 @@ def _article_row(a: PreparedArticle, now: datetime) -> dict[str, object]:
         "size_bytes": a.size_bytes, "script": a.script, "status": "new", "title": a.title,
         "published_at": a.published_at, "source": a.source, "places": a.places, "flags": a.flags,
         "spin_score": a.spin_score, "edited_count": 0, "note": "", "version_id": 1,
+        "min_confidence": a.min_confidence, "unsupported": a.unsupported,
     }
 
 
@@ -245,7 +249,9 @@ def import_paths(
     files: list[str] = []
     own = store_files(store)
     for cand in discover(paths):
-        if cand.path in own:  # never opened by this process: see storage.own_files
+        if cand.skipped:
+            report.skipped.append((display(str(cand.path)), cand.problem or ""))
+        elif cand.path in own:  # never opened by this process: see storage.own_files
             report.failed.append((display(str(cand.path)), OWN_FILE_MESSAGE))
         elif cand.problem:
             report.failed.append((display(str(cand.path)), display(cand.problem)))
@@ -275,6 +281,10 @@ def import_paths(
                 report.warnings.extend((display(path), w) for w in prepared.warnings)
         pending.clear()
 
+    if progress is not None and total:
+        # The count at once: worker processes take a while to start (they load the lexicons),
+        # and a bar without a count looks stuck.
+        progress(ImportProgress(0, total, "", 0, 0, len(report.failed)))
     try:
         for done, outcome in enumerate(outcomes, 1):
             name = display(Path(outcome.path).name)

@@ -30,6 +30,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from storage.statuses import STATUSES as STATUSES  # re-exported: the store validates against it
+
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -38,9 +40,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-STATUSES: tuple[str, ...] = ("new", "in_review", "accepted", "rejected", "needs_work")
-
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -106,6 +105,10 @@ class Article(Base):
     flags: Mapped[str] = mapped_column(Text, default="")  # space-separated, e.g. "spun pinyin_damaged"
     spin_score: Mapped[float] = mapped_column(Float, default=0.0)
     edited_count: Mapped[int] = mapped_column(Integer, default=0)
+    # For the review: the lowest confidence of its automatic values (None: none), and how many of
+    # them have no evidence in the text (pipeline.review); filtered and sorted on in the list.
+    min_confidence: Mapped[float | None] = mapped_column(Float, nullable=True, index=True)
+    unsupported: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     note: Mapped[str] = mapped_column(Text, default="")
     version_id: Mapped[int] = mapped_column(Integer, nullable=False)
     # Near-duplicate groups (storage.grouping): the smallest member id; NULL until grouped.
@@ -140,6 +143,17 @@ class ArticleTag(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     tag: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
     article: Mapped[Article] = relationship(back_populates="tags")
+
+
+class Guidelines(Base):
+    """The store's review guidelines (markdown); every save is a new row, the newest is current."""
+
+    __tablename__ = "guidelines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class FieldHistory(Base):

@@ -79,6 +79,7 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, what was limited): imported
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files in folders of types not imported
     cancelled: bool = False
     # Articles cleaned again after the import because the store learned lines their site repeats.
     site_recleaned: list[int] = field(default_factory=list)

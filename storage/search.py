@@ -26,6 +26,8 @@ SORTABLE: dict[str, object] = {
     "flags": Article.flags,
     "edited_count": Article.edited_count,
     "group": Article.group_id,
+    # Lowest confidence first; articles with no automatic value (NULL) last.
+    "min_confidence": func.coalesce(Article.min_confidence, 2.0),
 }
 
 
@@ -35,6 +37,7 @@ class ArticleFilter:
     tag: str | None = None
     flag: str | None = None
     text: str = ""
+    unsupported: bool = False  # only articles with a value that has no evidence in the text
     sort: str = "id"
     descending: bool = False
     group: int | None = None  # only this near-duplicate group's members
@@ -78,17 +81,24 @@ def _filtered(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]:
         shared = select(Article.group_id).where(Article.group_id.is_not(None)).group_by(Article.group_id) \
             .having(func.count(Article.id) > 1)
         q = q.where(Article.group_id.in_(shared))
+    if f.unsupported:
+        q = q.where(Article.unsupported > 0)
     query = f.text.strip()
     if query:
         q = q.where(_text_condition(query, dialect))
     return q
 
 
+def filtered_ids_query(f: ArticleFilter, dialect: str = "sqlite") -> Select[int]:
+    """The ids matching the filter, unordered (for counts and other aggregates)."""
+    return _filtered(f, dialect)
+
+
 def _index_only(f: ArticleFilter, dialect: str) -> str | None:
     """The FTS5 expression when the index alone answers the filter (text only, list in id order):
     its rowids are the article ids, already in order, so the articles table is not read."""
     if dialect != "sqlite" or f.statuses or f.tag or f.flag or f.group is not None or f.duplicates \
-            or f.sort != "id" or not f.text.strip():
+            or f.unsupported or f.sort != "id" or not f.text.strip():
         return None
     phrases, singles = fulltext.split_query(f.text.strip())
     return fulltext.fts5_match(phrases) if phrases and not singles else None

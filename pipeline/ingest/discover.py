@@ -17,6 +17,7 @@ class Candidate:
 
     path: Path
     problem: str | None = None
+    skipped: bool = False  # inside a folder, of a type not imported: reported, not a failure
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Candidate]:
@@ -78,6 +79,8 @@ def _walk(folder: Path) -> Iterator[Candidate]:
                 continue
             p = Path(root) / name
             if p.suffix.lower() not in SUPPORTED_SUFFIXES:
+                # named in the report, so a PDF among the articles is not passed over unnoticed
+                yield Candidate(p, f"unsupported file type '{p.suffix or '(none)'}'", skipped=True)
                 continue
             # os.path.islink, not Path.is_symlink: it answers False instead of raising when the
             # entry cannot be looked at (the read then reports why).

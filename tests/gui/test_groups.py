@@ -40,11 +40,11 @@ def test_group_column_members_canonical_and_diff(qtbot: Any, window: Any, store:
 
     show(qtbot, window, ids["repost.txt"])
     with qtbot.waitSignal(window.list_updated, timeout=30000):
-        window.act_group_members.trigger()
+        window.commands["group_members"].trigger()
     assert sorted(window.model.ids()) == story
 
     show(qtbot, window, ids["repost.txt"])
-    window.act_set_canonical.trigger()
+    window.commands["set_canonical"].trigger()
     cells = {model.article_id(r): model.data(model.index(r, col)) for r in range(model.rowCount())}
     assert cells[ids["repost.txt"]].startswith("★") and sum(c.startswith("★") for c in cells.values()) == 1
 

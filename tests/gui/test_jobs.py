@@ -98,10 +98,11 @@ def test_reextraction_shows_changes_and_keeps_human_edits(qtbot: Any, window: An
     aid = articles.by_name["c_zuotan.txt"]
     show(qtbot, window, aid)
     set_field_values(store, aid, "title", [{"value": "人工标题"}], who="ann")
+    places_before = get_article(store, aid).fields["places"]
     monkeypatch.setattr(proc, "extract", lambda _c: {"title": [FieldValue("机器标题")],
                                                      "places": [FieldValue("西安")]})
     with qtbot.waitSignal(window.job_finished, timeout=30000):
-        window.act_reextract_current.trigger()
+        window.commands["reextract_current"].trigger()
     dlg = window.reextract_dialog
     assert dlg is not None
     rows = {(r[1].field, r[2]) for r in dlg.model.rows}
@@ -113,6 +114,13 @@ def test_reextraction_shows_changes_and_keeps_human_edits(qtbot: Any, window: An
     assert [v["value"] for v in view.fields["places"]["values"]] == ["西安"]
     assert view.fields["title"]["values"][0]["value"] == "人工标题"
     assert window.panel.models["places"].rowCount() == 1
+    # The whole re-extraction is one undo step.
+    window.act_undo.trigger()
+    view = get_article(store, aid)
+    assert view.fields["places"] == places_before
+    assert view.fields["title"]["values"][0]["value"] == "人工标题"
+    window.act_redo.trigger()
+    assert [v["value"] for v in get_article(store, aid).fields["places"]["values"]] == ["西安"]
 
 
 def _spin_clean(raw: str, _fmt: str, *, skip_changes: frozenset = frozenset(), learned_spin: Any = None) -> CleanResult:

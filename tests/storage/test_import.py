@@ -77,6 +77,7 @@ def test_cancel_stops_the_batch(store, tmp_path: Path) -> None:
     for i in range(10):
         (tmp_path / f"{i}.txt").write_text(f"第{i}篇。", encoding="utf-8")
     seen = []
-    report = import_paths(store, [tmp_path], progress=seen.append, cancel=lambda: len(seen) >= 3)
+    # Cancelled once three files are done (the first report, done=0, only gives the count).
+    report = import_paths(store, [tmp_path], progress=seen.append, cancel=lambda: sum(p.done > 0 for p in seen) >= 3)
     assert report.cancelled and len(report.imported) == 3
     assert count_articles(store) == 3

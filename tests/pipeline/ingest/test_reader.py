@@ -101,5 +101,7 @@ def test_discover_recurses_and_reports_named_problems(tmp_path: Path) -> None:
     (tmp_path / "a" / ".hidden.txt").write_text("x", encoding="utf-8")
     (tmp_path / "named.docx").write_bytes(b"PK")
     found = list(discover([tmp_path / "a", tmp_path / "named.docx", tmp_path / "missing"]))
-    names = [(c.path.name, c.problem is None) for c in found]
-    assert names == [("one.txt", True), ("two.HTML", True), ("named.docx", False), ("missing", False)]
+    names = [(c.path.name, c.problem is None, c.skipped) for c in found]
+    # A file of another type inside a folder is named as skipped (not a failure); a hidden one is not.
+    assert names == [("one.txt", True, False), ("pic.png", False, True), ("two.HTML", True, False),
+                     ("named.docx", False, False), ("missing", False, False)]

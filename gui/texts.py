@@ -1,0 +1,53 @@
+"""Chinese for what the pipeline and store report in English (the CLI keeps the English).
+
+Cleaning flags are keys (``pinyin_damaged``); import failure reasons are English one-liners from
+``pipeline.ingest`` and ``storage.importer``. The GUI shows both through these tables, so no raw
+key or English sentence reaches a Chinese screen; an unknown one is shown as is, after "原因".
+"""
+
+from __future__ import annotations
+
+import re
+
+FLAG_LABELS: dict[str, str] = {
+    "spun": "洗稿（已还原）",
+    "spin_suspects": "疑似洗稿",
+    "pinyin_damaged": "拼音残留",
+    "pinyin_removed": "已删除夹杂拼音",
+    "mixed_script": "繁简混排",
+    "spam_removed": "已删除页面杂项",
+    "html_parse_error": "网页解析出错",
+    "front_matter_broken": "文件头信息损坏",
+}
+
+
+def flag_label(flag: str) -> str:
+    return FLAG_LABELS.get(flag, flag)
+
+
+# (pattern of the English reason, Chinese with {groups}) — the first match wins.
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), c) for p, c in (
+    (r"^unsupported file type '(.*?)'(?: \(expected (.*)\))?$", "不支持的文件类型 {0}（可导入 .txt .md .html）"),
+    (r"^cannot read: (.*)$", "无法读取：{0}"),
+    (r"^file too large \((.*?) MB; the limit is (.*?) MB\)$", "文件过大（{0} MB，上限 {1} MB）"),
+    (r"^empty file$", "空文件"),
+    (r"^file holds only white space$", "文件里只有空白"),
+    (r"^binary file \(control characters in the text\)$", "二进制文件（文本中有控制字符）"),
+    (r"^binary file \(NUL bytes and no text encoding fits\)$", "二进制文件（含 NUL 字节，且没有相符的文本编码）"),
+    (r"^binary file \((.*)\), not text$", "二进制文件（{0}），不是文本"),
+    (r"^file holds no text after decoding$", "解码后没有文字"),
+    (r"^undecodable: .*$", "无法解码：不是 UTF-8、UTF-16、GB18030/GBK 或 Big5 编码"),
+    (r"^undecodable as (.*) at byte (\d+)$", "按 {0} 解码失败（第 {1} 字节）"),
+    (r"^could not be processed \((.*)\)$", "处理时出错（{0}）"),
+    (r"^not a regular file$", "不是普通文件"),
+    (r"^no such file or folder$", "文件或文件夹不存在"),
+))
+
+
+def reason_zh(reason: str) -> str:
+    """A failure reason in Chinese (technical details such as file names and bytes kept)."""
+    for pattern, zh in _REASONS:
+        m = pattern.match(reason.strip())
+        if m:
+            return zh.format(*(g or "" for g in m.groups()))
+    return f"原因：{reason}"
