@@ -12,7 +12,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    false,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -94,6 +106,11 @@ class Article(Base):
     edited_count: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
     version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Team review: who holds the article open for review, since when (a lease: storage/claims.py),
+    # and whether it is in the double-review sample (reviewed independently by two reviewers).
+    claimed_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    double_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     body: Mapped[ArticleText] = relationship(
         back_populates="article", cascade="all, delete-orphan", uselist=False, lazy="raise"
@@ -138,3 +155,16 @@ class FieldHistory(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     __table_args__ = (Index("ix_field_history_article_field", "article_id", "field", "id"),)
+
+
+class IndependentReview(Base):
+    """One reviewer's own verdict on an article of the double-review sample, made without seeing
+    the other reviewer's: the status and the field values as that reviewer left them."""
+
+    __tablename__ = "independent_reviews"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    reviewer: Mapped[str] = mapped_column(String(200), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSONText, default=dict)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
