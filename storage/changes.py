@@ -39,7 +39,7 @@ class ChangeWatcher:
         self._raw: Any = store.engine.raw_connection()
         self._pg = store.engine.dialect.name == "postgresql"
         if self._pg:
-            driver = self._raw.driver_connection
+            driver: Any = self._raw.driver_connection
             driver.autocommit = True
             driver.execute(f"LISTEN {CHANNEL}")
             self._version: int | None = None
@@ -98,7 +98,8 @@ class ChangeWatcher:
             return s.execute(stmt).scalar()
 
     def _latest(self) -> datetime | None:
-        return self._scalar(select(func.max(Article.updated_at)))  # type: ignore[no-any-return]
+        latest: datetime | None = self._scalar(select(func.max(Article.updated_at)))
+        return latest
 
     def _article_count(self) -> int:
         return int(self._scalar(select(func.count(Article.id))) or 0)
