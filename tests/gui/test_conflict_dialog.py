@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from gui.conflict_dialog import CHOICE_COLUMN, ConflictDialog, ConflictModel
 from storage.conflicts import find_conflict, resolve
 from storage.editing import set_field_values
