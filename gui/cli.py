@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from gui.cli_team import TEAM_HANDLERS, add_team_parsers
 from storage.models import STATUSES
 from storage.store import Store, StoreError, default_url, open_store
 
@@ -55,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("raw_dir", metavar="RAW_DIR")
     ev.add_argument("gold_dir", metavar="GOLD_DIR")
 
+    add_team_parsers(sub)
+
     bench = sub.add_parser("bench", help="performance: make a synthetic corpus, or run the benchmark")
     bsub = bench.add_subparsers(dest="bench_command", metavar="BENCH_COMMAND", required=True)
     mk = bsub.add_parser("make-corpus", help="write N synthetic damaged articles to DIR")
@@ -78,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(db_url=args.db, screenshot=args.screenshot, article_id=args.article)
     handler = {
         "import": cmd_import, "export": cmd_export, "list": cmd_list, "show": cmd_show,
-        "reextract": cmd_reextract, "eval": cmd_eval, "bench": cmd_bench,
+        "reextract": cmd_reextract, "eval": cmd_eval, "bench": cmd_bench, **TEAM_HANDLERS,
     }[args.command]
     try:
         return int(handler(args))

@@ -29,7 +29,7 @@ class Verdict:
 class FieldAgreement:
     field: str
     measure: str  # "f1" or "exact"
-    score: float
+    score: float | None  # None: neither reviewer gave a value anywhere
     articles: int  # articles where either reviewer gave a value
     disagreements: tuple[int, ...]  # article ids where they differ
 
@@ -95,12 +95,10 @@ def agreement(double_reviews: Mapping[int, Sequence[Verdict]], field_names: Iter
                 differ.append(aid)
             tp += len(ka & kb)
             size += len(ka) + len(kb)
-        if spec.multiple:
-            score = 2 * tp / size if size else 1.0
-            measure = "f1"
-        else:
-            score = same / articles if articles else 1.0
-            measure = "exact"
+        measure = "f1" if spec.multiple else "exact"
+        score: float | None = None
+        if articles:
+            score = 2 * tp / size if spec.multiple else same / articles
         out.append(FieldAgreement(name, measure, score, articles, tuple(differ)))
     return AgreementReport(len(pairs), reviewers, cohen_kappa(statuses), observed, tuple(out))
 
@@ -110,6 +108,7 @@ def format_report(report: AgreementReport) -> str:
     if report.status_kappa is not None and report.status_observed is not None:
         lines.append(f"{'status':16} kappa {report.status_kappa:6.3f}   observed {report.status_observed:6.3f}")
     for f in report.fields:
-        lines.append(f"{f.field:16} {f.measure:5} {f.score:6.3f}   articles {f.articles:4}   "
+        shown = "     -" if f.score is None else f"{f.score:6.3f}"
+        lines.append(f"{f.field:16} {f.measure:5} {shown}   articles {f.articles:4}   "
                      f"disagree {len(f.disagreements):4}")
     return "\n".join(lines)

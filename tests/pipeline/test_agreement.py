@@ -38,3 +38,8 @@ def test_field_agreement_by_hand() -> None:
     assert by["title"].measure == "exact" and by["title"].score == pytest.approx(0.5)
     assert by["people"].score == pytest.approx(1.0) and by["people"].articles == 1
     assert r.status_observed == pytest.approx(0.5)
+
+
+def test_fields_nobody_filled_have_no_score() -> None:
+    r = agreement({1: [Verdict("a", "accepted", {}), Verdict("b", "accepted", {})]}, ["places", "title"])
+    assert [f.score for f in r.fields] == [None, None]
