@@ -20,7 +20,8 @@ CURATOR = Path(sys.executable).with_name("curator")
 def _corpus(folder: Path, names: range) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i in names:
-        (folder / f"{i:03}.txt").write_text(f"第{i}篇\n\n招商推介会第{i}场在深圳举办，签约项目{i}个。\n", encoding="utf-8")
+        text = f"第{i}篇\n\n招商推介会第{i}场在深圳举办，签约项目{i}个。\n"
+        (folder / f"{i:03}.txt").write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
