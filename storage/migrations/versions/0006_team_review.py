@@ -22,10 +22,11 @@ CHANNEL = "curator_changes"
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("articles") as batch:
-        batch.add_column(sa.Column("claimed_by", sa.String(200), nullable=True))
-        batch.add_column(sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True))
-        batch.add_column(sa.Column("double_review", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # Plain ADD COLUMN, never batch mode: on SQLite a batch rebuild drops and recreates ``articles``,
+    # and with foreign keys on, the drop would cascade to every article's text.
+    op.add_column("articles", sa.Column("claimed_by", sa.String(200), nullable=True))
+    op.add_column("articles", sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("articles", sa.Column("double_review", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.create_table(
         "independent_reviews",
         sa.Column("article_id", sa.Integer(), nullable=False),
@@ -57,7 +58,5 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS curator_notify_row()")
         op.execute("DROP FUNCTION IF EXISTS curator_notify_all()")
     op.drop_table("independent_reviews")
-    with op.batch_alter_table("articles") as batch:
-        batch.drop_column("double_review")
-        batch.drop_column("claimed_at")
-        batch.drop_column("claimed_by")
+    for column in ("double_review", "claimed_at", "claimed_by"):
+        op.drop_column("articles", column)  # SQLite ≥ 3.35 drops in place (no table rebuild)
