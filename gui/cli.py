@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from gui.cli_team import TEAM_HANDLERS, add_team_parsers
 from storage.models import STATUSES
 from storage.store import Store, StoreError, default_url, open_store
 
@@ -74,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("pairs", nargs="*", metavar="SPUN=ORIGINAL")
         sp.add_argument("--all-pending", action="store_true", help="every pair still pending")
 
+    add_team_parsers(sub)
+
     bench = sub.add_parser("bench", help="performance: make a synthetic corpus, or run the benchmark")
     bsub = bench.add_subparsers(dest="bench_command", metavar="BENCH_COMMAND", required=True)
     mk = bsub.add_parser("make-corpus", help="write N synthetic damaged articles to DIR")
@@ -101,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": cmd_import, "export": cmd_export, "list": cmd_list, "show": cmd_show,
         "reextract": cmd_reextract, "eval": cmd_eval, "bench": cmd_bench, "db": cmd_db, "spin": cmd_spin,
         "group": cmd_group, "canonical": cmd_canonical,
+        **TEAM_HANDLERS,
     }[args.command]
     try:
         return int(handler(args))

@@ -115,6 +115,11 @@ class Article(Base):
     group_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     is_canonical: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     canonical_pinned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Team review: who holds the article open for review, since when (a lease: storage/claims.py),
+    # and whether it is in the double-review sample (reviewed independently by two reviewers).
+    claimed_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    double_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     body: Mapped[ArticleText] = relationship(
         back_populates="article", cascade="all, delete-orphan", uselist=False, lazy="raise"
@@ -205,3 +210,16 @@ class ArticleSignature(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
     repairs: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class IndependentReview(Base):
+    """One reviewer's own verdict on an article of the double-review sample, made without seeing
+    the other reviewer's: the status and the field values as that reviewer left them."""
+
+    __tablename__ = "independent_reviews"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    reviewer: Mapped[str] = mapped_column(String(200), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSONText, default=dict)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

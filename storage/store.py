@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import fulltext
+from storage.migration_lock import migration_lock
 
 APP_NAME = "article-curator"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -235,7 +236,22 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
     return engine
 
 
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
 def _check_and_migrate(engine: Engine, *, migrate: bool) -> None:
+    # The usual case, an up-to-date store, takes no lock; otherwise one process at a time checks
+    # and upgrades, and the ones that waited find the schema already current.
+    if _current_revision(engine) == head_revision():
+        _enable_wal(engine)
+        return
+    with migration_lock(engine):
+        _check_and_migrate_locked(engine, migrate=migrate)
+
+
+def _check_and_migrate_locked(engine: Engine, *, migrate: bool) -> None:
     script = ScriptDirectory.from_config(_alembic_config())
     head = script.get_current_head()
     with engine.connect() as conn:
