@@ -92,7 +92,9 @@ class HistoryModel(RowsTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            e = self.rows[index.row()]
+            text = (f"改前：\n{full_text(e.field, e.old_value)}\n\n改后：\n{full_text(e.field, e.new_value)}"
+                    if index.column() >= 3 else self.data(index, Qt.ItemDataRole.DisplayRole))
             return plain_tip(str(text)) if text else None  # values may look like HTML
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -104,8 +106,6 @@ class HistoryModel(RowsTableModel):
             return e.who
         if col == 2:
             return kind_label(e.field)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"改前：\n{full_text(e.field, e.old_value)}\n\n改后：\n{full_text(e.field, e.new_value)}"
         if col == 3:
             return change_text(e.field, e.old_value, e.new_value)
         return describe(e.field, e.new_value)

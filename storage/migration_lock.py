@@ -13,6 +13,7 @@ any descriptor of them would drop SQLite's POSIX locks in this process).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,12 +40,23 @@ def migration_lock(engine: Engine) -> Iterator[None]:
     if not db or db == ":memory:":
         yield
         return
-    with _file_lock(Path(f"{db}.migrate-lock")):
+    with sqlite_lock(Path(db)):
         yield
 
 
+_held = threading.local()  # lock files this thread holds: the lock is re-entrant within a thread
+
+
 @contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
+def sqlite_lock(db: Path) -> Iterator[None]:
+    """The migration lock of an SQLite store file (also held while a new store file is created,
+    so a process that finds the file still empty waits for its creator)."""
+    path = str(Path(f"{db}.migrate-lock").expanduser().resolve())
+    held: set[str] = getattr(_held, "paths", None) or set()
+    _held.paths = held
+    if path in held:
+        yield
+        return
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: SQLite's own locking is the only guard there
@@ -53,7 +65,9 @@ def _file_lock(path: Path) -> Iterator[None]:
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        held.add(path)
         yield
     finally:
+        held.discard(path)
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)

@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import fulltext
-from storage.migration_lock import migration_lock
+from storage.migration_lock import migration_lock, sqlite_lock
 
 APP_NAME = "article-curator"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -175,13 +175,32 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
                 "program ends, so nothing would be stored. Give a file, e.g. sqlite:///path/to/curator.db."
             )
         path = Path(str(parsed.database)).expanduser()
-        if _emptied(path):
-            raise DamagedStoreError(
-                f"The store file {path} is empty (0 bytes): it was cut short, or is not a store. Nothing was "
-                "changed. Restore your last good copy (see Data safety in the README), or delete the empty "
-                "file to start a new store there."
-            )
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.stat().st_size == 0:
+            # A new store is created under the migration lock: another process that finds the
+            # file still empty waits for its creator here, then finds it whole.
+            with sqlite_lock(path):
+                _refuse_emptied(path)
+                engine = _open_engine(url, migrate=migrate, busy_timeout_ms=busy_timeout_ms)
+        else:
+            engine = _open_engine(url, migrate=migrate, busy_timeout_ms=busy_timeout_ms)
+    else:
+        engine = _open_engine(url, migrate=migrate, busy_timeout_ms=busy_timeout_ms)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    fulltext.install(sessions)  # the search index follows every write of titles and texts
+    return Store(url=url, engine=engine, sessions=sessions)
+
+
+def _refuse_emptied(path: Path) -> None:
+    if _emptied(path):
+        raise DamagedStoreError(
+            f"The store file {path} is empty (0 bytes): it was cut short, or is not a store. Nothing was "
+            "changed. Restore your last good copy (see Data safety in the README), or delete the empty "
+            "file to start a new store there."
+        )
+
+
+def _open_engine(url: str, *, migrate: bool, busy_timeout_ms: int) -> Engine:
     engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
     try:
         _check_and_migrate(engine, migrate=migrate)
@@ -194,9 +213,7 @@ def open_store(url: str | None = None, *, migrate: bool = True, busy_timeout_ms:
     except StoreError:
         engine.dispose()
         raise
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    fulltext.install(sessions)  # the search index follows every write of titles and texts
-    return Store(url=url, engine=engine, sessions=sessions)
+    return engine
 
 
 def is_in_memory(parsed: URL) -> bool:

@@ -100,11 +100,11 @@ def _check_dialog_keeps_locks(qtbot: Any, window: Any, store: Any, articles: Any
 
 
 def test_import_files_dialog_never_opens_the_store_files(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
-    _check_dialog_keeps_locks(qtbot, window, store, articles, window.act_import_files.trigger)
+    _check_dialog_keeps_locks(qtbot, window, store, articles, window.commands["import_files"].trigger)
 
 
 def test_import_folder_dialog_never_opens_the_store_files(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
-    _check_dialog_keeps_locks(qtbot, window, store, articles, window.act_import_folder.trigger)
+    _check_dialog_keeps_locks(qtbot, window, store, articles, window.commands["import_folder"].trigger)
 
 
 def test_export_browse_dialog_never_opens_the_store_files(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
@@ -119,7 +119,7 @@ def test_export_browse_dialog_never_opens_the_store_files(qtbot: Any, window: An
 def test_files_chosen_in_the_import_dialog_are_imported(qtbot: Any, window: Any, store: Any, tmp_path: Path) -> None:
     new = tmp_path / "new.txt"
     new.write_text("内江推介会\n\n2023年3月2日，内江市在成都举办新材料产业推介会。\n", encoding="utf-8")
-    window.act_import_files.trigger()
+    window.commands["import_files"].trigger()
     dlg = window.file_dialog
     assert dlg is not None and dlg.isVisible()
     assert dlg.testOption(QFileDialog.Option.DontUseNativeDialog)

@@ -83,7 +83,8 @@ def _prepared(n: int, **changes: str) -> PreparedArticle:
     base = dict(
         sha256=f"{n:064x}", source_name=f"{n}.txt", source_path=f"/x/{n}.txt", format="text", encoding="utf-8",
         size_bytes=10, script="hans", title=f"标题{n}", published_at=None, source=None, places="", flags="",
-        spin_score=0.0, raw_text=BODY * 50, cleaned_text=BODY * 50, cleaning_json="{}", fields_json="{}",
+        spin_score=0.0, min_confidence=None, unsupported=0, raw_text=BODY * 50, cleaned_text=BODY * 50,
+        cleaning_json="{}", fields_json="{}",
         tokens="",
     )
     base.update(changes)

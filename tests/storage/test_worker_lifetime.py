@@ -51,7 +51,9 @@ IMPORT = PRELUDE + r'''
 import storage.importer as importer
 from storage.store import open_store
 importer.PARALLEL_THRESHOLD = 1
-importer.import_paths(open_store(sys.argv[1]), [sys.argv[2]], workers=2, progress=hold)
+# the first report (done=0, the file count) comes before the pool starts: hold at the next one
+importer.import_paths(open_store(sys.argv[1]), [sys.argv[2]], workers=2,
+                      progress=lambda p: hold() if p.done else None)
 '''
 
 EXPORT = PRELUDE + r'''
