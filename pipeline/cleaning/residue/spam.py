@@ -26,7 +26,60 @@ _TAIL_LINE = re.compile(
     re.M,
 )
 _TAIL_LINE_HINT = re.compile("返回搜狐|查看更多|阅读原文|查看原文|阅读全文|声明|版权说明|本文|微信|扫码|扫一扫|转载")
-HINTED = ((_TAIL_LINE, _TAIL_LINE_HINT),)
+# A gambling / forex brand line a spam template drops between paragraphs: "耀世娱乐-科技赋能场景，
+# 让娱乐更有趣。", "乐鱼体育app下载", "KaiYun官网". Judged by structure, not by a brand list: a short
+# line that opens with a name glued to a trade word, carries a second sign of an ad, and has
+# nothing to do with its neighbours (see ``_spam_lines``).
+_AD_WORD = "娱乐|体育|棋牌|彩票|真人|电竞|外汇|平台|官网|app|APP|App"
+_BRAND_LINE = re.compile(
+    rf"^[ \t]*([A-Za-z][A-Za-z0-9]{{1,15}}|[\u4e00-\u9fff]{{2,4}}?)({_AD_WORD})[^\n]{{0,36}}$", re.M
+)
+_BRAND_LINE_HINT = re.compile(_AD_WORD)
+HINTED = ((_TAIL_LINE, _TAIL_LINE_HINT), (_BRAND_LINE, _BRAND_LINE_HINT))
+_AD_WORDS = re.compile(_AD_WORD + "|下载|注册|登录|入口|官方")
+# The brand and its trade word directly followed by a slogan separator: "耀世娱乐-…", "XX体育|…".
+_SLOGAN_SEP = re.compile(r"[ \t]*[-—–|｜:：·]")
+_DOMAIN = re.compile(r"[A-Za-z0-9-]+\.(?:com|net|cc|vip|app|top|xyz)\b")
+MIN_PROSE_NEIGHBOUR = 30
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    return lines[j].strip() if 0 <= j < len(lines) else ""
+
+
+def _spam_lines(text: str) -> list[Edit]:
+    """Brand ad lines between paragraphs. A line counts only if all hold: it is short and opens
+    with a name glued to a trade word (娱乐, 体育, 平台, 官网, app…); it carries a second sign of an
+    ad (a second trade word, a slogan separator right after the brand, a domain); it sits
+    between two lines, one of them prose; the brand occurs nowhere else in the article and the
+    trade word in neither neighbour. A heading or credit of a clean article shares its words
+    with the story, so it fails the last test."""
+    if not _BRAND_LINE_HINT.search(text):
+        return []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    index = {s: i for i, s in enumerate(starts)}
+    edits: list[Edit] = []
+    for m in line_matches(_BRAND_LINE, _BRAND_LINE_HINT, text):
+        i = index.get(m.start())
+        brand, word = m.group(1), m.group(2)
+        line = m.group().strip()
+        if i is None or len(line) < 4:
+            continue
+        rest = text[m.end(2) : m.end()]
+        second = len(_AD_WORDS.findall(line)) >= 2 or _SLOGAN_SEP.match(rest) is not None or _DOMAIN.search(line)
+        before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+        between = bool(before and after) and max(len(before), len(after)) >= MIN_PROSE_NEIGHBOUR
+        elsewhere = text[: m.start()] + text[m.end() :]
+        if second and between and brand not in elsewhere and word not in before and word not in after:
+            end = m.end() + 1 if m.end() < len(text) else m.end()
+            edits.append(Edit(m.start(), end, "", "spam", f"spam line: {line}"))
+    return edits
 
 
 SPAM_WINDOW = 40
@@ -115,6 +168,7 @@ def remove_inline_residue(text: str) -> Step:
         Edit(m.start(), m.end(), "", "residue", m.group().strip())
         for m in line_matches(_TAIL_LINE, _TAIL_LINE_HINT, text)
     ]
+    edits += _spam_lines(text)
     rx = _spam_rx()
     if rx is not None:
         # Every spam phrase contains one of a few anchor words; scanning the full pattern only
@@ -135,4 +189,3 @@ def remove_inline_residue(text: str) -> Step:
         if date:
             step.metadata["published_at"] = date
     return step
-
