@@ -37,6 +37,7 @@ from storage.models import Article, Base, encode_json, utcnow
 from storage.own_files import OWN_FILE_MESSAGE, store_files
 from storage.records import ImportProgress, ImportReport
 from storage.site_lines import learn_site_lines
+from storage.spin_pairs import confirmed_pairs
 from storage.store import Store
 
 ProgressFn = Callable[[ImportProgress], None]
@@ -85,13 +86,19 @@ class _Outcome:
 
 
 _known: frozenset[str] = frozenset()
+# spun → original pairs a reviewer confirmed (storage.spin_pairs), read once per import: a new
+# repost is cleaned with what the reviewers have already taught the store.
+_learned: dict[str, str] = {}
 
 
-def _init_worker(known: frozenset[str], parent_pid: int | None = None) -> None:
-    global _known
+def _init_worker(
+    known: frozenset[str], parent_pid: int | None = None, learned: dict[str, str] | None = None
+) -> None:
+    global _known, _learned
     if parent_pid is not None:  # in a worker process: it must not outlive a killed import
         die_with_parent(parent_pid)
     _known = known
+    _learned = dict(learned or {})
 
 
 def prepare(p: ProcessedDocument) -> PreparedArticle:
@@ -119,7 +126,7 @@ def _prepare(path: str) -> _Outcome:
     if doc.sha256 in _known:
         return _Outcome(path, duplicate=True)
     try:
-        return _Outcome(path, prepared=prepare(process(doc)))
+        return _Outcome(path, prepared=prepare(process(doc, learned_spin=_learned or None)))
     except Exception as exc:  # a bug in one repair must not stop the batch
         return _Outcome(path, error=f"could not be processed ({one_line(exc)})")
 
@@ -259,11 +266,12 @@ def import_paths(
             files.append(str(cand.path))
     total = len(files)
     known = known_hashes(store)
+    learned = confirmed_pairs(store)
     workers = workers if workers is not None else (os.cpu_count() or 1)
     outcomes = (
-        _parallel(files, known, workers, cancel)
+        _parallel(files, known, workers, cancel, learned)
         if workers > 1 and total >= PARALLEL_THRESHOLD
-        else _inline(files, known, cancel)
+        else _inline(files, known, cancel, learned)
     )
     seen: set[str] = set()
     pending: list[tuple[str, PreparedArticle]] = []
@@ -317,8 +325,10 @@ def import_paths(
     return report
 
 
-def _inline(files: list[str], known: frozenset[str], cancel: CancelFn | None) -> Iterator[_Outcome]:
-    _init_worker(known)
+def _inline(
+    files: list[str], known: frozenset[str], cancel: CancelFn | None, learned: dict[str, str] | None = None
+) -> Iterator[_Outcome]:
+    _init_worker(known, learned=learned)
     try:
         for path in files:
             yield _prepare(path)
@@ -326,12 +336,15 @@ def _inline(files: list[str], known: frozenset[str], cancel: CancelFn | None) ->
         _init_worker(frozenset())
 
 
-def _parallel(files: list[str], known: frozenset[str], workers: int, cancel: CancelFn | None) -> Iterator[_Outcome]:
+def _parallel(
+    files: list[str], known: frozenset[str], workers: int, cancel: CancelFn | None,
+    learned: dict[str, str] | None = None,
+) -> Iterator[_Outcome]:
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
     ctx = multiprocessing.get_context("spawn")
     window = workers * 16  # bounded so memory does not grow with the batch
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(known, os.getpid())) as pool:
+                             initargs=(known, os.getpid(), learned)) as pool:
         pending: list[Future[_Outcome]] = []
         it = iter(files)
         try:

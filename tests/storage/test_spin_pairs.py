@@ -52,3 +52,20 @@ def test_record_replaces_counts(store) -> None:
     assert record_pairs(store, [LearnedPair("盘算", "计划", 5, [3, 4])]) == (0, 1)
     (row,) = list_pairs(store)
     assert (row.count, row.articles, row.status) == (5, (3, 4), "pending")
+
+
+def test_a_new_import_uses_the_confirmed_pairs(store, tmp_path: Path) -> None:
+    # Pairs a reviewer confirmed earlier take part when a later repost is imported, not only at
+    # the next re-cleaning: the importer hands them to its workers.
+    pairs = [("盘算", "计划"), ("修造", "建设"), ("高质料", "高质量"), ("性命线", "生命线"), ("络续", "持续"),
+             ("都市", "城市")]
+    record_pairs(store, [LearnedPair(s, o, 2, [1]) for s, o in pairs])
+    for spun, original in pairs:
+        assert decide(store, spun, original, "confirmed", who="ann")
+    (tmp_path / "repost.txt").write_text(SPUN, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(UNRELATED, encoding="utf-8")
+    report = import_paths(store, [tmp_path / "repost.txt", tmp_path / "other.txt"], workers=1)
+    ids = {name: aid for aid, name in report.imported}
+    repost = get_article(store, ids["repost.txt"]).cleaned_text
+    assert "都市" not in repost and "城市生命线" in repost
+    assert get_article(store, ids["other.txt"]).cleaned_text == UNRELATED
