@@ -153,35 +153,66 @@ _CLAUSE_MARK = re.compile("[，,、。；;]")
 # A number split from its unit: the line ends with a digit, the next starts with a Han character or %.
 _DIGIT_END = re.compile(r"\d$")
 _UNIT_START = re.compile(f"[{HAN}%％]")
+# A line that is only a date or a time ("2017年10月9日", "2017-09-13 14:33", "10月17日 星期二"):
+# a date line of a page or a signature, never the tail of a wrapped sentence.
+_DATE_LINE = re.compile(r"^(?=.*\d)[\d０-９ 年月日号時时分秒:：/.\-—–|｜()（）星期周一二三四五六七天上下午晚早]+$")
+# Characters a PDF sets half as wide as a Han character (Latin letters, digits, spaces); CJK
+# characters and the full-width marks around them take a whole cell.
+_HALF_WIDTH = re.compile(r"[\x00-\u10ff]")
 MIN_LINES = 8
 MIN_WRAPPED_SHARE = 0.5
-FULL_LINE = 0.55
+# A wrapped column is at least this many Han characters wide; a median below it comes from a page
+# of short lines (menus, bylines, captions), not from a narrow newspaper column.
+MIN_WIDTH = 8.0
+# Hard wrapping leaves no line much longer than the wrap width. Paragraph-per-line text with many
+# short lines (breadcrumb, headline, date, caption) can have a small median, but most of its
+# characters then sit in lines several times longer: such text is not wrapped.
+LONG_LINE = 1.5
+MAX_LONG_SHARE = 0.25
+# A line broken by wrapping fills its column: this share of the local width, less the two-character
+# indent a paragraph's first line may carry.
+FULL_LINE = 0.85
+INDENT = 2.0
+# The local width is the median of this many lines on either side: a page may set its deck,
+# its columns and its captions at different widths.
+LOCAL_LINES = 3
 
 
-def _median(values: list[int]) -> float:
+def _median(values: list[float]) -> float:
     ordered = sorted(values)
     return float(ordered[len(ordered) // 2]) if ordered else 0.0
 
 
-def is_hard_wrapped(text: str) -> bool:
-    """Hard-wrapped text: most lines stop mid-sentence at a similar width.
+def _width(line: str) -> float:
+    """Width of ``line`` in Han characters: half-width characters count one half."""
+    return len(line) - 0.5 * len(_HALF_WIDTH.findall(line))
 
-    Paragraph-per-line text (web copies) ends nearly every line with terminal punctuation, and
-    its line lengths vary widely, so it never passes.
+
+def is_hard_wrapped(text: str) -> bool:
+    """Hard-wrapped text: most lines stop mid-sentence at a similar width, and none runs on far past it.
+
+    Paragraph-per-line text (web copies) ends nearly every line with terminal punctuation, its
+    line lengths vary widely, and its paragraphs are many times longer than its short lines, so
+    it never passes.
     """
     return _wrap_width(text) is not None
 
 
 def _wrap_width(text: str) -> float | None:
-    """The median length of the non-blank lines of hard-wrapped text; None for other text."""
+    """The median width (in Han characters) of the non-blank lines of hard-wrapped text; None for other text."""
     # The non-empty pieces of a split are the ``[^\n]+`` runs.
     lines = [stripped for line in text.split("\n") if (stripped := line.strip())]
     if len(lines) < MIN_LINES:
         return None
-    med = _median([len(ln) for ln in lines])
-    if med > 120:
+    widths = [_width(ln) for ln in lines]
+    med = _median(widths)
+    if med > 120 or med < MIN_WIDTH:
         return None
-    wrapped = sum(1 for ln in lines if abs(len(ln) - med) <= 0.3 * med + 2 and not _ends_sentence(ln))
+    if sum(w for w in widths if w > LONG_LINE * med + 2) > MAX_LONG_SHARE * sum(widths):
+        return None
+    wrapped = sum(
+        1 for ln, w in zip(lines, widths, strict=True) if abs(w - med) <= 0.3 * med + 2 and not _ends_sentence(ln)
+    )
     return med if wrapped >= MIN_WRAPPED_SHARE * len(lines) else None
 
 
@@ -189,36 +220,34 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
     """Join lines broken inside a sentence; keep breaks after sentence ends and around headings.
 
     Only runs on hard-wrapped text (see :func:`is_hard_wrapped`). In such text the blank lines
-    between lines carry no meaning, so a break is a paragraph break only when the line before
-    ends a sentence, is clearly short, or is a heading/caption line. A number split from its unit
-    (``50\\n亿元``) is always rejoined.
+    between lines carry no meaning, so a break is a wrap only when the line before fills its
+    column (it is nearly as wide as the lines around it) and does not end a sentence. Headings,
+    captions, bylines and date lines stand alone: they are short, carry a list or picture mark, or
+    are a date. A number split from its unit (``50\\n亿元``) is rejoined whatever the width.
     """
-    width = _wrap_width(text)
-    if width is None:
+    if _wrap_width(text) is None:
         return no_change("pdf_lines", text)
     edits: list[Edit] = []
     lines = list(_CONTENT.finditer(text))
+    widths = [_width(m.group(1)) for m in lines]
     for n, (pm, nm) in enumerate(itertools.pairwise(lines)):
         prev, nxt = pm.group(1), nm.group(1)
         if n == 0 and not _CLAUSE_MARK.search(prev):
             continue  # the opening line without a comma is the headline, not a wrapped line
-        g0, g1 = pm.end(1), nm.start(1)
-        number_split = _DIGIT_END.search(prev) is not None and _UNIT_START.match(nxt) is not None
-        keep = prev == nxt or (
-            not number_split
-            and (
-                _ends_sentence(prev)
-                or len(prev) < FULL_LINE * width
-                or pm.start() in headings
-                or nm.start() in headings
-                or _STANDALONE.match(nxt) is not None
-                or _STANDALONE.match(prev) is not None
-            )
-        )
-        if keep:
+        if prev == nxt or _ends_sentence(prev) or pm.start() in headings or nm.start() in headings:
             continue
+        if _DATE_LINE.match(prev) is not None or _DATE_LINE.match(nxt) is not None:
+            continue
+        number_split = _DIGIT_END.search(prev) is not None and _UNIT_START.match(nxt) is not None
+        if not number_split:
+            if _STANDALONE.match(nxt) is not None or _STANDALONE.match(prev) is not None:
+                continue
+            local = _median(widths[max(0, n - LOCAL_LINES) : n + LOCAL_LINES + 1])
+            if local < MIN_WIDTH or widths[n] < FULL_LINE * local - INDENT:
+                continue
         latin = prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum()
-        edits.append(Edit(g0, g1, " " if latin and not number_split else "", "pdf_line_join", "line joined"))
+        glue = " " if latin and not number_split else ""
+        edits.append(Edit(pm.end(1), nm.start(1), glue, "pdf_line_join", "line joined"))
     step = run_edits("pdf_lines", text, edits, "lines broken inside sentences joined")
     step.metadata["hard_wrapped"] = True
     return step

@@ -49,7 +49,14 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n")
-_HTML_TAGS = re.compile(r"<(?:html|body|div|p|br|span|article|section|table|h[1-6])\b", re.I)
+_HTML_TAGS = re.compile(r"</?(?:html|body|div|p|br|span|article|section|table|tr|td|li|ul|h[1-6])\b", re.I)
+# The frame of an HTML document: with it, a file is HTML whatever its name.
+_HTML_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
+MIN_HTML_TAGS = 3
+# Without a document frame, markup must carry the text's structure: most non-blank lines hold a
+# tag (a fragment of <p>/<div> blocks, pretty-printed or on one line). A text whose lines are its
+# paragraphs and that holds a few stray tags is still text: read as HTML, its lines would merge.
+MIN_TAGGED_LINES = 0.6
 
 
 class IngestError(Exception):
@@ -192,6 +199,16 @@ def detect_format(name: str, text: str) -> SourceFormat:
     if suffix in {".md", ".markdown"} or _FRONT_MATTER.match(text):
         return "markdown"
     head = text[:4000]
-    if len(_HTML_TAGS.findall(head)) >= 3:
-        return "html"
-    return "text"
+    return "html" if _mostly_markup(head) else "text"
+
+
+def _mostly_markup(head: str) -> bool:
+    """Whether ``head`` (the start of a file not named as HTML) is an HTML document or fragment."""
+    if _HTML_DOCUMENT.search(head):
+        return True
+    tags = _HTML_TAGS.findall(head)
+    if len(tags) < MIN_HTML_TAGS:
+        return False
+    lines = [ln for ln in head.split("\n") if ln.strip()]
+    tagged = sum(1 for ln in lines if _HTML_TAGS.search(ln))
+    return tagged >= MIN_TAGGED_LINES * len(lines)

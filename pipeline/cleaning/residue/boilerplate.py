@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
+from pipeline.cleaning.residue.captions import is_marked_caption
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
 
@@ -317,7 +318,10 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
     first: dict[str, int] = {}
     story_began = False
     for i, ln in enumerate(lines):
-        story_began = story_began or ln.cls == "content"
+        # A photo caption is lifted out of the body after this step, so it does not start the
+        # story: judged with it, a heading repeated below it would stay, and cleaning the result
+        # again (the caption gone) would remove the repeat.
+        story_began = story_began or (ln.cls == "content" and not is_marked_caption(ln.text))
         if i < head_end and ln.cls == "content":
             # The heading run into the first paragraph: "标题 更新时间:… 3月14日，…".
             for t in first:

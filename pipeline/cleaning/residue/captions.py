@@ -47,6 +47,17 @@ MAX_CREDIT_LINE = 100
 CAPTION_WINDOW = 10_000
 
 
+def is_marked_caption(line: str) -> bool:
+    """Whether ``line`` is a caption by its own marks (▲, a photo credit ``… 摄``, ``图为…``),
+    whatever its neighbours: :func:`lift_captions` lifts every such line."""
+    s = line.strip()
+    if not s:
+        return False
+    return _MARKER.match(s) is not None or (
+        len(s) <= MAX_CREDIT_LINE and _maybe_credit(s) and _CREDIT.search(s) is not None
+    )
+
+
 def _is_short_plain(line: str, limit: int = SHORT) -> bool:
     return 0 < len(line) <= limit and _NO_SENTENCE.match(line) is not None
 
@@ -106,7 +117,7 @@ def lift_captions(text: str) -> Step:
             kind[i] = "image"
         elif "图为" in s and (m := _INLINE_CAPTION.search(s)) is not None and m.start() > 0:
             kind[i] = "inline"  # a paragraph with a caption run into its end
-        elif _MARKER.match(s) or (len(s) <= MAX_CREDIT_LINE and _maybe_credit(s) and _CREDIT.search(s)):
+        elif is_marked_caption(s):
             kind[i] = "caption"
         elif i == first_content:
             continue

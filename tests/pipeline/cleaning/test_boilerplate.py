@@ -239,3 +239,13 @@ def test_the_page_number_of_a_printed_document_goes() -> None:
 
 def test_a_caption_used_under_two_photos_is_not_a_repeated_heading() -> None:
     assert removed(BODY + "签约仪式现场\n" + BODY + "签约仪式现场\n") == []
+
+
+def test_photo_credit_does_not_start_the_story() -> None:
+    # A credit line above a heading written twice: the caption is lifted out later, so the
+    # repeat is judged as if it were gone, and cleaning again changes nothing.
+    heading = "高新区全力推进招商引资工作，积"
+    raw = f"市商务局副局长王某出席签约仪式。 市政府网 张三 摄\n{heading}\n{heading}"
+    once = clean(raw, "text")
+    assert once.text == heading
+    assert clean(once.text, "text").text == once.text

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.cleaning import clean
 from pipeline.ingest import IngestError, discover, read_bytes, read_file
 from pipeline.ingest.reader import detect_format
 
@@ -91,6 +92,34 @@ def test_format_detection() -> None:
     assert detect_format("a.txt", "\n---\ntitle: x\n---\n<p>body</p>") == "markdown"
     assert detect_format("a.txt", "<div><p>一</p><p>二</p><br></div>") == "html"
     assert detect_format("a.txt", "纯文本，没有标签。") == "text"
+
+
+# A plain-text article with a few tags left in it by a copy: its lines are its paragraphs.
+STRAY_TAGS = "\n".join(
+    [
+        "高新区签约三个产业项目",
+        "本报讯 5月12日，高新区与三家企业签订合作协议。<br>",
+        "会上，管委会主任致辞，介绍了园区的<span>营商环境</span>。",
+        "项目总投资二十亿元，涵盖新能源、新材料等领域。",
+        "三个项目预计明年上半年全部开工建设。",
+        "管委会表示，将为企业提供全流程服务。<p>",
+        "园区今年已签约项目四十个。",
+        "（记者 张三）",
+    ]
+)
+
+
+def test_text_with_a_few_stray_tags_stays_text() -> None:
+    assert detect_format("a.txt", STRAY_TAGS) == "text"
+    # Lines are kept as they are: an HTML reading would run them into one paragraph.
+    assert "高新区签约三个产业项目\n本报讯" in clean(STRAY_TAGS, detect_format("a.txt", STRAY_TAGS)).text
+
+
+def test_markup_documents_named_txt_are_html() -> None:
+    # A document structure decides outright; otherwise most lines must carry block tags.
+    assert detect_format("a.txt", "<!DOCTYPE html>\n<html><body>\n正文第一段。\n正文第二段。\n</body></html>") == "html"
+    pretty = "<div>\n<p>\n正文第一段，讲招商引资。\n</p>\n<p>\n正文第二段。\n</p>\n</div>"
+    assert detect_format("a.txt", pretty) == "html"
 
 
 def test_discover_recurses_and_reports_named_problems(tmp_path: Path) -> None:

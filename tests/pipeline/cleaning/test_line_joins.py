@@ -1,0 +1,117 @@
+"""The hard-wrap joiner joins real wrap breaks only: page lines, bylines, captions and dates stay apart.
+
+Each fixture is written for one phenomenon seen on real pages (issue 11 follow-up): a page whose
+short lines (breadcrumb, headline, date, source) were run into one paragraph; a byline run into
+the date line below it; photo captions merged with each other and with the body; a time line run
+into the source line after it.
+"""
+
+from __future__ import annotations
+
+from pipeline.cleaning import clean
+from pipeline.cleaning.pdf import is_hard_wrapped, join_broken_lines
+
+_BODY = (
+    "5月12日，高新区与两家新能源企业在管委会签订合作协议，双方将共建储能装备产业园，总投资达到二十亿元，"
+    "项目涵盖电芯制造、系统集成和回收利用等环节，预计明年上半年全部开工建设，建成后年产值可达五十亿元。"
+)
+
+# A web page copied as text: one paragraph per line, several short page lines above the story.
+SHORT_PAGE_LINES = "\n".join(
+    [
+        "高新区与两家企业签约共建产业园 经济要闻 张明 1024",
+        "您当前的位置：首页 > 新闻中心 > 经济要闻",
+        "高新区与两家企业签约共建产业园",
+        "2024-05-12 09:30 | 来源：高新区管委会网站",
+        "签约仪式现场（左三为企业代表）摄影 李华",
+        _BODY,
+        _BODY.replace("5月12日", "会上"),
+        "责任编辑：王敏",
+    ]
+)
+
+
+def test_page_lines_above_a_paragraph_per_line_story_stay_apart() -> None:
+    # Most of the text sits in lines many times longer than the short ones: nothing is wrapped.
+    assert not is_hard_wrapped(SHORT_PAGE_LINES)
+    assert join_broken_lines(SHORT_PAGE_LINES).text == SHORT_PAGE_LINES
+    out = clean(SHORT_PAGE_LINES, "text").text.split("\n")
+    assert "高新区与两家企业签约共建产业园" in out
+    assert "签约仪式现场（左三为企业代表）摄影 李华" in out
+
+
+# A page of very short lines (a menu), then a byline, a date line and the story.
+BYLINE_PAGE = "\n".join(
+    ["首页", "新闻", "政务", "财经", "文化", "视频", "招商推介会签约十二个项目", "叶中琳", "10月17日", _BODY]
+)
+
+
+def test_byline_is_not_run_into_the_date_line() -> None:
+    # A median line of two characters is a menu, not a newspaper column.
+    assert not is_hard_wrapped(BYLINE_PAGE)
+    joined = join_broken_lines(BYLINE_PAGE).text
+    assert joined == BYLINE_PAGE
+    assert "叶中琳10月17日" not in clean(BYLINE_PAGE, "text").text
+
+
+def _wrapped(lines: list[str]) -> str:
+    return "\n\n".join(lines)
+
+
+# A hard-wrapped PDF column (16 characters wide) with two photo captions between paragraphs.
+CAPTIONS_IN_COLUMN = _wrapped(
+    [
+        "高新区签约三个产业项目",
+        "本报讯 五月十二日，高新区与三家企业签",
+        "订合作协议，总投资达到二十亿元，项目",
+        "涵盖新能源、新材料和高端装备制造等领",
+        "域，预计明年上半年全部开工建设。",
+        "签约仪式现场的企业代表",
+        "高新区管委会主任致辞",
+        "管委会主任表示，高新区将持续优化营商",
+        "环境，为企业提供全流程的服务保障，推",
+        "动项目早日建成投产，带动更多上下游企",
+        "业落户园区。",
+    ]
+)
+
+
+def test_photo_captions_in_a_wrapped_column_stay_apart() -> None:
+    assert is_hard_wrapped(CAPTIONS_IN_COLUMN)
+    lines = clean(CAPTIONS_IN_COLUMN, "text").text.split("\n")
+    assert lines == [
+        "高新区签约三个产业项目",
+        "本报讯 五月十二日，高新区与三家企业签订合作协议，总投资达到二十亿元，"
+        "项目涵盖新能源、新材料和高端装备制造等领域，预计明年上半年全部开工建设。",
+        "签约仪式现场的企业代表",
+        "高新区管委会主任致辞",
+        "管委会主任表示，高新区将持续优化营商环境，为企业提供全流程的服务保障，推动项目早日建成投产，带动更多上下游企业落户园区。",
+    ]
+
+
+# A hard-wrapped column whose date line (ending in a digit) is followed by the source line.
+DATE_IN_COLUMN = _wrapped(
+    [
+        "高新区签约三个产业项目",
+        "2024-05-12 09:30",
+        "来源：高新区管委会",
+        "本报讯 五月十二日，高新区与三家企业签",
+        "订合作协议，总投资达到二十亿元，项目",
+        "涵盖新能源、新材料和高端装备制造等领",
+        "域，预计明年上半年全部开工建设。管委",
+        "会主任表示，高新区将持续优化营商环境",
+        "，为企业提供全流程的服务保障，推动项",
+        "目早日建成投产。",
+    ]
+)
+
+
+def test_date_line_is_not_run_into_the_source_line() -> None:
+    assert is_hard_wrapped(DATE_IN_COLUMN)
+    lines = join_broken_lines(DATE_IN_COLUMN).text.split("\n\n")
+    assert lines[:3] == ["高新区签约三个产业项目", "2024-05-12 09:30", "来源：高新区管委会"]
+    # The wrapped paragraph below is still joined, the number split from its unit too.
+    assert lines[3].startswith("本报讯 五月十二日，高新区与三家企业签订合作协议")
+    assert join_broken_lines("\n\n".join(DATE_IN_COLUMN.split("\n\n")[3:]) + "\n\n引进 50\n\n亿元项目。").text.endswith(
+        "引进 50亿元项目。"
+    )
