@@ -53,7 +53,7 @@ from gui.reextract_dialog import ReextractDialog
 from gui.settings import Settings
 from gui.settings_dialog import SettingsDialog
 from gui.start_page import StartPage
-from gui.texts import reason_zh
+from gui.texts import reason_zh, warning_zh
 from gui.undo import Editor
 from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME, FieldState, blank_value, field_state
@@ -954,11 +954,17 @@ class MainWindow(QMainWindow):
                    f"失败 {len(report.failed)} 篇"
                    + (f"，不支持的文件 {len(report.skipped)} 个" if report.skipped else "")
                    + ("（已取消）" if report.cancelled else ""))
+        if report.warnings:
+            summary += f"；{len(report.warnings)} 篇导入时有提示"
         self.statusBar().showMessage(summary, 10000)
-        if report.failed or report.skipped:
+        if report.failed or report.skipped or report.warnings:
+            # One line a file, grouped by what happened to it; all plain text (show_errors).
             details = [f"{p}：{reason_zh(why)}" for p, why in report.failed]
             details += [f"{p}：未导入，{reason_zh(why)}" for p, why in report.skipped]
-            self.show_errors("部分文件未能导入" if report.failed else "有文件未导入", summary, details)
+            details += [f"{p}：已导入，{warning_zh(what)}" for p, what in report.warnings]
+            title = ("部分文件未能导入" if report.failed else "有文件未导入" if report.skipped
+                     else "部分文件导入时有提示")
+            self.show_errors(title, summary, details)
         if report.imported and self.current is None:
             first = report.imported[0][0]
             self.list_updated.connect(lambda: self._select_once(first), Qt.ConnectionType.SingleShotConnection)

@@ -44,10 +44,40 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), c) for
 ))
 
 
-def reason_zh(reason: str) -> str:
-    """A failure reason in Chinese (technical details such as file names and bytes kept)."""
-    for pattern, zh in _REASONS:
-        m = pattern.match(reason.strip())
+# What an import limited in a file that was still imported (``ProcessedDocument.warnings``).
+_BOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), c) for p, c in (
+    (r"^nested deeper than (\d+) levels$", "嵌套超过 {0} 层"),
+    (r"^more than ([\d,]+) aliases$", "别名超过 {0} 个"),
+    (r"^expands to more than ([\d,]+) characters$", "展开后超过 {0} 个字符"),
+    (r"^more than ([\d,]+) nodes$", "节点超过 {0} 个"),
+))
+_FRONT_MATTER_BOUND = re.compile(r"^front matter not expanded: (.*); read line by line instead$")
+_WARNINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), c) for p, c in (
+    (r"^front matter not expanded; read line by line instead$", "文件头信息未展开，已逐行读取"),
+    (r"^metadata cut to (\d+) characters a value, (\d+) items a list$",
+     "文件头信息过长，已截断（每项最多 {0} 个字符，列表最多 {1} 项）"),
+    (r"^(\d+) NUL character\(s\) stored as U\+FFFD$", "{0} 个 NUL 字符已替换为 U+FFFD"),
+))
+
+
+def _translate(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
+    for pattern, zh in table:
+        m = pattern.match(text.strip())
         if m:
             return zh.format(*(g or "" for g in m.groups()))
-    return f"原因：{reason}"
+    return None
+
+
+def warning_zh(warning: str) -> str:
+    """What the import limited in an imported file, in Chinese; an unknown one is shown after "提示"."""
+    m = _FRONT_MATTER_BOUND.match(warning.strip())
+    if m:  # the bound that stopped the expansion, in Chinese too (a YAML error text stays as is)
+        return f"文件头信息未展开（{_translate(m.group(1), _BOUNDS) or m.group(1)}），已逐行读取"
+    zh = _translate(warning, _WARNINGS)
+    return f"提示：{warning}" if zh is None else zh
+
+
+def reason_zh(reason: str) -> str:
+    """A failure reason in Chinese (technical details such as file names and bytes kept)."""
+    zh = _translate(reason, _REASONS)
+    return f"原因：{reason}" if zh is None else zh
