@@ -41,6 +41,8 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), c) for
     (r"^could not be processed \((.*)\)$", "处理时出错（{0}）"),
     (r"^not a regular file$", "不是普通文件"),
     (r"^no such file or folder$", "文件或文件夹不存在"),
+    (r"^the worker process reading this file stopped twice \(killed, or out of memory\)$",
+     "读取此文件的后台进程两次意外退出（被终止或内存不足）"),
 ))
 
 

@@ -54,3 +54,10 @@ def test_each_warning_the_pipeline_writes_is_translated() -> None:
                     "front matter not expanded; read line by line instead",
                     "1 NUL character(s) stored as U+FFFD"):
         assert not warning_zh(english).startswith("提示")
+
+
+def test_a_file_that_killed_its_worker_has_a_chinese_reason() -> None:
+    from gui.texts import reason_zh
+    from storage.importer import WORKER_CRASHED
+
+    assert reason_zh(WORKER_CRASHED) == "读取此文件的后台进程两次意外退出（被终止或内存不足）"
