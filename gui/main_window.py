@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         self.editor.article_changed.connect(self._on_article_changed)
         self.editor.replayed.connect(self._on_replayed)
         self.editor.write_failed.connect(
-            lambda msg: self.show_errors("未能保存", "这处修改未能保存，已重新载入这篇文章。", [msg]))
+            lambda why, detail: self.show_errors("未能保存", f"这处修改未能保存，已重新载入这篇文章。\n{why}",
+                                                 [detail]))
 
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self.apply_filter)
@@ -378,7 +379,7 @@ class MainWindow(QMainWindow):
 
         job = Job("筛选", work, self)
         job.succeeded.connect(lambda ids: self._show_ids(ids, generation))
-        job.failed.connect(lambda msg: self.show_errors("筛选失败", msg, []))
+        job.failed.connect(lambda msg, detail: self.show_errors("筛选失败", msg, [detail]))
         self._begin_job(job, quiet=True)
         return job
 
@@ -416,7 +417,7 @@ class MainWindow(QMainWindow):
         generation, store = self._flags_generation, self.store
         job = Job("标记", lambda _progress, _cancelled: all_flags(store), self)
         job.succeeded.connect(lambda found: self._show_flags(found, generation))
-        job.failed.connect(lambda msg: self.statusBar().showMessage(f"未能列出清理标记：{msg}", 10000))
+        job.failed.connect(lambda msg, _detail: self.statusBar().showMessage(f"未能列出清理标记：{msg}", 10000))
         self._begin_job(job, quiet=True)
         return job
 
@@ -912,8 +913,8 @@ class MainWindow(QMainWindow):
             on_done(result)
             self.job_finished.emit(title, result)
 
-        def failed(msg: str) -> None:
-            self.show_errors(f"{title}失败", msg, [])
+        def failed(msg: str, detail: str) -> None:
+            self.show_errors(f"{title}失败", msg, [detail])
             self.job_finished.emit(title, None)
 
         job.succeeded.connect(done)

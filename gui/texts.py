@@ -83,3 +83,28 @@ def reason_zh(reason: str) -> str:
     """A failure reason in Chinese (technical details such as file names and bytes kept)."""
     zh = _translate(reason, _REASONS)
     return f"原因：{reason}" if zh is None else zh
+
+
+def store_error_zh(exc: BaseException) -> str:
+    """What a store error means for the user, in Chinese, chosen by its type; its English text (the
+    technical detail: file, SQLite's words) belongs in the dialog's details."""
+    from storage.store import (
+        DamagedStoreError,
+        NewerSchemaError,
+        NotAStoreError,
+        StoreBusyError,
+        StoreFullError,
+        StoreUnopenableError,
+    )
+
+    for kind, zh in (
+        (StoreBusyError, "数据库正被其他程序占用（另一个 Article Curator 窗口或命令？）。请关闭它，或稍后再试。"),
+        (NewerSchemaError, "这个数据库由更新版本的 Article Curator 写入，未做任何更改。请更新本程序后再打开。"),
+        (DamagedStoreError, "数据库文件已损坏。请在命令行运行 curator db check 查看，并用最近的完好备份替换它。"),
+        (NotAStoreError, "这个数据库里是别的程序的数据表，不是 Article Curator 的数据库，未做任何更改。"),
+        (StoreFullError, "磁盘空间已满，数据未能写入。请腾出磁盘空间后再试。"),
+        (StoreUnopenableError, "无法打开数据库：文件或文件夹不存在、没有权限，或数据库服务器未运行。"),
+    ):
+        if isinstance(exc, kind):
+            return zh
+    return "无法使用数据库（详情见“详细信息”）。"
