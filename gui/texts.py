@@ -18,6 +18,9 @@ FLAG_LABELS: dict[str, str] = {
     "spam_removed": "已删除页面杂项",
     "html_parse_error": "网页解析出错",
     "front_matter_broken": "文件头信息损坏",
+    "front_matter_limited": "文件头信息未展开",
+    "metadata_truncated": "文件头信息已截断",
+    "nul_replaced": "NUL 字符已替换",
 }
 
 

@@ -61,3 +61,17 @@ def test_a_file_that_killed_its_worker_has_a_chinese_reason() -> None:
     from storage.importer import WORKER_CRASHED
 
     assert reason_zh(WORKER_CRASHED) == "读取此文件的后台进程两次意外退出（被终止或内存不足）"
+
+
+def test_every_flag_the_pipeline_sets_has_a_chinese_label() -> None:
+    # Seen under xvfb: the document header showed "metadata_truncated" raw.
+    import re
+
+    from gui.texts import FLAG_LABELS
+
+    root = Path(__file__).parents[2] / "pipeline"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+    flags = set(re.findall(r'flags\.append\("([a-z_]+)"\)', source))
+    flags |= set(re.findall(r'^TRUNCATED_FLAG = "([a-z_]+)"', source, re.M))
+    assert {"nul_replaced", "metadata_truncated", "front_matter_limited"} <= flags
+    assert flags <= set(FLAG_LABELS)
