@@ -1,5 +1,6 @@
 """Chinese for what the pipeline and store report in English (the CLI keeps the English).
 
+Store errors are typed (``storage.store``): the GUI says in Chinese what each kind means.
 Cleaning flags are keys (``pinyin_damaged``); import failure reasons are English one-liners from
 ``pipeline.ingest`` and ``storage.importer``. The GUI shows both through these tables, so no raw
 key or English sentence reaches a Chinese screen; an unknown one is shown as is, after "原因".
@@ -8,6 +9,15 @@ key or English sentence reaches a Chinese screen; an unknown one is shown as is,
 from __future__ import annotations
 
 import re
+
+from storage.store import (
+    DamagedStoreError,
+    NewerSchemaError,
+    NotAStoreError,
+    StoreBusyError,
+    StoreFullError,
+    StoreUnopenableError,
+)
 
 FLAG_LABELS: dict[str, str] = {
     "spun": "洗稿（已还原）",
@@ -91,15 +101,6 @@ def reason_zh(reason: str) -> str:
 def store_error_zh(exc: BaseException) -> str:
     """What a store error means for the user, in Chinese, chosen by its type; its English text (the
     technical detail: file, SQLite's words) belongs in the dialog's details."""
-    from storage.store import (
-        DamagedStoreError,
-        NewerSchemaError,
-        NotAStoreError,
-        StoreBusyError,
-        StoreFullError,
-        StoreUnopenableError,
-    )
-
     for kind, zh in (
         (StoreBusyError, "数据库正被其他程序占用（另一个 Article Curator 窗口或命令？）。请关闭它，或稍后再试。"),
         (NewerSchemaError, "这个数据库由更新版本的 Article Curator 写入，未做任何更改。请更新本程序后再打开。"),
