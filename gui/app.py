@@ -19,6 +19,7 @@ from gui.main_window import MainWindow
 from gui.paths import seeds_dir
 from gui.plain import plain_message_box
 from gui.settings import APPLICATION, ORGANIZATION, Settings
+from gui.texts import store_error_zh
 from storage.queries import count_articles
 from storage.store import DamagedStoreError, StoreError, default_url, open_store
 
@@ -105,7 +106,9 @@ def _refuse_store(exc: StoreError, screenshot: str | None) -> int:
     elif isinstance(exc, DamagedStoreError):
         _damaged_dialog(exc)
     else:
-        plain_message_box(QMessageBox.Icon.Critical, "无法打开数据库", str(exc)).exec()
+        box = plain_message_box(QMessageBox.Icon.Critical, "无法打开数据库", store_error_zh(exc))
+        box.setDetailedText(str(exc))  # the English detail (file, SQLite's words), for a bug report
+        box.exec()
     return 1
 
 

@@ -67,7 +67,8 @@ class ExportDialog(QDialog):
         for key, label in STATUS_LABELS.items():
             box = QCheckBox(label)
             box.setObjectName(f"export_status_{key}")
-            box.setChecked(not statuses or key in statuses)
+            # The list's status filter if it has one; else everything but what a reviewer threw out.
+            box.setChecked(key in statuses if statuses else key != "rejected")
             self.status_boxes[key] = box
             status_row.addWidget(box)
         self.tag = QComboBox()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.plain import plain_message_box
+from gui.texts import store_error_zh
 from storage.editing import StaleEditError
 from storage.guidelines import GuidelinesVersion, guideline_versions, save_guidelines
 from storage.store import Store, StoreError
@@ -119,7 +121,10 @@ class GuidelinesPane(QWidget):
             self.versions = guideline_versions(self.store)  # the next save is based on the newest
             return False
         except StoreError as exc:
-            QMessageBox.warning(self, "未能保存审核规范", str(exc))
+            box = plain_message_box(QMessageBox.Icon.Warning, "未能保存审核规范", store_error_zh(exc),
+                                    parent=self)
+            box.setDetailedText(str(exc))
+            box.exec()
             return False
         self._editing(False)
         self.reload()

@@ -53,7 +53,7 @@ from gui.reextract_dialog import ReextractDialog
 from gui.settings import Settings
 from gui.settings_dialog import SettingsDialog
 from gui.start_page import StartPage
-from gui.texts import reason_zh
+from gui.texts import reason_zh, warning_zh
 from gui.undo import Editor
 from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME, FieldState, blank_value, field_state
@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         self.editor.article_changed.connect(self._on_article_changed)
         self.editor.replayed.connect(self._on_replayed)
         self.editor.write_failed.connect(
-            lambda msg: self.show_errors("未能保存", "这处修改未能保存，已重新载入这篇文章。", [msg]))
+            lambda why, detail: self.show_errors("未能保存", f"这处修改未能保存，已重新载入这篇文章。\n{why}",
+                                                 [detail]))
 
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self.apply_filter)
@@ -378,7 +379,7 @@ class MainWindow(QMainWindow):
 
         job = Job("筛选", work, self)
         job.succeeded.connect(lambda ids: self._show_ids(ids, generation))
-        job.failed.connect(lambda msg: self.show_errors("筛选失败", msg, []))
+        job.failed.connect(lambda msg, detail: self.show_errors("筛选失败", msg, [detail]))
         self._begin_job(job, quiet=True)
         return job
 
@@ -416,7 +417,7 @@ class MainWindow(QMainWindow):
         generation, store = self._flags_generation, self.store
         job = Job("标记", lambda _progress, _cancelled: all_flags(store), self)
         job.succeeded.connect(lambda found: self._show_flags(found, generation))
-        job.failed.connect(lambda msg: self.statusBar().showMessage(f"未能列出清理标记：{msg}", 10000))
+        job.failed.connect(lambda msg, _detail: self.statusBar().showMessage(f"未能列出清理标记：{msg}", 10000))
         self._begin_job(job, quiet=True)
         return job
 
@@ -912,8 +913,8 @@ class MainWindow(QMainWindow):
             on_done(result)
             self.job_finished.emit(title, result)
 
-        def failed(msg: str) -> None:
-            self.show_errors(f"{title}失败", msg, [])
+        def failed(msg: str, detail: str) -> None:
+            self.show_errors(f"{title}失败", msg, [detail])
             self.job_finished.emit(title, None)
 
         job.succeeded.connect(done)
@@ -954,11 +955,17 @@ class MainWindow(QMainWindow):
                    f"失败 {len(report.failed)} 篇"
                    + (f"，不支持的文件 {len(report.skipped)} 个" if report.skipped else "")
                    + ("（已取消）" if report.cancelled else ""))
+        if report.warnings:
+            summary += f"；{len(report.warnings)} 篇导入时有提示"
         self.statusBar().showMessage(summary, 10000)
-        if report.failed or report.skipped:
+        if report.failed or report.skipped or report.warnings:
+            # One line a file, grouped by what happened to it; all plain text (show_errors).
             details = [f"{p}：{reason_zh(why)}" for p, why in report.failed]
             details += [f"{p}：未导入，{reason_zh(why)}" for p, why in report.skipped]
-            self.show_errors("部分文件未能导入" if report.failed else "有文件未导入", summary, details)
+            details += [f"{p}：已导入，{warning_zh(what)}" for p, what in report.warnings]
+            title = ("部分文件未能导入" if report.failed else "有文件未导入" if report.skipped
+                     else "部分文件导入时有提示")
+            self.show_errors(title, summary, details)
         if report.imported and self.current is None:
             first = report.imported[0][0]
             self.list_updated.connect(lambda: self._select_once(first), Qt.ConnectionType.SingleShotConnection)

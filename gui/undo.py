@@ -15,7 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.exc import DBAPIError
 
+from gui.texts import store_error_zh
 from pipeline.fields import FIELDS_BY_NAME
 from storage import editing, recleaning
 from storage.listing import current_version
@@ -59,7 +61,7 @@ class Editor(QObject):
 
     article_changed = Signal(int)
     replayed = Signal(int)  # an undo or redo wrote to this article
-    write_failed = Signal(str)
+    write_failed = Signal(str, str)  # why in Chinese, the English detail
 
     def __init__(self, store: Store, reviewer: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -161,13 +163,18 @@ class Editor(QObject):
                     return False
                 self._reload(article_id)
                 continue
-            except (StoreError, editing.EditError) as exc:
-                self.write_failed.emit(str(exc))
+            except StoreError as exc:
+                self.write_failed.emit(store_error_zh(exc), str(exc))
+                self._reload(article_id)
+                return False
+            except editing.EditError as exc:
+                self.write_failed.emit("这个值不能保存（详情见“详细信息”）。", str(exc))
                 self._reload(article_id)
                 return False
             except Exception as exc:  # a fault of the store or a bug: said once, the trace to stderr
                 traceback.print_exc()
-                self.write_failed.emit(f"{type(exc).__name__}: {exc}")
+                why = "数据库读写出错" if isinstance(exc, DBAPIError) else "程序出错"
+                self.write_failed.emit(f"{why}（详情见“详细信息”）。", f"{type(exc).__name__}: {exc}")
                 self._reload(article_id)
                 return False
             self._versions[article_id] = version

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from gui.texts import store_error_zh
+
 ProgressFn = Callable[[int, int, str], None]
 log = logging.getLogger("curator.jobs")
 JobFn = Callable[[ProgressFn, Callable[[], bool]], Any]
@@ -33,7 +35,7 @@ class Job(QObject):
 
     progress = Signal(int, int, str)  # done, total, message
     succeeded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(str, str)  # the message in Chinese, the English detail
     finished = Signal()  # after succeeded/failed, always
 
     def __init__(self, title: str, fn: JobFn, parent: QObject | None = None) -> None:
@@ -72,7 +74,7 @@ class Job(QObject):
                 result = self._fn(self.progress.emit, self._cancel.is_set)
             except Exception as exc:  # shown to the user in a dialog; the trace goes to the log
                 log.exception("job %r failed", self.title)
-                self.failed.emit(_describe(exc))
+                self.failed.emit(*_describe(exc))
             else:
                 self.succeeded.emit(result)
         except RuntimeError:
@@ -81,9 +83,9 @@ class Job(QObject):
             log.debug("job %r finished after its window closed", self.title)
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: Exception) -> tuple[str, str]:
     from storage.store import StoreError
 
     if isinstance(exc, StoreError):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"
+        return store_error_zh(exc), str(exc)
+    return "程序出错（详情见“详细信息”）。", f"{type(exc).__name__}: {exc}"

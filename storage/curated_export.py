@@ -29,6 +29,7 @@ from pipeline.export.hf import SCHEMA, SPLITS, ParquetSplits, hf_row, rows_to_ta
 from pipeline.export.span_formats import SPAN_FORMATS, SpanDoc, SpanWriter, open_span_writer, require_spacy
 from pipeline.export.spans import DEFAULT_LABELS, Span, article_spans, span_tuples
 from pipeline.export.split import SplitSpec, assign_units, units
+from pipeline.export.writers import locked_part_dir, remove_stale_parts
 from pipeline.lifeline import die_with_parent
 from pipeline.offsets import OffsetMap
 from storage.export_filter import ExportFilter, group_outlets, select_ids
@@ -84,17 +85,19 @@ def _atomic_dir(out: Path) -> Iterator[Path]:
     """A directory built beside ``out`` and swapped into place only when complete."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(out.parent)  # what killed exports left behind (unlocked, a few seconds old)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))
-    try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        os.replace(out, old)
-    os.replace(tmp, out)
+    with locked_part_dir(tmp):  # held until it is swapped in: never taken for a leftover while built
+        try:
+            yield tmp
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        old = None
+        if out.exists():
+            old = out.with_name(f".{out.name}.old-{os.getpid()}")
+            os.replace(out, old)
+        os.replace(tmp, out)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -336,25 +338,74 @@ def _inline(
         _init_worker(frozenset())
 
 
+WORKER_CRASHED = "the worker process reading this file stopped twice (killed, or out of memory)"
+
+
 def _parallel(
     files: list[str], known: frozenset[str], workers: int, cancel: CancelFn | None,
     learned: dict[str, str] | None = None,
 ) -> Iterator[_Outcome]:
+    """Outcomes from a pool of worker processes; a worker that dies costs at most the file that killed it.
+
+    When a worker dies, every file then in flight fails with ``BrokenProcessPool`` and none of them
+    can be told apart. Each is read again, alone, in a fresh one-worker pool (never inline: a file
+    that kills a process would take the GUI with it); one that kills that worker too is reported as
+    failed. The rest of the batch then goes on in a fresh pool.
+    """
+    queue = deque(files)
+    while queue:
+        suspects: list[str] = []
+        # The window is bounded so memory does not grow with the batch.
+        yield from _run(_pool(workers, known, learned), queue, workers * 16, suspects)
+        yield from _one_by_one(suspects, known, learned)
+
+
+def _pool(workers: int, known: frozenset[str], learned: dict[str, str] | None) -> ProcessPoolExecutor:
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
-    ctx = multiprocessing.get_context("spawn")
-    window = workers * 16  # bounded so memory does not grow with the batch
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(known, os.getpid(), learned)) as pool:
-        pending: list[Future[_Outcome]] = []
-        it = iter(files)
-        try:
-            for path in it:
-                pending.append(pool.submit(_prepare, path))
-                if len(pending) >= window:
-                    yield pending.pop(0).result()
-            while pending:
-                yield pending.pop(0).result()
-        finally:
-            for f in pending:
-                f.cancel()
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
+                               initargs=(known, os.getpid(), learned))
+
+
+def _run(pool: ProcessPoolExecutor, queue: deque[str], window: int, suspects: list[str]) -> Iterator[_Outcome]:
+    """Files from ``queue`` through ``pool`` in order; on a dead worker, those in flight go to ``suspects``."""
+    pending: deque[tuple[str, Future[_Outcome]]] = deque()
+    try:
+        while queue or pending:
+            while queue and len(pending) < window:
+                path = queue.popleft()
+                pending.append((path, pool.submit(_prepare, path)))
+            path, future = pending[0]
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                break
+            pending.popleft()
+            yield outcome
+        for path, future in pending:  # after a dead worker: what finished stands, the rest is suspect
+            if future.done() and not future.cancelled() and future.exception() is None:
+                yield future.result()
+            else:
+                suspects.append(path)
+        pending.clear()
+    finally:
+        for _, future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _one_by_one(paths: list[str], known: frozenset[str], learned: dict[str, str] | None) -> Iterator[_Outcome]:
+    """Each file alone in a one-worker pool: its outcome, or a failure if it kills that worker too."""
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for path in paths:
+            pool = pool or _pool(1, known, learned)
+            try:
+                outcome = pool.submit(_prepare, path).result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = None  # the next file gets a fresh worker
+                outcome = _Outcome(path, error=WORKER_CRASHED)
+            yield outcome
+    finally:
+        if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -48,6 +48,19 @@ class DamagedStoreError(StoreError):
     """The store's file is not a database, or SQLite found damaged pages in it."""
 
 
+# The kinds below let a user interface say what happened in its own language (by type, not by text).
+class StoreFullError(StoreError):
+    """The disk (or the database server) had no room for a write."""
+
+
+class NotAStoreError(StoreError):
+    """The database holds tables of something else."""
+
+
+class StoreUnopenableError(StoreError):
+    """The store's file or server cannot be reached (missing folder, permissions, server down)."""
+
+
 # What SQLite (SQLITE_NOTADB, SQLITE_CORRUPT) and PostgreSQL (SQLSTATE XX001 data_corrupted,
 # XX002 index_corrupted) say when the stored bytes themselves are bad.
 _DAMAGE_TEXTS = ("file is not a database", "database disk image is malformed", "malformed database schema")
@@ -155,9 +168,9 @@ def translate_error(exc: DBAPIError, *, at_open: bool = False) -> StoreError | D
             "Close it or try again in a moment."
         )
     if "disk" in text and ("full" in text or "I/O" in text):
-        return StoreError(f"The store could not be written: {text}. Free some disk space and try again.")
+        return StoreFullError(f"The store could not be written: {text}. Free some disk space and try again.")
     if "unable to open" in text:
-        return StoreError(f"The store cannot be opened: {text}.")
+        return StoreUnopenableError(f"The store cannot be opened: {text}.")
     return exc
 
 
@@ -209,7 +222,7 @@ def _open_engine(url: str, *, migrate: bool, busy_timeout_ms: int) -> Engine:
         err = translate_error(exc, at_open=True)
         if isinstance(err, StoreError):
             raise err from exc
-        raise StoreError(f"The store cannot be opened: {exc.orig}") from exc
+        raise StoreUnopenableError(f"The store cannot be opened: {exc.orig}") from exc
     except StoreError:
         engine.dispose()
         raise
@@ -288,7 +301,7 @@ def _check_and_migrate_locked(engine: Engine, *, migrate: bool) -> None:
                 f"this version knows up to {head}). It was not changed. Update the app to open it."
             )
     elif has_tables:
-        raise StoreError("This database holds tables that are not an Article Curator store; it was not changed.")
+        raise NotAStoreError("This database holds tables that are not an Article Curator store; it was not changed.")
     if not migrate:
         raise StoreError(f"The store's schema ({current}) is older than this app's ({head}).")
     if current is not None and engine.dialect.name == "sqlite":

@@ -8,6 +8,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import stat
 import tempfile
 import time
@@ -98,8 +99,9 @@ def current_umask() -> int:
 
 
 def remove_stale_parts(folder: Path) -> list[Path]:
-    """Remove the temporary files that killed exports left in ``folder``: ours by name and
-    owner, older than a few seconds, and locked by no running writer. Returns what was removed."""
+    """Remove the temporary files and directories (a Hugging Face export builds a directory) that
+    killed exports left in ``folder``: ours by name and owner, older than a few seconds, and locked
+    by no running writer. Returns what was removed."""
     removed: list[Path] = []
     now = time.time()
     try:
@@ -113,26 +115,52 @@ def remove_stale_parts(folder: Path) -> list[Path]:
             st = entry.stat(follow_symlinks=False)
         except OSError:
             continue
-        if not stat.S_ISREG(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if not (is_dir or stat.S_ISREG(st.st_mode)) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
             continue
         age = now - st.st_mtime
         if fcntl is None:
-            if age >= STALE_UNLOCKED_AFTER_S:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
+            if age >= STALE_UNLOCKED_AFTER_S and _remove(entry.path, is_dir):
+                removed.append(Path(entry.path))
             continue
         if age < STALE_AFTER_S:
             continue
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | (getattr(os, "O_DIRECTORY", 0) if is_dir else 0)
         with contextlib.suppress(OSError):
-            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            fd = os.open(entry.path, flags)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: a live writer holds it
-                os.unlink(entry.path)
-                removed.append(Path(entry.path))
+                if _remove(entry.path, is_dir):
+                    removed.append(Path(entry.path))
             finally:
                 os.close(fd)
     return removed
+
+
+def _remove(path: str, is_dir: bool) -> bool:
+    try:
+        if is_dir:
+            shutil.rmtree(path)
+        else:
+            os.unlink(path)
+    except OSError:
+        return False
+    return True
+
+
+@contextmanager
+def locked_part_dir(path: Path) -> Iterator[None]:
+    """Hold ``path`` (a temporary directory being built) locked, so that ``remove_stale_parts``
+    in another process leaves it alone; the lock follows the directory when it is renamed."""
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 class RecordWriter(Protocol):

@@ -61,6 +61,30 @@ def test_drop_of_non_files_is_refused(window: Any) -> None:
     assert not enter.isAccepted()
 
 
+def test_export_dialog_leaves_rejected_out_unless_the_filter_asks(qtbot: Any, window: Any, articles: Any,
+                                                                 tmp_path: Path) -> None:
+    # On main: with no status filter every status was ticked, 已拒绝 too.
+    rejected = articles.by_name["c_zuotan.txt"]
+    show(qtbot, window, rejected)
+    window.set_status("rejected", advance=False)
+    dlg = window.open_export_dialog()
+    qtbot.waitExposed(dlg)
+    assert [k for k, b in dlg.status_boxes.items() if b.isChecked()] == ["new", "in_review", "accepted",
+                                                                          "needs_work"]
+    out = tmp_path / "out.jsonl"
+    dlg.path.setText(str(out))
+    with qtbot.waitSignal(window.job_finished, timeout=30000) as sig:
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert sig.args[1].count == 2
+    assert rejected not in [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    # A list filtered on 已拒绝 exports what it shows.
+    with qtbot.waitSignal(window.list_updated):
+        window.filter_bar.set_statuses(("rejected",))
+    dlg = window.open_export_dialog()
+    assert [k for k, b in dlg.status_boxes.items() if b.isChecked()] == ["rejected"]
+    dlg.reject()
+
+
 def test_export_from_the_dialog_defaults_to_the_list_filter(qtbot: Any, window: Any, store: Any,
                                                             articles: Any, tmp_path: Path) -> None:
     accepted = articles.by_name["a_tuijie.txt"]
@@ -87,7 +111,7 @@ def test_export_csv_of_everything(qtbot: Any, window: Any, tmp_path: Path) -> No
     dlg.format.setCurrentIndex(dlg.format.findData("csv"))
     out = tmp_path / "all.csv"
     dlg.path.setText(str(out))
-    assert dlg.chosen_statuses() is None
+    assert dlg.chosen_statuses() == ("new", "in_review", "accepted", "needs_work")  # all but 已拒绝
     with qtbot.waitSignal(window.job_finished, timeout=30000):
         dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert out.exists() and out.read_text(encoding="utf-8").count("\n") >= 4

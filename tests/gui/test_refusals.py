@@ -54,7 +54,8 @@ def test_a_store_fault_in_undo_or_redo_is_one_message_and_a_reload(
     monkeypatch.setattr(editing, "set_field_state", broken)
     (window.act_undo if step == "undo" else window.act_redo).trigger()  # pytest-qt fails on an escape
     box = window.error_box
-    assert isinstance(box, QMessageBox) and box.text() == "这处修改未能保存，已重新载入这篇文章。"
+    assert isinstance(box, QMessageBox)
+    assert box.text() == "这处修改未能保存，已重新载入这篇文章。\n数据库读写出错（详情见“详细信息”）。"
     assert "disk I/O error" in box.detailedText()
     assert window.current.note == "另一个窗口写的"  # reloaded
     box.close()

@@ -4,12 +4,14 @@ shapes their tools read; filters, canonical-only and grouped splits hold in ever
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
 import itertools
 import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from pipeline.export.hf import SCHEMA
 from pipeline.export.span_formats import LS_FROM, LS_TO, SpacyMissingError, read_conll
 from pipeline.export.spans import Span, non_overlapping
 from pipeline.export.split import SplitSpec, assign_units
+from pipeline.export.writers import remove_stale_parts
 from storage.curated_export import ExportOptions, export, split_paths
 from storage.editing import set_field_values, set_status, set_tags
 from storage.export_filter import ExportFilter, FilterError
@@ -341,3 +344,47 @@ def _fields(opts: ExportOptions) -> dict[str, object]:
     from dataclasses import fields
 
     return {f.name: getattr(opts, f.name) for f in fields(opts)}
+
+
+def _aged_dir(path: Path, files: int = 2) -> Path:
+    path.mkdir()
+    for i in range(files):
+        (path / f"data-{i}.parquet").write_bytes(b"half")
+    old = time.time() - 60
+    os.utime(path, (old, old))
+    return path
+
+
+def test_hf_export_removes_the_part_directories_of_killed_exports(corpus, tmp_path: Path) -> None:
+    # On main: a killed `--format hf` left `.NAME.xxxxxxxx.part/` behind for good.
+    store, _ = corpus
+    stale = _aged_dir(tmp_path / ".hf.k3v_9xq2.part")
+    live = _aged_dir(tmp_path / ".hf.Zz0_aa11.part")
+    young = tmp_path / ".hf.young123.part"
+    young.mkdir()
+    foreign = _aged_dir(tmp_path / ".cache.part")  # not a name of ours
+    holder = os.open(live, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # a running export holds its directory locked
+    try:
+        export(store, tmp_path / "hf", ExportOptions(fmt="hf"))
+    finally:
+        os.close(holder)
+    assert not stale.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["hf", live.name, young.name, foreign.name])
+
+
+def test_the_hf_part_directory_is_locked_while_it_is_built(tmp_path: Path) -> None:
+    from storage.curated_export import _atomic_dir
+
+    with _atomic_dir(tmp_path / "hf") as part:
+        (part / "README.md").write_text("x", encoding="utf-8")
+        probe = os.open(part, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(probe)
+        old = time.time() - 60
+        os.utime(part, (old, old))
+        assert remove_stale_parts(tmp_path) == []  # a live export's directory is not taken for a leftover
+    assert [p.name for p in tmp_path.iterdir()] == ["hf"]
