@@ -300,7 +300,11 @@ def gui_child(db_url: str, switches: int, config_dir: str) -> dict[str, Any]:
     open_s = time.perf_counter() - t0
     first_rows = window.model.rowCount()
     # The window may show a first page at once and fetch the full id list off the GUI thread.
-    if window.jobs and hasattr(window, "list_updated"):
+    # Wait for it only while rows are missing: other background jobs (review progress, flags) do not
+    # announce list_updated, and waiting on them for it would time the timeout.
+    from storage.queries import count_articles
+
+    if window.jobs and hasattr(window, "list_updated") and window.model.rowCount() < count_articles(store):
         run_and_wait(lambda: None, window.list_updated, timeout_ms=120000)
     for job in list(window.jobs):
         job.wait(120000)
