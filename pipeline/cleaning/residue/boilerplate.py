@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
+from pipeline.cleaning.containers import parse_date
 from pipeline.cleaning.residue.captions import is_marked_caption
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
@@ -289,7 +290,23 @@ def remove_boilerplate(
     if repeated:
         # A signal for title choice (extraction decides): the page printed this heading twice.
         step.metadata["repeated_heading"] = repeated[0]
+    stamp = _first_removed_stamp(lines[:head_end])
+    if stamp is not None:
+        # A removed stamp line is the page's publication date: kept for extraction, not lost.
+        step.metadata["published_raw"] = stamp
+        date = parse_date(stamp)
+        if date:
+            step.metadata["published_at"] = date
     return step
+
+
+def _first_removed_stamp(head: list[_Line]) -> str | None:
+    for ln in head:
+        if ln.cls == "furniture" and _STAMP.search(ln.text):
+            m = _DATE.search(ln.text)
+            if m is not None:
+                return m.group()
+    return None
 
 
 _NONEMPTY = re.compile(r"^[ \t]*\S[^\n]*$", re.M)

@@ -249,3 +249,16 @@ def test_photo_credit_does_not_start_the_story() -> None:
     once = clean(raw, "text")
     assert once.text == heading
     assert clean(once.text, "text").text == once.text
+
+
+def test_a_removed_stamp_line_keeps_its_date_for_extraction() -> None:
+    from pipeline.cleaning import clean
+    from pipeline.extraction import extract
+
+    text = ("东山县招商推介会签约项目12个\n福建日报 2020-10-14 08:50\n"
+            "第三季度，东山县共签约招商项目12个，计划总投资30亿元，涉及食品加工等领域。\n"
+            "其中，5个项目日前举行了集中签约仪式，计划总投资20亿元。\n")
+    result = clean(text, "text")
+    assert "2020-10-14 08:50" not in result.text
+    assert result.metadata.get("published_at") == "2020-10-14"
+    assert [v.value for v in extract(result)["published_at"]] == ["2020-10-14"]
