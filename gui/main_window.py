@@ -528,20 +528,30 @@ class MainWindow(QMainWindow):
             claims.claim(self.store, article_id, me, take_over=take_over)
         except claims.ClaimHeldError as exc:
             self._show_holder(exc.holder, exc.since)
+            if before is not None and before != article_id:  # moved on all the same: free the last one
+                with contextlib.suppress(Exception):
+                    claims.release(self.store, before, me)
+                self._kept_version(before, prev_version)
             return False
         except Exception as exc:
             self.statusBar().showMessage(f"未能领取这篇文章：{exc}", 8000)
             return False
         self._show_holder(None, None)
-        if before is not None and before != article_id and prev_version == self.editor.version(before):
-            v = current_version(self.store, before)
-            if v is not None:
-                self.editor.saw(before, v)
+        if before is not None and before != article_id:
+            self._kept_version(before, prev_version)
         self.model.set_claims({**{k: v for k, v in self._held().items() if v != me}, article_id: me})
         if before is not None:
             self.model.refresh_ids([before])
         self.model.refresh_ids([article_id])
         return True
+
+    def _kept_version(self, article_id: int, before: int | None) -> None:
+        """Our own claim change moved this article's version: if nobody else wrote in between,
+        the editor's copy is still right (an undo there must not look like a teammate's change)."""
+        if before is not None and before == self.editor.version(article_id):
+            v = current_version(self.store, article_id)
+            if v is not None:
+                self.editor.saw(article_id, v)
 
     def _held(self) -> dict[int, str]:
         return self.model.claims()
@@ -731,10 +741,8 @@ class MainWindow(QMainWindow):
         if found is None or found == current:
             self.statusBar().showMessage("没有其他无人审核的未审核文章了", 5000)
             return
-        if current is not None and prev_version == self.editor.version(current):
-            v = current_version(self.store, current)  # released by the claim, not changed by others
-            if v is not None:
-                self.editor.saw(current, v)
+        if current is not None:
+            self._kept_version(current, prev_version)
         self.model.set_claims({**{k: v for k, v in self._held().items() if v != me}, found: me})
         if current is not None:
             self.model.refresh_ids([current])
