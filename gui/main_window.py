@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
 
     def _fit_columns(self) -> None:
         fm = self.table.fontMetrics()
-        widths = {"status": "审核中", "published_at": "2022-01-07", "source": "高科技行业门户",
+        widths = {"status": "审核中·张三", "published_at": "2022-01-07", "source": "高科技行业门户",
                   "places": "深圳、景德镇", "flags": "洗稿", "edited_count": "已编辑"}
         for i, (key, _label) in enumerate(COLUMNS):
             if key in widths:
@@ -561,7 +561,9 @@ class MainWindow(QMainWindow):
             self.claim_label.hide()
             self.claim_label.setText("")
             return
-        text = f"{holder} 正在审核这篇文章（{since:%H:%M} 起）" if since is not None else f"{holder} 正在审核这篇文章"
+        text = f"{holder} 正在审核这篇文章"
+        if since is not None:
+            text += f"（{since.astimezone():%H:%M} 起）"
         self.claim_label.setText(f"⚠ {text}；审核菜单“接手审核”可接手")
         self.claim_label.show()
         self.statusBar().showMessage(text, 8000)
