@@ -159,7 +159,8 @@ def bench_pg_url() -> str | None:
     return os.environ.get("CURATOR_BENCH_PG_URL") or os.environ.get("CURATOR_TEST_PG_URL") or None
 
 
-def measure_import_pg(corpus: Path, server_url: str, processes: int, work: Path) -> dict[str, Any]:
+def measure_import_pg(corpus: Path, server_url: str, processes: int, work: Path,
+                      limit: int | None = None) -> dict[str, Any]:
     """``processes`` real ``curator import`` processes, started together on a fresh database of
     the server, each importing its share of the corpus; each process uses one worker so the
     figure compares processes (machines), not pools."""
@@ -170,7 +171,7 @@ def measure_import_pg(corpus: Path, server_url: str, processes: int, work: Path)
 
     from storage.models import Article
 
-    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())[:limit]
     shares = []
     for i in range(processes):
         share = work / f"pg_share_{processes}_{i}"
@@ -214,13 +215,13 @@ def measure_import_pg(corpus: Path, server_url: str, processes: int, work: Path)
     return out
 
 
-def measure_import_pg_all(corpus: Path, work: Path) -> dict[str, Any]:
+def measure_import_pg_all(corpus: Path, work: Path, limit: int | None = None) -> dict[str, Any]:
     server = bench_pg_url()
     if not server:
         return {"import_pg_note": "skipped: no PostgreSQL server (set CURATOR_BENCH_PG_URL)"}
     figures: dict[str, Any] = {}
     for n in (1, 2):
-        figures.update(measure_import_pg(corpus, server, n, work))
+        figures.update(measure_import_pg(corpus, server, n, work, limit))
     return figures
 
 
@@ -504,7 +505,8 @@ def run(quick: bool = False, json_path: Path | None = None, workdir: Path | None
         figures.update(measure_import(corpus, db))
 
         _log(f"importing {sizes.corpus} files into PostgreSQL from 1 and 2 processes")
-        figures.update(measure_import_pg_all(corpus, work))
+        # The quick run only checks the path works (100 files): it shares the suite's time budget.
+        figures.update(measure_import_pg_all(corpus, work, 100 if quick else None))
 
         big = work / "store.db"
         shutil.copyfile(db, big)
