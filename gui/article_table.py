@@ -76,6 +76,20 @@ class ArticleTableModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}
         self._cache: dict[int, ArticleSummary] = {}
         self._texts_cache: dict[int, tuple[Any, ...]] = {}
+        self._claims: dict[int, str] = {}  # article id → reviewer holding it (lease running)
+        self.me = ""  # this window's reviewer: their own claims are not marked
+
+    def set_claims(self, claims: dict[int, str]) -> None:
+        """Who holds which article now; repaints the rows whose holder changed."""
+        changed = {i for i in self._claims.keys() | claims.keys() if self._claims.get(i) != claims.get(i)}
+        self._claims = dict(claims)
+        self.refresh_ids(sorted(changed))
+
+    def claims(self) -> dict[int, str]:
+        return dict(self._claims)
+
+    def holder(self, article_id: int) -> str | None:
+        return self._claims.get(article_id)
 
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
@@ -144,8 +158,10 @@ class ArticleTableModel(QAbstractTableModel):
         """A row's cell texts, formatted once per cache fill: painting only looks them up."""
         texts = self._texts_cache.get(aid)
         if texts is None:
+            holder = self._claims.get(aid)
+            status = STATUS_LABELS.get(s.status, s.status)
             texts = (
-                STATUS_LABELS.get(s.status, s.status),
+                f"{status}·{holder}" if holder and holder != self.me else status,
                 s.title or s.source_name,
                 s.published_at or "",
                 s.source or "",

@@ -21,7 +21,11 @@
    replicated copy is an exact repost of its original, so the store holds many groups), then
    exports the Hugging Face layout, Parquet and card, split 0.8/0.1/0.1 (``export_hf_100k_s``),
    each in a child process;
-9. reports the store's size on disk per MB of raw (original) text.
+9. reports the store's size on disk per MB of raw (original) text;
+10. with a PostgreSQL server (``CURATOR_BENCH_PG_URL``, else ``CURATOR_TEST_PG_URL``), imports the
+    same corpus into a fresh database on it from 1 and from 2 ``curator import`` processes started
+    together, each given its share of the files (``import_pg_10k_s_1proc`` / ``_2proc``: wall time
+    until the last one finishes, schema creation included); skipped with a note without a server.
 
 Everything is written under a fresh folder in the temp directory (``--workdir`` to choose) and
 removed afterwards unless ``--keep``. Figures go to stdout as a table and, with ``--json``, to a file.
@@ -146,6 +150,79 @@ def measure_import(corpus: Path, db: Path) -> dict[str, float]:
     finally:
         store.close()
     return {"import_10k_s": elapsed, "import_articles": len(report.imported), "import_failed": len(report.failed)}
+
+
+PG_KEYS = ("import_pg_10k_s_1proc", "import_pg_10k_s_2proc")
+
+
+def bench_pg_url() -> str | None:
+    return os.environ.get("CURATOR_BENCH_PG_URL") or os.environ.get("CURATOR_TEST_PG_URL") or None
+
+
+def measure_import_pg(corpus: Path, server_url: str, processes: int, work: Path,
+                      limit: int | None = None) -> dict[str, Any]:
+    """``processes`` real ``curator import`` processes, started together on a fresh database of
+    the server, each importing its share of the corpus; each process uses one worker so the
+    figure compares processes (machines), not pools."""
+    import uuid
+
+    from sqlalchemy import create_engine, func, select
+    from sqlalchemy.engine import make_url
+
+    from storage.models import Article
+
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())[:limit]
+    shares = []
+    for i in range(processes):
+        share = work / f"pg_share_{processes}_{i}"
+        share.mkdir(parents=True, exist_ok=True)
+        for f in files[i::processes]:
+            flat = share / "_".join(f.relative_to(corpus).parts)  # subfolders may repeat file names
+            # Hard links (not symlinks, which the importer does not follow); a copy across devices.
+            try:
+                os.link(f, flat)
+            except OSError:
+                shutil.copyfile(f, flat)
+        shares.append(share)
+    name = f"curator_bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    curator = Path(sys.executable).with_name("curator")
+    try:
+        t0 = time.perf_counter()
+        procs = [subprocess.Popen([str(curator), "--db", url, "import", "--workers", "1", str(share)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                 for share in shares]
+        errors = [p.communicate(timeout=3600)[1] for p in procs]
+        elapsed = time.perf_counter() - t0
+        failed = [e.strip().splitlines()[-1] for p, e in zip(procs, errors, strict=True) if p.returncode and e.strip()]
+        engine = create_engine(url)
+        try:
+            with engine.connect() as c:
+                stored = c.execute(select(func.count()).select_from(Article)).scalar_one()
+        finally:
+            engine.dispose()
+    finally:
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+    out: dict[str, Any] = {f"import_pg_10k_s_{processes}proc": elapsed,
+                           f"import_pg_articles_{processes}proc": stored}
+    if failed:
+        out[f"import_pg_errors_{processes}proc"] = failed
+    return out
+
+
+def measure_import_pg_all(corpus: Path, work: Path, limit: int | None = None) -> dict[str, Any]:
+    server = bench_pg_url()
+    if not server:
+        return {"import_pg_note": "skipped: no PostgreSQL server (set CURATOR_BENCH_PG_URL)"}
+    figures: dict[str, Any] = {}
+    for n in (1, 2):
+        figures.update(measure_import_pg(corpus, server, n, work, limit))
+    return figures
 
 
 def replicate(db: Path, target: int) -> dict[str, float]:
@@ -431,6 +508,10 @@ def run(quick: bool = False, json_path: Path | None = None, workdir: Path | None
         _log(f"importing {sizes.corpus} files with all cores")
         figures.update(measure_import(corpus, db))
 
+        _log(f"importing {sizes.corpus} files into PostgreSQL from 1 and 2 processes")
+        # The quick run only checks the path works (100 files): it shares the suite's time budget.
+        figures.update(measure_import_pg_all(corpus, work, 100 if quick else None))
+
         big = work / "store.db"
         shutil.copyfile(db, big)
         _log(f"replicating to {sizes.store} articles")
@@ -482,7 +563,9 @@ def print_table(figures: dict[str, Any]) -> None:
             mark = f"{op} {limit:g}  {'ok' if ok else 'MISSED'}"
         shown = f"{value:,.3f}" if isinstance(value, float) else str(value)
         print(f"{key:28} {shown:>14}  {mark}")
-    for key in ("import_articles", "build_store_s", "store_articles", "store_mb", "full_list_s", "switch_ms_first",
+    pg = (*PG_KEYS, "import_pg_articles_1proc", "import_pg_articles_2proc", "import_pg_note",
+          "import_pg_errors_1proc", "import_pg_errors_2proc")
+    for key in (*pg, "import_articles", "build_store_s", "store_articles", "store_mb", "full_list_s", "switch_ms_first",
                 "scroll_to_end_ms", "export_peak_rss_mb", "export_mb", "group_groups", "group_peak_rss_mb",
                 "export_hf_mb", "export_hf_peak_rss_mb", "total_s"):
         if key in figures:

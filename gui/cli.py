@@ -59,11 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("raw_dir", metavar="RAW_DIR")
     ev.add_argument("gold_dir", metavar="GOLD_DIR")
 
-    db = sub.add_parser("db", help="check the store for damage, or copy it safely")
+    db = sub.add_parser("db", help="check the store for damage, copy it safely, or upgrade its schema")
     dsub = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
     dsub.add_parser("check", help="a full integrity check; exit 1 if the store is damaged")
     dback = dsub.add_parser("backup", help="a consistent copy of the store, safe while it is in use")
     dback.add_argument("file", metavar="FILE")
+    dsub.add_parser("upgrade", help="migrate the store's schema to this version (Alembic head) and say from what")
 
     spin = sub.add_parser("spin", help="learned spin pairs: harvest from reposts and originals, review them")
     ssub = spin.add_subparsers(dest="spin_command", metavar="SPIN_COMMAND", required=True)
@@ -359,6 +360,15 @@ def cmd_db(args: argparse.Namespace) -> int:
     from storage.integrity import backup_store, check_store
 
     url = args.db or default_url()
+    if args.db_command == "upgrade":
+        from storage.store import upgrade_store
+
+        before, after = upgrade_store(url)
+        if before == after:
+            print(f"The store is already at schema {after}; nothing was changed.")
+        else:
+            print(f"Upgraded the store from schema {before or '(none: a new store)'} to {after}.")
+        return EXIT_OK
     if args.db_command == "backup":
         backup = backup_store(url, Path(args.file))
         print(f"Backed up the store to {backup.path} ({backup.size_bytes:,} bytes, {backup.tool}); "

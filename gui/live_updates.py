@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from storage.changes import ChangeWatcher
 from storage.store import Store
@@ -46,6 +46,11 @@ class LiveUpdates(QObject):
         self._stop.clear()
         self._thread = _Loop(self)
         self._thread.setObjectName("live updates")
+        app = QCoreApplication.instance()
+        if app is not None:
+            # A window that is never closed (the --screenshot run ends with app.exit) must not
+            # leave the thread running when Qt tears down: that aborts the process.
+            app.aboutToQuit.connect(self.stop)
         self._thread.start()
 
     def stop(self, msecs: int = 5000) -> None:

@@ -37,15 +37,17 @@ from PySide6.QtWidgets import (
 
 from gui.actions import ACTIONS, ADD_KEYS, ALWAYS, ARTICLE, CAN_REDO, CAN_UNDO, MENUS, SELECTION
 from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
+from gui.conflict_dialog import ConflictDialog
 from gui.document_view import DocumentView
 from gui.export_dialog import SPLIT_NAMES, ExportDialog
 from gui.field_panel import FieldPanel
 from gui.file_dialogs import SafeFileDialog, folder_dialog, open_files_dialog, save_file_dialog
-from gui.filter_bar import UNREVIEWED, FilterBar
+from gui.filter_bar import FilterBar
 from gui.group_diff import GroupDiffDialog
 from gui.guidelines_pane import GuidelinesPane
 from gui.help_overlay import HelpOverlay
 from gui.history_dialog import HistoryDialog
+from gui.live_updates import LiveUpdates
 from gui.logs import show_log_dialog
 from gui.paths import seeds_dir
 from gui.plain import plain_label, plain_message_box
@@ -57,19 +59,21 @@ from gui.texts import reason_zh, warning_zh
 from gui.undo import Editor
 from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME, FieldState, blank_value, field_state
+from storage import claims
+from storage.conflicts import Choice, Conflict
 from storage.curated_export import ExportOptions
 from storage.curated_export import export as curated_export
 from storage.exporting import export_dataset
 from storage.grouping import group_members, set_canonical
 from storage.importer import import_paths
-from storage.listing import all_flags, first_ids
+from storage.listing import all_flags, current_version, first_ids
 from storage.own_files import store_files
 from storage.progress import ReviewProgress, fields_of, review_progress, statuses_and_tags
 from storage.queries import NotFoundError, all_tags, field_history, get_article, summaries_for
 from storage.recleaning import skipped_changes
 from storage.records import ArticleView, ExportReport, HistoryEntry, ImportProgress, ImportReport, ReextractReport
 from storage.reextract import reextract
-from storage.search import ArticleFilter, find_ids
+from storage.search import ArticleFilter
 from storage.statuses import REVIEWED, STATUS_TABLE
 from storage.statuses import label as status_label
 from storage.store import Store
@@ -127,6 +131,9 @@ class MainWindow(QMainWindow):
 
         self.editor = Editor(store, lambda: self.settings.reviewer, self)
         self.editor.ask_retry = self._ask_retry
+        self.editor.choose = self._choose_conflict
+        self.conflict_dialog: ConflictDialog | None = None
+        self.editor.article_changed.connect(self._renew_claim)
         self.editor.article_changed.connect(self._on_article_changed)
         self.editor.replayed.connect(self._on_replayed)
         self.editor.write_failed.connect(
@@ -136,6 +143,7 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self.apply_filter)
         self.model = ArticleTableModel(store, self)
+        self.model.me = self.settings.reviewer
         self.model.sort_requested.connect(self._on_sort)
         self.table = QTableView()
         self.table.setObjectName("article_list")
@@ -208,6 +216,12 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_jobs)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progress_label")
+        # Who holds the shown article when it is not this reviewer (a claim is never taken silently).
+        self.claim_label = plain_label("")
+        self.claim_label.setObjectName("claim_label")
+        self.claim_label.setStyleSheet("color: #b71c1c;")
+        self.claim_label.hide()
+        self.statusBar().addPermanentWidget(self.claim_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -217,6 +231,14 @@ class MainWindow(QMainWindow):
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(150)
         self._progress_timer.timeout.connect(self._refresh_progress)
+        # A teammate changed the open article while this reviewer was typing: reload once they stop.
+        self._stale_current = False
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setInterval(1000)
+        self._reload_timer.timeout.connect(self._reload_when_idle)
+        self._claims_generation = 0
+        self.live = LiveUpdates(store, self)
+        self.live.changed.connect(self._on_live_change)
         self._build_actions()
         self._build_menus()
         self._restore_layout()
@@ -238,6 +260,9 @@ class MainWindow(QMainWindow):
         self._refresh_choices(flags=large)
         self._show_count()
         self._progress_timer.start()  # counted once the window is up
+        # Who holds what: a short list (running claims only), read at once like the first rows.
+        self.model.set_claims({i: c.reviewer for i, c in claims.active_claims(store).items()})
+        self.live.start()
         QTimer.singleShot(0, self.first_rows_shown.emit)
 
     def warn(self, text: str) -> None:
@@ -260,7 +285,7 @@ class MainWindow(QMainWindow):
 
     def _fit_columns(self) -> None:
         fm = self.table.fontMetrics()
-        widths = {"status": "审核中", "published_at": "2022-01-07", "source": "高科技行业门户",
+        widths = {"status": "审核中·张三", "published_at": "2022-01-07", "source": "高科技行业门户",
                   "places": "深圳、景德镇", "flags": "洗稿", "edited_count": "已编辑"}
         for i, (key, _label) in enumerate(COLUMNS):
             if key in widths:
@@ -452,6 +477,10 @@ class MainWindow(QMainWindow):
             self.show_article(self.model.article_id(current.row()))
 
     def show_article(self, article_id: int) -> None:
+        if self.current is None or self.current.id != article_id:
+            if self.current is not None:
+                self.panel.commit_pending()  # written under this reviewer's claim, before it moves on
+            self._claim(article_id)
         try:
             view = get_article(self.store, article_id)
         except NotFoundError:
@@ -459,6 +488,7 @@ class MainWindow(QMainWindow):
             self.doc.set_article(None, None)
             self.panel.set_article(None)
             return
+        self._stale_current = False
         self._display(view)
         # Emitted from the event loop: the text and fields repaint before this timer fires.
         QTimer.singleShot(0, lambda: self.article_shown.emit(article_id))
@@ -486,6 +516,141 @@ class MainWindow(QMainWindow):
         self._progress_timer.start()
         if self.current is not None and self.current.id == article_id:
             self.show_article(article_id)
+
+    # -- claims ----------------------------------------------------------------------------------------
+    def _claim(self, article_id: int, *, take_over: bool = False) -> bool:
+        """Hold the article for this reviewer (one short UPDATE). Held by a teammate: say who, take nothing."""
+        me = self.settings.reviewer
+        before = self.current.id if self.current is not None else None
+        # Claiming releases this reviewer's previous article, which moves its version: the editor
+        # keeps what it knew of it, so undoing there is not taken for a teammate's change.
+        prev_version = current_version(self.store, before) if before is not None else None
+        try:
+            claims.claim(self.store, article_id, me, take_over=take_over)
+        except claims.ClaimHeldError as exc:
+            self._show_holder(exc.holder, exc.since)
+            if before is not None and before != article_id:  # moved on all the same: free the last one
+                with contextlib.suppress(Exception):
+                    claims.release(self.store, before, me)
+                self._kept_version(before, prev_version)
+            return False
+        except Exception as exc:
+            self.statusBar().showMessage(f"未能领取这篇文章：{exc}", 8000)
+            return False
+        self._show_holder(None, None)
+        if before is not None and before != article_id:
+            self._kept_version(before, prev_version)
+        self.model.set_claims({**{k: v for k, v in self._held().items() if v != me}, article_id: me})
+        if before is not None:
+            self.model.refresh_ids([before])
+        self.model.refresh_ids([article_id])
+        return True
+
+    def _kept_version(self, article_id: int, before: int | None) -> None:
+        """Our own claim change moved this article's version: if nobody else wrote in between,
+        the editor's copy is still right (an undo there must not look like a teammate's change)."""
+        if before is not None and before == self.editor.version(article_id):
+            v = current_version(self.store, article_id)
+            if v is not None:
+                self.editor.saw(article_id, v)
+
+    def _held(self) -> dict[int, str]:
+        return self.model.claims()
+
+    def _show_holder(self, holder: str | None, since: datetime | None) -> None:
+        if holder is None:
+            self.claim_label.hide()
+            self.claim_label.setText("")
+            return
+        text = f"{holder} 正在审核这篇文章"
+        if since is not None:
+            text += f"（{since.astimezone():%H:%M} 起）"
+        self.claim_label.setText(f"⚠ {text}；审核菜单“接手审核”可接手")
+        self.claim_label.show()
+        self.statusBar().showMessage(text, 8000)
+
+    def take_over_claim(self) -> None:
+        if self.current is not None and self._claim(self.current.id, take_over=True):
+            self.statusBar().showMessage(f"已接手审核 #{self.current.id}", 5000)
+            self.show_article(self.current.id)
+
+    def release_claim(self) -> None:
+        if self.current is None:
+            return
+        if claims.release(self.store, self.current.id, self.settings.reviewer):
+            self.model.set_claims({k: v for k, v in self._held().items() if k != self.current.id})
+            self.statusBar().showMessage(f"已释放 #{self.current.id}，其他审核人可以领取", 5000)
+            self.show_article(self.current.id)
+        else:
+            self.statusBar().showMessage("你没有在审核这篇文章", 4000)
+
+    def _renew_claim(self, article_id: int) -> None:
+        # Each edit keeps the lease running (no version change: nobody else's copy goes stale).
+        if self.current is not None and self.current.id == article_id:
+            with contextlib.suppress(Exception):
+                claims.renew(self.store, article_id, self.settings.reviewer)
+
+    def _refresh_claims(self) -> Job:
+        """Who holds what, read off the GUI thread (every running claim: a short list)."""
+        self._claims_generation += 1
+        generation, store = self._claims_generation, self.store
+        job = Job("审核人", lambda _p, _c: {i: c.reviewer for i, c in claims.active_claims(store).items()}, self)
+        job.succeeded.connect(lambda held: self._show_claims(held, generation))
+        self._begin_job(job, quiet=True)
+        return job
+
+    def _show_claims(self, held: dict[int, str], generation: int) -> None:
+        if generation != self._claims_generation:
+            return
+        self.model.set_claims(held)
+        if self.current is not None:
+            holder = held.get(self.current.id)
+            if holder and holder != self.settings.reviewer:
+                self._show_holder(holder, None)
+
+    # -- live updates ---------------------------------------------------------------------------------
+    def _on_live_change(self, ids: frozenset[int], everything: bool) -> None:
+        """Others changed these articles: repaint their rows, and the open article unless the
+        reviewer is typing in it (then say so and reload when they stop)."""
+        if everything:
+            self.apply_filter()
+        else:
+            self.model.refresh_ids(sorted(ids))
+        self._refresh_claims()
+        if self.current is None or (not everything and self.current.id not in ids):
+            return
+        if current_version(self.store, self.current.id) == self.current.version:
+            return  # this window's own write, already on screen
+        self._stale_current = True
+        self._reload_when_idle()
+
+    def _typing(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.panel.isAncestorOf(focus)
+
+    def _reload_when_idle(self) -> None:
+        if not self._stale_current or self.current is None:
+            self._reload_timer.stop()
+            return
+        if self._typing():
+            self.statusBar().showMessage("其他审核人修改了这篇文章；你停止输入后将重新载入", 4000)
+            self._reload_timer.start()
+            return
+        self._reload_timer.stop()
+        self.show_article(self.current.id)
+        self.statusBar().showMessage("其他审核人修改了这篇文章，已载入最新内容", 5000)
+
+    # -- conflicts ------------------------------------------------------------------------------------
+    def _choose_conflict(self, conflict: Conflict) -> dict[str, Choice] | None:
+        cur = self.current
+        title = cur.source_name if cur is not None and cur.id == conflict.article_id else f"#{conflict.article_id}"
+        dlg = ConflictDialog(conflict, title, parent=self)
+        self.conflict_dialog = dlg
+        try:
+            return dlg.choices() if dlg.exec() == ConflictDialog.DialogCode.Accepted else None
+        finally:
+            self.conflict_dialog = None
+            dlg.deleteLater()
 
     def _on_replayed(self, article_id: int) -> None:
         # An undo or redo changed another article: bring it on screen, as the reviewer expects.
@@ -569,22 +734,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("已到列表末尾" if step > 0 else "已到列表开头", 3000)
 
     def go_next_unreviewed(self) -> None:
-        ids = self.model.ids()
-        start = self.table.currentIndex().row() + 1
+        """Claim the next unreviewed article no teammate holds (atomically: two reviewers pressing
+        U together never get the same one) and show it."""
+        self.panel.commit_pending()
         current = self.current.id if self.current is not None else None
-        # The next one is usually close: look through the list's own pages first (a few small
-        # reads), and only then ask the store for every unreviewed id.
-        for row in range(start, min(len(ids), start + NEAR_ROWS)):
-            summary = self.model.summary(row)
-            if summary is not None and summary.status in UNREVIEWED and ids[row] != current:
-                self._go_row(row)
-                return
-        todo = set(find_ids(self.store, ArticleFilter(statuses=UNREVIEWED)))
-        for row in [*range(min(len(ids), start + NEAR_ROWS), len(ids)), *range(0, start)]:
-            if ids[row] in todo and ids[row] != current:
-                self._go_row(row)
-                return
-        self.statusBar().showMessage("列表中没有未审核的文章了", 5000)
+        me = self.settings.reviewer
+        prev_version = current_version(self.store, current) if current is not None else None
+        found = claims.next_unreviewed(self.store, me, after_id=current)
+        if found is None or found == current:
+            self.statusBar().showMessage("没有其他无人审核的未审核文章了", 5000)
+            return
+        if current is not None:
+            self._kept_version(current, prev_version)
+        self.model.set_claims({**{k: v for k, v in self._held().items() if v != me}, found: me})
+        if current is not None:
+            self.model.refresh_ids([current])
+        self.select_article(found)
 
     def _go_row(self, row: int) -> None:
         """Make this row the only selected one. ``QTableView.setCurrentIndex`` would read the keys
@@ -1132,6 +1297,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         self.panel.commit_pending()  # text typed a moment ago is written before the window goes
+        self.live.stop()
+        self._reload_timer.stop()
+        if self.current is not None:  # the reviewer leaves: teammates may take the article
+            with contextlib.suppress(Exception):
+                claims.release(self.store, self.current.id, self.settings.reviewer)
         self.save_layout()
         for job in list(self.jobs):
             job.cancel()

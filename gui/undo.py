@@ -10,7 +10,8 @@ reload and retry — nothing is overwritten silently.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -20,13 +21,40 @@ from sqlalchemy.exc import DBAPIError
 from gui.texts import store_error_zh
 from pipeline.fields import FIELDS_BY_NAME
 from storage import editing, recleaning
+from storage.conflicts import Choice, Conflict, find_conflict, resolve
 from storage.listing import current_version
+from storage.queries import get_article
 from storage.recleaning import SkipKey
+from storage.records import ArticleView
 from storage.statuses import STATUS_TABLE
 from storage.store import Store, StoreError
 
 # Kept for the modules that read labels by value; derived from the one status table.
 STATUS_LABELS: dict[str, str] = {s.value: s.label for s in STATUS_TABLE}
+# What ``storage.conflicts`` can compare and merge; a refused re-cleaning choice is retried instead.
+CONFLICT_KINDS = frozenset({"status", "note", "tags", *FIELDS_BY_NAME})
+
+
+def _with_value(view: ArticleView, kind: str, value: Any) -> ArticleView:
+    """The article as the editor believed it was: the store's copy with ``kind`` at ``value``."""
+    if kind == "status":
+        return replace(view, status=value)
+    if kind == "note":
+        return replace(view, note=value)
+    if kind == "tags":
+        return replace(view, tags=list(value))
+    return replace(view, fields={**view.fields, kind: value})
+
+
+def _state(view: ArticleView, kind: str) -> Any:
+    """``kind``'s value in the form the editor writes it (a field: its whole stored state)."""
+    if kind == "status":
+        return view.status
+    if kind == "note":
+        return view.note
+    if kind == "tags":
+        return list(view.tags)
+    return view.fields.get(kind, {"edited": False, "values": []})
 
 
 class _Write(QUndoCommand):
@@ -48,11 +76,11 @@ class _Write(QUndoCommand):
         if self._written:
             self._written = False
             return
-        if not self.editor.write(self.article_id, self.kind, self.new, replay=self.replay):
+        if not self.editor.write(self.article_id, self.kind, self.new, replay=self.replay, expected=self.old):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if not self.editor.write(self.article_id, self.kind, self.old, replay=self.replay):
+        if not self.editor.write(self.article_id, self.kind, self.old, replay=self.replay, expected=self.new):
             self.setObsolete(True)
 
 
@@ -72,6 +100,11 @@ class Editor(QObject):
         # Asked when a write finds the article changed elsewhere; True = reload and retry.
         # The window replaces it with a dialog; tests replace it with a plain function.
         self.ask_retry: Callable[[str], bool] = lambda _msg: False
+        # Asked when a teammate changed the same value meanwhile: the reviewer's choice per field
+        # (``ConflictDialog``), None = cancelled. Unset, a refusal falls back to ``ask_retry``.
+        self.choose: Callable[[Conflict], Mapping[str, Choice] | None] | None = None
+        # Set by a write that went through a conflict: (their value, the value written).
+        self._resolved: tuple[Any, Any] | None = None
         self.in_bulk = False
 
     def record_bulk(self, text: str, writes: list[tuple[int, str, Any, Any]]) -> int:
@@ -142,12 +175,21 @@ class Editor(QObject):
     def _submit(self, article_id: int, kind: str, old: Any, new: Any, text: str) -> bool:
         if old == new:
             return True
-        if not self.write(article_id, kind, new):
+        self._resolved = None
+        if not self.write(article_id, kind, new, expected=old):
             return False
+        if self._resolved is not None:
+            # One undo step from their value to the outcome the reviewer chose.
+            old, new = self._resolved
+            self._resolved = None
+            text += "（已解决冲突）"
+            if old == new:
+                return True
         self.stack.push(_Write(self, article_id, kind, old, new, text))
         return True
 
-    def write(self, article_id: int, kind: str, value: Any, *, replay: bool = False) -> bool:
+    def write(self, article_id: int, kind: str, value: Any, *, replay: bool = False,
+              expected: Any = None) -> bool:
         """Write one change now; on a stale version ask to reload and retry.
 
         Never raises: this runs inside ``QUndoStack``'s undo and redo too, where an exception
@@ -158,6 +200,24 @@ class Editor(QObject):
             try:
                 version = self._write_once(article_id, kind, value)
             except editing.StaleEditError as exc:
+                if self.choose is not None and kind in CONFLICT_KINDS and expected is not None:
+                    try:
+                        outcome = self._resolve_conflict(article_id, kind, expected, value)
+                    except editing.StaleEditError:
+                        continue  # moved on again while the reviewer chose: compare afresh
+                    except (StoreError, editing.EditError) as err:
+                        self.write_failed.emit(str(err))
+                        self._reload(article_id)
+                        return False
+                    if outcome is None:
+                        self._reload(article_id)
+                        return False
+                    version = outcome
+                    self._versions[article_id] = version
+                    self.article_changed.emit(article_id)
+                    if replay:
+                        self.replayed.emit(article_id)
+                    return True
                 if not self.ask_retry(str(exc)):
                     self._reload(article_id)
                     return False
@@ -182,6 +242,23 @@ class Editor(QObject):
             if replay:
                 self.replayed.emit(article_id)
             return True
+
+    def _resolve_conflict(self, article_id: int, kind: str, expected: Any, value: Any) -> int | None:
+        """Compare what the reviewer started from, meant and what the store holds now; ask them
+        where both changed the value; write the outcome with ``resolve``. The new version, or None
+        when the reviewer cancelled."""
+        now = get_article(self.store, article_id)
+        mine = value.get("values", []) if kind in FIELDS_BY_NAME else value
+        conflict = find_conflict(self.store, _with_value(now, kind, expected), {kind: mine})
+        choices: Mapping[str, Choice] = {}
+        if conflict.fields:
+            chosen = self.choose(conflict) if self.choose is not None else None
+            if chosen is None:
+                return None
+            choices = chosen
+        version = resolve(self.store, conflict, choices, who=self.reviewer())
+        self._resolved = (_state(now, kind), _state(get_article(self.store, article_id), kind))
+        return version
 
     def _reload(self, article_id: int) -> None:
         try:

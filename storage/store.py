@@ -356,3 +356,31 @@ def copy_sqlite(engine: Engine, dest: Path) -> None:
     finally:
         raw.close()
 
+
+
+def upgrade_store(url: str | None = None) -> tuple[str | None, str]:
+    """Migrate the store to this app's schema explicitly (``curator db upgrade``); returns the
+    revision before and after. The same path as opening: under the migration lock, a SQLite file
+    backed up first, a store written by a newer app refused unchanged."""
+    url = url or default_url()
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise StoreError(f"Not a database URL: {url!r}") from exc
+    before: str | None = None
+    is_new_file = parsed.get_backend_name() == "sqlite" and not (
+        parsed.database and Path(str(parsed.database)).expanduser().exists())
+    if not is_new_file:  # reading the revision must not create an empty SQLite file
+        engine = make_engine(url)
+        try:
+            before = _current_revision(engine)
+        except DBAPIError as exc:
+            raise translate_error(exc, at_open=True) from exc
+        finally:
+            engine.dispose()
+    store = open_store(url, migrate=True)
+    try:
+        after = _current_revision(store.engine)
+    finally:
+        store.close()
+    return before, after or head_revision()

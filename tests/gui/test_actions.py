@@ -46,7 +46,7 @@ def test_enabled_when_follows_the_window(qtbot: Any, window: Any, articles: Any)
     assert not window.commands["undo"].isEnabled()
     show(qtbot, window, articles.ids[0])
     assert window.commands["status_accepted"].isEnabled()
-    window.set_status("in_review")
+    window.set_status("needs_work", advance=False)  # shown = claimed = already 审核中
     assert window.commands["undo"].isEnabled()
     assert window.current.id == articles.ids[0]  # "in review" does not move on
 

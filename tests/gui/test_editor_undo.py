@@ -96,7 +96,7 @@ def test_ctrl_z_in_an_editor_does_not_undo_the_last_stored_edit(qtbot: Any, wind
     assert window.editor.stack.count() == 1 and window.editor.stack.index() == 1
     _leave(qtbot, window)
     qtbot.keyClick(window.table, Qt.Key.Key_Z, CTRL)  # outside the editors, Ctrl+Z is the app's undo
-    assert get_article(store, aid).status == "new"
+    assert get_article(store, aid).status == "in_review"  # shown = claimed
 
 
 def test_a_list_value_is_not_emptied_by_editing_its_cell(qtbot: Any, window: Any, store: Any, articles: Any) -> None:

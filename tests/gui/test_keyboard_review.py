@@ -173,9 +173,9 @@ def test_review_five_seeds_from_the_keyboard(qtbot: Any, tmp_path: Path, db_url:
     keys(K.Key_Z, CTRL)
     assert NEW_ORG not in [r["value"] for r in get_article(store, ids[4]).fields["organizations"]["values"]]
     keys.shown(K.Key_Z, CTRL)
-    assert get_article(store, ids[3]).status == "new"
+    assert get_article(store, ids[3]).status == "in_review"
     keys.shown(K.Key_Z, CTRL)
-    assert get_article(store, ids[2]).status == "new"
+    assert get_article(store, ids[2]).status == "in_review"
     assert len(window.table.selectionModel().selectedRows()) == 1
     # ... and redo them.
     for _ in range(3):
@@ -193,6 +193,7 @@ def test_review_five_seeds_from_the_keyboard(qtbot: Any, tmp_path: Path, db_url:
     expected[ids[1]]["people"][0]["title"] = NEW_PERSON_TITLE
     expected[ids[2]].update(status="accepted", places=[p for p in places if p != wrong_place])
     expected[ids[3]]["status"] = "rejected"
+    expected[ids[4]]["status"] = "in_review"  # opened for review = claimed (the claim goes on close)
     expected[ids[4]]["organizations"] = [*before[ids[4]]["organizations"], NEW_ORG]
     edited = {ids[0]: ["title"], ids[1]: ["people"], ids[2]: ["places"], ids[3]: [], ids[4]: ["organizations"]}
     for aid in ids:

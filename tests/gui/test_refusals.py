@@ -29,6 +29,7 @@ def test_a_stale_undo_asks_once_and_reloads(qtbot: Any, window: Any, store: Any,
     _edit_title(window, "改过的标题")
     set_note(store, aid, "另一个窗口写的", who="other")  # the version moves on behind the window's back
     asked: list[str] = []
+    window.editor.choose = None  # the fallback without a conflict dialog
     window.editor.ask_retry = lambda msg: asked.append(msg) is None and False
     window.act_undo.trigger()
     assert len(asked) == 1 and "changed elsewhere" in asked[0]

@@ -52,7 +52,7 @@ def test_undo_and_redo_field_and_status(qtbot: Any, window: Any, store: Any, art
     assert window.editor.stack.count() == 2
 
     window.act_undo.trigger()
-    assert get_article(store, aid).status == "new"
+    assert get_article(store, aid).status == "in_review"
     window.act_undo.trigger()
     assert get_article(store, aid).fields["title"] == before  # automatic again, not just the same text
     assert edit.text() == before["values"][0]["value"]
@@ -74,7 +74,7 @@ def test_undo_brings_the_other_article_back(qtbot: Any, window: Any, store: Any,
     with qtbot.waitSignal(window.article_shown):
         window.act_undo.trigger()
     assert window.current.id == a
-    assert get_article(store, a).status == "new"
+    assert get_article(store, a).status == "in_review"
 
 
 def test_add_person_from_a_text_selection(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
@@ -184,7 +184,7 @@ def test_letters_typed_in_an_editor_are_not_review_keys(qtbot: Any, window: Any,
     edit = _title_edit(window)
     edit.setFocus()
     qtbot.keyClicks(edit, "ARW")
-    assert get_article(store, aid).status == "new"
+    assert get_article(store, aid).status == "in_review"
     assert window.current.id == aid
 
 
@@ -206,6 +206,7 @@ def test_stale_edit_asks_to_reload_and_retry(qtbot: Any, window: Any, store: Any
     show(qtbot, window, aid)
     set_note(store, aid, "另一个窗口写的", who="other")  # the version moves on behind the window's back
     asked: list[str] = []
+    window.editor.choose = None  # the fallback without a conflict dialog (test_conflicts.py has the dialog)
     window.editor.ask_retry = lambda msg: asked.append(msg) is None and len(asked) == 1
     window.set_status("accepted", advance=False)
     assert asked, "a stale write must ask, not overwrite"

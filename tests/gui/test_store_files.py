@@ -92,7 +92,7 @@ def _check_dialog_keeps_locks(qtbot: Any, window: Any, store: Any, articles: Any
     assert done["locks"] == before, "a dialog opened and closed the store's files, dropping SQLite's locks"
     # Another process comes and goes (as `curator list` would), then the app makes an edit:
     # the edit must be in the store that process sees, not in a WAL it removed.
-    assert status_seen_by_another_process(db, aid) == "new"
+    assert status_seen_by_another_process(db, aid) == "in_review"  # shown = claimed
     window.set_status("accepted", advance=False)
     assert get_article(store, aid).status == "accepted"
     assert status_seen_by_another_process(db, aid) == "accepted"
