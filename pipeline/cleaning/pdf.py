@@ -260,7 +260,9 @@ _P = "，。、；：！？“”‘’（）《》"
 # Han characters joined by punctuation (间，成) form one token: the space before the comma is
 # already gone when this runs.
 _TOK = rf"(?:[{_P}]*[{HAN}](?:[{_P}]+[{HAN}])*[{_P}]*|\d+(?:\.\d+)?%?)"
-_SPACED_RUN = re.compile(rf"{_TOK}(?: {{1,2}}{_TOK}){{3,}}")
+# Any number of spaces between tokens: the final layout collapses a run of spaces to one, and a
+# second cleaning must find the same runs (idempotence).
+_SPACED_RUN = re.compile(rf"{_TOK}(?: +{_TOK}){{3,}}")
 _SPACE = re.compile(" +")
 _HAN_ONE = re.compile(rf"(?:^|(?<= ))[{_P}]*[{HAN}][{_P}]*(?= |$)")
 # Spaces between a Han character (or punctuation) and a digit, either way round. Starts with the
