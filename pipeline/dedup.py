@@ -14,9 +14,15 @@ from __future__ import annotations
 import unicodedata
 import zlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported where a signature is made or read, not here: importing it loads scipy
+# (~1.5 s), and the GUI imports this module at start through re-cleaning.
 
 SHINGLE = 4  # characters: long enough that unrelated stories on one topic share few shingles
 NUM_PERM = 128  # signature length; the LSH bands are cut from it
@@ -51,6 +57,8 @@ def minhash(text: str) -> MinHash | None:
     found = shingles(text)
     if len(found) < MIN_SHINGLES:
         return None
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_crc, scheme=SCHEME)
     m.update_batch(list(found))
     return m
@@ -68,6 +76,8 @@ def signature(text: str) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
+    from datasketch import MinHash
+
     values = np.frombuffer(data, dtype=_DTYPE)
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
 
@@ -82,6 +92,8 @@ def similarity(a: bytes, b: bytes) -> float:
 def bands(threshold: float = THRESHOLD) -> tuple[int, int]:
     """(bands, rows per band) for LSH at ``threshold``: datasketch's choice, which weighs the
     chance of missing a similar pair against that of comparing a dissimilar one."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 

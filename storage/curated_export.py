@@ -19,16 +19,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
-
-import pyarrow as pa
+from typing import IO, TYPE_CHECKING, Any
 
 from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
 from pipeline.export.card import DatasetStats, render_card
-from pipeline.export.hf import SCHEMA, SPLITS, ParquetSplits, hf_row, rows_to_table
 from pipeline.export.span_formats import SPAN_FORMATS, SpanDoc, SpanWriter, open_span_writer, require_spacy
 from pipeline.export.spans import DEFAULT_LABELS, Span, article_spans, span_tuples
-from pipeline.export.split import SplitSpec, assign_units, units
+from pipeline.export.split import SPLITS, SplitSpec, assign_units, units
 from pipeline.export.writers import locked_part_dir, remove_stale_parts
 from pipeline.lifeline import die_with_parent
 from pipeline.offsets import OffsetMap
@@ -37,6 +34,12 @@ from storage.exporting import CHECK_EVERY, ExportCancelled, export_dataset, iter
 from storage.own_files import store_files
 from storage.records import ExportReport
 from storage.store import Store, StoreError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# pyarrow (pipeline.export.hf) is imported by the Hugging Face export only: the GUI imports this
+# module at start, and pyarrow would add ~60 MB and a second to every start.
 
 RECORD_FORMATS: tuple[str, ...] = ("jsonl", "csv")
 ALL_FORMATS: tuple[str, ...] = (*RECORD_FORMATS, *SPAN_FORMATS, "hf")
@@ -207,6 +210,10 @@ _worker_store: Store | None = None
 
 def _hf_chunk(url: str, chunk: list[int], split_of: dict[int, str],
               options: ExportOptions) -> tuple[int, dict[str, bytes], DatasetStats]:
+    import pyarrow as pa
+
+    from pipeline.export.hf import SCHEMA, hf_row, rows_to_table
+
     global _worker_store
     if _worker_store is None or _worker_store.url != url:
         from storage.store import open_store
@@ -233,6 +240,8 @@ def _hf_chunk(url: str, chunk: list[int], split_of: dict[int, str],
 
 def _hf_parallel(url: str, ids: list[int], split_of: dict[int, str], options: ExportOptions,
                  workers: int) -> Iterator[tuple[int, dict[str, pa.Table], DatasetStats]]:
+    import pyarrow as pa
+
     chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
     # spawn, not fork: the GUI exports from a thread, and forking a threaded Qt process is unsafe.
     ctx = multiprocessing.get_context("spawn")
@@ -288,11 +297,15 @@ class _FileSink:
 
 class _HfSink:
     def __init__(self, stack: ExitStack, out: Path) -> None:
+        from pipeline.export.hf import ParquetSplits
+
         self.root = stack.enter_context(_atomic_dir(out))
         self.parquet = ParquetSplits(self.root)
         stack.callback(self.parquet.close)  # files closed before the directory is swapped in
 
     def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
+        from pipeline.export.hf import hf_row
+
         self.parquet.write(part or "train", hf_row(record, spans, a.flags.split()))
 
     def finish(self, card: Callable[[dict[str, int]], str]) -> None:

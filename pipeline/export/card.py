@@ -7,18 +7,22 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 import yaml
 
-from pipeline.export.hf import SCHEMA, SPLITS
+from pipeline.export.split import SPLITS
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 TOP_OUTLETS = 30  # outlets listed by name; the rest are summed
 
 
 def _feature(t: pa.DataType) -> dict[str, Any]:
     """One ``datasets`` feature in its YAML form (``dtype``, ``list``, or a struct's field list)."""
+    import pyarrow as pa  # loaded only by an export that writes a card: the GUI starts without it
+
     if pa.types.is_list(t):
         inner = _feature(t.value_type)
         return {"list": inner.get("dtype", inner.get("struct"))}
@@ -29,7 +33,11 @@ def _feature(t: pa.DataType) -> dict[str, Any]:
     return {"dtype": names[t]}
 
 
-def features_yaml(schema: pa.Schema = SCHEMA) -> list[dict[str, Any]]:
+def features_yaml(schema: pa.Schema | None = None) -> list[dict[str, Any]]:
+    if schema is None:
+        from pipeline.export.hf import SCHEMA
+
+        schema = SCHEMA
     out = []
     for f in schema:
         feat = _feature(f.type)

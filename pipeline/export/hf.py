@@ -15,7 +15,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 ROWS_PER_BATCH = 1000
-SPLITS: tuple[str, ...] = ("train", "validation", "test")
 
 _SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("label", pa.string()), ("text", pa.string())])
 _EVIDENCE = pa.struct([("field", pa.string()), ("start", pa.int32()), ("end", pa.int32())])

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from pipeline.export.hf import SPLITS
+SPLITS: tuple[str, ...] = ("train", "validation", "test")
 
 
 class SplitError(ValueError):
