@@ -13,7 +13,8 @@ py=${PYTHON:-/work/main/.venv/bin/python}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$here"/devset/cache/cleaning/*.txt "$tmp"/
-cp "$here"/devset/cleaning/spun.json "$here"/devset/cleaning/control-spin.json "$tmp"/
+# every spun round and its controls (spun.json, spun2.json, ... and control-spin*.json)
+cp "$here"/devset/cleaning/spun*.json "$here"/devset/cleaning/control-spin*.json "$tmp"/
 cd "$here"
 PYTHONPATH=$here "$py" -m gui.cli --db "sqlite:///$tmp/x.db" import --workers 1 "$tmp" seeds/ >/dev/null
 if (( learn )); then
@@ -22,4 +23,4 @@ if (( learn )); then
   PYTHONPATH=$here "$py" -m gui.cli --db "sqlite:///$tmp/x.db" reextract >/dev/null
 fi
 PYTHONPATH=$here "$py" -m gui.cli --db "sqlite:///$tmp/x.db" export --format jsonl --out "$tmp/out.jsonl" >/dev/null
-"$py" /work/shared/tools/check_clean.py "$tmp/out.jsonl" "$tmp/spun.json" "$tmp/control-spin.json" "$@" || true
+"$py" /work/shared/tools/check_clean.py "$tmp/out.jsonl" "$tmp"/spun*.json "$tmp"/control-spin*.json "$@" || true
