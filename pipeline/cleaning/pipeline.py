@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from pipeline.cleaning import containers, layout, pdf, pinyin, residue, script, spinning
 from pipeline.cleaning.base import Step
-from pipeline.cleaning.residue import boilerplate
+from pipeline.cleaning.residue import boilerplate, symbol_noise
 from pipeline.document import Caption, Change, CleanResult, Repair, Script, SourceFormat
 from pipeline.offsets import OffsetMap
 
@@ -106,6 +106,7 @@ def clean(
     # Inline residue first: removing "展开剩余85%" or a spam phrase can expose a navigation line,
     # a doubled heading or a space before punctuation, which the later repairs then see.
     chain.run(residue.remove_inline_residue)
+    chain.run(symbol_noise.remove_symbol_noise)
     chain.run(layout.normalize_characters)
     chain.run(pinyin.remove_pinyin)
     original_script: Script = script.detect_script(chain.text)
