@@ -30,6 +30,10 @@ MANIFEST = ROOT / "devset" / "spinpairs" / "manifest.json"
 CACHE = ROOT / "devset" / "cache" / "spinpairs"
 OUT = ROOT / "resources" / "spin_harvest.tsv"
 MIN_DOCS = 2
+# A spun form that is no word at all (jieba frequency <= this, and not made of common words:
+# 经由过程, 设置装备摆设) cannot come from an editor's rewording, which writes words; one document
+# pair shows it. Measured with scripts/spin_harvest_loo.py (see devset/spinpairs/README.md).
+NON_WORD_MIN_DOCS = 1
 # Texts the harvest must never learn from: the dev set is a measurement, the seeds are tests.
 FORBIDDEN = (ROOT / "devset" / "cache" / "cleaning", ROOT / "seeds")
 
@@ -40,7 +44,9 @@ HEADER = """\
 # in the git-ignored cache devset/cache/spinpairs/, see devset/spinpairs/README.md). None comes from
 # the dev set or the seeds. Rebuilt by scripts/build_spin_harvest.py; do not edit by hand.
 # Kept: word-for-word swaps of two or more characters on each side (the same words frame them in
-# both versions) seen in >= {min_docs} independent document pairs.
+# both versions) seen in >= {min_docs} independent document pairs, or in one when the spun form is no
+# word at all standing for one dictionary word (jieba frequency <= 5, not made of common words:
+# 经由过程 → 通过, 设置装备摆设 → 配置).
 # Columns: spun, original, document pairs, occurrences, jieba freq of spun, jieba freq of original
 """
 
@@ -78,6 +84,18 @@ def harvest(pairs: list[dict[str, object]]) -> tuple[dict[tuple[str, str], Tally
     return tallies, missing
 
 
+def min_docs_for(spun: str, original: str, min_docs: int = MIN_DOCS) -> int:
+    """Document pairs a swap needs: fewer for a spun form that is no word standing for one
+    dictionary word (see NON_WORD_MIN_DOCS). A phrase (不合逻辑 → 不同逻辑, 毛病城市 → 错误都会) needs
+    the full count: it is a stretch around the swap, and 不合逻辑 is good Chinese elsewhere."""
+    from pipeline.cleaning.spinning import COMMON_PART, RARE, tokenize
+
+    parts = tokenize(spun)
+    composite = len(parts) > 1 and all(word_freq(p) >= COMMON_PART for p in parts)
+    non_word = word_freq(spun) <= RARE and not composite and word_freq(original) > 0
+    return min(min_docs, NON_WORD_MIN_DOCS) if non_word else min_docs
+
+
 def chain_free(kept: dict[tuple[str, str], Tally]) -> list[tuple[tuple[str, str], Tally]]:
     """Drop a swap whose spun form is what another swap restores (建树 → 建立, 建立 → 创建): the
     spinner writes 建立 for 创建 but leaves 建立 for its own 建树, so 建立 says nothing on its own,
@@ -97,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     tallies, missing = harvest(pairs)
     if missing:
         print(f"warning: {len(missing)} pair(s) not in the cache: {', '.join(missing)}", file=sys.stderr)
-    kept = chain_free({k: t for k, t in tallies.items() if len(t.docs) >= args.min_docs})
+    kept = chain_free({k: t for k, t in tallies.items() if len(t.docs) >= min_docs_for(*k, args.min_docs)})
     lines = [HEADER.format(min_docs=args.min_docs)]
     for (spun, original), t in kept:
         lines.append(f"{spun}\t{original}\t{len(t.docs)}\t{t.count}\t{word_freq(spun)}\t{word_freq(original)}\n")

@@ -146,3 +146,12 @@ def test_a_lone_near_non_word_does_not_make_an_article_spun(harvest: None) -> No
     text = "记者了解到，该项目经由过程专家评审后将于明年开工建设，预计总投资十二亿元，建成后年产值可达三十亿元。"
     step = restore_spin(text)
     assert step.text == text and "spun" not in step.flags
+
+
+def test_one_document_suffices_only_for_a_non_word_standing_for_a_word() -> None:
+    b = _builder()
+    need = b.min_docs_for  # type: ignore[attr-defined]
+    assert need("设置装备摆设", "配置") == 1  # no word at all: an editor never writes it
+    assert need("体系", "系统") == 2  # a real word
+    assert need("一样平常", "一般") == 2  # made of common words (一样|平常)
+    assert need("不合逻辑", "不同逻辑") == 2  # a phrase around the swap; 不合逻辑 is good Chinese
