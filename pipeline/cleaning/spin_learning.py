@@ -42,6 +42,9 @@ _ANCHOR = re.compile(r"\d+(?:[.,]\d+)*\s*[%％万亿千百年月日时号个家�
 class Substitution:
     spun: str
     original: str
+    # Whether the swap sits between characters both versions share (word for word), rather than
+    # at a sentence edge or inside a reworded stretch; a harvest keeps only flanked swaps.
+    flanked: bool = field(default=True, compare=False)
 
 
 @dataclass(slots=True)
@@ -122,9 +125,8 @@ def substitutions(spun: str, original: str) -> tuple[float, list[Substitution]]:
 
     Sentences are paired first (a repost may reorder or cut paragraphs): each spun sentence with
     the original one sharing most character bigrams, kept when difflib finds them alike. Within
-    a pair, a swap is a replaced run of Han characters on both sides, widened on the original side
-    to whole words (jieba) and by the same characters on the spun side, so 高质料 against 高质量
-    yields 高质料 → 高质量 (one jieba word) rather than 料 → 量.
+    a pair, the two versions are aligned word by word (jieba), so 高质料 against 高质量 yields
+    高质料 → 高质量 (one jieba word) rather than 料 → 量.
     """
     ours, theirs = _sentences(spun), _sentences(original)
     if not ours or not theirs:
@@ -148,43 +150,73 @@ def substitutions(spun: str, original: str) -> tuple[float, list[Substitution]]:
         if sm.ratio() < MIN_OVERLAP:
             continue
         matched += 1
-        out += _swaps(sent, theirs[best], sm)
+        out += _swaps(sent, theirs[best])
     return matched / len(ours), out
 
 
-def _swaps(a: str, b: str, sm: difflib.SequenceMatcher[str]) -> list[Substitution]:
-    from pipeline.cleaning.spinning import word_freq
+def _swaps(a: str, b: str) -> list[Substitution]:
+    """The word swaps between two versions of one sentence, aligned word by word (jieba).
 
-    edges = _word_edges(b)
+    Characters are the wrong unit: 经由过程 against 通过 shares 过, and a character alignment would
+    cut the spun phrase there. Words of the two versions are aligned instead; a replaced run of
+    several spun words against several original words is split so that each piece shares a
+    character with its original word where it can (经由过程|旌旗灯号 ↔ 通过|信号), since a spinner
+    keeps one character of many words or doubles a word's length (小我私家 for 个人).
+    """
+    from pipeline.cleaning.spinning import tokenize
+
+    ta, tb = tokenize(a), tokenize(b)
+    ops = difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
     out: list[Substitution] = []
-
-    def emit(i1: int, i2: int, j1: int, j2: int) -> None:
-        s, o = a[i1:i2], b[j1:j2]
-        if s == o:
-            return
-        if not (len(s) >= 2 and len(o) >= 2 and word_freq(s) and word_freq(o)):
-            # Not two words (料 → 量): widen to the original's word edges, the spun side by the
-            # same characters, so the pair reads as words (高质料 → 高质量).
-            lo = max(e for e in edges if e <= j1)
-            hi = min(e for e in edges if e >= j2)
-            left, right = j1 - lo, hi - j2
-            fits = i1 - left >= 0 and i2 + right <= len(a)
-            if fits and a[i1 - left : i1] == b[lo:j1] and a[i2 : i2 + right] == b[j2:hi]:
-                s, o = a[i1 - left : i2 + right], b[lo:hi]
-        if 0 < len(s) <= MAX_SIDE and 0 < len(o) <= MAX_SIDE and _HAN_ONLY.match(s) and _HAN_ONLY.match(o):
-            out.append(Substitution(s, o))
-
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op != "replace":
             continue
-        if i2 - i1 == j2 - j1:
-            # Same length: one swap per word of the original (促进都市 → 推动城市 is two swaps).
-            cuts = [j1, *(e for e in edges if j1 < e < j2), j2]
-            for ja, jb in itertools.pairwise(cuts):
-                emit(i1 + ja - j1, i1 + jb - j1, ja, jb)
-        else:
-            emit(i1, i2, j1, j2)
+        # Word for word: shared words on both sides of the swap; at the sentence edge, a shared
+        # word of two or more characters on the other side (a swap after a lone 的 at the end of
+        # a sentence is as likely the ragged end of a rewritten clause).
+        left = ta[i1 - 1] if i1 > 0 and k > 0 and ops[k - 1][0] == "equal" else ""
+        right = ta[i2] if i2 < len(ta) and k + 1 < len(ops) and ops[k + 1][0] == "equal" else ""
+        flanked = bool(left and right) or (
+            (i1 == 0 and j1 == 0 and len(right) >= 2) or (i2 == len(ta) and j2 == len(tb) and len(left) >= 2)
+        )
+        for s, o in _pieces(ta[i1:i2], tb[j1:j2]):
+            if s != o and 0 < len(s) <= MAX_SIDE and 0 < len(o) <= MAX_SIDE and _HAN_ONLY.match(s + o):
+                out.append(Substitution(s, o, flanked))
     return out
+
+
+def _trim(spun: list[str], orig: str) -> tuple[str, str]:
+    """Drop a shared word of two or more characters from the ends of a swap: jieba keeps 建设项目
+    as one word, but 修造项目 → 建设项目 is the swap 修造 → 建设 next to an unchanged 项目. A shared
+    single character stays (高质料 → 高质量: 质料 alone is a real word, the swap is the phrase)."""
+    while len(spun) > 1 and len(spun[0]) >= 2 and orig.startswith(spun[0]) and len(orig) > len(spun[0]):
+        orig, spun = orig[len(spun[0]) :], spun[1:]
+    while len(spun) > 1 and len(spun[-1]) >= 2 and orig.endswith(spun[-1]) and len(orig) > len(spun[-1]):
+        orig, spun = orig[: -len(spun[-1])], spun[:-1]
+    return "".join(spun), orig
+
+
+MAX_SPLIT = 8  # words in a replaced run beyond which no split is tried (a rewrite, not swaps)
+
+
+def _pieces(spun: list[str], orig: list[str]) -> list[tuple[str, str]]:
+    """Pair a replaced run of spun words with the original words it stands for."""
+    if len(orig) == 1:
+        return [_trim(spun, orig[0])]
+    if len(spun) < len(orig) or len(spun) > MAX_SPLIT:
+        return [("".join(spun), "".join(orig))]
+    if len(spun) == len(orig):
+        return list(zip(spun, orig, strict=True))
+    best: tuple[int, int] | None = None
+    best_split: list[tuple[str, str]] = []
+    for cuts in itertools.combinations(range(1, len(spun)), len(orig) - 1):
+        bounds = [0, *cuts, len(spun)]
+        groups = ["".join(spun[x:y]) for x, y in itertools.pairwise(bounds)]
+        shared = sum(1 for g, o in zip(groups, orig, strict=True) if set(g) & set(o))
+        lengths = sum(1 for g, o in zip(groups, orig, strict=True) if len(g) in (len(o), 2 * len(o), 3 * len(o)))
+        if best is None or (shared, lengths) > best:
+            best, best_split = (shared, lengths), list(zip(groups, orig, strict=True))
+    return best_split
 
 
 def _word_edges(text: str) -> list[int]:

@@ -1,13 +1,15 @@
 """The knowledge the spin reverser reads, loaded once per process.
 
-Three resources, each naming its source in its header:
+Four resources, each naming its source in its header:
 
 - ``spin_reverse.tsv``: forms of one widespread spinner family (东谈主, 先容, 遑急 …) curated by hand,
   with phrase entries that decide context and protected phrases;
 - ``spin_thesaurus.tsv``: spun → original pairs from the 同义词词林 "=" groups filtered by jieba's
   word frequencies, with the dictionary compounds a restoration can rebuild and the dictionary
   words that contain the spun form (where it is not spun);
-- ``spin_variants.tsv``: secondary simplified variants (馀 → 余) from OpenCC's tables.
+- ``spin_variants.tsv``: secondary simplified variants (馀 → 余) from OpenCC's tables;
+- ``spin_harvest.tsv``: spun → original pairs harvested by aligning real spun documents with their
+  originals (scripts/build_spin_harvest.py), each seen in several independent document pairs.
 
 A learned table (pairs confirmed by a reviewer from the user's own corpus) can be added to the
 phrase entries at run time through :func:`with_learned`.
@@ -49,6 +51,18 @@ class SpunCompound:
 
 
 @dataclass(frozen=True, slots=True)
+class HarvestEntry:
+    """A spinner swap seen in real spun documents against their originals."""
+
+    spun: str
+    original: str
+    docs: int  # independent document pairs it was seen in
+    freq: int  # jieba dictionary frequency of the spun form
+    original_freq: int
+    ambiguous: bool  # another original was seen about as often: never restored, only listed
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     restore: dict[str, str]  # spun → original, markers and phrase entries (keep entries map to self)
     markers: frozenset[str]
@@ -64,6 +78,8 @@ class Lexicon:
     compounds: dict[str, tuple[SpunCompound, ...]]
     # Spun forms by their first two characters, longest first (the same trick for 8,000 words).
     forms: dict[str, tuple[str, ...]]
+    harvest: dict[str, HarvestEntry]
+    harvest_rx: KeyFinder | None
 
 
 def _read_rows(name: str) -> list[list[str]]:
@@ -95,6 +111,23 @@ def _thesaurus() -> dict[str, ThesaurusEntry]:
     return out
 
 
+def _harvest() -> dict[str, HarvestEntry]:
+    by_spun: dict[str, list[tuple[int, str, int, int]]] = {}
+    for cols in _read_rows("spin_harvest.tsv"):
+        if len(cols) >= 6:
+            spun, original, docs, _, fs, fo = cols[:6]
+            by_spun.setdefault(spun, []).append((int(docs), original, int(fs), int(fo)))
+    out: dict[str, HarvestEntry] = {}
+    for form, rows in by_spun.items():
+        rows.sort(key=lambda r: (-r[0], -r[3], r[1]))
+        n_docs, original, f_spun, f_orig = rows[0]
+        # Two originals seen in as many documents (处置 → 处理 or 处分): the spinner's table is
+        # not what decides here; the reviewer does.
+        ambiguous = len(rows) > 1 and rows[1][0] * 2 > n_docs
+        out[form] = HarvestEntry(form, original, n_docs, f_spun, f_orig, ambiguous)
+    return out
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     restore: dict[str, str] = {}
@@ -117,6 +150,7 @@ def lexicon() -> Lexicon:
                 k = compound.find(cand.original)
                 spun = compound[:k] + entry.spun + compound[k + len(cand.original) :]
                 by_start.setdefault(spun[:3], []).append(SpunCompound(spun, k, entry.spun, cand, compound))
+    harvest = _harvest()
     forms: dict[str, list[str]] = {}
     for form in thesaurus:
         forms.setdefault(form[:2], []).append(form)
@@ -133,4 +167,6 @@ def lexicon() -> Lexicon:
         variant_rx=key_finder(variants),
         compounds={k: tuple(v) for k, v in by_start.items()},
         forms={k: tuple(sorted(v, key=len, reverse=True)) for k, v in forms.items()},
+        harvest=harvest,
+        harvest_rx=key_finder(harvest),
     )

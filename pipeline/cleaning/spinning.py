@@ -13,6 +13,13 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
   dictionary word that contains it (不要紧);
 - **tier c**, real words (时刻, 缘故, 情形): restored only with compound evidence, and only
   when the earlier tiers have judged the article spun; otherwise listed as suspects;
+- **tier h**, harvested: swaps learned from real spun documents aligned with their originals
+  (``spin_harvest.tsv``). A form that is no dictionary word (经由过程, 处置惩罚) counts as evidence
+  and is restored in spun articles; one that is rarer than ``NEAR_NON_WORD`` (若是, 法式) is
+  restored in spun articles; a real word (体系, 应用, 时刻) is restored only where the original
+  rebuilds a dictionary compound with its neighbours (文件体系 → 文件系统) and is otherwise listed
+  as a suspect. Matched as whole forms on jieba's word edges, never inside a longer dictionary
+  word (关键时刻);
 - **tier l**, learned: pairs a reviewer confirmed from the user's own corpus
   (:mod:`pipeline.cleaning.spin_learning`); a learned form that is no word counts as evidence.
 
@@ -32,7 +39,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
-from pipeline.cleaning.spin_lexicon import Lexicon, ThesaurusEntry, lexicon
+from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, ThesaurusEntry, lexicon
 from pipeline.offsets import Edit
 
 __all__ = ["is_spun", "lexicon", "restore_spin", "spin_score"]
@@ -118,6 +125,62 @@ def _on_token_edges(text: str, a: int, b: int) -> bool:
     return a in cuts and b in cuts
 
 
+# A compound the original rebuilds must be at least this frequent in jieba's dictionary to count.
+MIN_COMPOUND = 30
+
+
+def _covering_token(text: str, a: int, b: int) -> str | None:
+    """The jieba token of ``text`` (in a window) that contains ``[a, b)`` and more, if any."""
+    lo, hi = max(0, a - SEG_WINDOW), min(len(text), b + SEG_WINDOW)
+    pos = lo
+    for tok in tokenize(text[lo:hi]):
+        end = pos + len(tok)
+        if pos <= a and b <= end:
+            return tok if end - pos > b - a else None
+        if pos >= b:
+            break
+        pos = end
+    return None
+
+
+# A form jieba splits into words each at least this frequent reads as those words (一样|平常 in
+# 像吃饭一样平常, 很|是 in 很是高兴): restored in a spun article, but no evidence that it is one.
+COMMON_PART = 1000
+
+
+@lru_cache(maxsize=4096)
+def _is_evidence(e: HarvestEntry) -> bool:
+    """Whether a harvested form is no word at all (经由过程: 经由 is rare), not just absent from
+    jieba's dictionary as a whole while made of common words (一样平常, 此中, 很是)."""
+    parts = tokenize(e.spun)
+    return e.freq <= RARE and not (len(parts) > 1 and all(word_freq(p) >= COMMON_PART for p in parts))
+
+
+def _harvest_hit(text: str, a: int, b: int, e: HarvestEntry, *, words: bool) -> Hit | None:
+    """What the harvested swap ``e`` found at ``[a, b)`` says, or None where it says nothing."""
+    if not words and not _is_evidence(e):
+        return None  # only evidence counts before the article is judged spun (jieba is costly)
+    if not _on_token_edges(text, a, b):
+        return None  # part of other words (倘若是 is not 若是)
+    inside = _covering_token(text, a, b)
+    if inside is not None and word_freq(inside) > 0:
+        return None  # inside a dictionary word, where it is not spun (关键时刻, 生态体系)
+    source = f"洗稿实例比对所得（{e.docs} 组原文与洗稿）"
+    if e.ambiguous:
+        ev = f"{source}「{e.spun}→{e.original}」，另有其他原词，待审"
+        return Hit(a, b, e.spun, e.original, "h", ev, counts=False, restore=False)
+    if e.freq <= NEAR_NON_WORD:
+        ev = f"{source}「{e.spun}→{e.original}」；近非词（jieba词频 {e.freq} 对 {e.original_freq}）"
+        return Hit(a, b, e.spun, e.original, "h", ev, counts=_is_evidence(e), restore=True)
+    restored = text[: a] + e.original + text[b:]
+    compound = _covering_token(restored, a, a + len(e.original))
+    if compound is not None and word_freq(compound) >= MIN_COMPOUND:
+        ev = f"{source}「{e.spun}→{e.original}」，还原后成词「{compound}」（jieba词频 {word_freq(compound)}）"
+        return Hit(a, b, e.spun, e.original, "h", ev, counts=False, restore=True)
+    ev = f"{source}「{e.spun}→{e.original}」，是常用词（jieba词频 {e.freq}），无复合词佐证"
+    return Hit(a, b, e.spun, e.original, "h", ev, counts=False, restore=False)
+
+
 def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
     """Spun compounds (今世化): where the original rebuilds a dictionary word the text lacks."""
     table = lex.compounds
@@ -193,6 +256,14 @@ def _hits(
             marker = spun in lex.markers
             ev = "洗稿标记词（反向词表）" if marker else "反向词表短语，语境确定"
             hits.append(Hit(m.start(), m.end(), spun, original, "m", ev, counts=marker, restore=True))
+    if lex.harvest_rx is not None:
+        for m in lex.harvest_rx.finditer(text):
+            if _overlaps(taken, m.start(), m.end()):
+                continue  # a hand-table phrase or a reviewer's pair decides here
+            hit = _harvest_hit(text, m.start(), m.end(), lex.harvest[m.group()], words=words)
+            if hit is not None:
+                hits.append(hit)
+                taken.append((hit.start, hit.end))
     if lex.variant_rx is not None:
         seen: set[str] = set()
         for m in lex.variant_rx.finditer(text):
