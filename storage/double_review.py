@@ -4,6 +4,13 @@ Sampled articles keep their automatic values in the article itself until a disag
 adjudicated; each reviewer's verdict (status and field values) is kept apart in
 ``independent_reviews``, so neither sees the other's. ``report`` measures agreement
 (``pipeline.agreement``); ``adjudicate`` writes the final values to the article with history.
+
+Every change to a verdict leaves a history row too, under the kind ``independent:<field>`` (or
+``independent:status``): ``storage.queries.field_history`` leaves those out, so the article's
+history never shows one reviewer's values to the other; ``own_history`` gives a reviewer theirs.
+An adjudication leaves one ``adjudication`` row (whose choices, which reviewers) next to the
+field rows, all in one transaction; once it is there the article is no longer reviewed
+independently: everybody sees and edits its final values.
 """
 
 from __future__ import annotations
@@ -13,14 +20,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
-from pipeline.agreement import AgreementReport, Verdict, agreement
-from pipeline.fields import FIELDS_BY_NAME
-from storage.editing import EditError, set_field_values, set_status
-from storage.models import STATUSES, Article, IndependentReview, utcnow
+from pipeline.agreement import AgreementReport, Verdict, agreement, key
+from pipeline.fields import FIELDS, FIELDS_BY_NAME
+from storage.editing import EditError, _as_human, _history, _load, refresh_summary
+from storage.models import STATUSES, Article, ArticleText, FieldHistory, IndependentReview, utcnow
+from storage.queries import PRIVATE_HISTORY as PRIVATE
 from storage.queries import get_article
+from storage.records import HistoryEntry
 from storage.store import Store
+
+ADJUDICATION = "adjudication"
+OPENED = "in_review"  # the status of a verdict the reviewer has not decided yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,30 +67,82 @@ def sampled(store: Store, article_id: int) -> bool:
 
 def record_verdict(store: Store, article_id: int, reviewer: str, status: str,
                    fields: Mapping[str, list[dict[str, Any]]]) -> None:
-    """Keep (or replace) one reviewer's own verdict on a sampled article."""
+    """Keep (or replace) one reviewer's own verdict on a sampled article; each changed field and
+    the status leave a private history row (``independent:<kind>``) in the same transaction."""
     if status not in STATUSES:
         raise EditError(f"unknown status {status!r}")
     unknown = [f for f in fields if f not in FIELDS_BY_NAME]
     if unknown:
         raise EditError(f"unknown field {unknown[0]!r}")
+    new_fields = {k: list(v) for k, v in fields.items()}
     with store.session() as s:
         row = s.get(IndependentReview, (article_id, reviewer))
         if row is None:
-            s.add(IndependentReview(article_id=article_id, reviewer=reviewer, status=status,
-                                    fields={k: list(v) for k, v in fields.items()}, at=utcnow()))
+            before_status, before = OPENED, _automatic(s, article_id)
+            row = IndependentReview(article_id=article_id, reviewer=reviewer, status=status, fields=new_fields,
+                                    at=utcnow())
+            s.add(row)
         else:
-            row.status, row.fields, row.at = status, {k: list(v) for k, v in fields.items()}, utcnow()
+            before_status, before = row.status, {k: list(v) for k, v in (row.fields or {}).items()}
+            row.status, row.fields, row.at = status, new_fields, utcnow()
+        if before_status != status:
+            _history(s, article_id, PRIVATE + "status", before_status, status, reviewer)
+        for name in sorted(set(before) | set(new_fields)):
+            old, new = before.get(name, []), new_fields.get(name, [])
+            if _bare(old) != _bare(new):
+                _history(s, article_id, PRIVATE + name, old, new, reviewer)
+
+
+def _bare(records: list[dict[str, Any]]) -> list[Any]:
+    return [r.get("value") if isinstance(r, dict) else r for r in records]
+
+
+def _automatic(s: Session, article_id: int) -> dict[str, list[dict[str, Any]]]:
+    body = s.get(ArticleText, article_id)
+    if body is None:
+        raise EditError(f"no article with id {article_id}")
+    return {k: list(state.get("values", [])) for k, state in (body.fields or {}).items()}
+
+
+def own_status(store: Store, article_id: int, reviewer: str) -> str:
+    """The status of this reviewer's own verdict (``in_review`` before they decided)."""
+    with store.session() as s:
+        row = s.get(IndependentReview, (article_id, reviewer))
+        return row.status if row is not None else OPENED
+
+
+def independent(store: Store, article_id: int) -> bool:
+    """Whether edits to this article go to each reviewer's own verdict: it is sampled and not yet
+    adjudicated."""
+    with store.session() as s:
+        return bool(s.scalar(select(Article.double_review).where(Article.id == article_id))) \
+            and not _adjudicated(s, article_id)
+
+
+def _adjudicated(s: Session, article_id: int) -> bool:
+    return bool(s.scalar(select(exists().where(FieldHistory.article_id == article_id,
+                                               FieldHistory.field == ADJUDICATION))))
+
+
+def own_history(store: Store, article_id: int, reviewer: str) -> list[HistoryEntry]:
+    """This reviewer's changes to their own verdict, kinds without the private prefix."""
+    with store.session() as s:
+        rows = s.scalars(select(FieldHistory).where(FieldHistory.article_id == article_id,
+                                                    FieldHistory.field.startswith(PRIVATE),
+                                                    FieldHistory.who == reviewer).order_by(FieldHistory.id))
+        return [HistoryEntry(h.id, h.article_id, h.field[len(PRIVATE):], h.old_value, h.new_value, h.who, h.at)
+                for h in rows]
 
 
 def own_view(store: Store, article_id: int, reviewer: str) -> dict[str, list[dict[str, Any]]]:
-    """What this reviewer sees of a sampled article: their own verdict's values, else the article's
-    automatic ones — never another reviewer's."""
+    """What this reviewer sees of a sampled article: their own verdict's values over the article's
+    automatic ones (for fields the verdict does not hold) — never another reviewer's."""
     with store.session() as s:
+        view = _automatic(s, article_id)
         row = s.get(IndependentReview, (article_id, reviewer))
         if row is not None:
-            return {k: list(v) for k, v in (row.fields or {}).items()}
-    fields = get_article(store, article_id).fields
-    return {k: list(state.get("values", [])) for k, state in fields.items()}
+            view.update({k: list(v) for k, v in (row.fields or {}).items()})
+        return view
 
 
 def verdicts(store: Store) -> dict[int, list[StoredVerdict]]:
@@ -95,10 +161,92 @@ def report(store: Store) -> AgreementReport:
                             for v in vs] for aid, vs in verdicts(store).items()})
 
 
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A double-reviewed article whose two verdicts differ: what each reviewer and the machine said."""
+
+    article_id: int
+    title: str
+    version: int  # the article's version these values were read at (adjudicate checks it)
+    a: StoredVerdict
+    b: StoredVerdict
+    machine: dict[str, list[dict[str, Any]]]
+    fields: tuple[str, ...]  # the fields where A and B differ, in the field table's order
+
+    @property
+    def status_differs(self) -> bool:
+        return self.a.status != self.b.status
+
+
+def differing_fields(a: StoredVerdict, b: StoredVerdict, machine: Mapping[str, list[dict[str, Any]]]
+                     ) -> tuple[str, ...]:
+    """Fields where the two verdicts differ (compared as ``pipeline.agreement`` compares them); a
+    field one reviewer never touched counts at the machine's values."""
+    out = []
+    for spec in FIELDS:
+        va = a.fields.get(spec.name, machine.get(spec.name, []))
+        vb = b.fields.get(spec.name, machine.get(spec.name, []))
+        if {key(x.get("value")) for x in va} != {key(x.get("value")) for x in vb}:
+            out.append(spec.name)
+    return tuple(out)
+
+
+def disagreements(store: Store) -> list[Disagreement]:
+    """Double-reviewed articles (two verdicts) not yet adjudicated where the verdicts differ."""
+    pending = {aid: vs for aid, vs in verdicts(store).items() if len(vs) >= 2}
+    out: list[Disagreement] = []
+    with store.session() as s:
+        done = set(s.scalars(select(FieldHistory.article_id).where(FieldHistory.field == ADJUDICATION,
+                                                                   FieldHistory.article_id.in_(list(pending)))))
+    for aid, vs in sorted(pending.items()):
+        if aid in done:
+            continue
+        view = get_article(store, aid)
+        machine = {k: list(st.get("values", [])) for k, st in view.fields.items()}
+        a, b = vs[0], vs[1]
+        differ = differing_fields(a, b, machine)
+        if differ or a.status != b.status:
+            title = next((str(v.get("value")) for v in machine.get("title", [])), "") or view.source_name
+            out.append(Disagreement(aid, title, view.version, a, b, machine, differ))
+    return out
+
+
 def adjudicate(store: Store, article_id: int, status: str, fields: Mapping[str, list[dict[str, Any]]], *,
-               who: str) -> int:
-    """Write the adjudicated verdict to the article (each field and the status with its history row)."""
-    version = get_article(store, article_id).version
+               who: str, expected_version: int | None = None, choices: Mapping[str, str] | None = None) -> int:
+    """Write the adjudicated verdict to the article in one transaction: a history row per changed
+    field and the status, and one ``adjudication`` row saying what was decided (``choices``: field →
+    "a" / "b" / "merge", as the adjudicator chose). Returns the article's new version; refused with
+    ``StaleEditError`` if the article moved on since ``expected_version``."""
+    if status not in STATUSES:
+        raise EditError(f"unknown status {status!r}")
+    unknown = [f for f in fields if f not in FIELDS_BY_NAME]
+    if unknown:
+        raise EditError(f"unknown field {unknown[0]!r}")
     for name, records in fields.items():
-        version = set_field_values(store, article_id, name, list(records), who=who, expected_version=version)
-    return set_status(store, article_id, status, who=who, expected_version=version)
+        if not FIELDS_BY_NAME[name].multiple and len(records) > 1:
+            raise EditError(f"{name} holds one value, got {len(records)}")
+    with store.session() as s:
+        a = _load(s, article_id, expected_version)
+        body = s.get(ArticleText, article_id)
+        assert body is not None
+        stored = dict(body.fields or {})
+        reviewers = [r.reviewer for r in s.scalars(select(IndependentReview)
+                                                   .where(IndependentReview.article_id == article_id)
+                                                   .order_by(IndependentReview.at))]
+        for name, records in fields.items():
+            old = stored.get(name, {"edited": False, "values": []})
+            new_values = [_as_human(v) for v in records]
+            if _bare(old.get("values", [])) == _bare(new_values):
+                continue
+            stored[name] = {"edited": True, "values": new_values}
+            _history(s, article_id, name, old.get("values", []), new_values, who)
+        if a.status != status:
+            _history(s, article_id, "status", a.status, status, who)
+            a.status = status
+        _history(s, article_id, ADJUDICATION, None,
+                 {"reviewers": reviewers, "status": status, "choices": dict(choices or {})}, who)
+        body.fields = stored
+        refresh_summary(a, stored, body)
+        flag_modified(a, "note")  # the version moves even when only article_texts changed
+        s.flush()
+        return a.version_id
