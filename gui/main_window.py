@@ -59,7 +59,7 @@ from gui.texts import reason_zh, warning_zh
 from gui.undo import Editor
 from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME, FieldState, blank_value, field_state
-from storage import claims
+from storage import claims, double_review
 from storage.conflicts import Choice, Conflict
 from storage.curated_export import ExportOptions
 from storage.curated_export import export as curated_export
@@ -483,11 +483,16 @@ class MainWindow(QMainWindow):
             self._claim(article_id)
         try:
             view = get_article(self.store, article_id)
+            own = double_review.independent(self.store, article_id)
+            if own:  # a double-review article: this reviewer's own copy, never the other's values
+                view = double_review.own_article(self.store, view, self.settings.reviewer)
         except NotFoundError:
             self.current = None
             self.doc.set_article(None, None)
+            self.panel.set_double_review(False)
             self.panel.set_article(None)
             return
+        self.panel.set_double_review(own)
         self._stale_current = False
         self._display(view)
         # Emitted from the event loop: the text and fields repaint before this timer fires.
@@ -509,7 +514,7 @@ class MainWindow(QMainWindow):
             if dlg is not None and dlg.isVisible():  # the history follows the article on screen
                 dlg.article_id = view.id
                 dlg.setWindowTitle(f"#{view.id} 的修改历史")
-                dlg.set_entries(field_history(self.store, view.id), dlg.kind.currentData())
+                dlg.set_entries(self._history_of(view.id), dlg.kind.currentData())
 
     def _on_article_changed(self, article_id: int) -> None:
         self.model.refresh_ids([article_id])
@@ -999,14 +1004,25 @@ class MainWindow(QMainWindow):
         dlg = self.history_dialog
         dlg.article_id = self.current.id
         dlg.setWindowTitle(f"#{self.current.id} 的修改历史")
-        dlg.set_entries(field_history(self.store, self.current.id), field)
+        dlg.set_entries(self._history_of(self.current.id), field)
         dlg.show()
         dlg.raise_()
+
+    def _history_of(self, article_id: int) -> list[HistoryEntry]:
+        """The article's history; on a double-review article with this reviewer's own changes to
+        their copy (never the other reviewer's)."""
+        rows = field_history(self.store, article_id)
+        if double_review.independent(self.store, article_id):
+            rows = sorted(rows + double_review.own_history(self.store, article_id, self.settings.reviewer),
+                          key=lambda h: h.id)
+        return rows
 
     def revert_to(self, entry: HistoryEntry) -> None:
         """Set a field back to the value a history row gave it (an ordinary, undoable edit)."""
         try:
             view = get_article(self.store, entry.article_id)
+            if double_review.independent(self.store, view.id):
+                view = double_review.own_article(self.store, view, self.settings.reviewer)
         except NotFoundError:
             return
         if self.editor.version(view.id) is None:
@@ -1024,8 +1040,7 @@ class MainWindow(QMainWindow):
             old = field_state(view.fields, entry.field)
             self.editor.set_field(view.id, entry.field, old, FieldState(True, list(entry.new_value or [])).to_json())
         if self.history_dialog is not None and self.history_dialog.isVisible():
-            self.history_dialog.set_entries(field_history(self.store, view.id),
-                                            self.history_dialog.kind.currentData())
+            self.history_dialog.set_entries(self._history_of(view.id), self.history_dialog.kind.currentData())
 
     # -- background jobs ----------------------------------------------------------------------------------
     def _begin_job(self, job: Job, *, quiet: bool = False) -> None:

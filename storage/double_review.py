@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import exists, select, update
@@ -30,7 +30,7 @@ from storage.editing import EditError, _as_human, _history, _load, refresh_summa
 from storage.models import STATUSES, Article, ArticleText, FieldHistory, IndependentReview, utcnow
 from storage.queries import PRIVATE_HISTORY as PRIVATE
 from storage.queries import get_article
-from storage.records import HistoryEntry
+from storage.records import ArticleView, HistoryEntry
 from storage.store import Store
 
 ADJUDICATION = "adjudication"
@@ -122,6 +122,29 @@ def independent(store: Store, article_id: int) -> bool:
 def _adjudicated(s: Session, article_id: int) -> bool:
     return bool(s.scalar(select(exists().where(FieldHistory.article_id == article_id,
                                                FieldHistory.field == ADJUDICATION))))
+
+
+def own_article(store: Store, view: ArticleView, reviewer: str) -> ArticleView:
+    """The article as this reviewer reviews it independently: their own status and field values
+    (a field counts as edited where their values differ from the machine's)."""
+    own = own_view(store, view.id, reviewer)
+    fields = {}
+    for name, values in own.items():
+        machine = view.fields.get(name, {}).get("values", [])
+        fields[name] = {"edited": _bare(values) != _bare(machine), "values": values}
+    return replace(view, status=own_status(store, view.id, reviewer), fields=fields)
+
+
+def write_own(store: Store, article_id: int, reviewer: str, kind: str, value: Any) -> None:
+    """One edit of the reviewer's own copy: ``kind`` is "status" (``value`` the status) or a field
+    (``value`` its whole state, ``{"edited": …, "values": […]}``); the rest of the verdict is kept."""
+    fields = own_view(store, article_id, reviewer)
+    status = own_status(store, article_id, reviewer)
+    if kind == "status":
+        status = str(value)
+    else:
+        fields[kind] = list(value.get("values", []))
+    record_verdict(store, article_id, reviewer, status, fields)
 
 
 def own_history(store: Store, article_id: int, reviewer: str) -> list[HistoryEntry]:
