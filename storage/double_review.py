@@ -45,13 +45,20 @@ class StoredVerdict:
     fields: dict[str, list[dict[str, Any]]]  # field → value records, as the reviewer left them
 
 
-def choose_sample(store: Store, share: float, *, seed: int = 0, statuses: Sequence[str] = ("new",)) -> list[int]:
-    """Put ``share`` of the articles with these statuses (not yet sampled) in the sample; their ids."""
+def choose_sample(store: Store, share: float, *, seed: int = 0, statuses: Sequence[str] = ("new",),
+                  ids: Sequence[int] | None = None) -> list[int]:
+    """Put ``share`` of the articles with these statuses (not yet sampled; among ``ids`` if given)
+    in the sample; their ids."""
     if not 0 < share <= 1:
         raise EditError(f"the sample share must be in (0, 1], got {share}")
     with store.session() as s:
-        ids = list(s.scalars(select(Article.id).where(Article.status.in_(statuses), Article.double_review.is_(False))
-                             .order_by(Article.id)))
+        q = select(Article.id).where(Article.status.in_(statuses), Article.double_review.is_(False))
+        if ids is not None:
+            wanted = set(ids)
+            candidates = [i for i in s.scalars(q.order_by(Article.id)) if i in wanted]
+        else:
+            candidates = list(s.scalars(q.order_by(Article.id)))
+        ids = candidates
         chosen = sorted(random.Random(seed).sample(ids, round(len(ids) * share))) if ids else []
         for start in range(0, len(chosen), 500):
             s.execute(update(Article).where(Article.id.in_(chosen[start:start + 500]))
