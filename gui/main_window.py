@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.actions import ACTIONS, ADD_KEYS, ALWAYS, ARTICLE, CAN_REDO, CAN_UNDO, MENUS, SELECTION
+from gui.adjudication_dialog import AdjudicationDialog
+from gui.agreement_dialog import AgreementDialog
 from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
 from gui.conflict_dialog import ConflictDialog
 from gui.document_view import DocumentView
@@ -127,6 +129,8 @@ class MainWindow(QMainWindow):
         self.history_dialog: HistoryDialog | None = None
         self.file_dialog: SafeFileDialog | None = None
         self.help_overlay: HelpOverlay | None = None
+        self.agreement_dialog: AgreementDialog | None = None
+        self.adjudication_dialog: AdjudicationDialog | None = None
         self._progress_generation = 0
 
         self.editor = Editor(store, lambda: self.settings.reviewer, self)
@@ -1016,6 +1020,59 @@ class MainWindow(QMainWindow):
             rows = sorted(rows + double_review.own_history(self.store, article_id, self.settings.reviewer),
                           key=lambda h: h.id)
         return rows
+
+    # -- double review -----------------------------------------------------------------------------------
+    def sample_double_review_dialog(self) -> None:
+        ids = self.selected_ids()
+        where = f"所选 {len(ids)} 篇文章" if len(ids) > 1 else "全部文章"
+        percent, ok = QInputDialog.getInt(self, "抽取双人审核样本",
+                                          f"从{where}中未审核（状态为“新”）的文章里抽取的比例（%）：", 10, 1, 100)
+        if ok:
+            self.sample_double_review(percent / 100, ids if len(ids) > 1 else None)
+
+    def sample_double_review(self, share: float, ids: list[int] | None = None) -> Job:
+        """Put ``share`` of the new articles (of ``ids``, else of the store) in the sample, off the GUI thread."""
+        store = self.store
+        job = Job("抽取双人审核样本", lambda _p, _c: double_review.choose_sample(store, share, ids=ids), self)
+
+        def done(chosen: list[int]) -> None:
+            self.statusBar().showMessage(f"已将 {len(chosen)} 篇文章放入双人审核样本", 8000)
+            self.model.refresh_ids(chosen)
+            if self.current is not None and self.current.id in chosen:
+                self.show_article(self.current.id)
+
+        job.succeeded.connect(done)
+        job.failed.connect(lambda why, detail: self.show_errors("未能抽取样本", why, [detail]))
+        self._begin_job(job)
+        return job
+
+    def show_agreement(self) -> AgreementDialog:
+        if self.agreement_dialog is None:
+            self.agreement_dialog = AgreementDialog(self.store, self)
+            self.agreement_dialog.run_job = lambda job: self._begin_job(job, quiet=True)
+        dlg = self.agreement_dialog
+        dlg.refresh()
+        dlg.show()
+        dlg.raise_()
+        return dlg
+
+    def show_adjudication(self) -> AdjudicationDialog:
+        if self.adjudication_dialog is None:
+            self.adjudication_dialog = AdjudicationDialog(self.store, self.settings.reviewer, self)
+            self.adjudication_dialog.run_job = lambda job: self._begin_job(job, quiet=True)
+            self.adjudication_dialog.adjudicated.connect(self._on_adjudicated)
+        dlg = self.adjudication_dialog
+        dlg.who = self.settings.reviewer
+        dlg.refresh()
+        dlg.show()
+        dlg.raise_()
+        return dlg
+
+    def _on_adjudicated(self, article_id: int) -> None:
+        self.model.refresh_ids([article_id])
+        self._progress_timer.start()
+        if self.current is not None and self.current.id == article_id:
+            self.show_article(article_id)  # its final values now, for everybody
 
     def revert_to(self, entry: HistoryEntry) -> None:
         """Set a field back to the value a history row gave it (an ordinary, undoable edit)."""

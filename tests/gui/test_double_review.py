@@ -8,11 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
+from gui.adjudication_dialog import PICK_COLUMN
 from storage.double_review import choose_sample, independent, own_history, own_status, own_view, record_verdict
 from storage.queries import field_history, get_article
 from storage.store import open_store
 from tests.gui.conftest import show
+from tests.storage.test_claims import add_articles
 from tests.storage.conftest import pg_database  # noqa: F401 - the fixture, for the PostgreSQL run
 
 
@@ -88,3 +91,89 @@ def test_a_sampled_article_is_edited_as_the_reviewers_own_copy(qtbot: Any, windo
     window.show_history("places")
     shown = str([(h.field, h.new_value) for h in window.history_dialog._all])
     assert "内江" not in shown and "成都" in shown
+
+
+def test_agreement_dialog_shows_the_hand_computed_figures(qtbot: Any, window: Any, store: Any) -> None:
+    ids = add_articles(store, 4)
+    choose_sample(store, 1.0, ids=ids)
+    mayor = [rec({"name": "张伟", "title": "市长"})]
+    one, two, three, four = ids
+    record_verdict(store, one, "alice", "accepted", {"places": [rec("深圳"), rec("内江")], "title": [rec("甲")]})
+    record_verdict(store, one, "bob", "accepted", {"places": [rec("深圳")], "title": [rec("甲")]})
+    record_verdict(store, two, "alice", "rejected", {"places": [rec("成都")]})
+    record_verdict(store, two, "bob", "accepted", {"places": [rec("成都"), rec("北京")], "title": [rec("乙")]})
+    record_verdict(store, three, "alice", "accepted", {"people": mayor})
+    record_verdict(store, three, "bob", "needs_work", {"people": mayor})
+    record_verdict(store, four, "alice", "accepted", {})
+    record_verdict(store, four, "bob", "accepted", {})
+    window.commands["agreement"].trigger()
+    dlg = window.agreement_dialog
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=5000)
+    model = dlg.model
+    rows = {model.index(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(model.rowCount())}
+
+    def cell(field: str, col: int, role: Any = Qt.ItemDataRole.DisplayRole) -> Any:
+        return model.index(rows[field], col).data(role)
+
+    # places (a list): articles one and two; common values 1 + 1, values 3 + 3: F1 = 2·2/6.
+    assert cell("places", 2, Qt.ItemDataRole.UserRole) == pytest.approx(2 / 3)
+    assert [cell("places", c) for c in range(5)] == ["地点", "F1（列表）", "0.667", "2", "2"]
+    # title (one value): same on one, only bob's on two: 1 of 2 articles.
+    assert [cell("title", c) for c in range(1, 5)] == ["完全一致率", "0.500", "2", "1"]
+    assert [cell("people", c) for c in range(2, 5)] == ["1.000", "1", "0"]
+    assert [cell("organizations", c) for c in range(2, 5)] == ["—", "0", "0"]
+    # status: (acc, acc) (rej, acc) (acc, nw) (acc, acc): p_o = 0.5; alice 3 acc 1 rej, bob 3 acc
+    # 1 nw: p_e = 9/16; kappa = (0.5 - 0.5625) / (1 - 0.5625) = -1/7.
+    assert dlg.report.status_kappa == pytest.approx(-1 / 7)
+    text = dlg.summary.text()
+    assert "双人审核的文章：4 篇" in text and "alice、bob" in text and "-0.143" in text and "50.0%" in text
+
+
+def test_adjudication_takes_a_takes_b_and_merges(qtbot: Any, window: Any, store: Any, settings: Any,
+                                                 articles: Any) -> None:
+    a = articles.by_name["a_tuijie.txt"]
+    c = articles.by_name["c_zuotan.txt"]
+    choose_sample(store, 1.0)
+    base = own_view(store, a, "alice")
+    record_verdict(store, a, "alice", "accepted", {**base, "places": [rec("深圳"), rec("内江")],
+                                                   "title": [rec("甲标题")], "organizations": [rec("高新区")]})
+    record_verdict(store, a, "bob", "needs_work", {**base, "places": [rec("深圳"), rec("成都")],
+                                                   "title": [rec("乙标题")], "organizations": [rec("中关村")]})
+    record_verdict(store, c, "alice", "accepted", own_view(store, c, "alice"))
+    record_verdict(store, c, "bob", "accepted", own_view(store, c, "bob"))  # they agree: nothing to decide
+    show(qtbot, window, a)
+    assert window.panel.double_badge.isVisible()
+
+    dlg = window.show_adjudication()
+    qtbot.waitUntil(lambda: dlg.model.decision is not None, timeout=5000)
+    assert [d.article_id for d in dlg.list_model.rows] == [a]
+    model = dlg.model
+    assert model.rows == ["title", "places", "organizations"]
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "审核人A（alice）"
+    row = {f: i for i, f in enumerate(model.rows)}
+    assert model.index(row["places"], 1).data() == "深圳；内江"
+    assert model.index(row["places"], 2).data() == "深圳；成都"
+    assert model.index(row["places"], 3).data() == "深圳"  # the machine's
+    assert not model.setData(model.index(row["title"], PICK_COLUMN), "merge")  # one value: no merge
+    assert model.setData(model.index(row["title"], PICK_COLUMN), "b")
+    assert model.setData(model.index(row["places"], PICK_COLUMN), "merge")
+    assert model.index(row["places"], PICK_COLUMN).data() == "合并两者：深圳；内江；成都"
+    # organizations stays at its default: take A.
+    dlg.status_box.setCurrentIndex(dlg.status_box.findData("rejected"))  # neither reviewer's status
+    with qtbot.waitSignal(window.article_shown, timeout=5000):
+        assert dlg.apply()
+
+    view = get_article(store, a)
+    assert values(view, "title") == ["乙标题"]
+    assert values(view, "places") == ["深圳", "内江", "成都"]
+    assert values(view, "organizations") == ["高新区"]
+    assert view.status == "rejected"
+    decided = [h for h in field_history(store, a) if h.field == "adjudication"]
+    assert len(decided) == 1 and decided[0].who == "测试员"
+    assert decided[0].new_value["choices"] == {"title": "b", "places": "merge", "organizations": "a"}
+    assert not independent(store, a)
+    # The window shows the final values to everybody now, without the badge.
+    assert values(window.current, "places") == ["深圳", "内江", "成都"]
+    assert not window.panel.double_badge.isVisible()
+    assert dlg.list_model.rows == [] and not dlg.apply_button.isEnabled()
+    dlg.close()
