@@ -35,7 +35,7 @@ from gui.texts import store_error_zh
 from gui.workers import Job
 from pipeline.agreement import key
 from pipeline.fields import FIELDS, FIELDS_BY_NAME
-from storage.double_review import Disagreement, adjudicate, disagreements
+from storage.double_review import Disagreement, adjudicate, pending_pairs, settle_agreed
 from storage.editing import EditError, StaleEditError
 from storage.statuses import STATUS_TABLE
 from storage.statuses import label as status_label
@@ -244,6 +244,13 @@ class AdjudicationDialog(QDialog):
             b.clicked.connect(lambda _=False, p=pick: self.model.set_all(p))
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.agreed = 0
+        self.settle_button = QPushButton("采纳两人一致的结果（0 篇）", self)
+        self.settle_button.setObjectName("settle_agreed")
+        self.settle_button.setToolTip("两位审核人结果完全一致的文章：直接把两人的结果写入文章，不必逐篇裁决")
+        self.settle_button.clicked.connect(self.settle)
+        self.settle_button.setEnabled(False)
+        buttons.addWidget(self.settle_button)
         self.apply_button = QPushButton("应用裁决", self)
         self.apply_button.setObjectName("apply_adjudication")
         self.apply_button.clicked.connect(self.apply)
@@ -274,21 +281,29 @@ class AdjudicationDialog(QDialog):
     def refresh(self) -> Job:
         """Read the disagreements on a worker thread; the list fills in when they arrive."""
         store = self.store
-        job = Job("分歧", lambda _p, _c: disagreements(store), self)
+        job = Job("分歧", lambda _p, _c: pending_pairs(store), self)
         job.succeeded.connect(self.show_disagreements)
         job.failed.connect(lambda why, _detail: self.heading.setText(f"未能读取：{why}"))
         self.job = job
         self.run_job(job)
         return job
 
-    def show_disagreements(self, rows: list[Disagreement]) -> None:
+    def show_disagreements(self, pairs: list[Disagreement]) -> None:
+        """Show the pairs that differ; those that agree are counted for the "adopt" button."""
+        rows = [d for d in pairs if d.fields or d.status_differs]
+        self.agreed = len(pairs) - len(rows)
+        self.settle_button.setText(f"采纳两人一致的结果（{self.agreed} 篇）")
+        self.settle_button.setEnabled(self.agreed > 0)
         self.list_model.set_rows(rows)
         if rows:
             self.list.selectRow(0)
         else:
-            self.model.set_decision(None)
-            self._set_enabled(False)
-            self.heading.setText("没有待裁决的分歧：两位审核人都审核过的抽样文章，结果都一致或已裁决。")
+            self._show_none()
+
+    def _show_none(self) -> None:
+        self.model.set_decision(None)
+        self._set_enabled(False)
+        self.heading.setText("没有待裁决的分歧：两位审核人都审核过的抽样文章，结果都一致或已裁决。")
 
     def _on_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and 0 <= current.row() < len(self.list_model.rows):
@@ -332,8 +347,26 @@ class AdjudicationDialog(QDialog):
         self.notice.setText(f"已保存 #{aid} 的裁决。")
         rows = [r for r in self.list_model.rows if r.article_id != aid]
         self.adjudicated.emit(aid)
-        self.show_disagreements(rows)
+        self.list_model.set_rows(rows)
+        if rows:
+            self.list.selectRow(0)
+        else:
+            self._show_none()
         return True
+
+    def settle(self) -> list[int]:
+        """Adopt the common verdict of every pair that agrees (a short write per article)."""
+        try:
+            done = settle_agreed(self.store, who=self.who)
+        except (EditError, StoreError) as exc:
+            why = store_error_zh(exc) if isinstance(exc, StoreError) else "未能保存。"
+            self.notice.setText(f"未能采纳：{why}")
+            return []
+        for aid in done:
+            self.adjudicated.emit(aid)
+        self.notice.setText(f"已采纳 {len(done)} 篇两人一致的结果。")
+        self.refresh()
+        return done
 
     def done(self, result: int) -> None:
         if self.job is not None:

@@ -1033,7 +1033,6 @@ class MainWindow(QMainWindow):
     def sample_double_review(self, share: float, ids: list[int] | None = None) -> Job:
         """Put ``share`` of the new articles (of ``ids``, else of the store) in the sample, off the GUI thread."""
         store = self.store
-        job = Job("抽取双人审核样本", lambda _p, _c: double_review.choose_sample(store, share, ids=ids), self)
 
         def done(chosen: list[int]) -> None:
             self.statusBar().showMessage(f"已将 {len(chosen)} 篇文章放入双人审核样本", 8000)
@@ -1041,10 +1040,7 @@ class MainWindow(QMainWindow):
             if self.current is not None and self.current.id in chosen:
                 self.show_article(self.current.id)
 
-        job.succeeded.connect(done)
-        job.failed.connect(lambda why, detail: self.show_errors("未能抽取样本", why, [detail]))
-        self._begin_job(job)
-        return job
+        return self._job("抽取双人审核样本", lambda _p, _c: double_review.choose_sample(store, share, ids=ids), done)
 
     def show_agreement(self) -> AgreementDialog:
         if self.agreement_dialog is None:

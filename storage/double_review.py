@@ -26,7 +26,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from pipeline.agreement import AgreementReport, Verdict, agreement, key
 from pipeline.fields import FIELDS, FIELDS_BY_NAME
-from storage.editing import EditError, _as_human, _history, _load, refresh_summary
+from storage.editing import EditError, StaleEditError, _as_human, _history, _load, refresh_summary
 from storage.models import STATUSES, Article, ArticleText, FieldHistory, IndependentReview, utcnow
 from storage.queries import PRIVATE_HISTORY as PRIVATE
 from storage.queries import get_article
@@ -221,24 +221,48 @@ def differing_fields(a: StoredVerdict, b: StoredVerdict, machine: Mapping[str, l
     return tuple(out)
 
 
-def disagreements(store: Store) -> list[Disagreement]:
-    """Double-reviewed articles (two verdicts) not yet adjudicated where the verdicts differ."""
+def pending_pairs(store: Store) -> list[Disagreement]:
+    """Every double-reviewed article (two verdicts) not yet adjudicated, compared; ``fields`` empty
+    and the statuses equal where the two reviewers agree."""
     pending = {aid: vs for aid, vs in verdicts(store).items() if len(vs) >= 2}
     out: list[Disagreement] = []
     with store.session() as s:
-        done = set(s.scalars(select(FieldHistory.article_id).where(FieldHistory.field == ADJUDICATION,
-                                                                   FieldHistory.article_id.in_(list(pending)))))
+        done: set[int] = set()
+        ids = list(pending)
+        for start in range(0, len(ids), 500):
+            done.update(s.scalars(select(FieldHistory.article_id).where(
+                FieldHistory.field == ADJUDICATION, FieldHistory.article_id.in_(ids[start:start + 500]))))
     for aid, vs in sorted(pending.items()):
         if aid in done:
             continue
         view = get_article(store, aid)
         machine = {k: list(st.get("values", [])) for k, st in view.fields.items()}
         a, b = vs[0], vs[1]
-        differ = differing_fields(a, b, machine)
-        if differ or a.status != b.status:
-            title = next((str(v.get("value")) for v in machine.get("title", [])), "") or view.source_name
-            out.append(Disagreement(aid, title, view.version, a, b, machine, differ))
+        title = next((str(v.get("value")) for v in machine.get("title", [])), "") or view.source_name
+        out.append(Disagreement(aid, title, view.version, a, b, machine, differing_fields(a, b, machine)))
     return out
+
+
+def disagreements(store: Store) -> list[Disagreement]:
+    """Double-reviewed articles (two verdicts) not yet adjudicated where the verdicts differ."""
+    return [d for d in pending_pairs(store) if d.fields or d.status_differs]
+
+
+def settle_agreed(store: Store, *, who: str) -> list[int]:
+    """Write the common verdict of every pair that agrees to its article (as an adjudication with
+    no choices: what both reviewers said becomes the article's values and status); their ids.
+    An article that moved on meanwhile is left for the next round."""
+    settled = []
+    for d in pending_pairs(store):
+        if d.fields or d.status_differs:
+            continue
+        common = {spec.name: list(d.a.fields.get(spec.name, d.machine.get(spec.name, []))) for spec in FIELDS}
+        try:
+            adjudicate(store, d.article_id, d.a.status, common, who=who, expected_version=d.version)
+        except StaleEditError:
+            continue
+        settled.append(d.article_id)
+    return settled
 
 
 def adjudicate(store: Store, article_id: int, status: str, fields: Mapping[str, list[dict[str, Any]]], *,

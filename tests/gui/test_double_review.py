@@ -15,8 +15,8 @@ from storage.double_review import choose_sample, independent, own_history, own_s
 from storage.queries import field_history, get_article
 from storage.store import open_store
 from tests.gui.conftest import show
-from tests.storage.test_claims import add_articles
 from tests.storage.conftest import pg_database  # noqa: F401 - the fixture, for the PostgreSQL run
+from tests.storage.test_claims import add_articles
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -176,4 +176,32 @@ def test_adjudication_takes_a_takes_b_and_merges(qtbot: Any, window: Any, store:
     assert values(window.current, "places") == ["深圳", "内江", "成都"]
     assert not window.panel.double_badge.isVisible()
     assert dlg.list_model.rows == [] and not dlg.apply_button.isEnabled()
+    # c: both reviewers agree; adopting writes their common verdict, no choice to make.
+    assert dlg.settle_button.isEnabled() and dlg.settle_button.text() == "采纳两人一致的结果（1 篇）"
+    dlg.settle_button.click()
+    assert get_article(store, c).status == "accepted" and not independent(store, c)
+    qtbot.waitUntil(lambda: not dlg.settle_button.isEnabled(), timeout=5000)
     dlg.close()
+
+
+def test_sampling_on_demand_from_the_menu(qtbot: Any, window: Any, store: Any, articles: Any,
+                                          monkeypatch: Any) -> None:
+    a, b, c = articles.ids
+    show(qtbot, window, c)  # shown = claimed = 审核中: not new, so never sampled
+    window.table.selectAll()
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[str] = []
+
+    def ask(_parent: Any, title: str, label: str, *_args: Any) -> tuple[int, bool]:
+        asked.append(f"{title}|{label}")
+        return 100, True
+
+    monkeypatch.setattr(QInputDialog, "getInt", ask)
+    with qtbot.waitSignal(window.job_finished, timeout=5000):
+        window.commands["double_review_sample"].trigger()
+    assert asked == ["抽取双人审核样本|从所选 3 篇文章中未审核（状态为“新”）的文章里抽取的比例（%）："]
+    assert [independent(store, i) for i in (a, b, c)] == [True, True, False]
+    assert "已将 2 篇文章放入双人审核样本" in window.statusBar().currentMessage()
+    show(qtbot, window, a)
+    assert window.panel.double_badge.isVisible()

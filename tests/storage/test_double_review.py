@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storage.claims import claim, next_unreviewed, release
 from storage.double_review import (
     adjudicate,
     choose_sample,
@@ -14,6 +15,7 @@ from storage.double_review import (
     record_verdict,
     report,
     sampled,
+    settle_agreed,
 )
 from storage.editing import EditError, StaleEditError, set_status
 from storage.queries import field_history, get_article
@@ -97,3 +99,34 @@ def test_adjudication_is_refused_on_a_stale_version_and_writes_nothing(store) ->
     assert [r.field for r in field_history(store, a)] == ["status"] and independent(store, a)
     with pytest.raises(EditError):
         adjudicate(store, a, "accepted", {"title": [rec("甲"), rec("乙")]}, who="carol")
+
+
+def test_next_unreviewed_shares_a_sampled_article_between_two_reviewers(store) -> None:
+    a, b = add_articles(store, 2)
+    choose_sample(store, 1.0, ids=[a])
+    assert next_unreviewed(store, "alice") == a
+    # A claim on a sampled article does not keep the second reviewer out.
+    assert next_unreviewed(store, "bob") == a
+    claim(store, a, "carol")
+    record_verdict(store, a, "alice", "accepted", {})
+    assert next_unreviewed(store, "alice") == b  # alice has judged a: she gets the next one
+    record_verdict(store, a, "bob", "in_review", {})  # bob is not done yet: he still gets it
+    assert next_unreviewed(store, "bob") == a
+    record_verdict(store, a, "bob", "accepted", {})
+    release(store, b, "alice")
+    assert next_unreviewed(store, "carol") == b  # two others judged a: carol is not sent to it
+
+
+def test_pairs_that_agree_are_settled_with_their_common_verdict(store) -> None:
+    a, b = add_articles(store, 2)
+    choose_sample(store, 1.0)
+    for who in ("alice", "bob"):
+        record_verdict(store, a, who, "accepted", {"places": [rec("深圳")]})
+    record_verdict(store, b, "alice", "accepted", {"places": [rec("深圳")]})
+    record_verdict(store, b, "bob", "rejected", {"places": [rec("深圳")]})
+    assert settle_agreed(store, who="carol") == [a]
+    view = get_article(store, a)
+    assert view.status == "accepted" and [v["value"] for v in view.fields["places"]["values"]] == ["深圳"]
+    assert not independent(store, a) and independent(store, b)
+    assert [d.article_id for d in disagreements(store)] == [b]
+    assert settle_agreed(store, who="carol") == []
