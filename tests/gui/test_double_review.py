@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.adjudication_dialog import PICK_COLUMN
+from gui.layout_check import clipped
 from storage.double_review import choose_sample, independent, own_history, own_status, own_view, record_verdict
 from storage.queries import field_history, get_article
 from storage.store import open_store
@@ -127,6 +128,8 @@ def test_agreement_dialog_shows_the_hand_computed_figures(qtbot: Any, window: An
     assert dlg.report.status_kappa == pytest.approx(-1 / 7)
     text = dlg.summary.text()
     assert "双人审核的文章：4 篇" in text and "alice、bob" in text and "-0.143" in text and "50.0%" in text
+    qtbot.waitUntil(lambda: clipped(dlg) == [], timeout=2000)  # once the layout took the two lines
+    dlg.close()
 
 
 def test_adjudication_takes_a_takes_b_and_merges(qtbot: Any, window: Any, store: Any, settings: Any,
@@ -150,6 +153,7 @@ def test_adjudication_takes_a_takes_b_and_merges(qtbot: Any, window: Any, store:
     model = dlg.model
     assert model.rows == ["title", "places", "organizations"]
     assert model.headerData(1, Qt.Orientation.Horizontal) == "审核人A（alice）"
+    qtbot.waitUntil(lambda: clipped(dlg) == [] and clipped(window) == [], timeout=2000)  # the badge included
     row = {f: i for i, f in enumerate(model.rows)}
     assert model.index(row["places"], 1).data() == "深圳；内江"
     assert model.index(row["places"], 2).data() == "深圳；成都"
