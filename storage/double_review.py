@@ -29,7 +29,6 @@ from pipeline.fields import FIELDS, FIELDS_BY_NAME
 from storage.editing import EditError, StaleEditError, _as_human, _history, _load, refresh_summary
 from storage.models import STATUSES, Article, ArticleText, FieldHistory, IndependentReview, utcnow
 from storage.queries import PRIVATE_HISTORY as PRIVATE
-from storage.queries import get_article
 from storage.records import ArticleView, HistoryEntry
 from storage.store import Store
 
@@ -226,20 +225,27 @@ def pending_pairs(store: Store) -> list[Disagreement]:
     and the statuses equal where the two reviewers agree."""
     pending = {aid: vs for aid, vs in verdicts(store).items() if len(vs) >= 2}
     out: list[Disagreement] = []
+    ids = list(pending)
     with store.session() as s:
         done: set[int] = set()
-        ids = list(pending)
+        rows: dict[int, tuple[int, str, dict[str, Any]]] = {}
+        # In batches, one query each (not one per article: a large sample is read in one go).
         for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
             done.update(s.scalars(select(FieldHistory.article_id).where(
-                FieldHistory.field == ADJUDICATION, FieldHistory.article_id.in_(ids[start:start + 500]))))
+                FieldHistory.field == ADJUDICATION, FieldHistory.article_id.in_(chunk))))
+            for aid, version, name, fields in s.execute(
+                    select(Article.id, Article.version_id, Article.source_name, ArticleText.fields)
+                    .join(ArticleText, ArticleText.article_id == Article.id).where(Article.id.in_(chunk))):
+                rows[aid] = (version, name, fields or {})
     for aid, vs in sorted(pending.items()):
-        if aid in done:
+        if aid in done or aid not in rows:
             continue
-        view = get_article(store, aid)
-        machine = {k: list(st.get("values", [])) for k, st in view.fields.items()}
+        version, source_name, stored = rows[aid]
+        machine = {k: list(st.get("values", [])) for k, st in stored.items()}
         a, b = vs[0], vs[1]
-        title = next((str(v.get("value")) for v in machine.get("title", [])), "") or view.source_name
-        out.append(Disagreement(aid, title, view.version, a, b, machine, differing_fields(a, b, machine)))
+        title = next((str(v.get("value")) for v in machine.get("title", [])), "") or source_name
+        out.append(Disagreement(aid, title, version, a, b, machine, differing_fields(a, b, machine)))
     return out
 
 
