@@ -62,7 +62,7 @@ class AgreementModel(RowsTableModel):
 def summary_text(r: AgreementReport) -> str:
     """The lines above the table: how many articles, who, and the status kappa."""
     if r.pairs == 0:
-        return "还没有两位审核人都审核过的抽样文章。先在“审核”菜单抽取双人审核样本，再由两位审核人分别审核。"
+        return "还没有两位审核人都审完的抽样文章。先在“审核”菜单抽取双人审核样本，再由两位审核人分别审核。"
     who = "、".join(r.reviewers)
     kappa = score_text(r.status_kappa)
     observed = "—" if r.status_observed is None else f"{r.status_observed:.1%}"
@@ -92,8 +92,9 @@ class AgreementDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        note = QLabel("列表字段按两人取值的 F1 计（2×共同值 ÷ 两人取值数之和）；单值字段按两人取值完全相同的"
-                      "文章所占比例计；只计至少一人给出取值的文章。", self)
+        note = QLabel("只比较两人都已审完（已通过、待修改或已拒绝）的文章。列表字段按两人取值的 F1 计"
+                      "（2×共同值 ÷ 两人取值数之和）；单值字段按两人取值完全相同的文章所占比例计；"
+                      "只计至少一人给出取值的文章。", self)
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(mid);")
         buttons = QDialogButtonBox(self)

@@ -30,6 +30,7 @@ from storage.editing import EditError, StaleEditError, _as_human, _history, _loa
 from storage.models import STATUSES, Article, ArticleText, FieldHistory, IndependentReview, utcnow
 from storage.queries import PRIVATE_HISTORY as PRIVATE
 from storage.records import ArticleView, HistoryEntry
+from storage.statuses import REVIEWED
 from storage.store import Store
 
 ADJUDICATION = "adjudication"
@@ -184,10 +185,17 @@ def verdicts(store: Store) -> dict[int, list[StoredVerdict]]:
     return out
 
 
+def decided(store: Store) -> dict[int, list[StoredVerdict]]:
+    """The verdicts their reviewers have finished (a reviewed status: 已通过, 待修改, 已拒绝): a copy
+    still being worked on (审核中) is neither measured nor adjudicated."""
+    out = {aid: [v for v in vs if v.status in REVIEWED] for aid, vs in verdicts(store).items()}
+    return {aid: vs for aid, vs in out.items() if vs}
+
+
 def report(store: Store) -> AgreementReport:
     return agreement({aid: [Verdict(v.reviewer, v.status, {f: [x.get("value") for x in recs]
                                                            for f, recs in v.fields.items()})
-                            for v in vs] for aid, vs in verdicts(store).items()})
+                            for v in vs] for aid, vs in decided(store).items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +231,7 @@ def differing_fields(a: StoredVerdict, b: StoredVerdict, machine: Mapping[str, l
 def pending_pairs(store: Store) -> list[Disagreement]:
     """Every double-reviewed article (two verdicts) not yet adjudicated, compared; ``fields`` empty
     and the statuses equal where the two reviewers agree."""
-    pending = {aid: vs for aid, vs in verdicts(store).items() if len(vs) >= 2}
+    pending = {aid: vs for aid, vs in decided(store).items() if len(vs) >= 2}
     out: list[Disagreement] = []
     ids = list(pending)
     with store.session() as s:

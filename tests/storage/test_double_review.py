@@ -130,3 +130,13 @@ def test_pairs_that_agree_are_settled_with_their_common_verdict(store) -> None:
     assert not independent(store, a) and independent(store, b)
     assert [d.article_id for d in disagreements(store)] == [b]
     assert settle_agreed(store, who="carol") == []
+
+
+def test_a_copy_still_in_review_is_neither_measured_nor_adjudicated(store) -> None:
+    (a,) = add_articles(store, 1)
+    choose_sample(store, 1.0)
+    record_verdict(store, a, "alice", "accepted", {"places": [rec("深圳")]})
+    record_verdict(store, a, "bob", "in_review", {"places": [rec("成都")]})  # bob has not finished
+    assert report(store).pairs == 0 and disagreements(store) == []
+    record_verdict(store, a, "bob", "needs_work", {"places": [rec("成都")]})
+    assert report(store).pairs == 1 and [d.article_id for d in disagreements(store)] == [a]
