@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.file_dialog: SafeFileDialog | None = None
         self.help_overlay: HelpOverlay | None = None
         self.agreement_dialog: AgreementDialog | None = None
+        self._own_copy = False  # the shown article is this reviewer's own copy (double review)
         self.adjudication_dialog: AdjudicationDialog | None = None
         self._progress_generation = 0
 
@@ -497,6 +498,9 @@ class MainWindow(QMainWindow):
             self.panel.set_article(None)
             return
         self.panel.set_double_review(own)
+        self._own_copy = own
+        if own:
+            self._show_holder(None, None)  # two reviewers at once, by design: nobody "holds" it
         self._stale_current = False
         self._display(view)
         # Emitted from the event loop: the text and fields repaint before this timer fires.
@@ -612,7 +616,7 @@ class MainWindow(QMainWindow):
         if generation != self._claims_generation:
             return
         self.model.set_claims(held)
-        if self.current is not None:
+        if self.current is not None and not self._own_copy:
             holder = held.get(self.current.id)
             if holder and holder != self.settings.reviewer:
                 self._show_holder(holder, None)

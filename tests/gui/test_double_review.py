@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from gui.adjudication_dialog import PICK_COLUMN
 from gui.layout_check import clipped
+from storage import claims
 from storage.double_review import choose_sample, independent, own_history, own_status, own_view, record_verdict
 from storage.queries import field_history, get_article
 from storage.store import open_store
@@ -56,6 +57,9 @@ def test_a_sampled_article_is_edited_as_the_reviewers_own_copy(qtbot: Any, windo
     # Starts from the machine's values, never bob's.
     assert values(window.current, "places") == ["深圳"] and window.current.status == "in_review"
     assert "成都" not in str(window.current.fields)
+    claims.claim(store, a, "bob")  # bob opens it too: a sampled article is for two at once
+    qtbot.waitUntil(lambda: window.model.claims().get(a) == "bob", timeout=3000)
+    assert not window.claim_label.isVisible()  # and not shown as held by him
 
     history_before = field_history(store, a)
     old = window.panel.current_state("places")
