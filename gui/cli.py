@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import files and folders (.txt, .md, .html)")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    imp.add_argument("--double-review", type=float, metavar="SHARE", default=None,
+                     help="put this share of the newly imported articles (e.g. 0.1) in the double-review sample")
+    imp.add_argument("--seed", type=int, default=0, help="with --double-review: the sample's random seed")
 
     exp = sub.add_parser("export", help="write the dataset (records, spans, or Parquet with a dataset card)")
     add_export_arguments(exp)
@@ -122,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 @contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Store]:
+def opened(args: argparse.Namespace) -> Iterator[Store]:
     """The store named by --db / CURATOR_DB / the default, closed however the command ends."""
     store = open_store(args.db or default_url())
     try:
@@ -143,10 +146,26 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"[{p.done}/{p.total}] imported {p.imported}, duplicates {p.duplicates}, "
                   f"failed {p.failed}  {p.current[:40]}", end=end, file=sys.stderr, flush=True)
 
-    with _opened(args) as store:
+    from storage.double_review import choose_sample
+    from storage.editing import EditError
+
+    share = args.double_review
+    if share is not None and not 0 < share <= 1:
+        print(f"curator: --double-review must be a share in (0, 1], got {share}", file=sys.stderr)
+        return EXIT_FAILED
+    sampled: list[int] = []
+    with opened(args) as store:
         report = import_paths(store, args.paths, workers=args.workers, progress=progress)
+        if share is not None and report.imported:
+            try:
+                sampled = choose_sample(store, share, seed=args.seed, ids=[aid for aid, _ in report.imported])
+            except EditError as exc:
+                print(f"curator: {exc}", file=sys.stderr)
+                return EXIT_FAILED
     print(f"Imported {len(report.imported)}, duplicates skipped {len(report.duplicates)}, "
           f"failed {len(report.failed)}.")
+    if share is not None:
+        print(f"Put {len(sampled)} of them in the double-review sample.")
     if report.site_recleaned:
         print(f"Cleaned {len(report.site_recleaned)} again: lines their site repeats are page furniture.")
     for path, reason in report.failed:
@@ -162,7 +181,7 @@ def cmd_spin(args: argparse.Namespace) -> int:
     from storage.editing import default_reviewer
     from storage.spin_pairs import decide, harvest_store, list_pairs
 
-    with _opened(args) as store:
+    with opened(args) as store:
         if args.spin_command == "harvest":
             pairs, new, updated = harvest_store(store)
             print(f"Found {len(pairs)} substitution pairs: {new} new, {updated} updated. "
@@ -255,7 +274,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"curator: {exc}", file=sys.stderr)
         return EXIT_USAGE
     assert isinstance(options, ExportOptions)
-    with _opened(args) as store:
+    with opened(args) as store:
         try:
             report = export(store, Path(args.out), options)
         except SpacyMissingError as exc:
@@ -272,7 +291,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_group(args: argparse.Namespace) -> int:
     from storage.grouping import group_members, regroup
 
-    with _opened(args) as store:
+    with opened(args) as store:
         if args.members is not None:
             print(" ".join(str(i) for i in group_members(store, args.members)))
             return EXIT_OK
@@ -286,7 +305,7 @@ def cmd_canonical(args: argparse.Namespace) -> int:
     from storage.editing import EditError
     from storage.grouping import set_canonical
 
-    with _opened(args) as store:
+    with opened(args) as store:
         try:
             members = set_canonical(store, args.id)
         except EditError as exc:
@@ -299,7 +318,7 @@ def cmd_canonical(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from storage.queries import list_summaries
 
-    with _opened(args) as store:
+    with opened(args) as store:
         for a in list_summaries(store):
             print(f"{a.id}\t{a.status}\t{a.source_name}\t{a.title or ''}")
     return EXIT_OK
@@ -308,7 +327,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from storage.queries import NotFoundError, get_article
 
-    with _opened(args) as store:
+    with opened(args) as store:
         try:
             a = get_article(store, args.id)
         except NotFoundError as exc:
@@ -345,7 +364,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_reextract(args: argparse.Namespace) -> int:
     from storage.reextract import reextract
 
-    with _opened(args) as store:
+    with opened(args) as store:
         report = reextract(store, args.ids or None, apply=not args.dry_run)
     verb = "would change" if args.dry_run else "changed"
     print(f"Re-extracted {report.articles} articles; {verb} fields in {len(report.changed)}; "

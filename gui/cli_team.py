@@ -21,11 +21,11 @@ def add_team_parsers(sub: Any) -> None:
 
 
 def cmd_reviewers(args: argparse.Namespace) -> int:
-    from gui.cli import _opened
+    from gui.cli import opened
     from storage.claims import active_claims
     from storage.reviewers import reviewer_activity
 
-    with _opened(args) as store:
+    with opened(args) as store:
         activity = reviewer_activity(store)
         claims = active_claims(store)
     held: dict[str, list[int]] = {}
@@ -43,11 +43,11 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from gui.cli import _opened
+    from gui.cli import opened
     from storage.double_review import choose_sample
     from storage.editing import EditError
 
-    with _opened(args) as store:
+    with opened(args) as store:
         try:
             chosen = choose_sample(store, args.share, seed=args.seed)
         except EditError as exc:
@@ -58,11 +58,11 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from gui.cli import _opened
+    from gui.cli import opened
     from pipeline.agreement import format_report
     from storage.double_review import report
 
-    with _opened(args) as store:
+    with opened(args) as store:
         r = report(store)
     print(json.dumps(asdict(r), ensure_ascii=False, indent=1) if args.json else format_report(r))
     return EXIT_OK

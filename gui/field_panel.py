@@ -302,6 +302,14 @@ class FieldPanel(QScrollArea):
         self.status_label = plain_label()
         self.status_label.setObjectName("status_label")
         column.addWidget(self.status_label)
+        # A double-review article: this reviewer edits their own copy, unseen by the other reviewer.
+        self.double_badge = plain_label("双人独立审核")
+        self.double_badge.setObjectName("double_review_badge")
+        self.double_badge.setToolTip("这篇文章由两位审核人各自独立审核：你看到和修改的是你自己的副本，"
+                                     "从自动抽取的结果开始，另一位审核人看不到你的值，你也看不到对方的")
+        _style(self.double_badge, "color: #6a1b9a; border: 1px solid #6a1b9a; border-radius: 3px; padding: 1px 6px;")
+        self.double_badge.hide()
+        column.addWidget(self.double_badge, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         row.setSpacing(4)
         self.status_buttons: dict[str, QPushButton] = {}
@@ -392,6 +400,10 @@ class FieldPanel(QScrollArea):
             self._tags_finished()
         if self._note_timer.isActive():
             self.commit_note()
+
+    def set_double_review(self, on: bool) -> None:
+        """Show (or hide) the badge saying the shown article is reviewed independently by two."""
+        self.double_badge.setVisible(on)
 
     def set_article(self, view: ArticleView | None) -> None:
         same = self.article is not None and view is not None and self.article.id == view.id

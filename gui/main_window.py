@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.actions import ACTIONS, ADD_KEYS, ALWAYS, ARTICLE, CAN_REDO, CAN_UNDO, MENUS, SELECTION
+from gui.adjudication_dialog import AdjudicationDialog
+from gui.agreement_dialog import AgreementDialog
 from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
 from gui.conflict_dialog import ConflictDialog
 from gui.document_view import DocumentView
@@ -59,7 +61,7 @@ from gui.texts import reason_zh, warning_zh
 from gui.undo import Editor
 from gui.workers import Job
 from pipeline.fields import FIELDS_BY_NAME, FieldState, blank_value, field_state
-from storage import claims
+from storage import claims, double_review
 from storage.conflicts import Choice, Conflict
 from storage.curated_export import ExportOptions
 from storage.curated_export import export as curated_export
@@ -127,6 +129,9 @@ class MainWindow(QMainWindow):
         self.history_dialog: HistoryDialog | None = None
         self.file_dialog: SafeFileDialog | None = None
         self.help_overlay: HelpOverlay | None = None
+        self.agreement_dialog: AgreementDialog | None = None
+        self._own_copy = False  # the shown article is this reviewer's own copy (double review)
+        self.adjudication_dialog: AdjudicationDialog | None = None
         self._progress_generation = 0
 
         self.editor = Editor(store, lambda: self.settings.reviewer, self)
@@ -483,11 +488,19 @@ class MainWindow(QMainWindow):
             self._claim(article_id)
         try:
             view = get_article(self.store, article_id)
+            own = double_review.independent(self.store, article_id)
+            if own:  # a double-review article: this reviewer's own copy, never the other's values
+                view = double_review.own_article(self.store, view, self.settings.reviewer)
         except NotFoundError:
             self.current = None
             self.doc.set_article(None, None)
+            self.panel.set_double_review(False)
             self.panel.set_article(None)
             return
+        self.panel.set_double_review(own)
+        self._own_copy = own
+        if own:
+            self._show_holder(None, None)  # two reviewers at once, by design: nobody "holds" it
         self._stale_current = False
         self._display(view)
         # Emitted from the event loop: the text and fields repaint before this timer fires.
@@ -509,7 +522,7 @@ class MainWindow(QMainWindow):
             if dlg is not None and dlg.isVisible():  # the history follows the article on screen
                 dlg.article_id = view.id
                 dlg.setWindowTitle(f"#{view.id} 的修改历史")
-                dlg.set_entries(field_history(self.store, view.id), dlg.kind.currentData())
+                dlg.set_entries(self._history_of(view.id), dlg.kind.currentData())
 
     def _on_article_changed(self, article_id: int) -> None:
         self.model.refresh_ids([article_id])
@@ -603,7 +616,7 @@ class MainWindow(QMainWindow):
         if generation != self._claims_generation:
             return
         self.model.set_claims(held)
-        if self.current is not None:
+        if self.current is not None and not self._own_copy:
             holder = held.get(self.current.id)
             if holder and holder != self.settings.reviewer:
                 self._show_holder(holder, None)
@@ -999,14 +1012,74 @@ class MainWindow(QMainWindow):
         dlg = self.history_dialog
         dlg.article_id = self.current.id
         dlg.setWindowTitle(f"#{self.current.id} 的修改历史")
-        dlg.set_entries(field_history(self.store, self.current.id), field)
+        dlg.set_entries(self._history_of(self.current.id), field)
         dlg.show()
         dlg.raise_()
+
+    def _history_of(self, article_id: int) -> list[HistoryEntry]:
+        """The article's history; on a double-review article with this reviewer's own changes to
+        their copy (never the other reviewer's)."""
+        rows = field_history(self.store, article_id)
+        if double_review.independent(self.store, article_id):
+            rows = sorted(rows + double_review.own_history(self.store, article_id, self.settings.reviewer),
+                          key=lambda h: h.id)
+        return rows
+
+    # -- double review -----------------------------------------------------------------------------------
+    def sample_double_review_dialog(self) -> None:
+        ids = self.selected_ids()
+        where = f"所选 {len(ids)} 篇文章" if len(ids) > 1 else "全部文章"
+        percent, ok = QInputDialog.getInt(self, "抽取双人审核样本",
+                                          f"从{where}中未审核（状态为“新”）的文章里抽取的比例（%）：", 10, 1, 100)
+        if ok:
+            self.sample_double_review(percent / 100, ids if len(ids) > 1 else None)
+
+    def sample_double_review(self, share: float, ids: list[int] | None = None) -> Job:
+        """Put ``share`` of the new articles (of ``ids``, else of the store) in the sample, off the GUI thread."""
+        store = self.store
+
+        def done(chosen: list[int]) -> None:
+            self.statusBar().showMessage(f"已将 {len(chosen)} 篇文章放入双人审核样本", 8000)
+            self.model.refresh_ids(chosen)
+            if self.current is not None and self.current.id in chosen:
+                self.show_article(self.current.id)
+
+        return self._job("抽取双人审核样本", lambda _p, _c: double_review.choose_sample(store, share, ids=ids), done)
+
+    def show_agreement(self) -> AgreementDialog:
+        if self.agreement_dialog is None:
+            self.agreement_dialog = AgreementDialog(self.store, self)
+            self.agreement_dialog.run_job = lambda job: self._begin_job(job, quiet=True)
+        dlg = self.agreement_dialog
+        dlg.refresh()
+        dlg.show()
+        dlg.raise_()
+        return dlg
+
+    def show_adjudication(self) -> AdjudicationDialog:
+        if self.adjudication_dialog is None:
+            self.adjudication_dialog = AdjudicationDialog(self.store, self.settings.reviewer, self)
+            self.adjudication_dialog.run_job = lambda job: self._begin_job(job, quiet=True)
+            self.adjudication_dialog.adjudicated.connect(self._on_adjudicated)
+        dlg = self.adjudication_dialog
+        dlg.who = self.settings.reviewer
+        dlg.refresh()
+        dlg.show()
+        dlg.raise_()
+        return dlg
+
+    def _on_adjudicated(self, article_id: int) -> None:
+        self.model.refresh_ids([article_id])
+        self._progress_timer.start()
+        if self.current is not None and self.current.id == article_id:
+            self.show_article(article_id)  # its final values now, for everybody
 
     def revert_to(self, entry: HistoryEntry) -> None:
         """Set a field back to the value a history row gave it (an ordinary, undoable edit)."""
         try:
             view = get_article(self.store, entry.article_id)
+            if double_review.independent(self.store, view.id):
+                view = double_review.own_article(self.store, view, self.settings.reviewer)
         except NotFoundError:
             return
         if self.editor.version(view.id) is None:
@@ -1024,8 +1097,7 @@ class MainWindow(QMainWindow):
             old = field_state(view.fields, entry.field)
             self.editor.set_field(view.id, entry.field, old, FieldState(True, list(entry.new_value or [])).to_json())
         if self.history_dialog is not None and self.history_dialog.isVisible():
-            self.history_dialog.set_entries(field_history(self.store, view.id),
-                                            self.history_dialog.kind.currentData())
+            self.history_dialog.set_entries(self._history_of(view.id), self.history_dialog.kind.currentData())
 
     # -- background jobs ----------------------------------------------------------------------------------
     def _begin_job(self, job: Job, *, quiet: bool = False) -> None:

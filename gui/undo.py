@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from gui.texts import store_error_zh
 from pipeline.fields import FIELDS_BY_NAME
-from storage import editing, recleaning
+from storage import double_review, editing, recleaning
 from storage.conflicts import Choice, Conflict, find_conflict, resolve
 from storage.listing import current_version
 from storage.queries import get_article
@@ -33,6 +33,8 @@ from storage.store import Store, StoreError
 STATUS_LABELS: dict[str, str] = {s.value: s.label for s in STATUS_TABLE}
 # What ``storage.conflicts`` can compare and merge; a refused re-cleaning choice is retried instead.
 CONFLICT_KINDS = frozenset({"status", "note", "tags", *FIELDS_BY_NAME})
+# What a reviewer's own copy of a double-review article holds; its note and tags stay the article's.
+OWN_KINDS = frozenset({"status", *FIELDS_BY_NAME})
 
 
 def _with_value(view: ArticleView, kind: str, value: Any) -> ArticleView:
@@ -271,6 +273,12 @@ class Editor(QObject):
         self.article_changed.emit(article_id)
 
     def _write_once(self, article_id: int, kind: str, value: Any) -> int:
+        if kind in OWN_KINDS and double_review.independent(self.store, article_id):
+            # A double-review article: the edit lands in this reviewer's own verdict, never in the
+            # article (which the other reviewer would see); the article's version does not move.
+            double_review.write_own(self.store, article_id, self.reviewer(), kind, value)
+            version = current_version(self.store, article_id)
+            return version if version is not None else self._versions.get(article_id, 0)
         kw: dict[str, Any] = {"who": self.reviewer(), "expected_version": self._versions.get(article_id)}
         if kind == "status":
             return editing.set_status(self.store, article_id, value, **kw)

@@ -7,6 +7,10 @@ on PostgreSQL with ``SELECT … FOR UPDATE SKIP LOCKED``, on SQLite with one ``U
 step). A reviewer holds one open claim at a time: taking the next releases the one before.
 Claiming a new article sets its status to ``in_review``; every claim change moves the article's
 version, so other windows see it changed.
+
+An article of the double-review sample is meant for two reviewers at once, each on their own copy
+(storage.double_review): a claim on it does not keep the second reviewer out, and "next
+unreviewed" passes over it once this reviewer has given their verdict or two others have.
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from storage.editing import EditError
-from storage.models import Article, FieldHistory, utcnow
+from storage.models import Article, FieldHistory, IndependentReview, utcnow
+from storage.statuses import REVIEWED
 from storage.store import Store
 
 LEASE = timedelta(minutes=20)
@@ -51,7 +56,19 @@ def _aware(at: datetime) -> datetime:
 
 
 def _free_for(reviewer: str, now: datetime, lease: timedelta) -> ColumnElement[bool]:
-    return or_(Article.claimed_by.is_(None), Article.claimed_by == reviewer, Article.claimed_at < now - lease)
+    return or_(Article.claimed_by.is_(None), Article.claimed_by == reviewer, Article.claimed_at < now - lease,
+               Article.double_review.is_(True))
+
+
+def _still_needs(reviewer: str) -> ColumnElement[bool]:
+    """Not a double-review article this reviewer already judged, or that two others judged."""
+    mine = select(IndependentReview.article_id).where(IndependentReview.article_id == Article.id,
+                                                     IndependentReview.reviewer == reviewer,
+                                                     IndependentReview.status.in_(REVIEWED))
+    others = (select(func.count()).select_from(IndependentReview)
+              .where(IndependentReview.article_id == Article.id, IndependentReview.reviewer != reviewer)
+              .scalar_subquery())
+    return or_(Article.double_review.is_(False), and_(~mine.exists(), others < 2))
 
 
 def _claim_values(reviewer: str, now: datetime) -> dict[object, object]:
@@ -75,7 +92,7 @@ def next_unreviewed(store: Store, reviewer: str, *, after_id: int | None = None,
 
 
 def _claim_first(store: Store, reviewer: str, after_id: int | None, lease: timedelta, now: datetime) -> int | None:
-    cond = and_(Article.status.in_(UNREVIEWED), _free_for(reviewer, now, lease))
+    cond = and_(Article.status.in_(UNREVIEWED), _free_for(reviewer, now, lease), _still_needs(reviewer))
     if after_id is not None:
         cond = and_(cond, Article.id > after_id)
     with store.session() as s:

@@ -72,8 +72,14 @@ def get_article(store: Store, article_id: int) -> ArticleView:
         )
 
 
+# History kinds of one reviewer's own verdict on a double-review article (storage.double_review):
+# kept out of the article's history, which every reviewer sees.
+PRIVATE_HISTORY = "independent:"
+
+
 def field_history(store: Store, article_id: int, field: str | None = None) -> list[HistoryEntry]:
-    q = select(FieldHistory).where(FieldHistory.article_id == article_id)
+    q = select(FieldHistory).where(FieldHistory.article_id == article_id,
+                                   ~FieldHistory.field.startswith(PRIVATE_HISTORY))
     if field is not None:
         q = q.where(FieldHistory.field == field)
     with store.session() as s:

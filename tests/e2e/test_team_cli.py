@@ -42,3 +42,26 @@ def test_sample_verdicts_and_agreement_report(tmp_path: Path) -> None:
     out = run(db, "reviewers").stdout
     assert "carol\t1\t1" in out
     assert run(db, "sample", "--share", "2").returncode == 1
+
+
+def test_import_puts_a_share_of_what_it_imported_in_the_sample(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    bad = run(db, "import", str(SEEDS), "--double-review", "1.5")
+    assert bad.returncode == 1 and bad.stderr.strip().splitlines() == [
+        "curator: --double-review must be a share in (0, 1], got 1.5"]
+    r = run(db, "import", str(SEEDS), "--double-review", "0.4", "--seed", "1")
+    assert r.returncode == 0 and "Put 2 of them in the double-review sample." in r.stdout
+    from sqlalchemy import select
+
+    from storage.models import Article
+    from storage.store import open_store
+
+    store = open_store(db)
+    try:
+        with store.session() as s:
+            assert len(list(s.scalars(select(Article.id).where(Article.double_review.is_(True))))) == 2
+    finally:
+        store.close()
+    # A second import of the same files brings nothing new, so it samples nothing.
+    again = run(db, "import", str(SEEDS), "--double-review", "1.0")
+    assert again.returncode == 0 and "Put 0 of them" in again.stdout

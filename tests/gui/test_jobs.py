@@ -122,6 +122,9 @@ def test_reextraction_shows_changes_and_keeps_human_edits(qtbot: Any, window: An
     aid = articles.by_name["c_zuotan.txt"]
     show(qtbot, window, aid)
     set_field_values(store, aid, "title", [{"value": "人工标题"}], who="ann")
+    # ann's edit reaches the window through the live updates, which reload the article: wait for
+    # it, or that reload's article_shown could be taken below for the re-extraction's.
+    qtbot.waitUntil(lambda: window.current.fields["title"]["values"][0]["value"] == "人工标题", timeout=5000)
     places_before = get_article(store, aid).fields["places"]
     monkeypatch.setattr(proc, "extract", lambda _c: {"title": [FieldValue("机器标题")],
                                                      "places": [FieldValue("西安")]})
