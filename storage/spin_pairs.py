@@ -55,15 +55,20 @@ def record_pairs(store: Store, pairs: Iterable[LearnedPair]) -> tuple[int, int]:
     return new, updated
 
 
+class _Cancelled(Exception):
+    pass
+
+
 def harvest_store(
-    store: Store, *, progress: Callable[[int, int], None] | None = None
+    store: Store, *, progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> tuple[list[LearnedPair], int, int]:
     """Harvest the whole store; returns the pairs found and (new, updated) rows.
 
     The cleaned texts are read twice, streamed: once to sketch every article (a few hundred
     bytes each, so 100,000 articles fit in memory), then one by one for the candidate pairs.
     They are the cleaned texts: what the reverser already undid is no longer a difference, so
-    what is learned is exactly what it missed.
+    what is learned is exactly what it missed. Cancelled (``cancel()`` true), nothing is recorded.
     """
     sketches: dict[int, Sketch] = {}
     with store.session() as s:
@@ -73,21 +78,35 @@ def harvest_store(
             sketches[int(aid)] = sketch(text or "")
             if progress is not None and (n % 500 == 0 or n == total):
                 progress(n, total)
+            if cancel is not None and n % 100 == 0 and cancel():
+                return [], 0, 0
 
     def text_of(aid: int) -> str:
+        if cancel is not None and cancel():
+            raise _Cancelled
         with store.session() as s:
             return s.scalar(select(ArticleText.cleaned_text).where(ArticleText.article_id == aid)) or ""
 
-    pairs = align(meet(sketches), lru_cache(maxsize=256)(text_of))
+    try:
+        pairs = align(meet(sketches), lru_cache(maxsize=256)(text_of))
+    except _Cancelled:
+        return [], 0, 0
     new, updated = record_pairs(store, pairs)
     return pairs, new, updated
 
 
-def list_pairs(store: Store, status: str | None = None) -> list[SpinPairRow]:
+def list_pairs(
+    store: Store, status: str | None = None, *, keys: Sequence[tuple[str, str]] | None = None,
+) -> list[SpinPairRow]:
+    """The table, most seen first; only ``status``, or only the pairs ``keys`` (spun, original)."""
     with store.session() as s:
         q = select(SpinPair).order_by(SpinPair.count.desc(), SpinPair.spun, SpinPair.original)
         if status is not None:
             q = q.where(SpinPair.status == status)
+        if keys is not None:
+            wanted = set(keys)
+            q = q.where(SpinPair.spun.in_({k[0] for k in wanted}))
+            return [_row(p) for p in s.scalars(q) if (p.spun, p.original) in wanted]
         return [_row(p) for p in s.scalars(q)]
 
 
