@@ -213,5 +213,5 @@ def test_harvest_opens_the_dialog_on_the_new_pairs(qtbot: Any, win: Any, store: 
     qtbot.waitUntil(lambda: win.spin_dialog is not None and win.spin_dialog.filter.currentText() == "本次新收集",
                     timeout=10000)
     dlg = win.spin_dialog
-    shown = {dlg.model.line(dlg.proxy.mapToSource(dlg.proxy.index(r, 0)).row()).key for r in range(dlg.proxy.rowCount())}
+    shown = {dlg._key_at(r) for r in range(dlg.proxy.rowCount())}
     assert ("都市", "城市") in shown and len(shown) == len(list_pairs(store))
