@@ -436,7 +436,10 @@ class DocumentView(QWidget):
         self.changes = QSplitter(Qt.Orientation.Horizontal)
         self.changes.setObjectName("changes_splitter")
         self.changes.addWidget(self._titled("原文（红：被修改或删除）", self.raw_pane))
-        self.changes.addWidget(self._titled("整理后（绿：修复结果，黄虚线：可撤销，橙：疑似洗稿）", self.clean_pane))
+        self.changes.addWidget(self._titled(
+            "整理后（绿：修复，黄：可撤销，橙：疑似）", self.clean_pane,
+            "绿：修复结果；黄色虚线：可撤销的修复（右键撤销，洗稿还原还可接受）；"
+            "橙：疑似洗稿、未改动（右键可在本文还原）"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.single)
         self.stack.addWidget(self.changes)
@@ -449,12 +452,13 @@ class DocumentView(QWidget):
         self._sync_buttons()
 
     @staticmethod
-    def _titled(title: str, pane: QWidget) -> QWidget:
+    def _titled(title: str, pane: QWidget, tip: str = "") -> QWidget:
         w = QWidget()
         v = QVBoxLayout(w)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
         label = ElidedLabel(title)  # may shorten with "…", never widen
+        label.setToolTip(tip or title)  # the whole legend, when the pane is too narrow for it
         label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
         v.addWidget(label)
         v.addWidget(pane, 1)

@@ -211,8 +211,10 @@ class SpinPairsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         hh = self.table.horizontalHeader()
+        # Every column as wide as its contents (an example is ~26 characters), the last one takes
+        # what is left; a narrow dialog scrolls sideways rather than cutting a decision short.
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        hh.setStretchLastSection(True)
         hh.setMinimumSectionSize(48)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._sync())
 
