@@ -24,6 +24,7 @@ HIT_COLOR = "#b2ebf2"  # search hits: a cool tint, distinct from evidence and th
 REMOVED_COLOR = "#ffcdd2"  # Changes mode, original side
 ADDED_COLOR = "#c8e6c9"  # Changes mode, cleaned side
 UNDOABLE_COLOR = "#fff59d"
+SUSPECT_COLOR = "#ffe0b2"  # Changes mode: a spin suspect left as it was (a reviewer may restore it)
 
 
 def field_color(field: str) -> QColor:

@@ -9,6 +9,7 @@ and every position crosses into Qt through ``Utf16`` because Qt counts UTF-16 un
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.colors import ADDED_COLOR, EVIDENCE_COLOR, HIT_COLOR, REMOVED_COLOR, UNDOABLE_COLOR, field_color
+from gui.colors import (
+    ADDED_COLOR,
+    EVIDENCE_COLOR,
+    HIT_COLOR,
+    REMOVED_COLOR,
+    SUSPECT_COLOR,
+    UNDOABLE_COLOR,
+    field_color,
+)
 from gui.elided_label import ElidedLabel
 from gui.field_model import display_value
 from gui.plain import plain_tip
@@ -87,6 +96,7 @@ class Mark:
     index: int = -1
     change: int = -1  # index into CleanResult.changes (Changes mode)
     undoable: bool = False
+    suspect: int = -1  # index into the cleaning's spin suspects (Changes mode)
 
 
 def text_font(font: QFont) -> QFont:
@@ -379,6 +389,8 @@ class DocumentView(QWidget):
     value_clicked = Signal(str, int)  # field, value index
     mode_changed = Signal(str)
     undo_change_requested = Signal(int)  # index into the cleaning's changes
+    accept_change_requested = Signal(int)  # a spin restoration judged right: index into the changes
+    apply_suspect_requested = Signal(int)  # restore a spin suspect here: index into the suspects
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -424,7 +436,10 @@ class DocumentView(QWidget):
         self.changes = QSplitter(Qt.Orientation.Horizontal)
         self.changes.setObjectName("changes_splitter")
         self.changes.addWidget(self._titled("原文（红：被修改或删除）", self.raw_pane))
-        self.changes.addWidget(self._titled("整理后（绿：修复结果，黄虚线：可撤销）", self.clean_pane))
+        self.changes.addWidget(self._titled(
+            "整理后（绿：修复，黄：可撤销，橙：疑似）", self.clean_pane,
+            "绿：修复结果；黄色虚线：可撤销的修复（右键撤销，洗稿还原还可接受）；"
+            "橙：疑似洗稿、未改动（右键可在本文还原）"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.single)
         self.stack.addWidget(self.changes)
@@ -437,12 +452,13 @@ class DocumentView(QWidget):
         self._sync_buttons()
 
     @staticmethod
-    def _titled(title: str, pane: QWidget) -> QWidget:
+    def _titled(title: str, pane: QWidget, tip: str = "") -> QWidget:
         w = QWidget()
         v = QVBoxLayout(w)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
         label = ElidedLabel(title)  # may shorten with "…", never widen
+        label.setToolTip(tip or title)  # the whole legend, when the pane is too narrow for it
         label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
         v.addWidget(label)
         v.addWidget(pane, 1)
@@ -626,7 +642,9 @@ class DocumentView(QWidget):
             tip = f"{what}\n「{_short(ch.before)}」→「{_short(ch.after)}」"
             if ch.note:
                 tip += f"\n{ch.note}"
-            if ch.undoable:
+            if ch.undoable and ch.kind == "spin":
+                tip += "\n（右键：接受此还原，或撤销此修复）"
+            elif ch.undoable:
                 tip += "\n（可撤销：右键 → 撤销此修复）"
             color = UNDOABLE_COLOR if ch.undoable else ADDED_COLOR
             if ch.raw_start < ch.raw_end:
@@ -637,6 +655,13 @@ class DocumentView(QWidget):
                 # A deletion: mark the character after the cut so the hover still explains it.
                 s = min(ch.clean_start, max(len(result.text) - 1, 0))
                 clean.append(Mark(s, s + 1, REMOVED_COLOR, tip, change=i, undoable=ch.undoable))
+        for k, sus in enumerate(spin_suspects(result)):
+            spun, original = sus.pair
+            tip = f"疑似洗稿：「{spun}」可能原为「{original}」，未改动\n（右键 → 在本文还原此处）"
+            if sus.raw_start < sus.raw_end:
+                raw.append(Mark(sus.raw_start, sus.raw_end, SUSPECT_COLOR, tip, suspect=k))
+            if sus.clean_start < sus.clean_end:
+                clean.append(Mark(sus.clean_start, sus.clean_end, SUSPECT_COLOR, tip, suspect=k))
         return raw, clean
 
     # -- interaction -----------------------------------------------------------------------------------
@@ -680,11 +705,55 @@ class DocumentView(QWidget):
             for act in self.add_actions:
                 sub.addAction(act)
         mark = pane.mark_at(pos)
-        if mark is not None and mark.undoable and mark.change >= 0:
+        actions = self.repair_actions(mark) if mark is not None else []
+        if actions:
             menu.addSeparator()
-            act = menu.addAction("撤销此修复")
-            index = mark.change
-            act.triggered.connect(lambda: self.undo_change_requested.emit(index))
+        for label, fire in actions:
+            menu.addAction(label).triggered.connect(fire)
+
+    def repair_actions(self, mark: Mark) -> list[tuple[str, Callable[[], None]]]:
+        """What a reviewer can do with a repair or a spin suspect (the context menu's entries)."""
+        result = self.clean
+        out: list[tuple[str, Callable[[], None]]] = []
+        if result is None:
+            return out
+        if mark.suspect >= 0:
+            k = mark.suspect
+            spun, original = spin_suspects(result)[k].pair
+            out.append((f"在本文还原「{spun}→{original}」（并确认词对）", lambda: self.apply_suspect_requested.emit(k)))
+        elif mark.undoable and 0 <= mark.change < len(result.changes):
+            i = mark.change
+            ch = result.changes[i]
+            if ch.kind == "spin":
+                out.append((f"接受此还原「{ch.before}→{ch.after}」（确认词对）",
+                            lambda: self.accept_change_requested.emit(i)))
+                out.append(("撤销此修复（否决词对）", lambda: self.undo_change_requested.emit(i)))
+            else:
+                out.append(("撤销此修复", lambda: self.undo_change_requested.emit(i)))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class SpinSuspect:
+    """A spun-looking word the cleaner listed but left (metadata ``spin_suspects``)."""
+
+    pair: tuple[str, str]  # (spun, original)
+    raw_start: int
+    raw_end: int
+    clean_start: int
+    clean_end: int
+
+
+def spin_suspects(result: CleanResult) -> list[SpinSuspect]:
+    found = result.metadata.get("spin_suspects")
+    out: list[SpinSuspect] = []
+    for m in found if isinstance(found, list) else []:
+        text = str(m.get("text", "")).rstrip("?")
+        spun, sep, original = text.partition("→")
+        if sep and spun and original:
+            out.append(SpinSuspect((spun, original), int(m["raw_start"]), int(m["raw_end"]),
+                                   int(m["clean_start"]), int(m["clean_end"])))
+    return out
 
 
 def find_hits(text: str, query: str) -> list[tuple[int, int]]:

@@ -56,6 +56,8 @@ from gui.plain import plain_label, plain_message_box
 from gui.reextract_dialog import ReextractDialog
 from gui.settings import Settings
 from gui.settings_dialog import SettingsDialog
+from gui.spin_pairs_dialog import SpinPairsDialog
+from gui.spin_review import SpinReview
 from gui.start_page import StartPage
 from gui.texts import reason_zh, warning_zh
 from gui.undo import Editor
@@ -102,7 +104,7 @@ def value_from_selection(field: str, text: str) -> Any:
     return blank_value(FIELDS_BY_NAME[field].kind, text)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, SpinReview):
     article_shown = Signal(int)  # the text and fields of this article are on screen
     first_rows_shown = Signal()  # the list shows its first rows after opening the store
     list_updated = Signal()  # a filter or sort was applied to the list
@@ -127,6 +129,8 @@ class MainWindow(QMainWindow):
         self.export_dialog: ExportDialog | None = None
         self.reextract_dialog: ReextractDialog | None = None
         self.history_dialog: HistoryDialog | None = None
+        self.spin_dialog: SpinPairsDialog | None = None
+        self.spin_decided: set[tuple[str, str]] = set()
         self.file_dialog: SafeFileDialog | None = None
         self.help_overlay: HelpOverlay | None = None
         self.agreement_dialog: AgreementDialog | None = None
@@ -141,6 +145,7 @@ class MainWindow(QMainWindow):
         self.editor.article_changed.connect(self._renew_claim)
         self.editor.article_changed.connect(self._on_article_changed)
         self.editor.replayed.connect(self._on_replayed)
+        self.editor.pairs_changed.connect(self._note_decided)  # before any dialog's slot
         self.editor.write_failed.connect(
             lambda why, detail: self.show_errors("未能保存", f"这处修改未能保存，已重新载入这篇文章。\n{why}",
                                                  [detail]))
@@ -169,6 +174,8 @@ class MainWindow(QMainWindow):
         self.doc = DocumentView()
         self.doc.value_clicked.connect(self._on_value_clicked)
         self.doc.undo_change_requested.connect(self.undo_repair)
+        self.doc.accept_change_requested.connect(self.accept_repair)
+        self.doc.apply_suspect_requested.connect(self.apply_suspect)
         self.doc.mode_changed.connect(lambda m: self.settings.set("view/mode", m))
         self.panel = FieldPanel()
         self.panel.field_edited.connect(self._on_field_edited)
@@ -804,16 +811,6 @@ class MainWindow(QMainWindow):
         self.panel.select_value(field, count - 1 if spec.multiple else 0)
         self.statusBar().showMessage(f"已添加{spec.label}：{text}", 4000)
 
-    def undo_repair(self, change_index: int) -> None:
-        """Undo one repair of the cleaning (e.g. a spin restoration) — itself undoable."""
-        clean = self.doc.clean
-        if self.current is None or clean is None or not 0 <= change_index < len(clean.changes):
-            return
-        ch = clean.changes[change_index]
-        old = skipped_changes(self.store, self.current.id)
-        new = sorted({*old, (ch.kind, ch.raw_start, ch.raw_end)})
-        self.editor.set_skipped(self.current.id, old, new)
-
     def _ask_retry(self, message: str) -> bool:
         box = plain_message_box(QMessageBox.Icon.Warning, "文章已在别处修改",
                                 "这篇文章在你打开后被其他窗口或程序修改过。\n重新载入最新内容，再把你的修改写上去？",
@@ -1324,41 +1321,48 @@ class MainWindow(QMainWindow):
         if ids:
             self.start_reextract(ids, apply=False)
 
-    def start_reextract(self, ids: list[int], *, apply: bool) -> Job:
+    def start_reextract(self, ids: list[int], *, apply: bool, title: str = "重新抽取",
+                        find: Callable[[], list[int]] | None = None) -> Job:
+        """Re-clean and re-extract ``ids`` (or the articles ``find()`` names, found off the GUI
+        thread); ``apply=False`` shows first what would change."""
         store, who = self.store, f"re-extraction ({self.settings.reviewer})"
         if apply:
             self.panel.commit_pending()
 
-        def work(progress: Any, cancelled: Any) -> tuple[ReextractReport, dict[int, Any], dict[int, Any]]:
-            before = fields_of(store, ids) if apply else {}
-            report = reextract(store, ids, apply=apply, who=who,
-                               progress=lambda n, t: progress(n, t, f"#{ids[min(n, len(ids)) - 1]}"),
+        def work(progress: Any, cancelled: Any) -> tuple[ReextractReport, dict[int, Any], dict[int, Any], list[int]]:
+            if find is not None:
+                progress(0, 0, "查找受影响的文章…")
+            todo = find() if find is not None else ids
+            before = fields_of(store, todo) if apply else {}
+            report = reextract(store, todo, apply=apply, who=who,
+                               progress=lambda n, t: progress(n, t, f"#{todo[min(n, len(todo)) - 1]}"),
                                cancel=cancelled)
-            after = fields_of(store, ids) if apply else {}
-            return report, before, after
+            after = fields_of(store, todo) if apply else {}
+            return report, before, after, todo
 
-        def done(result: tuple[ReextractReport, dict[int, Any], dict[int, Any]]) -> None:
-            report, before, after = result
+        def done(result: tuple[ReextractReport, dict[int, Any], dict[int, Any], list[int]]) -> None:
+            report, before, after, todo = result
             if not apply:
                 dlg = ReextractDialog(report, self)
                 self.reextract_dialog = dlg
-                dlg.accepted.connect(lambda: self.start_reextract(ids, apply=True))
+                dlg.accepted.connect(lambda: self.start_reextract(todo, apply=True))
                 dlg.open()
                 return
             # One undo step for the whole re-extraction: every field it changed goes back.
             writes = [(aid, name, before[aid].get(name, {"edited": False, "values": []}), state)
-                      for aid in ids if aid in before and aid in after
+                      for aid in todo if aid in before and aid in after
                       for name, state in after[aid].items() if name in FIELDS_BY_NAME
                       and before[aid].get(name) != state]
-            self.editor.record_bulk(f"重新抽取 {len(ids)} 篇", writes)
-            self.model.refresh_ids(ids)
-            if self.current is not None and self.current.id in ids:
+            self.editor.record_bulk(f"{title} {len(todo)} 篇", writes)
+            self.model.refresh_ids(todo)
+            if self.current is not None and self.current.id in todo:
                 self.show_article(self.current.id)
             changed = sum(len(v) for v in report.changed.values())
+            stopped = "（已取消，其余未处理）" if report.cancelled else ""
             self.statusBar().showMessage(
-                f"重新抽取完成：{report.articles} 篇，更新 {changed} 个字段（Ctrl+Z 一步撤销）", 10000)
+                f"{title}完成{stopped}：{report.articles} 篇，更新 {changed} 个字段（Ctrl+Z 一步撤销）", 10000)
 
-        return self._job("重新抽取", work, done)
+        return self._job(title, work, done)
 
     # -- settings --------------------------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:

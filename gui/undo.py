@@ -20,12 +20,13 @@ from sqlalchemy.exc import DBAPIError
 
 from gui.texts import store_error_zh
 from pipeline.fields import FIELDS_BY_NAME
-from storage import double_review, editing, recleaning
+from storage import double_review, editing, recleaning, spin_pairs
 from storage.conflicts import Choice, Conflict, find_conflict, resolve
 from storage.listing import current_version
 from storage.queries import get_article
 from storage.recleaning import SkipKey
 from storage.records import ArticleView
+from storage.spin_pairs import PairStatus
 from storage.statuses import STATUS_TABLE
 from storage.store import Store, StoreError
 
@@ -86,12 +87,56 @@ class _Write(QUndoCommand):
             self.setObsolete(True)
 
 
+class _Step(QUndoCommand):
+    """Several commands as one undo step. The commands are plain Python members, not Qt children:
+    a child would be owned (and deleted) by both its parent and its Python wrapper."""
+
+    def __init__(self, text: str, kids: list[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.kids = kids
+
+    def redo(self) -> None:
+        for k in self.kids:
+            k.redo()
+        if any(k.isObsolete() for k in self.kids):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        for k in reversed(self.kids):
+            k.undo()
+        if any(k.isObsolete() for k in self.kids):
+            self.setObsolete(True)
+
+
+class _PairDecision(QUndoCommand):
+    """Decisions on learned spin pairs (store-wide, not one article's): undo puts back the
+    statuses they replaced, a pair the decision added is removed again."""
+
+    def __init__(self, editor: Editor, before: list[PairStatus], after: list[PairStatus],
+                 article_id: int | None, text: str) -> None:
+        super().__init__(text)
+        self.editor, self.before, self.after, self.article_id = editor, before, after, article_id
+        self._written = True
+
+    def redo(self) -> None:
+        if self._written:
+            self._written = False
+            return
+        if not self.editor.write_pairs(self.after, self.article_id):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self.editor.write_pairs(self.before, self.article_id):
+            self.setObsolete(True)
+
+
 class Editor(QObject):
     """The GUI's single write path. Emits ``article_changed(id)`` after every successful write."""
 
     article_changed = Signal(int)
     replayed = Signal(int)  # an undo or redo wrote to this article
     write_failed = Signal(str, str)  # why in Chinese, the English detail
+    pairs_changed = Signal(list)  # (spun, original) of learned spin pairs whose status was written
 
     def __init__(self, store: Store, reviewer: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -170,9 +215,59 @@ class Editor(QObject):
     def set_tags(self, article_id: int, old: list[str], new: list[str]) -> bool:
         return self._submit(article_id, "tags", old, new, f"修改 #{article_id} 的标签")
 
-    def set_skipped(self, article_id: int, old: list[SkipKey], new: list[SkipKey]) -> bool:
-        """Re-clean with these repairs skipped (undoing e.g. a spin restoration)."""
-        return self._submit(article_id, "skip_changes", list(old), list(new), f"撤销 #{article_id} 的一处修复")
+    def set_skipped(self, article_id: int, old: list[SkipKey], new: list[SkipKey], text: str = "") -> bool:
+        """Re-clean with these repairs skipped (undoing e.g. a spin restoration) or forced."""
+        return self._submit(article_id, "skip_changes", list(old), list(new),
+                            text or f"撤销 #{article_id} 的一处修复")
+
+    # -- learned spin pairs --------------------------------------------------------------------------
+    def decide_pairs(self, targets: list[PairStatus], text: str, article_id: int | None = None) -> bool:
+        """Set learned spin pairs' statuses now (with history) as one undo step."""
+        before = self._pairs_once(targets, article_id)
+        if before is None:
+            return False
+        if before:
+            changed = {(s, o) for s, o, _st in before}
+            after = [t for t in targets if (t[0], t[1]) in changed]
+            self.stack.push(_PairDecision(self, before, after, article_id, text))
+        return True
+
+    def write_pairs(self, targets: list[PairStatus], article_id: int | None) -> bool:
+        return self._pairs_once(targets, article_id) is not None
+
+    def _pairs_once(self, targets: list[PairStatus], article_id: int | None) -> list[PairStatus] | None:
+        try:
+            before = spin_pairs.set_statuses(self.store, targets, who=self.reviewer(), article_id=article_id)
+        except StoreError as exc:
+            self.write_failed.emit(store_error_zh(exc), str(exc))
+            return None
+        except Exception as exc:  # a fault of the store or a bug: said once, the trace to stderr
+            traceback.print_exc()
+            why = "数据库读写出错" if isinstance(exc, DBAPIError) else "程序出错"
+            self.write_failed.emit(f"{why}（详情见“详细信息”）。", f"{type(exc).__name__}: {exc}")
+            return None
+        if before:
+            self.pairs_changed.emit([(s, o) for s, o, _st in before])
+        return before
+
+    def review_repair(self, article_id: int, old: list[SkipKey], new: list[SkipKey],
+                      decision: PairStatus, text: str) -> bool:
+        """One undo step: re-clean the article with ``new`` kept decisions, then record the
+        reviewer's verdict on the pair. The re-cleaning goes first: if it is refused (the article
+        changed elsewhere and the reviewer cancels), no verdict is recorded either."""
+        if old != new and not self.write(article_id, "skip_changes", list(new), expected=list(old)):
+            return False
+        before = self._pairs_once([decision], article_id)
+        if before is None:
+            before = []  # the message is out; the re-cleaning stands and stays undoable
+        kids: list[QUndoCommand] = []
+        if old != new:
+            kids.append(_Write(self, article_id, "skip_changes", list(old), list(new), text))
+        if before:
+            kids.append(_PairDecision(self, before, [decision], article_id, text))
+        if kids:
+            self.stack.push(_Step(text, kids))  # the first redo() finds each write done
+        return True
 
     def _submit(self, article_id: int, kind: str, old: Any, new: Any, text: str) -> bool:
         if old == new:

@@ -81,6 +81,7 @@ def process(
     skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
     site_lines: frozenset[str] = frozenset(),
     learned_spin: Mapping[str, str] | None = None,
+    rejected_spin: frozenset[tuple[str, str]] = frozenset(),
 ) -> ProcessedDocument:
     # Options are passed only when given: the common call keeps its old shape (tests stand in
     # simpler cleaners for it).
@@ -89,6 +90,8 @@ def process(
         options["boilerplate_lines"] = site_lines
     if learned_spin:
         options["learned_spin"] = learned_spin
+    if rejected_spin:
+        options["rejected_spin"] = rejected_spin
     cleaned = clean(doc.text, doc.format, skip_changes=skip_changes, **options)
     if doc.nul_at:
         cleaned.metadata[NUL_META] = list(doc.nul_at)

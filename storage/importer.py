@@ -39,7 +39,7 @@ from storage.models import Article, Base, encode_json, utcnow
 from storage.own_files import OWN_FILE_MESSAGE, store_files
 from storage.records import ImportProgress, ImportReport
 from storage.site_lines import learn_site_lines
-from storage.spin_pairs import confirmed_pairs
+from storage.spin_pairs import SpinKnowledge, spin_knowledge
 from storage.store import Store
 
 ProgressFn = Callable[[ImportProgress], None]
@@ -88,19 +88,19 @@ class _Outcome:
 
 
 _known: frozenset[str] = frozenset()
-# spun → original pairs a reviewer confirmed (storage.spin_pairs), read once per import: a new
-# repost is cleaned with what the reviewers have already taught the store.
-_learned: dict[str, str] = {}
+# The spin pairs reviewers confirmed and rejected (storage.spin_pairs), read once per import: a
+# new repost is cleaned with what the reviewers have already taught the store.
+_learned = SpinKnowledge()
 
 
 def _init_worker(
-    known: frozenset[str], parent_pid: int | None = None, learned: dict[str, str] | None = None
+    known: frozenset[str], parent_pid: int | None = None, learned: SpinKnowledge | None = None
 ) -> None:
     global _known, _learned
     if parent_pid is not None:  # in a worker process: it must not outlive a killed import
         die_with_parent(parent_pid)
     _known = known
-    _learned = dict(learned or {})
+    _learned = learned or SpinKnowledge()
 
 
 def prepare(p: ProcessedDocument) -> PreparedArticle:
@@ -128,7 +128,8 @@ def _prepare(path: str) -> _Outcome:
     if doc.sha256 in _known:
         return _Outcome(path, duplicate=True)
     try:
-        return _Outcome(path, prepared=prepare(process(doc, learned_spin=_learned or None)))
+        return _Outcome(path, prepared=prepare(process(doc, learned_spin=_learned.confirmed or None,
+                                                               rejected_spin=_learned.rejected)))
     except Exception as exc:  # a bug in one repair must not stop the batch
         return _Outcome(path, error=f"could not be processed ({one_line(exc)})")
 
@@ -268,7 +269,7 @@ def import_paths(
             files.append(str(cand.path))
     total = len(files)
     known = known_hashes(store)
-    learned = confirmed_pairs(store)
+    learned = spin_knowledge(store)
     workers = workers if workers is not None else (os.cpu_count() or 1)
     outcomes = (
         _parallel(files, known, workers, cancel, learned)
@@ -328,7 +329,7 @@ def import_paths(
 
 
 def _inline(
-    files: list[str], known: frozenset[str], cancel: CancelFn | None, learned: dict[str, str] | None = None
+    files: list[str], known: frozenset[str], cancel: CancelFn | None, learned: SpinKnowledge | None = None
 ) -> Iterator[_Outcome]:
     _init_worker(known, learned=learned)
     try:
@@ -343,7 +344,7 @@ WORKER_CRASHED = "the worker process reading this file stopped twice (killed, or
 
 def _parallel(
     files: list[str], known: frozenset[str], workers: int, cancel: CancelFn | None,
-    learned: dict[str, str] | None = None,
+    learned: SpinKnowledge | None = None,
 ) -> Iterator[_Outcome]:
     """Outcomes from a pool of worker processes; a worker that dies costs at most the file that killed it.
 
@@ -360,7 +361,7 @@ def _parallel(
         yield from _one_by_one(suspects, known, learned)
 
 
-def _pool(workers: int, known: frozenset[str], learned: dict[str, str] | None) -> ProcessPoolExecutor:
+def _pool(workers: int, known: frozenset[str], learned: SpinKnowledge | None) -> ProcessPoolExecutor:
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
                                initargs=(known, os.getpid(), learned))
@@ -393,7 +394,7 @@ def _run(pool: ProcessPoolExecutor, queue: deque[str], window: int, suspects: li
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _one_by_one(paths: list[str], known: frozenset[str], learned: dict[str, str] | None) -> Iterator[_Outcome]:
+def _one_by_one(paths: list[str], known: frozenset[str], learned: SpinKnowledge | None) -> Iterator[_Outcome]:
     """Each file alone in a one-worker pool: its outcome, or a failure if it kills that worker too."""
     pool: ProcessPoolExecutor | None = None
     try:

@@ -202,6 +202,27 @@ class SpinPair(Base):
     __table_args__ = (Index("uq_spin_pairs_spun_original", "spun", "original", unique=True),)
 
 
+class SpinPairHistory(Base):
+    """Every decision on a learned spin pair: who, when, the status before and after.
+
+    A status of None means "not in the table" (a decision from the Changes view can add a pair,
+    and undoing it removes the pair again). ``article_id``: the article it was decided from, if any.
+    """
+
+    __tablename__ = "spin_pair_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    spun: Mapped[str] = mapped_column(String(32))
+    original: Mapped[str] = mapped_column(String(32))
+    old_status: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    new_status: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    article_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    who: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (Index("ix_spin_pair_history_pair", "spun", "original", "id"),)
+
+
 class ArticleSignature(Base):
     """The MinHash signature of an article's cleaned text (``pipeline.dedup``) and its repair count."""
 

@@ -15,7 +15,7 @@ from pipeline.serialize import skip_changes_from_json
 from storage.editing import _history, _load, default_reviewer, write_session
 from storage.models import ArticleText
 from storage.reextract import apply_reprocessed, reprocess
-from storage.spin_pairs import confirmed_pairs
+from storage.spin_pairs import confirmed_pairs, rejected_pairs
 from storage.store import Store
 
 SkipKey = tuple[str, int, int]  # (change kind, raw start, raw end)
@@ -34,6 +34,7 @@ def set_skipped_changes(
     """Re-clean the article skipping exactly these repairs; returns the new version."""
     wanted = frozenset((str(k), int(a), int(b)) for k, a, b in skip)
     learned = confirmed_pairs(store)  # read before the write transaction opens
+    rejected = rejected_pairs(store)
     with write_session(store, article_id) as s:
         a = _load(s, article_id, expected_version)
         body = s.get(ArticleText, article_id)
@@ -41,7 +42,7 @@ def set_skipped_changes(
         before = skip_changes_from_json(body.cleaning or {})
         if before == wanted:
             return a.version_id
-        fresh, merged, _diffs = reprocess(a, body, wanted, learned_spin=learned)
+        fresh, merged, _diffs = reprocess(a, body, wanted, learned_spin=learned, rejected_spin=rejected)
         apply_reprocessed(a, body, fresh, merged, wanted)
         _history(s, article_id, "skip_changes", sorted(map(list, before)), sorted(map(list, wanted)),
                  who or default_reviewer())

@@ -18,7 +18,7 @@ from storage.editing import StaleEditError, check_version, refresh_summary, take
 from storage.integrity import ensure_intact
 from storage.models import Article, ArticleSignature, ArticleText, FieldHistory
 from storage.records import ReextractReport
-from storage.spin_pairs import confirmed_pairs
+from storage.spin_pairs import confirmed_pairs, rejected_pairs
 from storage.store import Store
 
 
@@ -33,17 +33,19 @@ def reprocess(
     a: Article, body: ArticleText, skip: frozenset[tuple[str, int, int]],
     site_lines: frozenset[str] | None = None,
     learned_spin: Mapping[str, str] | None = None,
+    rejected_spin: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[ProcessedDocument, dict[str, dict[str, Any]], list[FieldRefresh]]:
     """Clean and extract the stored original again; merge so that every human edit is kept.
 
     ``site_lines`` (keys of lines shared across the article's site) default to those the
     article was last cleaned with; ``learned_spin``: the confirmed pairs of the learned spin
-    table (``storage.spin_pairs``)."""
+    table (``storage.spin_pairs``), ``rejected_spin`` its rejected pairs."""
     doc = RawDocument(a.source_name, a.source_path, a.sha256, a.size_bytes, a.encoding,
                       a.format, body.raw_text, stored_nul_at(body))  # type: ignore[arg-type]
     if site_lines is None:
         site_lines = site_lines_from_json(body.cleaning or {})
-    fresh = process(doc, skip_changes=skip, site_lines=site_lines, learned_spin=learned_spin)
+    fresh = process(doc, skip_changes=skip, site_lines=site_lines, learned_spin=learned_spin,
+                    rejected_spin=rejected_spin)
     merged, diffs = merge_reextraction(body.fields or {}, fresh.fields)
     return fresh, merged, diffs
 
@@ -79,6 +81,7 @@ def reextract(
         ensure_intact(store)  # never write a batch into a damaged file
     report = ReextractReport()
     learned = confirmed_pairs(store)  # confirmed pairs take part in every re-cleaning
+    rejected = rejected_pairs(store)  # rejected ones are never restored automatically
     with store.session() as s:
         q = select(Article.id).order_by(Article.id)
         if ids is not None:
@@ -88,7 +91,7 @@ def reextract(
         if cancel is not None and cancel():
             report.cancelled = True
             break
-        outcome = _reextract_one(store, article_id, apply=apply, who=who, learned=learned)
+        outcome = _reextract_one(store, article_id, apply=apply, who=who, learned=learned, rejected=rejected)
         if outcome is not None:
             replaced, kept = outcome
             report.articles += 1
@@ -105,7 +108,9 @@ ATTEMPTS = 5  # an article edited again and again while it is being re-extracted
 
 
 def _reextract_one(store: Store, article_id: int, *, apply: bool, who: str,
-                   learned: Mapping[str, str] | None = None) -> tuple[list[FieldRefresh], list[FieldRefresh]] | None:
+                   learned: Mapping[str, str] | None = None,
+                   rejected: frozenset[tuple[str, str]] = frozenset(),
+                   ) -> tuple[list[FieldRefresh], list[FieldRefresh]] | None:
     """Re-extract one article: (fields replaced, fields kept because edited); None if it is gone.
 
     The cleaning and extraction run without holding the store's write lock: a reviewer's edit
@@ -121,7 +126,7 @@ def _reextract_one(store: Store, article_id: int, *, apply: bool, who: str,
                     return None
                 version = a.version_id
                 skip = skip_changes_from_json(body.cleaning or {})
-                fresh, merged, diffs = reprocess(a, body, skip, learned_spin=learned)
+                fresh, merged, diffs = reprocess(a, body, skip, learned_spin=learned, rejected_spin=rejected)
                 replaced = [d for d in diffs if not d.kept_because_edited]
                 kept = [d for d in diffs if d.kept_because_edited]
                 if not apply:

@@ -45,9 +45,10 @@ def clean(
     skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
     boilerplate_lines: frozenset[str] | None = None,
     learned_spin: Mapping[str, str] | None = None,
+    rejected_spin: frozenset[tuple[str, str]] = frozenset(),
 ) -> CleanResult:
     """See :func:`pipeline.cleaning.pipeline.clean`."""
     from pipeline.cleaning.pipeline import clean as _clean
 
     return _clean(raw_text, fmt, skip_changes=skip_changes, boilerplate_lines=boilerplate_lines,
-                  learned_spin=learned_spin)
+                  learned_spin=learned_spin, rejected_spin=rejected_spin)

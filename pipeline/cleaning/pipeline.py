@@ -88,13 +88,16 @@ def clean(
     skip_changes: frozenset[tuple[str, int, int]] = frozenset(),
     boilerplate_lines: frozenset[str] | None = None,
     learned_spin: Mapping[str, str] | None = None,
+    rejected_spin: frozenset[tuple[str, str]] = frozenset(),
 ) -> CleanResult:
     """Clean ``raw_text`` (never modified) into Simplified body text with a map back to it.
 
     ``skip_changes`` are (kind, raw start, raw end) of repairs a reviewer undid;
     ``boilerplate_lines`` are :func:`~pipeline.cleaning.residue.boilerplate.line_key` keys of
     lines the store has seen in many articles of the same site (None: no such knowledge);
-    ``learned_spin``: spun → original pairs a reviewer confirmed from the user's corpus.
+    ``learned_spin``: spun → original pairs a reviewer confirmed from the user's corpus;
+    ``rejected_spin``: (spun, original) pairs a reviewer rejected, never restored automatically.
+    A ``skip_changes`` key of kind ``spinning.FORCE_KIND`` restores a spin suspect at that raw span.
     """
     chain = _Chain.start(raw_text)
     if fmt in ("markdown", "html"):
@@ -147,13 +150,20 @@ def clean(
         chain.run(pdf.join_number_spaces)
 
     spin_skips = {(a, b) for kind, a, b in skip_changes if kind == "spin"}
+    spin_forced = {(a, b) for kind, a, b in skip_changes if kind == spinning.FORCE_KIND}
     spin_index = len(chain.steps)
 
     def skipped(start: int, end: int) -> bool:
         return chain.span_to_raw(spin_index, start, end) in spin_skips
 
+    def forced(start: int, end: int) -> bool:
+        return chain.span_to_raw(spin_index, start, end) in spin_forced
+
     spin = chain.run(
-        lambda t: spinning.restore_spin(t, skip=skipped if spin_skips else None, learned=learned_spin)
+        lambda t: spinning.restore_spin(
+            t, skip=skipped if spin_skips else None, learned=learned_spin, rejected=rejected_spin,
+            force=forced if spin_forced else None,
+        )
     )
     assert chain.steps[spin_index] is spin
     chain.run(residue.lift_captions)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -42,7 +42,7 @@ from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder
 from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, ThesaurusEntry, lexicon
 from pipeline.offsets import Edit
 
-__all__ = ["is_spun", "lexicon", "restore_spin", "spin_score"]
+__all__ = ["FORCE_KIND", "is_spun", "lexicon", "restore_spin", "spin_score"]
 
 # Evidence per 1,000 Han characters: spun articles in our samples score 10+, clean news 0.
 SPUN_SCORE = 1.5
@@ -59,6 +59,9 @@ DOMINANCE = 3
 RARE = 5
 # Characters of context either side when jieba checks where words end.
 SEG_WINDOW = 6
+# The kind of a kept decision (``skip_changes``) that restores a suspect at a raw span.
+FORCE_KIND = "spin_force"
+FORCED_NOTE = "；审核人在此文中手动还原"
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,23 +320,44 @@ def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(s < b and a < e for s, e in spans)
 
 
+def _vetted(hits: list[Hit], rejected: frozenset[tuple[str, str]]) -> list[Hit]:
+    """Pairs a reviewer rejected are never restored automatically again, nor count as evidence:
+    they are only listed, so the reviewer can still restore one place by hand."""
+    if not rejected:
+        return hits
+    return [
+        replace(h, counts=False, restore=False, evidence=h.evidence + "；审核人已否决此词对")
+        if (h.spun, h.original) in rejected else h
+        for h in hits
+    ]
+
+
 def restore_spin(
-    text: str, *, skip: Callable[[int, int], bool] | None = None, learned: Mapping[str, str] | None = None
+    text: str,
+    *,
+    skip: Callable[[int, int], bool] | None = None,
+    learned: Mapping[str, str] | None = None,
+    rejected: frozenset[tuple[str, str]] = frozenset(),
+    force: Callable[[int, int], bool] | None = None,
 ) -> Step:
     """Restore spun words in a spun article; a clean article comes back untouched.
 
     ``skip(start, end)`` says whether a restoration at input span ``[start, end)`` was undone by
     a reviewer; such spans are left spun. ``learned`` holds spun → original pairs a reviewer
-    confirmed from the user's own corpus (tier l).
+    confirmed from the user's own corpus (tier l); ``rejected`` the (spun, original) pairs a
+    reviewer rejected. ``force(start, end)`` says whether a reviewer restored a suspect at that
+    span by hand: it is restored whatever the article's score, so the decision survives a
+    re-cleaning that judges the article differently.
     """
     lex = lexicon()
     pairs = frozenset((learned or {}).items())
-    score, n = _score(text, _hits(text, lex, learned=pairs))
-    if not is_spun(score, n):
+    score, n = _score(text, _vetted(_hits(text, lex, learned=pairs), rejected))
+    spun = is_spun(score, n)
+    if not spun and force is None:
         step = no_change("spin", text)
         step.metadata["spin_score"] = round(score, 2)
         return step
-    hits = _hits(text, lex, words=True, learned=pairs)
+    hits = _vetted(_hits(text, lex, words=True, learned=pairs), rejected)
     edits: list[Edit] = []
     marks: list[Found] = []
     tiers: dict[str, int] = {}
@@ -341,29 +365,43 @@ def restore_spin(
     for h in hits:
         if h.start < end:
             continue  # overlaps an earlier restoration
-        if not h.restore:
+        forced = force is not None and force(h.start, h.end)
+        if not forced and (not spun or (skip is not None and skip(h.start, h.end))):
+            continue
+        if not h.restore and not forced:
             marks.append(Found(h.start, h.end, f"{h.spun}→{h.original}?"))
             continue
-        if skip is not None and skip(h.start, h.end):
-            continue
-        note = f"{h.spun} → {h.original}（第{h.tier}层：{h.evidence}）"
+        evidence = h.evidence + FORCED_NOTE if forced and not h.restore else h.evidence
+        note = f"{h.spun} → {h.original}（第{h.tier}层：{evidence}）"
         edits.append(Edit(h.start, h.end, h.original, "spin", note))
         tiers[h.tier] = tiers.get(h.tier, 0) + 1
         end = h.end
+    _suspects(text, lex, edits, marks, force=force)
+    if not spun:
+        marks.clear()  # an article not judged spun lists nothing: only what a reviewer forced changes
+        if not edits:
+            step = no_change("spin", text)
+            step.metadata["spin_score"] = round(score, 2)
+            return step
+    edits.sort(key=lambda e: (e.start, e.end))
     step = run_edits("spin", text, edits, "spun words restored (reverse table, variants, 词林 + word frequency)")
     step.undoable = True
-    step.flags.append("spun")
+    if spun:
+        step.flags.append("spun")
     step.metadata["spin_score"] = round(score, 2)
     step.metadata["spin_tiers"] = dict(sorted(tiers.items()))
-    _suspects(text, lex, edits, marks)
     step.marks.extend(sorted(marks, key=lambda f: f.start))
     if step.marks:
         step.flags.append("spin_suspects")
     return step
 
 
-def _suspects(text: str, lex: Lexicon, edits: list[Edit], marks: list[Found]) -> None:
-    """Real words of the reverse table that may be spun (手脚, 口头): listed, never changed."""
+def _suspects(
+    text: str, lex: Lexicon, edits: list[Edit], marks: list[Found], *,
+    force: Callable[[int, int], bool] | None = None,
+) -> None:
+    """Real words of the reverse table that may be spun (手脚, 口头): listed, changed only where a
+    reviewer restored one by hand (``force``)."""
     if lex.suspect_rx is None:
         return
     spans = sorted([(e.start, e.end) for e in edits] + [(f.start, f.end) for f in marks])
@@ -373,4 +411,9 @@ def _suspects(text: str, lex: Lexicon, edits: list[Edit], marks: list[Found]) ->
             j += 1
         if j < len(spans) and spans[j][0] < m.end():
             continue  # already inside a restored phrase or listed
-        marks.append(Found(m.start(), m.end(), f"{m.group()}→{lex.suspects[m.group()]}?"))
+        original = lex.suspects[m.group()]
+        if force is not None and force(m.start(), m.end()):
+            note = f"{m.group()} → {original}（第s层：反向词表中的常用词{FORCED_NOTE}）"
+            edits.append(Edit(m.start(), m.end(), original, "spin", note))
+        else:
+            marks.append(Found(m.start(), m.end(), f"{m.group()}→{original}?"))
