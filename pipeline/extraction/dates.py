@@ -153,10 +153,8 @@ def event_name_year(text: str, m: DateMention) -> int | None:
     # Before the date, a year opening the event's name, often without 年 (2018安庆(上海)经贸活动
     # 12月19日举行, 2015中国投资环境说明会9月9日召开).
     start = max(text.rfind(mark, 0, m.start) for mark in "。！？\n") + 1
-    named = None
-    for named in _NAME_YEAR.finditer(text, max(start, m.start - 60), m.start):
-        pass
-    return int(named.group(1)) if named else None
+    found = list(_NAME_YEAR.finditer(text, max(start, m.start - 60), m.start))
+    return int(found[-1].group(1)) if found else None  # the nearest name before the date
 
 
 def bare_day_events(text: str) -> list[tuple[int, int, int]]:
