@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from gui.plain import plain_tip
-from pipeline.fields import FieldSpec, FieldState
+from pipeline.fields import FieldSpec, FieldState, FieldValue
 from pipeline.fields import blank_value as typed_blank
 from pipeline.review import is_low, is_unsupported
 
@@ -62,8 +62,8 @@ def blank_value(spec: FieldSpec) -> Any:
 
 
 def human_record(value: Any, evidence: list[list[int]] | None = None) -> dict[str, Any]:
-    return {"value": value, "evidence": [list(e) for e in (evidence or [])], "rule": "", "confidence": 1.0,
-            "origin": "human"}
+    spans = [(int(e[0]), int(e[1])) for e in (evidence or [])]
+    return FieldValue(value, spans, "", 1.0, "human").to_json()
 
 
 def display_value(spec: FieldSpec, value: Any) -> str:

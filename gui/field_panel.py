@@ -561,7 +561,7 @@ class FieldPanel(QScrollArea):
             editor.setModified(False)
         if not old.get("values") and old.get("edited"):
             return
-        self.field_edited.emit(spec.name, old, {"edited": True, "values": []})
+        self.field_edited.emit(spec.name, old, FieldState(True, []).to_json())
 
     def _date_changed(self, spec: FieldSpec, editor: QDateEdit) -> None:
         # A pick in the calendar pop-up is final; typed digits wait for editingFinished.

@@ -1349,7 +1349,7 @@ class MainWindow(QMainWindow, SpinReview):
                 dlg.open()
                 return
             # One undo step for the whole re-extraction: every field it changed goes back.
-            writes = [(aid, name, before[aid].get(name, {"edited": False, "values": []}), state)
+            writes = [(aid, name, field_state(before[aid], name), state)
                       for aid in todo if aid in before and aid in after
                       for name, state in after[aid].items() if name in FIELDS_BY_NAME
                       and before[aid].get(name) != state]

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.exc import DBAPIError
 
 from gui.texts import store_error_zh
-from pipeline.fields import FIELDS_BY_NAME
+from pipeline.fields import FIELDS_BY_NAME, field_state
 from storage import double_review, editing, recleaning, spin_pairs
 from storage.conflicts import Choice, Conflict, find_conflict, resolve
 from storage.listing import current_version
@@ -57,7 +57,7 @@ def _state(view: ArticleView, kind: str) -> Any:
         return view.note
     if kind == "tags":
         return list(view.tags)
-    return view.fields.get(kind, {"edited": False, "values": []})
+    return field_state(view.fields, kind)
 
 
 class _Write(QUndoCommand):

@@ -9,9 +9,9 @@ say what a correct cleaner must keep and remove in each. Every manifest there is
 Steps: import the cached texts into a fresh temporary SQLite store with ``curator import``,
 export it with ``curator export``, copy the manifests beside the texts (``check_clean.py``
 reads a control's raw text next to its manifest) and run ``/work/shared/tools/check_clean.py``,
-which prints per-kind pass rates (the seeds are imported too, so their facts are checked). When
-``devset/extraction/gold`` exists, ``/work/shared/tools/score.py`` scores the same export
-(the extraction texts in ``devset/cache/extraction/`` are imported too).
+which prints per-kind pass rates (the seeds are imported too, so their facts are checked). For
+each gold set (``devset/extraction``, ``devset/validation``, ``devset/validation2``) whose texts are
+in the cache, ``/work/shared/tools/score.py`` scores the same export (those texts are imported too).
 """
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ TOOLS = Path("/work/shared/tools")
 CACHE = ROOT / "devset" / "cache"
 MANIFESTS = ROOT / "devset" / "cleaning"
 GOLD = ROOT / "devset" / "extraction" / "gold"
+# Every gold set with its cached texts: the development set, then the validation rounds (scored on
+# the same export; their file names do not collide: NN, vNN, wNN).
+GOLD_SETS = (("extraction", GOLD), ("validation", ROOT / "devset" / "validation" / "gold"),
+             ("validation2", ROOT / "devset" / "validation2" / "gold"))
 
 
 def curator() -> list[str]:
@@ -52,7 +56,8 @@ def main() -> int:
     manifests = sorted(MANIFESTS.glob("*.json"))
     if not manifests:
         sys.exit(f"no manifests in {MANIFESTS}")
-    sources = [d for d in (CACHE / "cleaning", CACHE / "extraction") if d.is_dir() and any(d.glob("*.txt"))]
+    caches = (CACHE / "cleaning", *(CACHE / name for name, _ in GOLD_SETS))
+    sources = [d for d in caches if d.is_dir() and any(d.glob("*.txt"))]
     if not sources:
         sys.exit(f"the cache {CACHE} is empty: see devset/cache/README.md to refill it")
     sources.append(ROOT / "seeds")  # the seed facts are checked on the same export
@@ -77,9 +82,10 @@ def main() -> int:
         check.append("-v")
     print(f"# cleaning: {len(manifests)} manifest(s), export {export}")
     rc = subprocess.run(check, env=env).returncode
-    if GOLD.is_dir():
-        print("# extraction")
-        subprocess.run([sys.executable, str(TOOLS / "score.py"), str(export), str(GOLD)], env=env)
+    for name, gold in GOLD_SETS:
+        if gold.is_dir() and (CACHE / name).is_dir():
+            print(f"# extraction: {name}")
+            subprocess.run([sys.executable, str(TOOLS / "score.py"), str(export), str(gold)], env=env)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return rc

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm.attributes import flag_modified
 
-from pipeline.fields import FIELDS_BY_NAME
+from pipeline.fields import FIELDS_BY_NAME, FieldState, field_state
 from storage.editing import EditError, _as_human, _history, _load, refresh_summary
 from storage.models import STATUSES, ArticleTag, ArticleText
 from storage.queries import get_article
@@ -136,9 +136,9 @@ def resolve(store: Store, conflict: Conflict, choices: Mapping[str, Choice], *, 
             else:
                 if name not in FIELDS_BY_NAME:
                     raise EditError(f"unknown field {name!r}")
-                old = fields.get(name, {"edited": False, "values": []})
+                old = field_state(fields, name)
                 new_values = [_as_human(v) for v in value]
-                fields[name] = {"edited": True, "values": new_values}
+                fields[name] = FieldState(True, new_values).to_json()
                 _history(s, a.id, name, old.get("values", []), new_values, who)
         body.fields = fields
         refresh_summary(a, fields, body)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from pipeline.fields import FIELDS_BY_NAME, FieldState, field_state
+from pipeline.fields import FIELDS_BY_NAME, FieldState, FieldValue, field_state
 from pipeline.process import summarise
 from storage.models import STATUSES, Article, ArticleTag, ArticleText, FieldHistory
 from storage.store import Store
@@ -128,10 +128,10 @@ def set_field_values(
 
 
 def _as_human(v: dict[str, Any]) -> dict[str, Any]:
-    out = {"value": v.get("value"), "evidence": [list(e) for e in v.get("evidence", [])],
-           "rule": v.get("rule", ""), "confidence": float(v.get("confidence", 1.0)),
-           "origin": v.get("origin", "human")}
-    return out
+    fv = FieldValue.from_json(v)
+    if "origin" not in v:
+        fv.origin = "human"  # a value a person typed in carries no origin yet
+    return fv.to_json()
 
 
 def refresh_summary(a: Article, fields: dict[str, dict[str, Any]], body: ArticleText) -> None:

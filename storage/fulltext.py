@@ -34,8 +34,10 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, UOWTransaction
 
-# CJK unified ideographs (with extensions A–F and compatibility ideographs).
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f"
+from pipeline.charclass import HAN_CLASS
+
+# Every CJK ideograph block: the one class cleaning and extraction share (pipeline/charclass.py).
+_CJK = HAN_CLASS
 _RUN = re.compile(f"(?:[{_CJK}]|[a-z0-9]+)+")
 _UNIT = re.compile(f"[{_CJK}]|[a-z0-9]+")
 _ASCII_ALNUM = re.compile("[a-z0-9]")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline.charclass import HAN_CLASS
 from pipeline.resources import resource_path
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -72,7 +73,7 @@ _PINYIN_PAREN = re.compile(r"\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔ�
 _TAGS = re.compile(r"<[^>]+>")
 _FRONT = re.compile(r"\A\s*---.*?\n---[ \t]*\n", re.S)
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?][”」’]?")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{HAN_CLASS}]")
 _PINYIN_TAIL = re.compile(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]\)|\?")
 _REPEAT = re.compile(r"(\S{3,})\1")
 _NUMBER = re.compile(r"(?P<year>\d{4})年|(?P<month>\d{1,2})月(?P<day>\d{1,2})日|\d+(?:\.\d+)?")
@@ -138,7 +139,7 @@ def _sentences() -> tuple[str, ...]:
         for spam in _SPAM:
             text = text.replace(spam, "")
         # PDF layout: join hard-wrapped lines (a line break between two CJK characters).
-        text = re.sub(r"(?<=[\u4e00-\u9fff，、“”])\n+(?=[\u4e00-\u9fff，。、“”])", "", text)
+        text = re.sub(f"(?<=[{HAN_CLASS}，、“”])\n+(?=[{HAN_CLASS}，。、“”])", "", text)
         for s in _SENTENCE.findall(text):
             s = s.strip()
             if (len(_CJK.findall(s)) >= 12 and len(s) <= 220 and s not in seen and "展开剩余" not in s
@@ -353,7 +354,7 @@ def _pdf(a: _Article, title: str, paras: list[str]) -> tuple[str, list[str]]:
     out = [heading]
     page = 1
     for p in paras:
-        p = re.sub(r"(?<=[\u4e00-\u9fff])(\d+)(?=[\u4e00-\u9fff])", r" \1 ", p) if rng.random() < 0.7 else p
+        p = re.sub(f"(?<=[{HAN_CLASS}])(\\d+)(?=[{HAN_CLASS}])", r" \1 ", p) if rng.random() < 0.7 else p
         width = rng.randint(13, 18)
         lines = [p[i:i + width] for i in range(0, len(p), width)]
         out.append("\n\n".join(lines))

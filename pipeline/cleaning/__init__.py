@@ -12,7 +12,8 @@ line). Each is a pure ``text → Step`` function with its own offset map and edi
 
 ``CleanResult.metadata`` keys (all optional): ``title``, ``headlines`` (opening headline lines),
 ``published_at`` (YYYY-MM-DD, Beijing time), ``published_raw``/``date_raw``, ``source``,
-``publisher``, ``author``, ``editor``, ``categories``, ``tags``, ``images`` (unwrapped URLs),
+``publisher``, ``author``, ``editor`` (with ``author_label``/``editor_label``: the label as written,
+记者, 责任编辑), ``categories``, ``tags``, ``images`` (unwrapped URLs),
 ``click_count`` (int), ``published_location`` ("发布于"), ``html_title``, ``spin_score``,
 ``repeated_heading`` (a heading line the page printed twice — a title signal; the copy is
 removed), ``spin_suspects`` and ``pinyin_damage`` (lists of ``{kind, text, raw_start, raw_end,

@@ -37,6 +37,11 @@ _PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|
 _HEADER_WORDS = re.compile(r"来源[:：]|作者[:：]|编辑[:：]|发布时间|发布日期|发布者|发布于|浏览|阅读|点击|字号|\|")
 _EVENT_CUE = re.compile(rf"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[{HAN_CLASS}]{{1,12}}(?:举|召|开)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A year that opens an event's name: digits, then the name, ending in a word for an event.
+_NAME_YEAR = re.compile(
+    rf"(?<![\d.])((?:19|20)\d{{2}})(?![\d.])年?\s*(?=[{HAN_CLASS}(（])[^。！？\n]{{0,30}}?"
+    r"(?:活动|大会|峰会|论坛|博览会|交易会|洽谈会|推介会|说明会|交流会|对接会|节|周)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +148,13 @@ def event_name_year(text: str, m: DateMention) -> int | None:
         if k >= 0:
             stop = min(stop, k)
     y = _YEAR.search(text, m.end, min(stop, m.end + 60))
-    return int(y.group(1)) if y else None
+    if y:
+        return int(y.group(1))
+    # Before the date, a year opening the event's name, often without 年 (2018安庆(上海)经贸活动
+    # 12月19日举行, 2015中国投资环境说明会9月9日召开).
+    start = max(text.rfind(mark, 0, m.start) for mark in "。！？\n") + 1
+    found = list(_NAME_YEAR.finditer(text, max(start, m.start - 60), m.start))
+    return int(found[-1].group(1)) if found else None  # the nearest name before the date
 
 
 def bare_day_events(text: str) -> list[tuple[int, int, int]]:

@@ -301,10 +301,11 @@ def _add_credited(found: list[FieldValue], meta: dict[str, object], not_names: s
     """Reporters and editors the cleaner moved from a page-info line into the metadata
     (``责任编辑：周敏`` → ``editor``): people with rule ``metadata`` and no evidence."""
     have = {fv.value["name"] for fv in found if isinstance(fv.value, dict)}
-    for key, title in _CREDIT_KEYS:
+    for key, default_title in _CREDIT_KEYS:
         raw = _meta_str(meta, key)
         if not raw:
             continue
+        title = _meta_str(meta, key + "_label") or default_title  # 责任编辑 as written, not 编辑
         for name in re.split(r"[\s、,，/|;；]+", fold(raw)):
             if name and name not in have and name not in not_names and plausible_name(name):
                 have.add(name)

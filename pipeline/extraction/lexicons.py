@@ -317,6 +317,12 @@ def surnames() -> Surnames:
 
 
 @cache
+def function_words() -> frozenset[str]:
+    """Particles, prepositions and conjunctions of general Chinese (jieba's dictionary; see the file)."""
+    return frozenset(_lines("function_words.txt"))
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Common two-character words of general Chinese (jieba's dictionary; see the file's header)."""
     return frozenset(_lines("common_words.txt"))

@@ -30,21 +30,27 @@ BOUNDARY = re.compile(
     # 联合 is a verb (not part of a name such as 联合国, 联合利华) right after another body's ending
     # (市商务局联合市工信局) or right before another verb (联合举办).
     r"(?<=[局委会厅部院司办社团所室站馆府])联合|联合(?=主办|举办|承办|发布|开展|召开|组织|发起|印发|推出|打造|申报)|"
-    r"依托|成立|位于|来自|考察|参观|走访|拜访|拜会|莅临|获得|期待|标志着|助力|发挥|落实|对接|洽谈|接待|看望|调研|"
+    r"依托|成立|位于|包含|来自|考察|参观|走访|拜访|拜会|莅临|获得|期待|标志着|助力|发挥|落实|对接|洽谈|接待|看望|调研|"
     r"视察|访问|到访|(?<=[日月年已并曾还再])获|"
     r"会见|携手|签约|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|还有|先后|分别|获悉|"
     r"邀请|宣布|透露|共建|设立|打造|加快|推进|深化|实施|参与|代表|感谢|欢迎|希望|"
     r"拥有|用好|建好|做好|做优|做强|做大|提高|提升|认真|听完|听取|完成|实现|形成|培育|创建|建立|出台|之|"
-    r"首批|一批|多家|多个|\d+(?:\.\d+)?[个家所项位名批座条日号月年]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
+    r"首批|一批|多家|多个|[两三四五六七八九十]大|\d+(?:\.\d+)?[个家所项位名批座条日号月年]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
     rf"就|(?<![华作成有])为|各|{boundaries.ALL})"
 )
 _find_boundaries = scan.starting_with(BOUNDARY)
 
 
 def boundary_cut(head: str) -> int:
-    """Where the text after the last boundary word in ``head`` starts (0 if none)."""
-    found = _find_boundaries(head)
-    return found[-1].end() if found else 0
+    """Where the text after the last boundary word in ``head`` starts (0 if none).
+
+    A verb right before 会 names a meeting, which may be part of a body's name (鲁台经贸洽谈会办公室):
+    it is no boundary there.
+    """
+    for m in reversed(_find_boundaries(head)):
+        if head[m.end() : m.end() + 1] != "会" or m.end() == m.start():
+            return m.end()
+    return 0
 
 
 # Modifiers that may stand before a name but are not part of it (国家级天府新区 → 天府新区).
@@ -57,9 +63,9 @@ _GENERIC_WORDS = (
     "高新区|开发区|经开区|新区|园区|工业园|管委会|党工委|政府|人民政府|上市|民营|国有|外资|合资|科技型|科技|"
     "高新技术|中小|骨干|头部|领军|规上|规模以上|产业化|产业|集聚|创新|示范|国际|合作|现代化|学习型|服务型|"
     "千亿|百亿|万亿|亿元|十亿|官方|专业|综合|特色|配套|功能|区域|省直|市直|联系|主要|研发|工业|商业|金融|"
-    "发展|建设|项目|平台|基地|小型|微型|创业|供应|生产|制造|研发|孵化|转化|加工|应用|集聚区|投资|贸易|电力|房地产|"
+    "发展|建设|规划|开发|项目|平台|智能|装备|基地|小型|微型|创业|供应|生产|制造|研发|孵化|转化|加工|应用|集聚区|投资|贸易|电力|房地产|"
     "网络|信息|技术|文化|传媒|咨询|管理|控股|实业|实体|外贸|跨国|本地|本土|国内|海外|境外|全球|世界|大型|中型|"
-    "新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|国企|央企|民企|外企|地区|"
+    "异地|外地|新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|国企|央企|民企|外企|地区|"
     "子|分|母|总|家|些|每|某|几|首|一批|一家|多家|这家|该家|[0-9]+"
 )
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
@@ -88,11 +94,48 @@ _FALSE_ENDING = re.compile(
 _FALSE_ENDING_FIRSTS = scan.first_char_set(_FALSE_ENDING)
 
 
+def _role_after(text: str, e: int) -> bool:
+    """Whether the ending that closes at ``e`` really closes a role word with the next character:
+    亚总会长 is 亚总 + 会长, 亚总台商会员 is 台商 + 会员 (a title or a member, not 亚总会 / 台商会).
+    Read from the general vocabulary: the last character and the next form a common word (会长,
+    局长, 会员), and the next two do not (委员会长期合作: 长期)."""
+    nxt = text[e : e + 1]
+    return (
+        nxt in ("长", "员")
+        and text[e - 1 : e + 1] in lexicons.common_words()
+        and text[e : e + 2] not in lexicons.common_words()
+    )
+
+
 def _false_ending(text: str, i: int) -> bool:
     """``_FALSE_ENDING.match(text, i)``, without calling the regex where no match can start."""
     if _FALSE_ENDING_FIRSTS is not None and (i >= len(text) or text[i] not in _FALSE_ENDING_FIRSTS):
         return False
     return _FALSE_ENDING.match(text, i) is not None
+
+
+_LEVEL_ONLY = frozenset("省市县区州镇乡")
+# The bodies of a division (its party committee, its government): named by the division, so the
+# head must end with a place name (潜江市委, 中共江西省委, 桃园市政府) or a zone found before.
+_PLACE_OWNED = frozenset(("市委", "省委", "区委", "县委", "州委", "人民政府", "政府"))
+
+
+def _ends_with_place(head: str, zones: set[str]) -> bool:
+    if any(head.endswith(z) for z in zones):
+        return True
+    by_form = lexicons.places().by_form
+    return any(
+        head[k:] in by_form or head[k:] + level in by_form  # 前进 + 区委: 前进区's committee
+        for k in range(max(0, len(head) - 12), len(head) - 1)
+        for level in ("", "市", "区", "县", "州", "省")
+    )
+
+
+def _title_follows(text: str, end: int) -> bool:
+    """Whether a person's title starts at ``end`` (局长, 副主任 …): the body before it is part of
+    the title."""
+    m = lexicons.titles().regex.match(text, end)
+    return m is not None
 
 
 _ZONE_ENDINGS = ("高新区", "开发区", "经开区", "新区", "经济区", "保税区", "自贸区", "示范区", "高新技术产业开发区")
@@ -150,6 +193,13 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
     ps = lexicons.places().matcher.first_start(head) if len(head) > _shortest()[0] else -1
     if ps > 0 and head[ps - 1] not in "(（" and not _NATIONAL_PREFIX.search(head, 0, ps):
         head = head[ps:]
+    # Two bodies written with nothing between (吴中集团江苏中元控股集团有限公司): a place right after an
+    # ending inside the head starts the second name. (Not before a branch ending: 中国国际贸易促进
+    # 委员会江西省分会 is the council's Jiangxi branch, one body.)
+    if len(head) > 4 and text[start : start + 1] not in "分支":
+        for _, e, _ in _endings_matcher().finditer(head):
+            if e < len(head) - 1 and lexicons.places().matcher.first_start(head[e:]) == 0:
+                head = head[e:]
     # A title ends a name: 主任王强 before 办公室 is not part of it.
     tl = lexicons.titles()
     last = 0
@@ -219,6 +269,8 @@ def _named(head: str) -> bool:
     """Whether a head names a particular body (remembered: the same heads recur in every text)."""
     if len(head) < 2 or not _CJK.search(head):
         return False
+    if head in lexicons.org_suffixes().kinds:
+        return False  # 商会协会: kinds of bodies listed, no body named
     return not _generic_head().match(head)
 
 
@@ -268,7 +320,7 @@ def find_organizations(
     endings = [
         (s, e, ending)
         for s, e, ending in _closing_places_resolved(text, _endings_matcher().finditer(text))
-        if not (_false_ending(text, max(0, s - 1)) or _false_ending(text, e - 1))
+        if not (_false_ending(text, max(0, s - 1)) or _false_ending(text, e - 1) or _role_after(text, e))
     ]
     zones: set[str] = set()
     pending: list[tuple[int, int, str, str, str]] = []
@@ -279,6 +331,8 @@ def find_organizations(
             # A department is named by the place before it (江西省商务厅); a ministry stands alone.
             if not head and not (ending.endswith("部") and ending[:-1] not in ("组织", "宣传", "统战")):
                 continue
+            if head in _LEVEL_ONLY and _title_follows(text, end):
+                continue  # 省经贸委副主任林仙元: a bare level inside a title is not listed (GOLD.md)
             cands.append((start - len(head), end, "suffix:" + ending))
             continue
         if kind.startswith("placed"):
@@ -286,6 +340,8 @@ def find_organizations(
             continue
         if not _named(head):
             continue
+        if ending in _PLACE_OWNED and not _ends_with_place(head, zones):
+            continue  # 会议现场市委, 经济部地方政府: a party committee or a government is its place's
         if kind == "weak":
             nxt = text[end : end + 4]
             if nxt and not _WEAK_OK_AFTER.match(nxt):
@@ -312,6 +368,8 @@ def find_organizations(
             nxt = text[end : end + 1]
             if nxt and _CJK.match(nxt):
                 continue
+            if any(b < len(head) for _, b, _ in _endings_matcher().finditer(head)):
+                continue  # 桃园市政府两大连结网: a body then more words is a figure of speech, not a site
         cands.append((start - len(head), end, "suffix:" + ending))
     cands.extend(_list_items(text, stops))
     for m in _find_organizers(text) if any(v in text for v in _ORGANIZER_VERBS) else ():
@@ -411,6 +469,7 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
                 hits[long].spans.extend(hits.pop(short).spans)
                 spans_of[long] |= spans_of.pop(short)
                 break
+    _fold_variants(hits, spans_of)
     # Repeated mentions the endings scan did not reach (e.g. after a boundary word): one trie
     # pass over every name found, each mention kept unless it lies inside a name already placed.
     taken_index = SpanIndex(taken)
@@ -422,3 +481,55 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
     for hit in hits.values():
         hit.spans.sort()
     return sorted(hits.values(), key=lambda h: h.spans[0])
+
+
+def _place_keys(name: str) -> set[tuple[str, str]]:
+    """(division, rest) for every way ``name`` starts with a place form: 亳州市委 gives (亳州, 市委)
+    and (亳州, 委); 亳州市市委 gives (亳州, 市委) too, so the two are one body."""
+    by_form = lexicons.places().by_form
+    keys = set()
+    for k in range(2, len(name) - 1):
+        div = by_form.get(name[:k])
+        if div is not None:
+            keys.add((div.name, name[k:]))
+    return keys
+
+
+# A prefix this short that is neither a place nor a national prefix, before a name found on its
+# own too, is a word the head reading did not stop at (肯定台元科技园区, 竹北台元科技园区).
+_MAX_STRAY_PREFIX = 2
+
+
+def _fold_variants(hits: dict[str, OrgHit], spans_of: dict[str, set[tuple[int, int]]]) -> None:
+    """One body written several ways is listed once, under its longest form (GOLD.md): the same
+    place written in two forms (亳州市委 / 亳州市市委), or a stray word read into one mention's head."""
+    into: dict[str, str] = {}
+    by_key: dict[tuple[str, str], list[str]] = {}
+    for name in hits:
+        for key in _place_keys(name):
+            by_key.setdefault(key, []).append(name)
+    for names in by_key.values():
+        if len(names) > 1:
+            keep = max(names, key=lambda n: (len(n), n))
+            for n in names:
+                if n != keep:
+                    into.setdefault(n, keep)
+    places = lexicons.places().by_form
+    for name in hits:
+        for k in range(1, _MAX_STRAY_PREFIX + 1):
+            short, stray = name[k:], name[:k]
+            if (
+                short in hits
+                and len(short) >= 4
+                and not any(stray[:j] in places for j in range(1, k + 1))
+                and not _NATIONAL_PREFIX.search(stray)
+                and not _LEADING_MODIFIER.match(stray)
+            ):
+                into.setdefault(name, short)
+                break
+    for src, dst in into.items():
+        while dst in into and into[dst] != src:
+            dst = into[dst]
+        if src in hits and dst in hits and src != dst:
+            hits[dst].spans.extend(hits.pop(src).spans)
+            spans_of[dst] |= spans_of.pop(src)

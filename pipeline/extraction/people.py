@@ -110,6 +110,9 @@ class _Reader:
         self.words = lexicons.common_words()
         # Characters a name can start with (forward finds no name at any other).
         self.surname_starts = _surname_starts()
+        # Surnames that are also function words (和, 于, 向, 由 …): as a name's first character they
+        # need more than a following word fragment.
+        self.conjunction_surnames = self.sur.single & lexicons.function_words()
         self.occurrences = Occurrences(text, self.surname_starts)
         self._count: dict[str, int] = {}
         self._plausible_memo: dict[str, bool] = {}
@@ -200,6 +203,12 @@ class _Reader:
             return short  # 副市长马力、李若杨: 马力 is a word, but here a title and a break bound it
         if not ok_short:
             return None
+        if (
+            t[p] in self.conjunction_surnames
+            and t[p + len(short) - 1 : p + len(short) + 1] in self.words
+            and self.count(short) < 2
+        ):
+            return None  # 第一书记和工作队: 和 joins two phrases and 工 begins 工作, no person 和工
         if not ok_long or self._gap_or_break(p + len(short)):
             return short
         # How strongly what follows each reading ends a name: a break or a two-character word such
@@ -324,6 +333,15 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
         if opened >= 0 and max(head.rfind(")"), head.rfind("）")) < opened:
             j += opened + 1
             head = head[opened + 1 :]
+        # A bracketed aside opening the phrase is no part of a title: (左起)亚总会长.
+        aside = _LEADING_ASIDE.match(head)
+        if aside:
+            j += aside.end()
+            head = head[aside.end() :]
+        # The unit of a date before the phrase (2016年6月6日市政府党组成员) is no part of it either.
+        if head[:1] in "年月日号" and j > 0 and text[j - 1].isdigit():
+            j += 1
+            head = head[1:]
         found = _find_head_boundaries(head)
         cut = found[-1].end() if found else 0
         start = j + cut
@@ -331,9 +349,14 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
         if start >= 2 and text[start - 1] in "、,，兼" and (start - 1) in title_ends:
             start = title_ends[start - 1]
             continue
+        # Titles written one after another (副主任 + 委员 in 筹委会副主任委员): one phrase.
+        if start in title_ends and title_ends[start] < start:
+            start = title_ends[start]
+            continue
         return start
 
 
+_LEADING_ASIDE = re.compile(r"^[(（][^()（）]{1,8}[)）]")
 _HEAD_BOUNDARY = re.compile(
     r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|邀请|感谢|欢迎|说|指派|委派|派出|任命|"
     rf"{boundaries.ALL})"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.charclass import HAN_CLASS, is_han
 from pipeline.extraction import lexicons
@@ -53,6 +54,18 @@ def _seam(text: str, a: int, b: int, words: frozenset[str]) -> bool:
     return text[a - 1 : a + 1] in words and text[a + 1 : b + 1] in words
 
 
+@cache
+def _seam_words() -> frozenset[str]:
+    """Two-character words that flank a seam: the seam list plus the general vocabulary."""
+    return lexicons.common_bigrams() | lexicons.common_words()
+
+
+def _title_after(text: str, b: int, words: frozenset[str]) -> bool:
+    """Whether the one-character division ending before ``b`` starts a title with the next character
+    (县长, 市长, 区长) that does not itself start a word (长期)."""
+    return text[b - 1 : b + 1] in words and text[b - 1 : b + 1].endswith("长") and text[b : b + 2] not in words
+
+
 def find_places(
     text: str, blocked: list[tuple[int, int]] | None = None, names: list[tuple[int, int]] | None = None
 ) -> list[PlaceHit]:
@@ -75,7 +88,7 @@ def find_places(
             i += 1
         return out
 
-    by_form, needs_parent, words = lex.by_form, lex.needs_parent, lexicons.common_bigrams()
+    by_form, needs_parent, words = lex.by_form, lex.needs_parent, _seam_words()
     for a, b, form in mentions:
         div = by_form[form]
         if form in needs_parent and div.parent not in named and div.province not in named:
@@ -86,6 +99,8 @@ def find_places(
             continue
         if len(form) == 2 and _seam(text, a, b, words):
             continue  # 幸福建设: 福建 is the seam between 幸福 and 建设, not a province.
+        if len(form) == 2 and form[1] in "县市区" and _title_after(text, b, words):
+            continue  # 邱县长: a surname before 县长 (a county head), not 邱县
         county_city = div.level == "county" and form.endswith("城市")
         if county_city and a > 0 and _cjk(text[a - 1]) and text[a - 1] not in _BEFORE_PLACE:
             continue  # 新兴城市 is a rising city, not 兴城市

@@ -50,7 +50,11 @@ def _parse_fields(line: str) -> dict[str, str] | None:
         # Prose has sentence punctuation in it; page-info values do not.
         if re.search(r"[。！？；]|，.*，", value) or len(value) > 40:
             return None
-        out.setdefault(_FIELD_KEYS[m.group(1)], value)
+        key = _FIELD_KEYS[m.group(1)]
+        out.setdefault(key, value)
+        if key in ("author", "editor") and value:
+            # The label as written (责任编辑, 记者, 通讯员) is the credited person's title.
+            out.setdefault(key + "_label", m.group(1))
     return out
 
 

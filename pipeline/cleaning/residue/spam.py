@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.charclass import HAN_CLASS
 from pipeline.cleaning.base import Step, run_edits
 from pipeline.cleaning.containers import parse_date
 from pipeline.cleaning.residue.lines import dedupe, line_matches
@@ -32,7 +33,7 @@ _TAIL_LINE_HINT = re.compile("返回搜狐|查看更多|阅读原文|查看原�
 # nothing to do with its neighbours (see ``_spam_lines``).
 _AD_WORD = "娱乐|体育|棋牌|彩票|真人|电竞|外汇|平台|官网|app|APP|App"
 _BRAND_LINE = re.compile(
-    rf"^[ \t]*([A-Za-z][A-Za-z0-9]{{1,15}}|[\u4e00-\u9fff]{{2,4}}?)({_AD_WORD})[^\n]{{0,36}}$", re.M
+    rf"^[ \t]*([A-Za-z][A-Za-z0-9]{{1,15}}|[{HAN_CLASS}]{{2,4}}?)({_AD_WORD})[^\n]{{0,36}}$", re.M
 )
 _BRAND_LINE_HINT = re.compile(_AD_WORD)
 HINTED = ((_TAIL_LINE, _TAIL_LINE_HINT), (_BRAND_LINE, _BRAND_LINE_HINT))

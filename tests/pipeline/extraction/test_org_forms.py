@@ -1,0 +1,71 @@
+"""Organization forms from the registration rules and the general mechanisms the validation2 misses
+showed (each text is written here, one phenomenon per test)."""
+
+from __future__ import annotations
+
+from pipeline.extraction.organizations import find_organizations
+from pipeline.extraction.places import find_places
+
+
+def orgs(text: str) -> set[str]:
+    return {h.value for h in find_organizations(text)}
+
+
+def places(text: str) -> set[str]:
+    return {p.value for p in find_places(text)}
+
+
+def test_registration_forms_are_endings() -> None:
+    assert orgs("与台湾工商建设研究会座谈。") == {"台湾工商建设研究会"}
+    assert orgs("参观内湖科技园区。") == {"内湖科技园区"}
+    assert orgs("规划了林口工五扩大工业区。") == {"林口工五扩大工业区"}
+    assert orgs("中央人民广播电台记者报道。") == {"中央人民广播电台"}
+
+
+def test_a_federation_after_a_chamber_is_one_name() -> None:
+    # 联合 after 商会 is part of the ending 联合总会 here, not the verb "jointly".
+    assert orgs("与亚洲台湾商会联合总会签署合作备忘录。") == {"亚洲台湾商会联合总会"}
+
+
+def test_a_meeting_word_inside_a_name_is_no_boundary() -> None:
+    assert orgs("鲁台经贸洽谈会办公室及企业主管") == {"鲁台经贸洽谈会办公室"}
+
+
+def test_an_ending_that_closes_a_role_word_names_no_body() -> None:
+    assert orgs("亚总会长陈五福表示，协助台商会员投资。") == set()
+
+
+def test_a_division_body_needs_its_division() -> None:
+    assert orgs("会议现场\n市委书记朱汉桥作重要讲话") == set()
+    assert orgs("中共潜江市委、潜江市人民政府") == {"中共潜江市委", "潜江市人民政府"}
+    assert orgs("前进区委书记于世军") == {"前进区委"}
+
+
+def test_a_bare_level_department_inside_a_title_is_not_listed() -> None:
+    assert orgs("省经贸委副主任林仙元主持发布会。") == set()
+    assert orgs("市招商局与企业签约。") == {"市招商局"}
+
+
+def test_one_body_under_two_place_forms_is_listed_once() -> None:
+    assert orgs("亳州市委副书记汪一光，亳州市市委副书记。") == {"亳州市市委"}
+
+
+def test_a_stray_word_read_into_a_head_is_folded() -> None:
+    assert orgs("到台元科技园区招商。邱县长肯定台元科技园区。") == {"台元科技园区"}
+
+
+def test_two_bodies_written_together_are_split_at_the_place() -> None:
+    assert orgs("吴中集团江苏中元控股集团有限公司负责人发言") == {"吴中集团", "江苏中元控股集团有限公司"}
+
+
+def test_a_network_figure_of_speech_is_not_a_site() -> None:
+    assert "桃园市政府两大连结网" not in orgs("透过亚总与桃园市政府两大连结网，扩大影响。")
+
+
+def test_a_count_adjective_ends_a_head() -> None:
+    assert orgs("马稠后三大工业区") == set()
+
+
+def test_a_place_across_two_words_is_no_place() -> None:
+    assert places("工商建设研究会理事长廖万隆") == set()  # 会理 is the seam of 研究会 and 理事
+    assert places("邱县长肯定园区") == set()  # a surname before 县长

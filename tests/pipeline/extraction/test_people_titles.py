@@ -1,0 +1,37 @@
+"""Titles read next to names: what may not begin a title phrase, titles written back to back, a
+conjunction that is also a surname, and a credit label kept as written."""
+
+from __future__ import annotations
+
+from pipeline.cleaning import clean
+from pipeline.extraction import extract
+from pipeline.extraction.people import find_people
+from pipeline.fields import fields_to_json
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    return [(h.name, h.title) for h in find_people(text)]
+
+
+def test_a_date_unit_does_not_begin_a_title() -> None:
+    assert people("2016年6月6日市政府党组成员张大勇率团访问泰国。") == [("张大勇", "市政府党组成员")]
+
+
+def test_a_bracketed_aside_does_not_begin_a_title() -> None:
+    assert people("▲(左起)商会会长陈五福、副市长王明巨合影。")[0] == ("陈五福", "商会会长")
+
+
+def test_titles_written_back_to_back_are_one_phrase() -> None:
+    got = people("博览会筹委会副主任委员兼秘书长、副市长张斯良在会上通报")
+    assert got == [("张斯良", "博览会筹委会副主任委员兼秘书长、副市长")]
+
+
+def test_a_conjunction_surname_before_a_word_is_no_name() -> None:
+    got = dict(people("省派第一书记和工作队牵头负责人陈金秀出席。副市长和晓东出席。"))
+    assert "和工" not in got and got["和晓东"] == "副市长"
+
+
+def test_a_credit_label_is_kept_as_written() -> None:
+    fields = fields_to_json(extract(clean("市长王强出席签约仪式。\n[责任编辑:李明伟]\n", "txt")))
+    values = [v["value"] for v in fields["people"]["values"]]
+    assert {"name": "李明伟", "title": "责任编辑"} in values
