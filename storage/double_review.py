@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from pipeline.agreement import AgreementReport, Verdict, agreement, key
-from pipeline.fields import FIELDS, FIELDS_BY_NAME
+from pipeline.fields import FIELDS, FIELDS_BY_NAME, FieldState, field_state
 from storage.editing import EditError, StaleEditError, _as_human, _history, _load, refresh_summary
 from storage.models import STATUSES, Article, ArticleText, FieldHistory, IndependentReview, utcnow
 from storage.queries import PRIVATE_HISTORY as PRIVATE
@@ -138,7 +138,7 @@ def own_article(store: Store, view: ArticleView, reviewer: str) -> ArticleView:
     fields = {}
     for name, values in own.items():
         machine = view.fields.get(name, {}).get("values", [])
-        fields[name] = {"edited": _bare(values) != _bare(machine), "values": values}
+        fields[name] = FieldState(_bare(values) != _bare(machine), values).to_json()
     return replace(view, status=own_status(store, view.id, reviewer), fields=fields)
 
 
@@ -302,11 +302,11 @@ def adjudicate(store: Store, article_id: int, status: str, fields: Mapping[str, 
                                                    .where(IndependentReview.article_id == article_id)
                                                    .order_by(IndependentReview.at))]
         for name, records in fields.items():
-            old = stored.get(name, {"edited": False, "values": []})
+            old = field_state(stored, name)
             new_values = [_as_human(v) for v in records]
             if _bare(old.get("values", [])) == _bare(new_values):
                 continue
-            stored[name] = {"edited": True, "values": new_values}
+            stored[name] = FieldState(True, new_values).to_json()
             _history(s, article_id, name, old.get("values", []), new_values, who)
         if a.status != status:
             _history(s, article_id, "status", a.status, status, who)
