@@ -399,12 +399,18 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
     menu item. A heading printed twice is left to :func:`_doubled_headings`."""
     counts = Counter(_key(ln) for ln in lines)
     seen: set[str] = set()
-    for ln in lines:
+    twice: list[int] = []
+    for i, ln in enumerate(lines):
         k = _key(ln)
-        if ln.cls == "content" and len(k) >= REPEATED_PARAGRAPH and _SENTENCE_END.search(k):
+        if ln.cls == "content" and REPEATED_PARAGRAPH <= len(k) <= LONG_LINE and _SENTENCE_END.search(k):
             if k in seen:
-                ln.cls, ln.reason = "furniture", "paragraph printed twice"
+                twice.append(i)
             seen.add(k)
+    # One paragraph printed again (a photo's story, a caption); a run of them is a whole text
+    # pasted twice, not page residue, and is left to the reviewer.
+    for i in twice:
+        if i - 1 not in twice and i + 1 not in twice:
+            lines[i].cls, lines[i].reason = "furniture", "paragraph printed twice"
     short = [
         ln.cls != "content" and ln.size <= 20 and not _SENTENCE_END.search(ln.text) and counts[_key(ln)] >= 2
         for ln in lines
@@ -422,18 +428,21 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
             for ln in lines[i:j]:
                 ln.cls, ln.reason = "furniture", "menu drawn more than once"
         i = j
+    inserted: dict[str, list[_Line | None]] = {}  # None: a copy not between paragraphs
     for i, ln in enumerate(lines):
         if not short[i] or ln.cls == "furniture":
             continue
         if ln.furniture:
             ln.cls, ln.reason = "furniture", "menu item drawn more than once"
-        elif (
-            ln.han >= 4
-            and 0 < i < len(lines) - 1
-            and lines[i - 1].cls == "content"
-            and lines[i + 1].cls == "content"
-        ):
-            ln.cls, ln.reason = "furniture", "line repeated between paragraphs"
+        else:
+            between = 0 < i < len(lines) - 1 and lines[i - 1].cls == lines[i + 1].cls == "content"
+            inserted.setdefault(_key(ln), []).append(ln if between and ln.han >= 4 else None)
+    for group in inserted.values():
+        # Every copy between two paragraphs: a caption under two photos ends the page once.
+        copies = [ln for ln in group if ln is not None]
+        if len(group) >= 2 and len(copies) == len(group) and not is_marked_caption(copies[0].text):
+            for ln in copies:
+                ln.cls, ln.reason = "furniture", "line repeated between paragraphs"
     # The page's window title, "标题 - 站名", above the headline it repeats.
     texts = {ln.text for ln in lines}
     for ln in lines[:head_end]:
