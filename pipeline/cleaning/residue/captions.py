@@ -31,6 +31,9 @@ _INLINE_CAPTION = re.compile(
     rf"(?:[ 　]*[{HAN}A-Za-z]{{0,12}}?[ 　]?[{HAN}]{{2,4}}[ 　]?(?:摄|摄影|供图))?[ 　]*$"
 )
 
+_INLINE_CAPTION_HINT = re.compile("图为")
+HINTED = ((_INLINE_CAPTION, _INLINE_CAPTION_HINT),)
+
 
 def _maybe_credit(line: str) -> bool:
     """Whether ``line`` (no newline in it) can match ``_CREDIT`` at all: its branches end with
@@ -121,7 +124,7 @@ def lift_captions(text: str) -> Step:
             continue
         if _IMAGE_NAME.match(s) or (len(s) <= 100 and _NO_SENTENCE.match(s) and _DEFAULT_IMAGE.search(s)):
             kind[i] = "image"
-        elif "图为" in s and (m := _INLINE_CAPTION.search(s)) is not None and m.start() > 0:
+        elif _INLINE_CAPTION_HINT.search(s) and (m := _INLINE_CAPTION.search(s)) is not None and m.start() > 0:
             kind[i] = "inline"  # a paragraph with a caption run into its end
         elif is_marked_caption(s):
             kind[i] = "caption"
