@@ -87,7 +87,7 @@ _ITEM_SPLIT = re.compile(r"\s+|[|｜>＞»›]|(?<=[^\s_])_(?=[^\s_])")
 _FIELD_LABEL = re.compile(
     r"(?:发布|更新|发表|上传)(?:时间|日期|人|者)|时间|日期|来源|作者|记者|通讯员|编辑|责编|[一二三]审|摄影(?:报道)?"
     r"|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:量|数|率)?|评论|文档(?:序号|编号)|页数|大小|格式|指导单位|建设单位"
-    r"|主办单位|承办单位|技术支持"
+    r"|主办单位|承办单位|技术支持|刊号|E-?mail"
 )
 _FIELD = re.compile(rf"(?:{_FIELD_LABEL.pattern})\s*[:：]")
 # A publication stamp: a full date, with a time of day or another count after it.
@@ -123,12 +123,25 @@ _URL_START = re.compile(r"^(?:https?://|www\.)\S+\s")
 _FONT_SWITCH = re.compile(r"^(?:[AaＡ][+\-＋－]?\s*){2,3}$|^[大中小](?:\s*[大中小]){2}$")
 # A copyright notice at the foot of a page: "版权为某某所有 未经同意不得复制或镜像", "© 2017".
 _COPYRIGHT = re.compile(
-    r"版权(?:所有|归|为[^。\n]{1,30}所有)|Copyright|©|未经[^。\n]{0,20}(?:同意|许可|授权)[^。\n]{0,10}不得", re.I
+    r"版权(?:所有|归|为[^。\n]{1,30}所有)|Copyright|©|未经[^。\n]{0,20}(?:同意|许可|授权)[^。\n]{0,10}不得"
+    # A repost site's disclaimer: "如侵权请联系删除", "侵删".
+    r"|如[有涉]?侵权|侵权[^。\n]{0,10}删除|侵删",
+    re.I,
+)
+# The second line of a breadcrumb broken after its first item: "> 某某产业园开工".
+_CRUMB_CONTINUED = re.compile(r"^[>＞»›]\s*\S")
+# An e-paper's pointer to its other pages: "详见C03、C04、C05版", "详见第5版".
+_EPAPER_SEE = re.compile(r"^(?:详见|见|转)第?[A-Z]?\d{1,3}(?:[、,，][A-Z]?\d{1,3})*版$")
+# Script code a template printed into the page: "str += '…'; if(! GetObj(\"x\")){ return; }".
+_SCRIPT_TOKEN = re.compile(
+    r"\+=|\)\s*\{|\}\s*(?:else)?|;\s*(?://|$|[a-z]\w*\s*(?=\+?[=(.]))|[\"']\s*(?=;)|\w+\.\w+\(|\w+\([\"']|\.(?:innerHTML|href)\b|\bwindow\."
+    r"|[\"']\s*\+|\+\s*[\"']|==|!=|\breturn\b|\bvar\b|\bfunction\b"
 )
 # Gambling and adult-site words, and the words an ad uses to solicit: an ad line dropped onto a
 # page ("某某赌场官网") holds one of each, or several of the first, and shares none with the story.
 _VICE = re.compile(
-    r"赌场|博彩|娱乐城|百家乐|老虎机|棋牌|六合彩|彩票|真人视讯|无码|黄色|色情|成人视频|人妻|(?<![A-Za-z])[Aa][Vv](?![A-Za-z])"
+    r"赌场|博彩|娱乐城|百家乐|老虎机|棋牌|六合彩|彩票|真人视讯|无码|黄色|色情|成人视频|人妻|伦理片|乱伦|精品国产|国产精品"
+    r"|(?<![A-Za-z])[Aa][Vv](?![A-Za-z])"
 )
 _SOLICIT = re.compile(r"官网|官方网站|网址|平台|注册|开户|下载|[Aa][Pp][Pp]|入口|在线观看|免费|网站")
 # A document site names the document twice in its notice: "《X.docx》由会员分享…更多相关《X.docx(30页珍藏版)》".
@@ -185,7 +198,7 @@ def _lines(text: str) -> list[_Line]:
         line = text[a:b].strip()
         size = len(line) - line.count(" ")
         han = han_count(line)
-        if size > LONG_LINE and _SENTENCE_END.search(line) and not _MARKUP_HINT.search(line):
+        if size > LONG_LINE and han >= CONTENT_HAN and _SENTENCE_END.search(line) and not _MARKUP_HINT.search(line):
             # A paragraph of the story (most lines of a page): no item split needed.
             out.append(_Line(a, b, line, size, han, cats[i], covered[i], fw[i], 0, [], 0, cls="content"))
             continue
@@ -226,8 +239,14 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "page-info line led by the site's address"
     if _FONT_SWITCH.match(s):
         return "furniture", "font-size switch"
-    if in_zone and n <= 100 and not _SENTENCE_END.search(s) and _COPYRIGHT.search(s):
+    if in_zone and n <= 160 and not _SENTENCE_END.search(s) and _COPYRIGHT.search(s):
         return "furniture", "copyright notice"
+    if in_zone and _CRUMB_CONTINUED.match(s) and not sentence:
+        return "furniture", "breadcrumb (continued)"
+    if _EPAPER_SEE.match(s):
+        return "furniture", "e-paper page reference"
+    if (in_zone or ln.han < 0.2 * n) and _is_script(s):
+        return "furniture", "script code"
     fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0)
     # Two page-info fields: a "?" here is a separator lost to a wrong encoding, not a question.
     if fields >= 2 and n <= 160 and not _SENTENCE_END.search(_LOST_SEPARATOR.sub(" ", s)):
@@ -301,8 +320,9 @@ def remove_boilerplate(
         return run_edits(KIND, text, [], "page furniture removed")
     head_end, tail_start = min(ZONE_LINES, n), max(n - ZONE_LINES, 0)
     _classify_all(lines, range(n), head_end, tail_start, known_lines)
+    _ad_lines(lines, text)
     head_end, tail_start = _story_zones(lines, head_end, tail_start, known_lines)
-    _page_lines(lines, text, head_end)
+    _doc_notices(lines, head_end)
     _repeats(lines, head_end)
     _vertical_menus(lines, head_end, tail_start)
     _related_tail(lines)
@@ -362,10 +382,9 @@ def _story_zones(
     return new_head, new_tail
 
 
-def _page_lines(lines: list[_Line], text: str, head_end: int) -> None:
-    """Lines judged against the rest of the page: an ad for a gambling or adult site whose words
-    the story never uses, and a document site's notice naming the document the page heads."""
-    own = {_BULLET.sub("", ln.text) for ln in lines}
+def _ad_lines(lines: list[_Line], text: str) -> None:
+    """An ad for a gambling or adult site whose words the story never uses (judged before the
+    story's zones are drawn: a long ad line above the headline reads like its first paragraph)."""
     for ln in lines:
         if ln.cls == "furniture" or _SENTENCE_END.search(ln.text) or ln.size > 120:
             continue
@@ -374,6 +393,11 @@ def _page_lines(lines: list[_Line], text: str, head_end: int) -> None:
             rest = text[: ln.start] + "\n" + text[ln.end :]
             if not vice & {m.group() for m in _VICE.finditer(rest)}:
                 ln.cls, ln.reason = "furniture", "gambling or adult-site ad"
+
+
+def _doc_notices(lines: list[_Line], head_end: int) -> None:
+    """A document site's notice in the head naming twice the document the page heads."""
+    own = {_BULLET.sub("", ln.text) for ln in lines}
     for ln in lines[: head_end + 1]:  # the notice may be the first line read as prose
         m = _DOC_NOTICE.search(ln.text)
         if m is not None and ln.size <= 200 and m.group(1).strip() in own:
@@ -547,6 +571,14 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
             continue
         if not story_began:
             first.setdefault(ln.text, i)
+
+
+SCRIPT_TOKENS = 3
+
+
+def _is_script(s: str) -> bool:
+    """Code, not prose: several code tokens, and the Han characters a minority of the line."""
+    return len(_SCRIPT_TOKEN.findall(s)) >= SCRIPT_TOKENS and han_count(s) < 0.5 * len(s.replace(" ", ""))
 
 
 def _is_headline(ln: _Line) -> bool:

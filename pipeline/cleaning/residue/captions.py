@@ -44,7 +44,7 @@ def _maybe_credit(line: str) -> bool:
 _CREDIT_LAST = frozenset("摄影图)）")
 _CREDIT_FIRST = frozenset("图资")
 _NO_SENTENCE = re.compile(r"^[^。！？!?；;，]*$")
-_SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景|效果图|鸟瞰图?|外景|航拍图?)$")
+_SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景|效果图|鸟瞰图?|外景|航拍图?|资料(?:照片|图片))$")
 # Subject-less action phrases ("参观…"); "考察团…" / "调研组…" are subjects, not actions.
 _ACTION = re.compile(r"^(?:参观|考察|调研|走访|视察|察看|查看|听取|观看|参加|出席|检查|慰问)(?![团组队])")
 _DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")

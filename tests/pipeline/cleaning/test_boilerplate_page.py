@@ -169,3 +169,46 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_text_comes_out_unchanged(text: str) -> None:
     assert squash(clean(text, "text").text) == squash(text)
+
+
+# -- rules the fourth held-out round showed ---------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["跳转到正文内容", "登录名: 密码:", "文章搜索:"])
+def test_skip_links_login_and_search_boxes_go(line: str) -> None:
+    assert removed(f"{line}\n{HEADLINE}\n" + BODY) == [line]
+
+
+def test_script_code_printed_into_the_page_goes() -> None:
+    code = "\\n'; str += '<div>' + GetObj(\"artibody\").innerHTML; if(x){ return; }"
+    assert removed(f"{code}\n{HEADLINE}\n" + BODY) == [code]
+
+
+def test_an_english_paragraph_with_semicolons_stays() -> None:
+    text = BODY + "The park hosts three sectors; logistics, retail and software; all of them grew.\n"
+    assert removed(text) == []
+
+
+def test_the_second_line_of_a_broken_breadcrumb_goes() -> None:
+    assert removed(f"当前位置:首页\n> {HEADLINE}\n{HEADLINE}\n" + BODY) == ["当前位置:首页", f"> {HEADLINE}"]
+
+
+def test_an_epaper_pointer_to_other_pages_goes() -> None:
+    assert removed(BODY + "详见C03、C04版\n") == ["详见C03、C04版"]
+
+
+def test_a_repost_disclaimer_with_an_address_goes_and_a_contact_line_stays() -> None:
+    note = "注意:本站部分内容由网友投稿,如侵权请联系删除,联系邮箱:someone@example.com"
+    assert removed(BODY + note + "\n") == [note]
+    contact = "联系人：张三，联系电话：0123-4567890，邮箱：someone@example.gov.cn"
+    assert removed(BODY + contact + "\n") == []
+
+
+def test_an_epaper_masthead_with_its_serial_number_goes() -> None:
+    line = "国内统一刊号:CN00-0000  http://www.example.com  E-mail:desk@example.com"
+    assert removed(f"{line}\n{HEADLINE}\n" + BODY) == [line]
+
+
+def test_an_archive_photo_caption_is_lifted() -> None:
+    out = clean(BODY + "某报报史馆一角资料照片\n" + BODY, "text")
+    assert "资料照片" not in out.text and any("资料照片" in c.text for c in out.captions)
