@@ -147,6 +147,7 @@ _SOLICIT = re.compile(r"官网|官方网站|网址|平台|注册|开户|下载|[
 # A document site names the document twice in its notice: "《X.docx》由会员分享…更多相关《X.docx(30页珍藏版)》".
 _DOC_NOTICE = re.compile(r"《([^《》\n]{2,60}?)(?:\([^()《》\n]{0,20}\))?》[^\n]*《\1")
 _BULLET = re.compile(r"^[•·▪●○◆◇■□\-*]\s*")
+_BULLET_FIRST = frozenset("•·▪●○◆◇■□-*")
 _RELATED_HEADER = re.compile(r"^[【\[]?(?:[^\s【】\[\]]{0,4})[】\]]?$")
 _BRACKETS = "【】[]()（）<>《》:：·•|｜ "
 HINTED = ((_EPAPER_PAGE, re.compile("版")), (_MARKUP, _MARKUP_HINT))
@@ -168,6 +169,7 @@ class _Line:
     cls: str = ""  # content / furniture / weak / plain
     reason: str = ""
     repeated_prefix: int = 0  # characters at the start that repeat the heading above
+    key: str = ""  # the text without a leading bullet (see _key), filled on first use
 
 
 LONG_LINE = 160  # no furniture rule looks at a longer line that ends a sentence, save markup
@@ -245,7 +247,7 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "breadcrumb (continued)"
     if _EPAPER_SEE.match(s):
         return "furniture", "e-paper page reference"
-    if (in_zone or ln.han < 0.2 * n) and _is_script(s):
+    if ln.han < 0.5 * n and (in_zone or ln.han < 0.2 * n) and _is_script(s):
         return "furniture", "script code"
     fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0)
     # Two page-info fields: a "?" here is a separator lost to a wrong encoding, not a question.
@@ -411,7 +413,10 @@ REPEATED_PARAGRAPH = 20
 
 
 def _key(ln: _Line) -> str:
-    return _BULLET.sub("", ln.text)
+    """The line without a leading bullet: a menu item drawn as "• 财经" and as "财经" is one."""
+    if not ln.key:
+        ln.key = _BULLET.sub("", ln.text) if ln.text[:1] in _BULLET_FIRST else ln.text
+    return ln.key
 
 
 def _repeats(lines: list[_Line], head_end: int) -> None:
