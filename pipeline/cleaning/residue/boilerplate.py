@@ -435,10 +435,13 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
             if k in seen:
                 twice.append(i)
             seen.add(k)
-    # One paragraph printed again (a photo's story, a caption); a run of them is a whole text
-    # pasted twice, not page residue, and is left to the reviewer.
+    # One paragraph printed again further down (a photo's story, a caption); a run of copies is
+    # a whole text pasted twice, and a copy right under its original a stutter: both are left to
+    # the reviewer (and a line joined to its neighbour by a later step cannot change the verdict
+    # when the text is cleaned again).
     for i in twice:
-        if i - 1 not in twice and i + 1 not in twice:
+        near = {i - 1, i + 1}
+        if not near & set(twice) and _key(lines[i - 1]) != _key(lines[i]):
             lines[i].cls, lines[i].reason = "furniture", "paragraph printed twice"
     short = [
         ln.cls != "content" and ln.size <= 20 and not _SENTENCE_END.search(ln.text) and counts[_key(ln)] >= 2
@@ -457,15 +460,21 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
             for ln in lines[i:j]:
                 ln.cls, ln.reason = "furniture", "menu drawn more than once"
         i = j
-    inserted: dict[str, list[_Line | None]] = {}  # None: a copy not between paragraphs
+    contents = [i for i, ln in enumerate(lines) if ln.cls == "content"]
+    first, last = (contents[0], contents[-1]) if contents else (0, -1)
+    inserted: dict[str, list[_Line | None]] = {}  # None: a copy outside the story
     for i, ln in enumerate(lines):
         if not short[i] or ln.cls == "furniture":
             continue
         if ln.furniture:
             ln.cls, ln.reason = "furniture", "menu item drawn more than once"
         else:
-            between = 0 < i < len(lines) - 1 and lines[i - 1].cls == lines[i + 1].cls == "content"
-            inserted.setdefault(_key(ln), []).append(ln if between and ln.han >= 4 else None)
+            # Inside the story (not its heading or its foot), and a phrase of its own with a
+            # space in it ("我是广告 请继续往下阅读"), not a one-phrase subheading used twice.
+            # Judged by where the story's paragraphs are, not by the next line, so a caption
+            # lifted or a heading removed later does not change the verdict on a second pass.
+            inside = first < i < last and len(ln.items) >= 2 and ln.han >= 4
+            inserted.setdefault(_key(ln), []).append(ln if inside else None)
     for group in inserted.values():
         # Every copy between two paragraphs: a caption under two photos ends the page once.
         copies = [ln for ln in group if ln is not None]

@@ -62,6 +62,11 @@ def test_a_line_repeated_between_paragraphs_goes() -> None:
     assert removed(f"{a}\n{ad}\n{b}\n{ad}\n{c}\n") == [ad, ad]
 
 
+def test_a_subheading_used_twice_in_the_story_stays() -> None:
+    a, b, c = BODY.splitlines()
+    assert removed(f"{a}\n创新改革\n{b}\n创新改革\n{c}\n") == []
+
+
 def test_a_paragraph_printed_twice_keeps_its_first_copy() -> None:
     para = "2月21日，记者在河道整治工程现场看到，施工工地一派繁忙景象，主体工程将于3月底完工。"
     text = f"河道整治正酣\n{para}\n本报记者 张三 摄\n河道整治正酣\n{para}\n本报记者 张三 摄\n"
