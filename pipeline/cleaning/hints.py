@@ -102,8 +102,29 @@ def _covered_node(op: object, av: object, hint: re.Pattern[str]) -> bool:
     if op in _REPEATS:
         lo, _hi, sub = _repeat(av)
         return lo >= 1 and _covered(sub, hint)
+    if op is C.IN:
+        chars = _class_chars(av)
+        return bool(chars) and all(hint.search(c) for c in chars)  # type: ignore[union-attr]
     e = _exact_node(op, av)
     return bool(e) and all(hint.search(s) for s in e)  # type: ignore[union-attr]
+
+
+MAX_CLASS = 20_000  # widest character class enumerated (the emoji blocks are a few thousand)
+
+
+def _class_chars(av: object) -> set[str] | None:
+    """Every character of a class (one without negation or categories), ranges of any width up
+    to ``MAX_CLASS`` in all: an emoji class is covered when the hint finds each of its emoji."""
+    assert isinstance(av, list)
+    chars: set[str] = set()
+    for iop, iav in av:
+        if iop is C.LITERAL:
+            chars.add(chr(iav))
+        elif iop is C.RANGE and len(chars) + iav[1] - iav[0] < MAX_CLASS:
+            chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+        else:
+            return None
+    return chars
 
 
 def hint_covers(rx: re.Pattern[str] | str, hint: re.Pattern[str]) -> bool:

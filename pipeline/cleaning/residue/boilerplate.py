@@ -23,6 +23,7 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,12 +87,14 @@ _ITEM_SPLIT = re.compile(r"\s+|[|｜>＞»›]|(?<=[^\s_])_(?=[^\s_])")
 _FIELD_LABEL = re.compile(
     r"(?:发布|更新|发表|上传)(?:时间|日期|人|者)|时间|日期|来源|作者|记者|通讯员|编辑|责编|[一二三]审|摄影(?:报道)?"
     r"|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:量|数|率)?|评论|文档(?:序号|编号)|页数|大小|格式|指导单位|建设单位"
-    r"|主办单位|承办单位|技术支持"
+    r"|主办单位|承办单位|技术支持|刊号|E-?mail"
 )
 _FIELD = re.compile(rf"(?:{_FIELD_LABEL.pattern})\s*[:：]")
 # A publication stamp: a full date, with a time of day or another count after it.
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
-_STAMP = re.compile(rf"{_DATE.pattern}\s*(?:\d{{1,2}}:\d{{2}}|\d+\b|星期|周[一二三四五六日天])")
+_STAMP = re.compile(
+    rf"{_DATE.pattern}\s*(?:\d{{1,2}}:\d{{2}}|\d+\b|星期|周[一二三四五六日天]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+)
 _FULL_STAMP = re.compile(rf"^{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}:\d{{2}}$")
 # The page numbers of a document site or a PDF: "_第1页", "第1页 / 共21页", "Page 1:", "1of 103",
 # "— 2 —".
@@ -106,9 +109,45 @@ _RULE = re.compile(r"^[*=\-_~#·•]{5,}$")
 _MARKUP_HINT = re.compile(r"<|-->|\?>|\(\)|content_|/enpproperty|&nbsp|\{\$|\$\{")  # in every _MARKUP match
 _MARKUP = re.compile(r"<!--|-->|<\?|\?>|\w+\(\)\)?;|\bcontent_\d+\.s?html?\b|/enpproperty|&nbsp;|\{\$|\$\{")
 # An e-paper page label: 第A05版: / A01版:要闻 / 02版:要闻 / 第3版().
-_EPAPER_PAGE = re.compile(r"(?:^|\s)第?[A-Z]?\d{1,3}版(?:[:：(（]|$)")
+_EPAPER_PAGE = re.compile(r"(?:^|[\s:：])第?[A-Z]?\d{1,3}版(?:[:：(（]|$)")
+# The page label an e-paper appends to a headline it prints twice: "护城河建设正酣(一版)".
+_EPAPER_SUFFIX = re.compile(r"[(（]第?[A-Z]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})版[)）]$")
 # A date or time alone on a line ("2021-07-14", "16:40", "星期三", "2020年12月30日").
 _DATE_ONLY = re.compile(r"^[\d\s年月日号:：/.\-]*(?:星期|周)?[一二三四五六日天]?[\d\s年月日号:：/.\-()（）]*$")
+# A line that is only a web address or a page id: "(//www.example.com)", "0100702000100000000…".
+_URL_LINE = re.compile(r"^[(（\[]?(?:(?:https?:)?//|www\.)[\w.\-]+\.[A-Za-z]{2,}[^\s)）\]]*[)）\]]?$")
+_ID_LINE = re.compile(r"^[0-9A-Fa-f]{20,}$")
+# A page-info line led by the site's address: "http://www.example.com 2019/7/8 某研究所 佚名".
+_URL_START = re.compile(r"^(?:https?://|www\.)\S+\s")
+# The font-size buttons of a page: "A A A", "A+ A-", "大 中 小".
+_FONT_SWITCH = re.compile(r"^(?:[AaＡ][+\-＋－]?\s*){2,3}$|^[大中小](?:\s*[大中小]){2}$")
+# A copyright notice at the foot of a page: "版权为某某所有 未经同意不得复制或镜像", "© 2017".
+_COPYRIGHT = re.compile(
+    r"版权(?:所有|归|为[^。\n]{1,30}所有)|Copyright|©|未经[^。\n]{0,20}(?:同意|许可|授权)[^。\n]{0,10}不得"
+    # A repost site's disclaimer: "如侵权请联系删除", "侵删".
+    r"|如[有涉]?侵权|侵权[^。\n]{0,10}删除|侵删",
+    re.I,
+)
+# The second line of a breadcrumb broken after its first item: "> 某某产业园开工".
+_CRUMB_CONTINUED = re.compile(r"^[>＞»›]\s*\S")
+# An e-paper's pointer to its other pages: "详见C03、C04、C05版", "详见第5版".
+_EPAPER_SEE = re.compile(r"^(?:详见|见|转)第?[A-Z]?\d{1,3}(?:[、,，][A-Z]?\d{1,3})*版$")
+# Script code a template printed into the page: "str += '…'; if(! GetObj(\"x\")){ return; }".
+_SCRIPT_TOKEN = re.compile(
+    r"\+=|\)\s*\{|\}\s*(?:else)?|;\s*(?://|$|[a-z]\w*\s*(?=\+?[=(.]))|[\"']\s*(?=;)|\w+\.\w+\(|\w+\([\"']|\.(?:innerHTML|href)\b|\bwindow\."
+    r"|[\"']\s*\+|\+\s*[\"']|==|!=|\breturn\b|\bvar\b|\bfunction\b"
+)
+# Gambling and adult-site words, and the words an ad uses to solicit: an ad line dropped onto a
+# page ("某某赌场官网") holds one of each, or several of the first, and shares none with the story.
+_VICE = re.compile(
+    r"赌场|博彩|娱乐城|百家乐|老虎机|棋牌|六合彩|彩票|真人视讯|无码|黄色|色情|成人视频|人妻|伦理片|乱伦|精品国产|国产精品"
+    r"|(?<![A-Za-z])[Aa][Vv](?![A-Za-z])"
+)
+_SOLICIT = re.compile(r"官网|官方网站|网址|平台|注册|开户|下载|[Aa][Pp][Pp]|入口|在线观看|免费|网站")
+# A document site names the document twice in its notice: "《X.docx》由会员分享…更多相关《X.docx(30页珍藏版)》".
+_DOC_NOTICE = re.compile(r"《([^《》\n]{2,60}?)(?:\([^()《》\n]{0,20}\))?》[^\n]*《\1")
+_BULLET = re.compile(r"^[•·▪●○◆◇■□\-*]\s*")
+_BULLET_FIRST = frozenset("•·▪●○◆◇■□-*")
 _RELATED_HEADER = re.compile(r"^[【\[]?(?:[^\s【】\[\]]{0,4})[】\]]?$")
 _BRACKETS = "【】[]()（）<>《》:：·•|｜ "
 HINTED = ((_EPAPER_PAGE, re.compile("版")), (_MARKUP, _MARKUP_HINT))
@@ -130,6 +169,7 @@ class _Line:
     cls: str = ""  # content / furniture / weak / plain
     reason: str = ""
     repeated_prefix: int = 0  # characters at the start that repeat the heading above
+    key: str = ""  # the text without a leading bullet (see _key), filled on first use
 
 
 LONG_LINE = 160  # no furniture rule looks at a longer line that ends a sentence, save markup
@@ -160,7 +200,7 @@ def _lines(text: str) -> list[_Line]:
         line = text[a:b].strip()
         size = len(line) - line.count(" ")
         han = han_count(line)
-        if size > LONG_LINE and _SENTENCE_END.search(line) and not _MARKUP_HINT.search(line):
+        if size > LONG_LINE and han >= CONTENT_HAN and _SENTENCE_END.search(line) and not _MARKUP_HINT.search(line):
             # A paragraph of the story (most lines of a page): no item split needed.
             out.append(_Line(a, b, line, size, han, cats[i], covered[i], fw[i], 0, [], 0, cls="content"))
             continue
@@ -184,6 +224,7 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
     if ln.cls == "content":
         return "content", ""
     s, n = ln.text, ln.size
+    words = _lexicon().words
     sentence = _is_sentence(ln)
     markup = _MARKUP.search(s) is not None
     if markup and (n <= 200 or ln.han < 0.5 * n):
@@ -194,12 +235,28 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "document page number"
     if in_zone and _RULE.match(s):
         return "furniture", "rule line"
+    if in_zone and ln.han == 0 and (_URL_LINE.match(s) or _ID_LINE.match(s)):
+        return "furniture", "web address or page id"
+    if _URL_START.match(s) and _DATE.search(s) and not sentence and n <= 120:
+        return "furniture", "page-info line led by the site's address"
+    if _FONT_SWITCH.match(s):
+        return "furniture", "font-size switch"
+    if in_zone and n <= 160 and not _SENTENCE_END.search(s) and _COPYRIGHT.search(s):
+        return "furniture", "copyright notice"
+    if in_zone and _CRUMB_CONTINUED.match(s) and not sentence:
+        return "furniture", "breadcrumb (continued)"
+    if _EPAPER_SEE.match(s):
+        return "furniture", "e-paper page reference"
+    if ln.han < 0.5 * n and (in_zone or ln.han < 0.2 * n) and _is_script(s):
+        return "furniture", "script code"
     fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0)
     # Two page-info fields: a "?" here is a separator lost to a wrong encoding, not a question.
     if fields >= 2 and n <= 160 and not _SENTENCE_END.search(_LOST_SEPARATOR.sub(" ", s)):
         return "furniture", "page-info fields"
     if in_zone and _FULL_STAMP.match(s):
         return "furniture", "publication stamp"
+    if len(ln.items) >= 3 and words.get(ln.items[0]) == "nav" and not sentence and max(map(len, ln.items)) <= 12:
+        return "furniture", "breadcrumb"  # "首页 新闻 正文", "Home 新闻区 交通产经": no separators
     crumbs = len(_CRUMB.findall(s))
     if crumbs >= 2 and n <= 160 and ln.furniture and "nav" in ln.furniture:
         return "furniture", "breadcrumb"
@@ -215,18 +272,18 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "content", ""
     if n > MAX_FURNITURE_LINE and ln.han >= CONTENT_HAN:
         return "content", ""
-    words = ln.furniture
+    found = ln.furniture
     short_items = len(ln.items) >= 3 and max(len(i) for i in ln.items) <= 12 and not sentence
     if n <= MAX_FURNITURE_LINE and not sentence:
-        if ln.word_items and ln.covered >= 0.5 * n and (len(words) >= 2 or in_zone):
+        if ln.word_items and ln.covered >= 0.5 * n and (len(found) >= 2 or in_zone):
             return "furniture", "page furniture words"
         if ln.covered >= 0.8 * n and in_zone:
             return "furniture", "page furniture words"
         if short_items and (ln.word_items or ln.separators >= 2):
             return "furniture", "link list"
-        if ln.word_items and len(words) >= 2 and fw_density < 0.08:
+        if ln.word_items and len(found) >= 2 and fw_density < 0.08:
             return "furniture", "page furniture words"
-        if words and ln.han <= 2:
+        if found and ln.han <= 2:
             return "furniture", "page furniture (no prose)"
         if in_zone and fields and n <= 30:
             return "furniture", "credit or page-info field"
@@ -234,7 +291,7 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
             return "weak", "publication stamp"
         if ln.separators >= 2 and ln.han < 0.8 * n:
             return "weak", "separators"
-        if words or short_items:
+        if found or short_items:
             return "weak", "page furniture word"
         if in_zone and (ln.han == 0 or _DATE_ONLY.match(s) or _DATE.search(s)):
             return "weak", "date or number"
@@ -264,11 +321,12 @@ def remove_boilerplate(
     if not n:
         return run_edits(KIND, text, [], "page furniture removed")
     head_end, tail_start = min(ZONE_LINES, n), max(n - ZONE_LINES, 0)
-    for i, ln in enumerate(lines):
-        ln.cls, ln.reason = _classify(ln, i < head_end or i >= tail_start)
-        # Shared with other articles of the site, and not prose (a repost shares its paragraphs).
-        if ln.cls in ("plain", "weak") and known_lines and line_key(ln.text) in known_lines:
-            ln.cls, ln.reason = "furniture", "line shared by many articles of this site"
+    _classify_all(lines, range(n), head_end, tail_start, known_lines)
+    _ad_lines(lines, text)
+    head_end, tail_start = _story_zones(lines, head_end, tail_start, known_lines)
+    _doc_notices(lines, head_end)
+    _repeats(lines, head_end)
+    _vertical_menus(lines, head_end, tail_start)
     _related_tail(lines)
     _doubled_headings(lines, head_end, tail_start)
     _resolve_weak(lines, head_end, tail_start)
@@ -298,6 +356,169 @@ def remove_boilerplate(
         if date:
             step.metadata["published_at"] = date
     return step
+
+
+def _classify_all(
+    lines: list[_Line], which: range, head_end: int, tail_start: int, known_lines: Collection[str] | None
+) -> None:
+    for i in which:
+        ln = lines[i]
+        ln.cls, ln.reason = _classify(ln, i < head_end or i >= tail_start)
+        # Shared with other articles of the site, and not prose (a repost shares its paragraphs).
+        if ln.cls in ("plain", "weak") and known_lines and line_key(ln.text) in known_lines:
+            ln.cls, ln.reason = "furniture", "line shared by many articles of this site"
+
+
+def _story_zones(
+    lines: list[_Line], head_end: int, tail_start: int, known_lines: Collection[str] | None
+) -> tuple[int, int]:
+    """The head zone reaches to the story's first paragraph and the tail zone from its last, as
+    in jusText, where a page's long header (a menu, a document site's notices) outgrows the
+    fixed ``ZONE_LINES``. The lines the wider zones take in are judged again as zone lines."""
+    contents = [i for i, ln in enumerate(lines) if ln.cls == "content"]
+    if not contents:
+        return head_end, tail_start
+    new_head, new_tail = max(head_end, contents[0]), min(tail_start, contents[-1] + 1)
+    _classify_all(lines, range(head_end, new_head), new_head, new_tail, known_lines)
+    _classify_all(lines, range(new_tail, tail_start), new_head, new_tail, known_lines)
+    return new_head, new_tail
+
+
+def _ad_lines(lines: list[_Line], text: str) -> None:
+    """An ad for a gambling or adult site whose words the story never uses (judged before the
+    story's zones are drawn: a long ad line above the headline reads like its first paragraph)."""
+    for ln in lines:
+        if ln.cls == "furniture" or _SENTENCE_END.search(ln.text) or ln.size > 120:
+            continue
+        vice = {m.group() for m in _VICE.finditer(ln.text)}
+        if vice and (len(vice) >= 2 or _SOLICIT.search(ln.text)) and ln.function / max(ln.han, 1) < 0.08:
+            rest = text[: ln.start] + "\n" + text[ln.end :]
+            if not vice & {m.group() for m in _VICE.finditer(rest)}:
+                ln.cls, ln.reason = "furniture", "gambling or adult-site ad"
+
+
+def _doc_notices(lines: list[_Line], head_end: int) -> None:
+    """A document site's notice in the head naming twice the document the page heads."""
+    own = {_BULLET.sub("", ln.text) for ln in lines}
+    for ln in lines[: head_end + 1]:  # the notice may be the first line read as prose
+        m = _DOC_NOTICE.search(ln.text)
+        if m is not None and ln.size <= 200 and m.group(1).strip() in own:
+            ln.cls, ln.reason = "furniture", "document site's notice"
+
+
+MENU_BLOCK = 3  # lines in a run of repeated short lines: a menu the page draws more than once
+MENU_RUN = 4  # one-word lines in a run: a menu drawn down the page
+LONG_MENU_RUN = 6  # so many need no furniture word among them
+REPEATED_PARAGRAPH = 20
+
+
+def _key(ln: _Line) -> str:
+    """The line without a leading bullet: a menu item drawn as "• 财经" and as "财经" is one."""
+    if not ln.key:
+        ln.key = _BULLET.sub("", ln.text) if ln.text[:1] in _BULLET_FIRST else ln.text
+    return ln.key
+
+
+def _repeats(lines: list[_Line], head_end: int) -> None:
+    """Repetition inside the page, the in-page twin of the store's cross-article count: a
+    paragraph printed twice keeps its first copy (an e-paper or a slideshow prints a photo's
+    story twice); a run of short lines that each recur is a menu the page draws more than once
+    (desktop and mobile navigation), and a short line recurring between paragraphs is an
+    inserted widget ("我是广告 请继续往下阅读"); a short line recurring with a furniture word is a
+    menu item. A heading printed twice is left to :func:`_doubled_headings`."""
+    counts = Counter(_key(ln) for ln in lines)
+    seen: set[str] = set()
+    twice: list[int] = []
+    for i, ln in enumerate(lines):
+        k = _key(ln)
+        if ln.cls == "content" and REPEATED_PARAGRAPH <= len(k) <= LONG_LINE and _SENTENCE_END.search(k):
+            if k in seen:
+                twice.append(i)
+            seen.add(k)
+    # One paragraph printed again further down (a photo's story, a caption); a run of copies is
+    # a whole text pasted twice, and a copy right under its original a stutter: both are left to
+    # the reviewer (and a line joined to its neighbour by a later step cannot change the verdict
+    # when the text is cleaned again).
+    for i in twice:
+        near = {i - 1, i + 1}
+        if not near & set(twice) and _key(lines[i - 1]) != _key(lines[i]):
+            lines[i].cls, lines[i].reason = "furniture", "paragraph printed twice"
+    short = [
+        ln.cls != "content" and ln.size <= 20 and not _SENTENCE_END.search(ln.text) and counts[_key(ln)] >= 2
+        for ln in lines
+    ]
+    i = 0
+    while i < len(lines):
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and short[j]:
+            j += 1
+        # Distinct lines: a doubled headline with a separator above each copy is no menu.
+        if len({_key(ln) for ln in lines[i:j]}) >= MENU_BLOCK:
+            for ln in lines[i:j]:
+                ln.cls, ln.reason = "furniture", "menu drawn more than once"
+        i = j
+    contents = [i for i, ln in enumerate(lines) if ln.cls == "content"]
+    first, last = (contents[0], contents[-1]) if contents else (0, -1)
+    inserted: dict[str, list[_Line | None]] = {}  # None: a copy outside the story
+    for i, ln in enumerate(lines):
+        if not short[i] or ln.cls == "furniture":
+            continue
+        if ln.furniture:
+            ln.cls, ln.reason = "furniture", "menu item drawn more than once"
+        else:
+            # Inside the story (not its heading or its foot), and a phrase of its own with a
+            # space in it ("我是广告 请继续往下阅读"), not a one-phrase subheading used twice.
+            # Judged by where the story's paragraphs are, not by the next line, so a caption
+            # lifted or a heading removed later does not change the verdict on a second pass.
+            inside = first < i < last and len(ln.items) >= 2 and ln.han >= 4
+            inserted.setdefault(_key(ln), []).append(ln if inside else None)
+    for group in inserted.values():
+        # Every copy between two paragraphs: a caption under two photos ends the page once.
+        copies = [ln for ln in group if ln is not None]
+        if len(group) >= 2 and len(copies) == len(group) and not is_marked_caption(copies[0].text):
+            for ln in copies:
+                ln.cls, ln.reason = "furniture", "line repeated between paragraphs"
+    # The page's window title, "标题 - 站名", above the headline it repeats.
+    texts = {ln.text for ln in lines}
+    for ln in lines[:head_end]:
+        m = _SITE_SUFFIX.match(ln.text)
+        if m is not None and ln.cls != "furniture" and m.group(1) in texts:
+            ln.cls, ln.reason = "furniture", "window title with the site's name"
+    # A headline an e-paper prints twice, once with its page label: "标题(一版)" above "标题".
+    for ln in lines[:head_end]:
+        m = _EPAPER_SUFFIX.search(ln.text)
+        if m is not None and ln.text[: m.start()].strip() in texts:
+            ln.cls, ln.reason = "furniture", "e-paper page label"
+
+
+_SITE_SUFFIX = re.compile(r"^(.{6,}?)\s+[-–—|｜_]\s+\S.{0,20}$")
+
+
+def _vertical_menus(lines: list[_Line], head_end: int, tail_start: int) -> None:
+    """A run of one-word lines at the head or tail of the page, one of them a furniture word (or
+    a long run): a menu drawn down the page (栏目 lists, footers)."""
+    i, n = 0, len(lines)
+    while i < n:
+        if not _menu_item(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _menu_item(lines[j]):
+            j += 1
+        run = lines[i:j]
+        named = any(ln.furniture for ln in run) or len(run) >= LONG_MENU_RUN
+        if len(run) >= MENU_RUN and (i < head_end or j > tail_start) and named:
+            for ln in run:
+                if ln.cls != "furniture":
+                    ln.cls, ln.reason = "furniture", "menu drawn down the page"
+        i = j
+
+
+def _menu_item(ln: _Line) -> bool:
+    return ln.cls != "content" and len(_key(ln)) <= SHORT_ITEM and ln.han >= 1 and not _SENTENCE_END.search(ln.text)
 
 
 def _first_removed_stamp(head: list[_Line]) -> str | None:
@@ -338,7 +559,10 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
         # A photo caption is lifted out of the body after this step, so it does not start the
         # story: judged with it, a heading repeated below it would stay, and cleaning the result
         # again (the caption gone) would remove the repeat.
-        story_began = story_began or (ln.cls == "content" and not is_marked_caption(ln.text))
+        # A headline the classifier took for prose (long, with function words) is still a
+        # heading: it neither starts the story nor escapes being found printed again.
+        headline = ln.cls == "content" and _is_headline(ln)
+        story_began = story_began or (ln.cls == "content" and not headline and not is_marked_caption(ln.text))
         if i < head_end and ln.cls == "content":
             # The heading run into the first paragraph: "标题 更新时间:… 3月14日，…".
             for t in first:
@@ -346,7 +570,7 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
                     raw = ln.text[len(t) :]
                     ln.repeated_prefix = len(ln.text) - len(raw.lstrip())
                     break
-        if ln.cls == "content" or len(ln.text) < 4 or not _HEADING_LIKE.match(ln.text):
+        if (ln.cls == "content" and not headline) or len(ln.text) < 4 or not _HEADING_LIKE.match(ln.text):
             continue
         if ln.text in first and (i < head_end or i >= tail_start):
             if ln.cls != "furniture":
@@ -361,6 +585,18 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
             continue
         if not story_began:
             first.setdefault(ln.text, i)
+
+
+SCRIPT_TOKENS = 3
+
+
+def _is_script(s: str) -> bool:
+    """Code, not prose: several code tokens, and the Han characters a minority of the line."""
+    return len(_SCRIPT_TOKEN.findall(s)) >= SCRIPT_TOKENS and han_count(s) < 0.5 * len(s.replace(" ", ""))
+
+
+def _is_headline(ln: _Line) -> bool:
+    return ln.size <= MAX_FURNITURE_LINE and _HEADING_LIKE.match(ln.text) is not None and not _COMMA.search(ln.text)
 
 
 def _resolve_weak(lines: list[_Line], head_end: int, tail_start: int) -> None:

@@ -10,9 +10,15 @@ from pipeline.cleaning.residue.lines import LINE
 from pipeline.offsets import Edit
 
 _IMAGE_NAME = re.compile(rf"^ *(?:[\w\-.]+\.{IMAGE_EXT}|image|图片|img)(?: +[\w\-.]+\.{IMAGE_EXT})* *$", re.I)
+# A camera's or a screenshot tool's default file name, without an extension, ending an image's
+# alt text: "标题_fororder_截图20230309080812", "微信图片_20210518093512".
+_DEFAULT_IMAGE = re.compile(
+    r"(?:^|[_\s])(?:截图|截屏|屏幕截图|微信图片|QQ图片|IMG|DSC|DSCN)[_\-]?\d{6,}(?:[_\-]\d+)*$", re.I
+)
 _MARKER = re.compile(r"^ *[▲▶▼△▽►◀↑↓☆](?: |\s)*")
 _CREDIT = re.compile(
-    rf"(?:^|[ 　。])(?:[{HAN}A-Za-z]{{0,16}}(?:记者|通讯员|摄影师|摄影|图)?[ 　]?[{HAN}]{{2,4}}[ 　]?(?:摄|摄影|供图))$"
+    rf"(?:^|[ 　。])(?:[{HAN}A-Za-z]{{0,16}}(?:记者|通讯员|摄影师|摄影|图)?[ 　]?[{HAN}]{{2,4}}"
+    rf"[ 　/／]?(?:摄|摄影|供图))$"
     rf"|[(（](?:[^()（）\n]{{0,24}})(?:摄|摄影|供图|图源)[^()（）\n]{{0,16}}[)）]$"
     r"|^(?:图为|图[:：]|图片[:：]|图片来源|资料图|图源[:：])"
 )
@@ -25,6 +31,9 @@ _INLINE_CAPTION = re.compile(
     rf"(?:[ 　]*[{HAN}A-Za-z]{{0,12}}?[ 　]?[{HAN}]{{2,4}}[ 　]?(?:摄|摄影|供图))?[ 　]*$"
 )
 
+_INLINE_CAPTION_HINT = re.compile("图为")
+HINTED = ((_INLINE_CAPTION, _INLINE_CAPTION_HINT),)
+
 
 def _maybe_credit(line: str) -> bool:
     """Whether ``line`` (no newline in it) can match ``_CREDIT`` at all: its branches end with
@@ -35,7 +44,7 @@ def _maybe_credit(line: str) -> bool:
 _CREDIT_LAST = frozenset("摄影图)）")
 _CREDIT_FIRST = frozenset("图资")
 _NO_SENTENCE = re.compile(r"^[^。！？!?；;，]*$")
-_SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景|效果图|鸟瞰图?|外景|航拍图?)$")
+_SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景|效果图|鸟瞰图?|外景|航拍图?|资料(?:照片|图片))$")
 # Subject-less action phrases ("参观…"); "考察团…" / "调研组…" are subjects, not actions.
 _ACTION = re.compile(r"^(?:参观|考察|调研|走访|视察|察看|查看|听取|观看|参加|出席|检查|慰问)(?![团组队])")
 _DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
@@ -113,9 +122,9 @@ def lift_captions(text: str) -> Step:
     for i, (_, _, s) in enumerate(lines):
         if not s:
             continue
-        if _IMAGE_NAME.match(s):
+        if _IMAGE_NAME.match(s) or (len(s) <= 100 and _NO_SENTENCE.match(s) and _DEFAULT_IMAGE.search(s)):
             kind[i] = "image"
-        elif "图为" in s and (m := _INLINE_CAPTION.search(s)) is not None and m.start() > 0:
+        elif _INLINE_CAPTION_HINT.search(s) and (m := _INLINE_CAPTION.search(s)) is not None and m.start() > 0:
             kind[i] = "inline"  # a paragraph with a caption run into its end
         elif is_marked_caption(s):
             kind[i] = "caption"
@@ -128,13 +137,18 @@ def lift_captions(text: str) -> Step:
             if len(stem) >= 6 and _introduced_elsewhere(text, stem, lines[i][0]):
                 kind[i] = "caption"
     # Short phrase lines continue a caption group after an image or a marked caption, and the
-    # line just before a marked caption group is its heading caption.
+    # line just before a marked caption group is its heading caption. A caption known only by
+    # its wording (a scene, an action: "查看所有结果") starts no group: under a menu line that
+    # reads like one, the short lines that follow are a headline and a byline, not captions.
     in_group = False
     for i, (_, _, s) in enumerate(lines):
         if not s:
             continue
-        if kind[i] in ("image", "caption"):
+        if kind[i] == "image" or (kind[i] == "caption" and is_marked_caption(s)):
             in_group = True
+            continue
+        if kind[i] == "caption":
+            in_group = False
             continue
         if in_group and i != first_content and _is_short_plain(s):
             kind[i] = "caption"

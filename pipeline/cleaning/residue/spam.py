@@ -17,6 +17,7 @@ from pipeline.resources import resource_path
 _EXPAND = re.compile(r"(?:点击(?:展开|张开|伸开)|展开|张开|伸开)(?:剩余|全文|余下)(?: *\d{1,3} *[%％])?")
 # "展开详细" / "展开更多" only as a fold link ending a line: in prose 展开更多合作 is a phrase.
 _EXPAND_END = re.compile(r"(?<=[。！？”\s])[ \t]*展开(?:详细|更多|全部)[ \t]*$", re.M)
+_EXPAND_END_HINT = re.compile("展开")
 _TAIL_LINE = re.compile(
     r"^ *(?:返回搜狐[,，]?查看更多|点击查看更多|阅读原文|查看原文|点击阅读全文|"
     r"(?:平台声明|免责声明|版权声明|版权说明|特别声明)[:：][^\n]{0,120}|本文(?:转载|来源)自[^\n]{0,60}|"
@@ -36,7 +37,11 @@ _BRAND_LINE = re.compile(
     rf"^[ \t]*([A-Za-z][A-Za-z0-9]{{1,15}}|[{HAN_CLASS}]{{2,4}}?)({_AD_WORD})[^\n]{{0,36}}$", re.M
 )
 _BRAND_LINE_HINT = re.compile(_AD_WORD)
-HINTED = ((_TAIL_LINE, _TAIL_LINE_HINT), (_BRAND_LINE, _BRAND_LINE_HINT))
+HINTED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_TAIL_LINE, _TAIL_LINE_HINT),
+    (_BRAND_LINE, _BRAND_LINE_HINT),
+    (_EXPAND_END, _EXPAND_END_HINT),
+)  # the emoji and jump-line pairs are added below, where those patterns are defined
 _AD_WORDS = re.compile(_AD_WORD + "|下载|注册|登录|入口|官方")
 # The brand and its trade word directly followed by a slogan separator: "耀世娱乐-…", "XX体育|…".
 _SLOGAN_SEP = re.compile(r"[ \t]*[-—–|｜:：·]")
@@ -115,6 +120,8 @@ _EMOJI = re.compile(
 _EMOJI_HINT = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 # An e-paper jump line inside a paragraph: "（下转2版）", "(上接第1版)".
 _JUMP = re.compile(r"[(（](?:下转|上接|转|接)(?:第)?\s*[A-Z]?\d{1,3}\s*版[)）]")
+_JUMP_HINT = re.compile("版")
+HINTED += ((_EMOJI, _EMOJI_HINT), (_JUMP, _JUMP_HINT))
 # A bracketed contact ad: "【更多公文素材，微信：dadaw k01】", "[加微信 abc123 领取]".
 _CONTACT_AD = re.compile(
     r"[【\[][^【】\[\]\n]{0,20}(?:微信|微信号|QQ|qq|VX|vx|公众号)[:：]?\s*"
@@ -154,11 +161,11 @@ def remove_inline_residue(text: str) -> Step:
     words, e-paper jump lines, bracketed contact ads, inline publication stamps and watermark
     tokens repeated at paragraph ends."""
     edits: list[Edit] = [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _EXPAND.finditer(text)]
-    if "展开" in text:
+    if _EXPAND_END_HINT.search(text):
         edits += [Edit(m.start(), m.end(), "", "residue", m.group().strip()) for m in _EXPAND_END.finditer(text)]
     if _EMOJI_HINT.search(text):
         edits += [Edit(m.start(), m.end(), "", "residue", "emoji inside text") for m in _EMOJI.finditer(text)]
-    if "版" in text:
+    if _JUMP_HINT.search(text):
         edits += [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _JUMP.finditer(text)]
     edits += [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _CONTACT_AD.finditer(text)]
     stamps = list(_INLINE_STAMP.finditer(text))

@@ -104,6 +104,31 @@ def test_cleaning_is_idempotent(raw: str) -> None:
         "景德镇高新区还不断强化招商推介工作，积",
     ]
 )
+# Found while adding in-page repetition: a short line repeated in the body was judged by its
+# next line, which a later step (a caption lifted, a repeated heading removed) took away, so a
+# second pass removed the line the first had kept.
+@example(
+    parts=[
+        "音。景德镇高新区将坚持项目为王，以项目建",
+        "创新改革",
+        "参观内江城市规划展览馆",
+        "景德镇高新区把招商引资作为经济发展的",
+        "创新改革",
+        "景德镇高新区把招商引资作为经济发展的",
+    ]
+)
+@example(
+    parts=[
+        "千亿园区强起来",
+        "心聚力干事业，一心一意谋发展。坚持把政治",
+        "创新模式",
+        "千亿园区强起来",
+        "在招商过程中，景德镇高新区严格项目评",
+        "创新模式",
+        "在招商过程中，景德镇高新区严格项目评",
+    ]
+)
+@example(parts=["破。", "考察内江高新区白马新材料产业园", *["心聚力干事业，一心一意谋发展。坚持把政治"] * 3])
 def test_html_offsets_point_into_the_raw_markup(parts: list[str]) -> None:
     raw = "<div>" + "".join(f"<p>{p}</p>" for p in parts) + "</div>"
     r = clean(raw, "html")
