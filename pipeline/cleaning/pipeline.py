@@ -166,6 +166,10 @@ def clean(
         )
     )
     assert chain.steps[spin_index] is spin
+    if spin.edits:
+        # A restoration can leave a space a wrap-space join would now close ("文 东谈主" reads
+        # "文 人" after it); joined here, cleaning the output again changes nothing.
+        chain.run(pdf.join_wrap_spaces)
     chain.run(residue.lift_captions)
     chain.run(layout.finalize_layout)
     return _assemble(chain, original_script)

@@ -136,3 +136,13 @@ def test_a_real_word_with_its_compound_is_restored_only_in_a_spun_article() -> N
     r = clean(SPUN + "这一点至关要紧。", "text")
     change = next(c for c in r.changes if c.kind == "spin" and c.before == "要紧")
     assert change.after == "重要" and "第c层" in change.note and "至关重要" in r.text
+
+
+def test_cleaning_a_restored_text_again_changes_nothing() -> None:
+    # Found by Hypothesis: a restoration (东谈主 -> 人) left "文 人", which a second cleaning joined.
+    from pipeline.cleaning import clean
+
+    text = "他说 东谈主 们都来了。这是先容。东谈主们很遑急，说念理也遑急。作念事情要抓续。\n文 东谈主\n好"
+    once = clean(text, "text").text
+    assert "东谈主" not in once
+    assert clean(once, "text").text == once
