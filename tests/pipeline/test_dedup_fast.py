@@ -4,6 +4,7 @@ a changed value would silently split near-duplicate groups."""
 from __future__ import annotations
 
 import random
+import unicodedata
 import zlib
 from pathlib import Path
 
@@ -86,5 +87,5 @@ def test_crc_of_every_shingle_is_zlib_crc32() -> None:
 
 def test_normalise_keeps_exactly_what_isalnum_keeps() -> None:
     text = "".join(chr(c) for c in range(0, 0x3100)) + "_＿·—…🀄️"
-    folded = __import__("unicodedata").normalize("NFKC", text).lower()
+    folded = unicodedata.normalize("NFKC", text).lower()
     assert dedup.normalise(text) == "".join(ch for ch in folded if ch.isalnum())

@@ -16,7 +16,7 @@ def slow(text: str, keys: set[str], n: int) -> list[int]:
 @pytest.mark.parametrize("n", [1, 2, 3])
 def test_positions_equal_the_per_character_scan(n: int) -> None:
     rng = random.Random(n)
-    alphabet = list("一世时期抗战短今现代化ab") + ["😀", "𠀀", "\ud800", "\n"]
+    alphabet = [*"一世时期抗战短今现代化ab", "😀", "𠀀", "\ud800", "\n"]
     keys = {"".join(rng.choice(alphabet) for _ in range(n)) for _ in range(40)}
     finder = GramStarts(keys | {"x" * (n + 1)}, n)  # keys of another length are ignored
     for length in [0, 1, 2, 3, 5, 50, 500]:
