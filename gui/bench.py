@@ -109,8 +109,34 @@ def _rss_mb() -> float:
 # -- steps in this process ------------------------------------------------------------------------------
 
 
+def stage_split(docs: list[Any]) -> dict[str, float]:
+    """CPU milliseconds per article of each import stage — clean, extract, the dedup signature —
+    over decoded documents, in this process (``time.process_time``: other load on the machine
+    skews it less than wall time). Shows where the pipeline's time goes when a figure slips."""
+    from pipeline import dedup
+    from pipeline.cleaning import clean
+    from pipeline.extraction import extract
+
+    spent = {"clean": 0.0, "extract": 0.0, "signature": 0.0}
+    clock = time.process_time
+    for d in docs:
+        t0 = clock()
+        cleaned = clean(d.text, d.format)
+        t1 = clock()
+        extract(cleaned)
+        t2 = clock()
+        dedup.signature(cleaned.text)
+        t3 = clock()
+        spent["clean"] += t1 - t0
+        spent["extract"] += t2 - t1
+        spent["signature"] += t3 - t2
+    n = max(len(docs), 1)
+    return {f"{stage}_cpu_ms_per_article": s / n * 1000 for stage, s in spent.items()}
+
+
 def measure_pipeline(files: list[Path]) -> dict[str, float]:
-    """clean + extract, then jieba.lcut, over the same decoded texts, one core."""
+    """clean + extract, then jieba.lcut, over the same decoded texts, one core; then the CPU split
+    per stage (:func:`stage_split`)."""
     import jieba
 
     from pipeline.ingest import read_file
@@ -135,6 +161,7 @@ def measure_pipeline(files: list[Path]) -> dict[str, float]:
         "pipeline_vs_jieba": jieba_s / pipeline_s,
         "pipeline_ms_per_article": pipeline_s / len(docs) * 1000,
         "sample_chars": chars,
+        **stage_split(docs),
     }
 
 
@@ -565,7 +592,8 @@ def print_table(figures: dict[str, Any]) -> None:
         print(f"{key:28} {shown:>14}  {mark}")
     pg = (*PG_KEYS, "import_pg_articles_1proc", "import_pg_articles_2proc", "import_pg_note",
           "import_pg_errors_1proc", "import_pg_errors_2proc")
-    for key in (*pg, "import_articles", "build_store_s", "store_articles", "store_mb", "full_list_s", "switch_ms_first",
+    for key in (*pg, "clean_cpu_ms_per_article", "extract_cpu_ms_per_article", "signature_cpu_ms_per_article",
+                "import_articles", "build_store_s", "store_articles", "store_mb", "full_list_s", "switch_ms_first",
                 "scroll_to_end_ms", "export_peak_rss_mb", "export_mb", "group_groups", "group_peak_rss_mb",
                 "export_hf_mb", "export_hf_peak_rss_mb", "total_s"):
         if key in figures:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+
+import numpy as np
 
 Finditer = Callable[[str], list[re.Match[str]]]
 
@@ -191,3 +193,42 @@ def anchored(pattern: re.Pattern[str], anchors: str, prefix: str, candidates: st
         return out
 
     return finditer
+
+
+class GramStarts:
+    """Where a text holds one of a set of ``n``-character keys, every position (overlaps too).
+
+    ``[i for i in range(len(text) - n + 1) if text[i : i + n] in keys]`` spends a slice and a
+    dict lookup per character in Python; here each ``n``-gram of the text is packed into one
+    integer (21 bits a code point) and looked up among the sorted packed keys with numpy, in C.
+    """
+
+    __slots__ = ("keys", "n")
+
+    def __init__(self, keys: Iterable[str], n: int) -> None:
+        if not 1 <= n <= 3:
+            raise ValueError("n-grams of 1 to 3 characters fit in 64 bits")
+        self.n = n
+        packed = [self._pack_one(k) for k in keys if len(k) == n]
+        self.keys = np.unique(np.array(packed, dtype=np.uint64))
+
+    @staticmethod
+    def _pack_one(key: str) -> int:
+        code = 0
+        for ch in key:
+            code = (code << 21) | ord(ch)
+        return code
+
+    def starts(self, text: str) -> list[int]:
+        n = self.n
+        if len(text) < n or not len(self.keys):
+            return []
+        # surrogatepass: a lone surrogate is a code point like any other, as it is for str slicing.
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+        count = len(points) - n + 1
+        codes = points[:count].copy()
+        for j in range(1, n):
+            codes = (codes << np.uint64(21)) | points[j : j + count]
+        at = np.searchsorted(self.keys, codes)
+        at[at == len(self.keys)] = 0
+        return np.flatnonzero(self.keys[at] == codes).tolist()

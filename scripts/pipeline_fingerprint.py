@@ -2,7 +2,7 @@
 
 Processes every readable file under the given folders (e.g. a generated corpus, ``seeds/``, the
 gold folders' raw files) and writes one line per file: its name and a SHA-256 of the cleaned
-text, the cleaning record and the extracted fields. Compare two runs with ``diff``; ``--time``
+text, the cleaning record, the extracted fields and the dedup signature. Compare two runs with ``diff``; ``--time``
 also prints single-core CPU milliseconds per article (the second of two passes).
 
 Usage:
@@ -31,6 +31,7 @@ def main() -> None:
     ap.add_argument("--time", action="store_true", help="print CPU ms per article to stderr")
     args = ap.parse_args()
 
+    from pipeline import dedup
     from pipeline.ingest import IngestError, discover, read_file
     from pipeline.process import process
     from pipeline.serialize import clean_to_json
@@ -57,7 +58,9 @@ def main() -> None:
                   file=sys.stderr)
     whole = hashlib.sha256()
     for d, p in zip(docs, results, strict=True):
-        blob = json.dumps([p.cleaned.text, clean_to_json(p.cleaned), p.fields], ensure_ascii=False, sort_keys=True)
+        sig = dedup.signature(p.cleaned.text).hex()
+        blob = json.dumps([p.cleaned.text, clean_to_json(p.cleaned), p.fields, sig], ensure_ascii=False,
+                          sort_keys=True)
         digest = hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
         whole.update(digest.encode())
         print(f"{d.source_path}\t{digest}")

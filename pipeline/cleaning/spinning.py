@@ -41,6 +41,7 @@ from typing import Any
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
 from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, ThesaurusEntry, lexicon
 from pipeline.offsets import Edit
+from pipeline.scan import GramStarts
 
 __all__ = ["FORCE_KIND", "is_spun", "lexicon", "restore_spin", "spin_score"]
 
@@ -108,6 +109,13 @@ def tokenize(text: str) -> list[str]:
     return list(_jieba().lcut(text, HMM=False))
 
 
+@lru_cache(maxsize=32768)
+def _window_tokens(window: str) -> tuple[str, ...]:
+    # A few hundred windows an article, each segmented in both passes of a spun article (and the
+    # same phrases recur across articles): segmentation is deterministic, so it is kept.
+    return tuple(_jieba().lcut(window, HMM=False))
+
+
 def word_freq(word: str) -> int:
     """jieba's dictionary frequency of ``word`` (0 when it is not a word)."""
     return int(_jieba().FREQ.get(word) or 0)
@@ -122,7 +130,7 @@ def _on_token_edges(text: str, a: int, b: int) -> bool:
     lo, hi = max(0, a - SEG_WINDOW), min(len(text), b + SEG_WINDOW)
     cuts = {lo}
     pos = lo
-    for tok in tokenize(text[lo:hi]):
+    for tok in _window_tokens(text[lo:hi]):
         pos += len(tok)
         cuts.add(pos)
     return a in cuts and b in cuts
@@ -136,7 +144,7 @@ def _covering_token(text: str, a: int, b: int) -> str | None:
     """The jieba token of ``text`` (in a window) that contains ``[a, b)`` and more, if any."""
     lo, hi = max(0, a - SEG_WINDOW), min(len(text), b + SEG_WINDOW)
     pos = lo
-    for tok in tokenize(text[lo:hi]):
+    for tok in _window_tokens(text[lo:hi]):
         end = pos + len(tok)
         if pos <= a and b <= end:
             return tok if end - pos > b - a else None
@@ -189,7 +197,7 @@ def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
     table = lex.compounds
     hits: list[Hit] = []
     end = -1
-    for i in [i for i in range(len(text) - 2) if text[i : i + 3] in table]:
+    for i in _gram_starts(table, 3).starts(text):
         if i < end:
             continue
         for sc in table[text[i : i + 3]]:
@@ -206,6 +214,19 @@ def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
                 end = i + len(sc.text)
                 break
     return hits
+
+
+# GramStarts per lexicon table (by identity: the tables are dicts, built once per lexicon).
+_GRAMS: dict[int, tuple[Mapping[str, object], GramStarts]] = {}
+
+
+def _gram_starts(table: Mapping[str, object], n: int) -> GramStarts:
+    """Every position of a text where one of ``table``'s ``n``-character keys starts."""
+    held = _GRAMS.get(id(table))
+    if held is None or held[0] is not table:
+        held = (table, GramStarts(table, n))
+        _GRAMS[id(table)] = held
+    return held[1]
 
 
 def _word_hit(text: str, start: int, end: int, entry: ThesaurusEntry) -> Hit | None:
@@ -286,7 +307,7 @@ def _hits(
     if words:
         taken = sorted(taken + [(h.start, h.end) for h in compounds])
         forms, end = lex.forms, -1
-        for i in [i for i in range(len(text) - 1) if text[i : i + 2] in forms]:
+        for i in _gram_starts(forms, 2).starts(text):
             if i < end:
                 continue  # leftmost-longest, as a regex alternation would match
             form = next((f for f in forms[text[i : i + 2]] if text.startswith(f, i)), None)
