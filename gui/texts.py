@@ -26,6 +26,7 @@ FLAG_LABELS: dict[str, str] = {
     "pinyin_removed": "已删除夹杂拼音",
     "mixed_script": "繁简混排",
     "spam_removed": "已删除页面杂项",
+    "symbol_noise": "已删除插入正文的符号",
     "html_parse_error": "网页解析出错",
     "front_matter_broken": "文件头信息损坏",
     "front_matter_limited": "文件头信息未展开",
