@@ -191,8 +191,10 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     # A place inside an organization's or a named event's name is not listed on that mention.
     # GOLD.md: a place inside an event's, project's or venue's name is listed (中国—东盟博览会 → 中国,
     # 东盟); one only inside an organization's name is not; one overlapping a person's name is no place.
+    # A place inside a person's title is listed too (烟台市委书记 → 烟台市), though 烟台市委 is an organization.
     person_spans = [sp for p in people for sp in p.spans]
-    for p in find_places(vt, org_spans, person_spans):
+    title_spans = sorted(sp for p in people for sp in p.title_spans)
+    for p in find_places(vt, org_spans, person_spans, title_spans):
         spans, cap = ev.spans(p.spans)
         fv = _fv(p.value, spans, cap, "division-lexicon", 0.9)
         if fv:

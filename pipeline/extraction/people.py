@@ -17,7 +17,7 @@ often each reading recurs in the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline import scan
@@ -85,6 +85,9 @@ class PersonHit:
     spans: list[tuple[int, int]]
     rule: str
     confidence: float
+    # Where a title phrase stands next to one of the name's mentions (市委书记 in 烟台市委书记张三): a place
+    # written inside a person's title is listed (GOLD.md), though the body it names is an organization.
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 _NOT_CJK = re.compile(rf"[^{HAN_CLASS}]")
@@ -387,13 +390,19 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
 
     spans_of: dict[str, set[tuple[int, int]]] = {}  # each hit's spans as a set: a list test is O(spans)
 
-    def add(name: str, title: str, span: tuple[int, int], rule: str, conf: float) -> None:
+    def add(
+        name: str, title: str, span: tuple[int, int], rule: str, conf: float, where: tuple[int, int] | None = None
+    ) -> None:
         name_ends.add(span[1])
         h = hits.get(name)
         if h is None:
             hits[name] = PersonHit(name, title, [span], rule, conf)
             spans_of[name] = {span}
+            if where is not None:
+                hits[name].title_spans.append(where)
             return
+        if where is not None and where not in h.title_spans:
+            h.title_spans.append(where)
         if span not in spans_of[name]:
             spans_of[name].add(span)
             h.spans.append(span)
@@ -416,7 +425,9 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         if name:
             start = _title_phrase_start(text, a, title_ends, name_ends, gaps)
             phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - 1) : b]
-            add(name, phrase, (p, p + len(name)), "title-before:" + title, 0.9)
+            # A credit line (江西日报记者) names an outlet, not a title's body: its place is the outlet's.
+            where = None if weak or title in _CREDIT_TITLES else (start, b)
+            add(name, phrase, (p, p + len(name)), "title-before:" + title, 0.9, where)
             q = p + len(name)
             # A list of names shares the title: 市领导汪东明、杨桢
             # A byline lists its names with spaces: 记者 张三 李四 (a removed space is a gap).
@@ -430,7 +441,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
                     break  # 那慧敏、区经合局局长李欣: the next item carries its own title further on
                 if step == 0 and not r._gap_or_break(q + len(nxt)):
                     break
-                add(nxt, phrase, (q + step, q + step + len(nxt)), "shared-title:" + title, 0.85)
+                add(nxt, phrase, (q + step, q + step + len(nxt)), "shared-title:" + title, 0.85, where)
                 q = q + step + len(nxt)
             continue
         if weak or title in _CREDIT_TITLES:
@@ -441,7 +452,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         if back and back + title[0] in r.places:
             continue  # 东兴|市委副书记: 东兴市 is a place, the title's body, not a name before it
         if back:
-            add(back, title, (a - len(back), a), "title-after:" + title, 0.8)
+            add(back, title, (a - len(back), a), "title-after:" + title, 0.8, (a, b))
     # A title in brackets after the name: 徐直军（华为公司轮值董事长）.
     for m in _BRACKET_TITLE.finditer(text):
         inner = m.group(1)
@@ -452,7 +463,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             continue
         name = r.backward(m.start())
         if name:
-            add(name, inner, (m.start() - len(name), m.start()), "bracket-title", 0.85)
+            add(name, inner, (m.start() - len(name), m.start()), "bracket-title", 0.85, (m.start(1), m.end(1)))
     # Speakers without a title nearby: “……”张三说 / 据张三介绍 — a name right after a closing
     # quote or 据 and right before a verb of saying.
     for m in _find_speakers(text):

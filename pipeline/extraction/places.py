@@ -67,10 +67,14 @@ def _title_after(text: str, b: int, words: frozenset[str]) -> bool:
 
 
 def find_places(
-    text: str, blocked: list[tuple[int, int]] | None = None, names: list[tuple[int, int]] | None = None
+    text: str,
+    blocked: list[tuple[int, int]] | None = None,
+    names: list[tuple[int, int]] | None = None,
+    titles: list[tuple[int, int]] | None = None,
 ) -> list[PlaceHit]:
-    """Places in ``text``; none strictly inside a ``blocked`` span (an organization's name), none
-    overlapping a person's name in ``names`` (张花冠县长 holds no 冠县)."""
+    """Places in ``text``; none strictly inside a ``blocked`` span (an organization's name) unless
+    that mention also lies inside one of a person's ``titles`` (烟台市 in 烟台市委书记: GOLD.md lists a
+    place inside a title), none overlapping a person's name in ``names`` (张花冠县长 holds no 冠县)."""
     lex = lexicons.places()
     mentions: list[tuple[int, int, str]] = []
     # Longest match first, so 省/市 after a short form belongs to it (景德镇市).
@@ -78,6 +82,7 @@ def find_places(
     named = {lex.by_form[f].name for _, _, f in mentions}
     hits: dict[str, PlaceHit] = {}
     blocked_index = SpanIndex(blocked or [])
+    title_index = SpanIndex(titles or [])
     name_spans = sorted(names or [])
 
     def names_near(a: int, b: int) -> list[tuple[int, int]]:
@@ -93,8 +98,11 @@ def find_places(
         div = by_form[form]
         if form in needs_parent and div.parent not in named and div.province not in named:
             continue
-        if blocked_index.covers(a, b, strict=True) and not (div.level != "county" and _names_zone(text, b)):
-            continue
+        if blocked_index.covers(a, b, strict=True):
+            zone = _names_zone(text, b)
+            # In a title too, a county's short form before a zone may be a mountain's (井冈山经济技术开发区).
+            if not (div.level != "county" and zone) and not (title_index.covers(a, b) and not zone):
+                continue
         if any(x < b and a < y for x, y in names_near(a, b)):
             continue
         if len(form) == 2 and _seam(text, a, b, words):
