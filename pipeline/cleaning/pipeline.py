@@ -148,6 +148,19 @@ def clean(
     joined = chain.run(lambda t: pdf.join_broken_lines(t, headings=frozenset(heads)))
     if joined.metadata.get("hard_wrapped"):
         chain.run(pdf.join_number_spaces)
+    if joined.edits:
+        # Joined lines can make a paragraph printed twice or a repeated line that the judgement
+        # above did not see; judged again here, cleaning the output once more changes nothing.
+        again_index = len(chain.steps)
+
+        def put_back_again(start: int, end: int) -> bool:
+            return chain.span_to_raw(again_index, start, end) in furniture_skips
+
+        chain.run(
+            lambda t: boilerplate.remove_boilerplate(
+                t, known_lines=boilerplate_lines, skip=put_back_again if furniture_skips else None
+            )
+        )
 
     spin_skips = {(a, b) for kind, a, b in skip_changes if kind == "spin"}
     spin_forced = {(a, b) for kind, a, b in skip_changes if kind == spinning.FORCE_KIND}
