@@ -25,18 +25,9 @@ def main() -> None:
     args = ap.parse_args()
 
     from gui.bench import stage_split
-    from pipeline.ingest import IngestError, discover, read_file
+    from pipeline.ingest.readable import readable_documents
 
-    docs = []
-    for cand in discover(args.folders):
-        if cand.problem:
-            continue
-        try:
-            docs.append(read_file(cand.path))
-        except IngestError:
-            continue
-        if args.limit and len(docs) >= args.limit:
-            break
+    docs = readable_documents(args.folders, args.limit)
     stage_split(docs[:3])  # lexicons, jieba and datasketch load on first use: not part of the figure
     runs = [stage_split(docs) for _ in range(args.reps)]
     chars = sum(len(d.text) for d in docs)

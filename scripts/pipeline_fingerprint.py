@@ -32,20 +32,11 @@ def main() -> None:
     args = ap.parse_args()
 
     from pipeline import dedup
-    from pipeline.ingest import IngestError, discover, read_file
+    from pipeline.ingest.readable import readable_documents
     from pipeline.process import process
     from pipeline.serialize import clean_to_json
 
-    docs = []
-    for cand in discover(args.folders):
-        if cand.problem:
-            continue
-        try:
-            docs.append(read_file(cand.path))
-        except IngestError:
-            continue
-        if args.limit and len(docs) >= args.limit:
-            break
+    docs = readable_documents(args.folders, args.limit)
     chars = sum(len(d.text) for d in docs)
     passes = 2 if args.time else 1
     for n in range(passes):
