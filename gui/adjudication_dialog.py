@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.combo_delegate import ComboDelegate
 from gui.history_dialog import describe, kind_label
 from gui.rows_model import Index, RowsTableModel
 from gui.texts import store_error_zh
@@ -170,24 +169,6 @@ class DecisionModel(RowsTableModel):
                 self.setData(self.index(row, PICK_COLUMN), pick)
 
 
-class _PickDelegate(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        box = QComboBox(parent)
-        model = index.model()
-        assert isinstance(model, DecisionModel)
-        for pick in model.choices_for(index.row()):
-            box.addItem(PICK_LABELS[pick], pick)
-        return box
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
 class AdjudicationDialog(QDialog):
     adjudicated = Signal(int)  # the article's decision was written
 
@@ -218,7 +199,9 @@ class AdjudicationDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("decision_table")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(PICK_COLUMN, _PickDelegate(self.table))
+        model = self.model
+        self.table.setItemDelegateForColumn(PICK_COLUMN, ComboDelegate(
+            lambda index: [(PICK_LABELS[p], p) for p in model.choices_for(index.row())], self.table))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()

@@ -12,18 +12,16 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.combo_delegate import ComboDelegate
 from gui.history_dialog import describe, kind_label
 from gui.rows_model import RowsTableModel
 from storage.conflicts import Choice, Conflict, FieldConflict
@@ -87,24 +85,6 @@ class ConflictModel(RowsTableModel):
                 self.setData(self.index(row, CHOICE_COLUMN), choice)
 
 
-class _ChoiceDelegate(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        box = QComboBox(parent)
-        model = index.model()
-        assert isinstance(model, ConflictModel)
-        for choice in choices_for(model.rows[index.row()]):
-            box.addItem(CHOICE_LABELS[choice], choice)
-        return box
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
 class ConflictDialog(QDialog):
     def __init__(self, conflict: Conflict, title: str, holder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +97,9 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(CHOICE_COLUMN, _ChoiceDelegate(self.table))
+        model = self.model
+        self.table.setItemDelegateForColumn(CHOICE_COLUMN, ComboDelegate(
+            lambda index: [(CHOICE_LABELS[c], c) for c in choices_for(model.rows[index.row()])], self.table))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
