@@ -20,6 +20,10 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
   rebuilds a dictionary compound with its neighbours (文件体系 → 文件系统) and is otherwise listed
   as a suspect. Matched as whole forms on jieba's word edges, never inside a longer dictionary
   word (关键时刻);
+- **tier p**, self-consistent swaps: a one-character swap of a Cilin synonym pair (邦 → 国) that
+  repairs several distinct near-non-words of the same article into dictionary words (我邦, 邦际,
+  本邦 → 我国, 国际, 本国): the spinner's own table, whatever its family. Evidence, and restored
+  in a spun article exactly where it rebuilds a word (:mod:`pipeline.cleaning.spin_pairs`);
 - **tier l**, learned: pairs a reviewer confirmed from the user's own corpus
   (:mod:`pipeline.cleaning.spin_learning`); a learned form that is no word counts as evidence.
 
@@ -40,6 +44,7 @@ from typing import Any
 
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
 from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, ThesaurusEntry, lexicon
+from pipeline.cleaning.spin_pairs import find_swaps
 from pipeline.offsets import Edit
 from pipeline.scan import GramStarts
 
@@ -302,6 +307,10 @@ def _hits(
         k = bisect.bisect_left(taken, (b, b))
         return not any(s < b and a < e for s, e in taken[max(0, k - 2) : k + 1])
 
+    pairs_found = [h for h in _swap_hits(text) if free(h.start, h.end)]
+    hits += pairs_found
+    if pairs_found:
+        taken = sorted(taken + [(h.start, h.end) for h in pairs_found])
     compounds = [h for h in _compound_hits(text, lex) if free(h.start, h.end)]
     hits += compounds
     if words:
@@ -318,6 +327,24 @@ def _hits(
             if hit is not None:
                 hits.append(hit)
     hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def _swap_hits(text: str) -> list[Hit]:
+    """Tier p: one-character swaps the article itself proves (:mod:`pipeline.cleaning.spin_pairs`).
+    Each distinct word a swap rebuilds counts once toward the spin score."""
+    hits: list[Hit] = []
+    freq = _jieba().FREQ
+    for sw in find_swaps(text, freq):
+        shown = "、".join(sw.words[:6])
+        counted: set[str] = set()
+        for r in sw.repairs:
+            ev = (
+                f"同一替换「{sw.spun}→{sw.original}」（词林单字同义）在本文修复 {len(sw.words)} 个不同的词"
+                f"（{shown}）；此处还原后成词「{r.word}」（jieba词频 {word_freq(r.word)}）"
+            )
+            hits.append(Hit(r.start, r.end, sw.spun, sw.original, "p", ev, counts=r.word not in counted, restore=True))
+            counted.add(r.word)
     return hits
 
 
