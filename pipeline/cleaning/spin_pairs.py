@@ -25,6 +25,7 @@ rebuilds nothing) the text is left as it is. Cost: a few dictionary look-ups per
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,11 +96,20 @@ def _covered(text: str, i: int, freq: Mapping[str, int]) -> bool:
     return False
 
 
-def _odd_units(text: str, freq: Mapping[str, int], syn: Mapping[str, frozenset[str]]) -> list[tuple[int, int]]:
+def repeated_candidates(text: str) -> frozenset[str]:
+    """Characters with 词林 single-character synonyms that occur often enough to be accepted
+    (a swap needs MIN_CONTEXTS places at least). Needs no dictionary: where there are none, jieba
+    is not loaded at all, and elsewhere only these characters are looked at."""
+    syn = char_synonyms()
+    counts = Counter(c for c in text if c in syn)
+    return frozenset(c for c, k in counts.items() if k >= MIN_CONTEXTS)
+
+
+def _odd_units(text: str, freq: Mapping[str, int], chars: frozenset[str]) -> list[tuple[int, int]]:
     return [
         (i, i + 1)
         for i, c in enumerate(text)
-        if c in syn and (freq.get(c) or 0) < FUNCTION_WORD and _is_han(c) and not _covered(text, i, freq)
+        if c in chars and (freq.get(c) or 0) < FUNCTION_WORD and not _covered(text, i, freq)
     ]
 
 
@@ -110,11 +120,13 @@ def _neighbour_words(text: str, a: int, b: int, y: str, freq: Mapping[str, int])
     return left, right
 
 
-def find_swaps(text: str, freq: Mapping[str, int]) -> list[Swap]:
-    """The swaps this article's own text proves (see the module docstring)."""
+def find_swaps(text: str, freq: Mapping[str, int], chars: frozenset[str] | None = None) -> list[Swap]:
+    """The swaps this article's own text proves (see the module docstring); ``chars`` is
+    :func:`repeated_candidates` of the text when the caller has it already."""
     syn = char_synonyms()
+    chars = repeated_candidates(text) if chars is None else chars
     by_unit: dict[str, list[tuple[int, int, str, str]]] = {}
-    for a, b in _odd_units(text, freq, syn):
+    for a, b in _odd_units(text, freq, chars):
         y = text[a:b]
         left, right = _neighbour_words(text, a, b, y, freq)
         if left or right:

@@ -44,7 +44,7 @@ from typing import Any
 
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
 from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, ThesaurusEntry, lexicon
-from pipeline.cleaning.spin_pairs import find_swaps
+from pipeline.cleaning.spin_pairs import find_swaps, repeated_candidates
 from pipeline.offsets import Edit
 from pipeline.scan import GramStarts
 
@@ -334,8 +334,10 @@ def _swap_hits(text: str) -> list[Hit]:
     """Tier p: one-character swaps the article itself proves (:mod:`pipeline.cleaning.spin_pairs`).
     Each distinct word a swap rebuilds counts once toward the spin score."""
     hits: list[Hit] = []
-    freq = _jieba().FREQ
-    for sw in find_swaps(text, freq):
+    chars = repeated_candidates(text)
+    if not chars:
+        return hits  # no character repeats enough to prove a swap: jieba need not load
+    for sw in find_swaps(text, _jieba().FREQ, chars):
         shown = "、".join(sw.words[:6])
         counted: set[str] = set()
         for r in sw.repairs:
