@@ -35,3 +35,10 @@ def test_a_credit_label_is_kept_as_written() -> None:
     fields = fields_to_json(extract(clean("市长王强出席签约仪式。\n[责任编辑:李明伟]\n", "txt")))
     values = [v["value"] for v in fields["people"]["values"]]
     assert {"name": "李明伟", "title": "责任编辑"} in values
+
+
+def test_a_sentence_connective_does_not_begin_a_title() -> None:
+    # 随后, 包括, 还有 join sentences or list members; no body's name or title starts with them.
+    assert people("会上，随后省政协副主席阎立介绍了情况。")[0] == ("阎立", "省政协副主席")
+    assert people("嘉宾包括远东集团董事长徐旭东等人士。")[0] == ("徐旭东", "远东集团董事长")
+    assert people("出席开幕式的还有国务院发展研究中心主任李伟。")[0] == ("李伟", "国务院发展研究中心主任")
