@@ -23,3 +23,19 @@ def test_a_number_that_names_no_event_gives_no_year() -> None:
 def test_a_skip_link_is_not_the_headline() -> None:
     text = "跳到主要内容区块\n桃园市招商说明会在台北举行\n桃园市政府于会上介绍投资环境，多家企业签约。\n"
     assert field(text, "title") == ["桃园市招商说明会在台北举行"]
+
+
+def test_a_compact_printed_date_heading_a_byline_is_the_publication_date() -> None:
+    text = "20230808文/王妙琴\n云林工业区招商 反应热烈\n县政府8月7日上午举办招商说明会，多家企业参加。\n"
+    assert field(text, "published_at") == ["2023-08-08"]
+    assert field(text, "event_start") == ["2023-08-07"]
+
+
+def test_a_long_number_in_a_sentence_is_no_date() -> None:
+    text = "园区招商说明会举行\n订单编号20230808的项目于8月7日签约，总投资5亿元。\n"
+    assert field(text, "published_at") == []
+
+
+def test_a_year_closing_the_quoted_event_name_dates_the_event() -> None:
+    text = "“中国与葡语国家企业经贸合作洽谈会—马拉博—2025”于当地时间7月29日在赤道几内亚举行。\n"
+    assert field(text, "event_start") == ["2025-07-29"]
