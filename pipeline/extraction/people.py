@@ -295,6 +295,63 @@ def _list_item(text: str, p: int, r: _Reader) -> str | None:
     return None
 
 
+# Foreign names: a transliteration joins its parts with a middle dot (菲利普·多米尼克·梅林); a
+# Latin-script name is two to five capitalised words (Manuel Osa Nsue Nsua). Surnames and name
+# lengths say nothing about them, so they are read only next to a title.
+_DOT = "·•‧・"
+_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?:[ \u00a0][A-Z][a-zà-öø-ÿ'’\-]+){1,4}(?![A-Za-zÀ-ÿ])")
+# What may stand right before the first part of a transliterated name read leftwards.
+_BEFORE_FOREIGN = frozenset("与和及同向对的了在是为由将把被跟给、，,：:“「（( ") | _ORG_FINAL
+
+
+def _foreign_forward(text: str, p: int) -> str | None:
+    """A foreign name starting at ``p`` (after a title)."""
+    m = _LATIN_NAME.match(text, p)
+    if m:
+        return m.group(0)
+    parts = 0
+    q = p
+    while True:
+        k = q
+        while k < len(text) and k - q < 6 and _cjk(text[k]):
+            k += 1
+        if k == q:
+            return None
+        if k < len(text) and text[k] in _DOT and k + 1 < len(text) and _cjk(text[k + 1]):
+            q, parts = k + 1, parts + 1
+            continue
+        break
+    if parts == 0:
+        return None
+    # The last part: the shortest reading followed by what follows a name (先生, 表示, punctuation).
+    for end in range(q + 1, min(q + 5, len(text)) + 1):
+        if end == len(text) or not _cjk(text[end]) or _FOLLOW.match(text, end):
+            return text[p:end]
+    return None
+
+
+def _foreign_backward(text: str, end: int) -> str | None:
+    """A transliterated foreign name ending at ``end`` (before a title): 与威拉蓬•猜蓬局长."""
+    q = end
+    while q > 0 and _cjk(text[q - 1]) and end - q < 5:
+        q -= 1
+    if q == end or q == 0 or text[q - 1] not in _DOT:
+        return None
+    # Earlier parts, each joined by a dot; the first read shortest to a word boundary before it.
+    q -= 1
+    while True:
+        for start in range(q - 1, max(q - 6, -1), -1):
+            if not _cjk(text[start]):
+                return None
+            if start > 0 and text[start - 1] in _DOT:
+                q = start - 1
+                break
+            if start == 0 or text[start - 1] in _BEFORE_FOREIGN or not _cjk(text[start - 1]):
+                return text[start:end]
+        else:
+            return None
+
+
 def _place_from(text: str, i: int, places: object) -> bool:
     """Whether a place name of two to four characters starts at ``i``."""
     # 长乐 is listed as 长乐市: a two- or three-character head with its level word is a place too.
@@ -303,11 +360,13 @@ def _place_from(text: str, i: int, places: object) -> bool:
 
 
 def _in_phrase(text: str, i: int) -> bool:
-    """Characters a title phrase holds: Han, brackets, and a middle dot between two outlet names
-    (大河报·大河客户端记者)."""
+    """Characters a title phrase holds: Han, Latin letters, brackets, and a middle dot between two
+    outlet names (大河报·大河客户端记者)."""
     ch = text[i]
     if _cjk(ch) or ch in "()（）":
         return True
+    if "A" <= ch <= "Z" or "a" <= ch <= "z":
+        return True  # a Latin brand inside a body's name: 英国KMA集团总裁, TCL集团董事长
     return ch in "·•" and i > 0 and i + 1 < len(text) and _cjk(text[i - 1]) and _cjk(text[i + 1])
 
 
@@ -422,6 +481,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         while p < len(text) and text[p] in " :：":
             p += 1
         name = r.forward(p, title_before=not weak) if p < len(text) else None
+        if not name and not weak and p < len(text):
+            name = _foreign_forward(text, p)
         if name:
             start = _title_phrase_start(text, a, title_ends, name_ends, gaps)
             phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - 1) : b]
@@ -448,7 +509,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             continue
         if _COLLECTIVE_BEFORE.search(text, max(0, a - 4), a):
             continue  # 企业负责人, 各部门负责人: a role of a body, no person named
-        back = r.backward(a)
+        back = r.backward(a) or _foreign_backward(text, a)
         if back and back + title[0] in r.places:
             continue  # 东兴|市委副书记: 东兴市 is a place, the title's body, not a name before it
         if back:

@@ -42,3 +42,21 @@ def test_a_sentence_connective_does_not_begin_a_title() -> None:
     assert people("会上，随后省政协副主席阎立介绍了情况。")[0] == ("阎立", "省政协副主席")
     assert people("嘉宾包括远东集团董事长徐旭东等人士。")[0] == ("徐旭东", "远东集团董事长")
     assert people("出席开幕式的还有国务院发展研究中心主任李伟。")[0] == ("李伟", "国务院发展研究中心主任")
+
+
+def test_a_foreign_name_after_a_title_is_read_whole() -> None:
+    # Transliterated names join their parts with a middle dot; Latin-script names are capitalised words.
+    got = dict(people("参加签约仪式的英国KMA集团总裁菲利普·多米尼克·梅林先生表示，合作前景广阔。"))
+    assert got["菲利普·多米尼克·梅林"] == "英国KMA集团总裁"
+    got = dict(people("赤道几内亚共和国总理Manuel Osa Nsue Nsua，中国驻赤道几内亚大使王文刚出席。"))
+    assert got["Manuel Osa Nsue Nsua"] == "赤道几内亚共和国总理"
+
+
+def test_a_foreign_name_before_a_title_is_read_whole() -> None:
+    got = dict(people("代表团拜访了泰国工业园管理局，与威拉蓬•猜蓬局长举行工作会谈。"))
+    assert got.get("威拉蓬•猜蓬") == "局长"
+
+
+def test_capitalised_words_after_a_title_that_are_no_name_are_not_read() -> None:
+    # An acronym or a single word is no foreign name.
+    assert people("公司总裁KMA表示欢迎。") == []
