@@ -69,3 +69,9 @@ def test_a_count_adjective_ends_a_head() -> None:
 def test_a_place_across_two_words_is_no_place() -> None:
     assert places("工商建设研究会理事长廖万隆") == set()  # 会理 is the seam of 研究会 and 理事
     assert places("邱县长肯定园区") == set()  # a surname before 县长
+
+def test_national_bodies_named_before_the_2018_reform_are_organizations() -> None:
+    # Departments and bureaus of the State Council as listed before the 2018 reform, with 总局/总署.
+    text = "出席的还有国土资源部、国家人口计生委、海关总署、质检总局、国家旅游局、全国妇联、国家开发银行等领导。"
+    got = {h.value for h in find_organizations(text)}
+    assert {"国土资源部", "国家人口计生委", "海关总署", "质检总局", "国家旅游局", "全国妇联", "国家开发银行"} <= got
