@@ -253,8 +253,14 @@ def places() -> PlaceLexicon:
         if short != name and len(short) >= 2 and short not in stop:
             if short in by_form and by_form[short].level != "county":
                 continue
+            # A prefecture's or province's short form displaces a county's read earlier in code order
+            # (中山 is 中山市, not 中山区 of 大连; 西安 is 西安市, not 西安区 of 辽源).
+            if short in by_form and level != "county":
+                by_form[short] = div
+                needs_parent.discard(short)
+                continue
             by_form.setdefault(short, div)
-            if level == "county":
+            if level == "county" and by_form[short] is div:
                 needs_parent.add(short)
     for line in _lines("regions.txt"):
         parts = line.split("\t")

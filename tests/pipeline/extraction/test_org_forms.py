@@ -75,3 +75,10 @@ def test_national_bodies_named_before_the_2018_reform_are_organizations() -> Non
     text = "出席的还有国土资源部、国家人口计生委、海关总署、质检总局、国家旅游局、全国妇联、国家开发银行等领导。"
     got = {h.value for h in find_organizations(text)}
     assert {"国土资源部", "国家人口计生委", "海关总署", "质检总局", "国家旅游局", "全国妇联", "国家开发银行"} <= got
+
+
+def test_a_short_form_shared_with_a_county_names_the_prefecture() -> None:
+    # 中山 is 中山市 (a prefecture) as well as 中山区 of 大连; 西安 is 西安市 as well as 西安区 of 辽源.
+    # The county's short form counts only beside its parent; the prefecture's counts alone.
+    assert {h.value for h in find_places("先后到深圳、中山、南宁等地考察。")} == {"深圳", "中山", "南宁"}
+    assert {h.value for h in find_places("签约仪式在西安举行。")} == {"西安"}
