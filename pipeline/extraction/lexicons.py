@@ -249,6 +249,8 @@ def places() -> PlaceLexicon:
         # A county never displaces a province or prefecture of the same written form.
         if name not in by_form or by_form[name].level == "county":
             by_form[name] = div
+        if name.endswith("特别行政区"):
+            by_form.setdefault(name[: -len("特别行政区")] + "特区", div)  # 香港特区: the usual short title
         short = short_form(name)
         if short != name and len(short) >= 2 and short not in stop:
             if short in by_form and by_form[short].level != "county":

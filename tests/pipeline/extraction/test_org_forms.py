@@ -82,3 +82,13 @@ def test_a_short_form_shared_with_a_county_names_the_prefecture() -> None:
     # The county's short form counts only beside its parent; the prefecture's counts alone.
     assert {h.value for h in find_places("先后到深圳、中山、南宁等地考察。")} == {"深圳", "中山", "南宁"}
     assert {h.value for h in find_places("签约仪式在西安举行。")} == {"西安"}
+
+
+def test_a_special_administrative_region_is_also_written_as_tequ() -> None:
+    got = {h.value for h in find_places("香港特区行政长官曾荫权会见了访问团，双方在香港签约。")}
+    assert got == {"香港特区"}
+
+
+def test_the_pan_pearl_river_delta_is_one_region_not_the_delta() -> None:
+    got = {h.value for h in find_places("第七届泛珠三角区域合作与发展论坛在南昌开幕。")}
+    assert got == {"泛珠三角区域", "南昌"}
