@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -227,6 +227,9 @@ class PlaceLexicon:
     matcher: TrieMatcher  # for whole texts
     by_form: dict[str, Division]  # written form → division
     needs_parent: frozenset[str]  # short forms that count only when their parent is also named
+    # Short forms several divisions share (中山: 中山市, 中山区 …): every division, for the one a text
+    # names in full to claim the bare form.
+    shared: dict[str, tuple[Division, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -237,6 +240,7 @@ def places() -> PlaceLexicon:
     by_code = {code: (name, level) for code, name, level in rows}
     by_form: dict[str, Division] = {}
     needs_parent: set[str] = set()
+    sharing: dict[str, list[Division]] = {}
     for code, name, level in rows:
         if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             continue
@@ -253,6 +257,7 @@ def places() -> PlaceLexicon:
             by_form.setdefault(name[: -len("特别行政区")] + "特区", div)  # 香港特区: the usual short title
         short = short_form(name)
         if short != name and len(short) >= 2 and short not in stop:
+            sharing.setdefault(short, []).append(div)
             if short in by_form and by_form[short].level != "county":
                 continue
             # A prefecture's or province's short form displaces a county's read earlier in code order
@@ -272,7 +277,8 @@ def places() -> PlaceLexicon:
         for form in [canonical, *aliases]:
             by_form.setdefault(form, div)
     regex = re.compile(alternation(by_form))
-    return PlaceLexicon(regex, TrieMatcher(by_form), by_form, frozenset(needs_parent))
+    shared = {f: tuple(ds) for f, ds in sharing.items() if len(ds) > 1 and by_form.get(f) in ds}
+    return PlaceLexicon(regex, TrieMatcher(by_form), by_form, frozenset(needs_parent), shared)
 
 
 @cache

@@ -92,3 +92,9 @@ def test_a_special_administrative_region_is_also_written_as_tequ() -> None:
 def test_the_pan_pearl_river_delta_is_one_region_not_the_delta() -> None:
     got = {h.value for h in find_places("第七届泛珠三角区域合作与发展论坛在南昌开幕。")}
     assert got == {"泛珠三角区域", "南昌"}
+
+
+def test_a_short_form_names_the_county_whose_full_name_the_text_writes() -> None:
+    # 大连's 中山区 named in full: 投资中山 is that district, not 中山市 in Guangdong.
+    got = {h.value for h in find_places("中山区招商大使聘任仪式举行，欢迎企业投资中山、落户中山。")}
+    assert got == {"中山区"}
