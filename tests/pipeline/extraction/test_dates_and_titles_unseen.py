@@ -39,3 +39,8 @@ def test_a_long_number_in_a_sentence_is_no_date() -> None:
 def test_a_year_closing_the_quoted_event_name_dates_the_event() -> None:
     text = "“中国与葡语国家企业经贸合作洽谈会—马拉博—2025”于当地时间7月29日在赤道几内亚举行。\n"
     assert field(text, "event_start") == ["2025-07-29"]
+
+
+def test_a_photo_caption_opening_the_page_is_not_the_headline() -> None:
+    text = "推介会现场,东莞市委书记梁维东发言\n【香港商报网讯】记者姚一鹤报导:2018年莞港产业合作联合推介会9月21日在香港举行。\n"
+    assert field(text, "title") == []
