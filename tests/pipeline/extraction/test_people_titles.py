@@ -60,3 +60,8 @@ def test_a_foreign_name_before_a_title_is_read_whole() -> None:
 def test_capitalised_words_after_a_title_that_are_no_name_are_not_read() -> None:
     # An acronym or a single word is no foreign name.
     assert people("公司总裁KMA表示欢迎。") == []
+
+
+def test_posts_of_the_npc_and_the_special_administrative_regions_are_titles() -> None:
+    got = dict(people("全国人大常委会副委员长陈至立宣布大会开幕，香港特区行政长官曾荫权出席。"))
+    assert got == {"陈至立": "全国人大常委会副委员长", "曾荫权": "香港特区行政长官"}
