@@ -98,3 +98,8 @@ def test_a_short_form_names_the_county_whose_full_name_the_text_writes() -> None
     # 大连's 中山区 named in full: 投资中山 is that district, not 中山市 in Guangdong.
     got = {h.value for h in find_places("中山区招商大使聘任仪式举行，欢迎企业投资中山、落户中山。")}
     assert got == {"中山区"}
+
+
+def test_taiwan_counties_merged_in_2010_are_places() -> None:
+    got = {h.value for h in find_places("台北县长率团访港，推介台北县投资环境。")}
+    assert got == {"台北县"}
