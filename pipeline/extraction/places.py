@@ -97,11 +97,12 @@ def find_places(
     by_form, needs_parent, words = lex.by_form, lex.needs_parent, _seam_words()
     for a, b, form in mentions:
         div = by_form[form]
-        # A short form several divisions share names the one the text also writes in full (投资中山
-        # beside 中山区 is that district, not 中山市).
+        # A short form a county shares with a higher division names the county when the text writes
+        # the county in full (投资中山 beside 中山区 is that district, not 中山市); between two divisions of
+        # the same level (新竹 beside 新竹县: 新竹市) the usual reading stays.
         alts = lex.shared.get(form)
         if alts and div.name not in written_full:
-            div = next((d for d in alts if d.name in written_full), div)
+            div = next((d for d in alts if d.level == "county" and d.name in written_full), div)
         if (
             form in needs_parent
             and div.name not in written_full

@@ -103,3 +103,8 @@ def test_a_short_form_names_the_county_whose_full_name_the_text_writes() -> None
 def test_taiwan_counties_merged_in_2010_are_places() -> None:
     got = {h.value for h in find_places("台北县长率团访港，推介台北县投资环境。")}
     assert got == {"台北县"}
+
+
+def test_a_short_form_shared_by_two_prefectures_keeps_its_usual_reading() -> None:
+    got = {h.value for h in find_places("新竹县很愿意合作，新竹是台湾高科技的摇篮。")}
+    assert got == {"新竹县", "新竹"}
