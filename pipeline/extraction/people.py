@@ -40,6 +40,8 @@ _NOT_IN_NAME = frozenset(
 )
 # Characters that end an organization's name, after which a name may start directly (驻广办王强).
 _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
+# Particles and coverbs that end no word a name could be glued to (协会的陈良沛理事长, 与王强副主任).
+_PARTICLE_BEFORE = frozenset("的与及向对把被给由将")
 # Single-character verbs of leading and going that follow a name and are rare as its last character.
 _VERB_AFTER_NAME = frozenset("率赴")
 _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
@@ -74,6 +76,7 @@ _BYLINE = re.compile(
     r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审核|终审|审签|签审|监制|文|图)"
     r"\s*[:/：|]\s*"
 )
+_SLASH_BYLINE = re.compile(rf"(?:^|\n)[ \t]*(?P<n>[{HAN_CLASS}]{{2,4}})[ \t]*/[ \t]*[{HAN_CLASS}]{{0,10}}(?:报导|报道)")
 # A byline of bare names in brackets closing a paragraph or after a dateline: (郭扬 方扬烨).
 _PAREN_NAMES = re.compile(r"[(（](?P<inner>[^()（）\n]{2,16})[)）]")
 
@@ -259,6 +262,7 @@ class _Reader:
                 and _cjk(before)
                 and a not in self.gaps
                 and before not in _ORG_FINAL
+                and before not in _PARTICLE_BEFORE
                 and self.count(cand) < 2
                 and not (n == 3 and self._plausible(t[a + 1 : end]))
             ):
@@ -502,6 +506,11 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
                     break  # 那慧敏、区经合局局长李欣: the next item carries its own title further on
                 if step == 0 and not r._gap_or_break(q + len(nxt)):
                     break
+                after = q + step + len(nxt)
+                if step and after < len(text) and _cjk(text[after]) and text[after] not in _ITEM_SEP and not (
+                    _FOLLOW.match(text, after)
+                ):
+                    break  # 郭国圣、南台湾文化…协会的陈良沛: the item runs on into a body's name, no name
                 add(nxt, phrase, (q + step, q + step + len(nxt)), "shared-title:" + title, 0.85, where)
                 q = q + step + len(nxt)
             continue
@@ -545,6 +554,11 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         name = r.forward(m.end()) if m.end() < len(text) else None
         if name:
             add(name, m.group(0).strip(" :/：|"), (m.end(), m.end() + len(name)), "byline", 0.85)
+    # A byline of name, slash and the outlet that reported it, on its own line: 翁碧莲/县府报导.
+    for m in _SLASH_BYLINE.finditer(text):
+        name = r.forward(m.start("n"), title_before=True)
+        if name and m.start("n") + len(name) == m.end("n"):
+            add(name, "", (m.start("n"), m.end("n")), "byline-slash", 0.7)
     for m in _PAREN_NAMES.finditer(text):
         a, b = m.start("inner"), m.end("inner")
         closes = b + 1 >= len(text) or text[b + 1] in "\n" or text[a - 2 : a - 1] in ("】", "电", "讯")

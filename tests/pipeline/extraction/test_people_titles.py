@@ -65,3 +65,14 @@ def test_capitalised_words_after_a_title_that_are_no_name_are_not_read() -> None
 def test_posts_of_the_npc_and_the_special_administrative_regions_are_titles() -> None:
     got = dict(people("全国人大常委会副委员长陈至立宣布大会开幕，香港特区行政长官曾荫权出席。"))
     assert got == {"陈至立": "全国人大常委会副委员长", "曾荫权": "香港特区行政长官"}
+
+
+def test_a_list_item_running_on_into_a_body_name_does_not_share_the_title() -> None:
+    got = dict(people("包括台湾工商建研会副理事长郭国圣、南台湾文化暨经济产业联盟协会的陈良沛理事长等代表。"))
+    assert "南台湾" not in got and got["郭国圣"] == "台湾工商建研会副理事长"
+    assert got.get("陈良沛") == "理事长"
+
+
+def test_a_byline_of_name_slash_outlet_reported_names_the_reporter() -> None:
+    got = dict(people("海交会昨在福州揭幕\n翁碧莲/县府报导。\n由国台办主办的交易会昨天开幕。"))
+    assert "翁碧莲" in got
