@@ -79,6 +79,9 @@ def find_dates(text: str) -> list[DateMention]:
             y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:
             y = int(m.group("y")) if m.group("y") else None
+            if y is None:
+                roc = _MINGUO_YEAR.search(text, max(0, m.start() - 10), m.start())
+                y = int(roc.group(1)) + 1911 if roc else None
             mo_, d_ = _num(m.group("m")), _num(m.group("d"))
             if mo_ is None or d_ is None:
                 continue
@@ -97,6 +100,17 @@ def find_dates(text: str) -> list[DateMention]:
         last_end = end
         out.append(DateMention(y, mo, d, m.start(), end, em, ed))
     return out
+
+
+_MINGUO_STAMP = re.compile(r"^\s*(\d{2,3})\s*[-./年]\s*(1[0-2]|0?[1-9])\s*[-./月]\s*(3[01]|[12]\d|0?[1-9])(?!\d)")
+# A year of the Minguo calendar written out (民国112年8月7日): the Gregorian year is 1911 more.
+_MINGUO_YEAR = re.compile(r"民国\s*(\d{1,3})\s*年\s*$")
+
+
+def minguo_stamp(raw: str) -> date | None:
+    """``99-05-17`` read as a Minguo date (2010-05-17), for pages known to be from Taiwan."""
+    m = _MINGUO_STAMP.match(raw)
+    return _valid(int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3))) if m else None
 
 
 def _valid(y: int, m: int, d: int) -> date | None:

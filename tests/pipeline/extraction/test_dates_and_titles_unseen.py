@@ -44,3 +44,18 @@ def test_a_year_closing_the_quoted_event_name_dates_the_event() -> None:
 def test_a_photo_caption_opening_the_page_is_not_the_headline() -> None:
     text = "推介会现场,东莞市委书记梁维东发言\n【香港商报网讯】记者姚一鹤报导:2018年莞港产业合作联合推介会9月21日在香港举行。\n"
     assert field(text, "title") == []
+
+
+def test_a_minguo_date_after_a_publish_cue_on_a_traditional_page_is_converted() -> None:
+    text = "新竹縣招商交流會\n發布日期:99-05-17\n山東省濰坊市長率團十七日在竹北召開交流會,介紹投資環境。\n"
+    assert field(text, "published_at") == ["2010-05-17"]
+
+
+def test_a_two_digit_year_on_a_simplified_page_gives_no_date() -> None:
+    text = "招商交流会\n发布日期:99-05-17\n潍坊市长率团十七日在竹北召开交流会,介绍投资环境。\n"
+    assert field(text, "published_at") == []
+
+
+def test_a_minguo_year_written_out_is_converted() -> None:
+    text = "縣府招商說明會\n民國112年8月7日上午,縣政府舉辦招商說明會,多家企業參加。\n"
+    assert field(text, "event_start") == ["2023-08-07"]
