@@ -112,8 +112,8 @@ def _headline_like(line: str) -> bool:
         return False
     if han_count(s) < 0.6 * len(s.replace(" ", "")):
         return False
-    # Body sentences carry several clauses; a headline at most one break.
-    return s.count("，") + s.count(",") + s.count("。") <= 1
+    # Body sentences and deck lines carry several clauses; a headline at most one break.
+    return sum(s.count(c) for c in "，,。；;") <= 1
 
 
 def _lines(text: str, max_lines: int) -> list[tuple[str, int]]:

@@ -59,3 +59,11 @@ def test_a_two_digit_year_on_a_simplified_page_gives_no_date() -> None:
 def test_a_minguo_year_written_out_is_converted() -> None:
     text = "縣府招商說明會\n民國112年8月7日上午,縣政府舉辦招商說明會,多家企業參加。\n"
     assert field(text, "event_start") == ["2023-08-07"]
+
+
+def test_a_deck_line_of_two_clauses_is_not_taken_over_the_headline() -> None:
+    text = (
+        "云林小东工业区招商 反应热烈\n中油、上银等均参与说明会;开放最后5个编号基地,9/4前欢迎厂商投标\n"
+        "云林县政府8月7日上午办理招商说明会，广邀各界厂商参加。\n"
+    )
+    assert field(text, "title") == ["云林小东工业区招商 反应热烈"]
