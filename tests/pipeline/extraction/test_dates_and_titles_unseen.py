@@ -67,3 +67,11 @@ def test_a_deck_line_of_two_clauses_is_not_taken_over_the_headline() -> None:
         "云林县政府8月7日上午办理招商说明会，广邀各界厂商参加。\n"
     )
     assert field(text, "title") == ["云林小东工业区招商 反应热烈"]
+
+
+def test_a_bulleted_minguo_date_field_in_the_page_head_is_the_publication_date() -> None:
+    text = (
+        "跳到主要內容區塊\n短暫雨\n氣溫\n「園區發展合作交流會」─山東濰坊市到台元科技園區招商\n  • 發布日期:99-05-17\n\n"
+        "山東省濰坊市長許立全率團十七日在竹北台元科技園區召開交流會,介紹濰坊的投資環境,歡迎台灣的廠商前往投資。\n"
+    )
+    assert field(text, "published_at") == ["2010-05-17"]
