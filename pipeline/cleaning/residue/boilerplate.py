@@ -523,7 +523,9 @@ def _menu_item(ln: _Line) -> bool:
 
 # A publish-date field whose year has two or three digits (发布日期:99-05-17, a Minguo date on
 # Taiwan pages): kept as written for extraction, which alone knows the page's script.
-_SHORT_YEAR_FIELD = re.compile(r"(?:发布日期|发布时间|發布日期|發布時間|日期)\s*[:：]\s*(\d{2,3}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)")
+_SHORT_YEAR_FIELD = re.compile(
+    r"(?:发布日期|发布时间|發布日期|發布時間|日期)\s*[:：]\s*(\d{2,3}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
+)
 
 
 def _first_removed_stamp(head: list[_Line]) -> str | None:

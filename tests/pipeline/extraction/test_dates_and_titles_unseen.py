@@ -42,7 +42,10 @@ def test_a_year_closing_the_quoted_event_name_dates_the_event() -> None:
 
 
 def test_a_photo_caption_opening_the_page_is_not_the_headline() -> None:
-    text = "推介会现场,东莞市委书记梁维东发言\n【香港商报网讯】记者姚一鹤报导:2018年莞港产业合作联合推介会9月21日在香港举行。\n"
+    text = (
+        "推介会现场,东莞市委书记梁维东发言\n"
+        "【香港商报网讯】记者姚一鹤报导:2018年莞港产业合作联合推介会9月21日在香港举行。\n"
+    )
     assert field(text, "title") == []
 
 
