@@ -270,6 +270,8 @@ class _Reader:
             if n == 3 and before and _cjk(before) and a not in self.gaps:
                 # 办王强: 办 ends a word, so the name is 王强 — prefer a reading the text backs up.
                 two = t[a + 1 : end]
+                if t[a - 1 : a + 1] in lexicons.common_words() and self._plausible(two):
+                    return two  # 中非基金王勇: 金 closes the word 基金, so the name is 王勇
                 if self._plausible(two) and self.count(two) > self.count(cand):
                     return two
             return cand

@@ -76,3 +76,9 @@ def test_a_list_item_running_on_into_a_body_name_does_not_share_the_title() -> N
 def test_a_byline_of_name_slash_outlet_reported_names_the_reporter() -> None:
     got = dict(people("海交会昨在福州揭幕\n翁碧莲/县府报导。\n由国台办主办的交易会昨天开幕。"))
     assert "翁碧莲" in got
+
+
+def test_a_name_before_a_title_does_not_take_the_last_character_of_a_word() -> None:
+    # 基金 is a word: the name before 副总裁 is 王勇, not 金王勇.
+    got = dict(people("对话会上，国家开发银行中非基金王勇副总裁介绍了基金情况。"))
+    assert got.get("王勇") == "副总裁" and "金王勇" not in got
