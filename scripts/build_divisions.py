@@ -25,6 +25,9 @@ TAIWAN = (
     "嘉义市", "新竹县", "苗栗县", "彰化县", "南投县", "云林县", "嘉义县",
     "屏东县", "宜兰县", "花莲县", "台东县", "澎湖县", "金门县", "连江县",
 )
+# Former subdivisions ISO 3166-2:TW listed until the mergers of 2010 (TW-TPQ, TW-TXQ, TW-TNQ, TW-KHQ)
+# and 2014 (TW-TAO): still named in older news. Codes 7123.. follow the current ones.
+TAIWAN_FORMER = ("台北县", "台中县", "台南县", "高雄县", "桃园县")
 
 
 def main(path: str) -> None:
@@ -35,12 +38,13 @@ def main(path: str) -> None:
             if not code.isdigit():
                 continue
             rows.append((code, row["name"].strip(), level(code)))
-    rows += [(f"71{i:02d}00000000", name, "prefecture") for i, name in enumerate(TAIWAN, 1)]
+    rows += [(f"71{i:02d}00000000", name, "prefecture") for i, name in enumerate(TAIWAN + TAIWAN_FORMER, 1)]
     rows.sort()
     print("# China's administrative divisions (province, prefecture, county levels).")
     print("# Source: adcodes.csv shipped in the cpca 0.5.5 wheel on PyPI (MIT licence, (c) 2018 QinYuan Du),")
     print("# itself taken from the Ministry of Civil Affairs' published division codes; Taiwan's subdivisions")
-    print("# from ISO 3166-2:TW (codes 71NN assigned in ISO order).")
+    print("# from ISO 3166-2:TW (codes 71NN assigned in ISO order; 7123-7127 the counties it listed before the")
+    print("# mergers of 2010 and 2014).")
     print("# Regenerate with scripts/build_divisions.py. Columns: adcode, name, level.")
     print("# Short forms (景德镇 for 景德镇市) are derived in pipeline/extraction/lexicons.py, not stored.")
     seen = set()

@@ -10,8 +10,9 @@ Steps: import the cached texts into a fresh temporary SQLite store with ``curato
 export it with ``curator export``, copy the manifests beside the texts (``check_clean.py``
 reads a control's raw text next to its manifest) and run ``/work/shared/tools/check_clean.py``,
 which prints per-kind pass rates (the seeds are imported too, so their facts are checked). For
-each gold set (``devset/extraction``, ``devset/validation``, ``devset/validation2``) whose texts are
-in the cache, ``/work/shared/tools/score.py`` scores the same export (those texts are imported too).
+each gold set (``devset/extraction``, ``devset/validation``, ``devset/validation2``,
+``devset/validation3``) whose texts are in the cache, ``/work/shared/tools/score.py`` scores the same
+export (those texts are imported too).
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ CACHE = ROOT / "devset" / "cache"
 MANIFESTS = ROOT / "devset" / "cleaning"
 GOLD = ROOT / "devset" / "extraction" / "gold"
 # Every gold set with its cached texts: the development set, then the validation rounds (scored on
-# the same export; their file names do not collide: NN, vNN, wNN).
+# the same export; their file names do not collide: NN, vNN, wNN, xNN).
 GOLD_SETS = (("extraction", GOLD), ("validation", ROOT / "devset" / "validation" / "gold"),
-             ("validation2", ROOT / "devset" / "validation2" / "gold"))
+             ("validation2", ROOT / "devset" / "validation2" / "gold"),
+             ("validation3", ROOT / "devset" / "validation3" / "gold"))
 
 
 def curator() -> list[str]:

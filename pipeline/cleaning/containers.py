@@ -47,6 +47,8 @@ def parse_date(value: object) -> str | None:
         s = str(value).strip()
         if not s:
             return None
+        if re.match(r"^\d{2,3}\s*[年./-]", s):
+            return None  # a two- or three-digit year (99-05-17, a Minguo year on Taiwan pages): no century guessed
         m = re.match(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?(?:\s|$)", s)
         if m and not re.search(r"(GMT|UTC|Z\b|[+-]\d{2}:?\d{2}\s*$)", s):
             try:

@@ -43,6 +43,11 @@ _NAME_YEAR = re.compile(
     r"(?:活动|大会|峰会|论坛|博览会|交易会|洽谈会|推介会|说明会|交流会|对接会|节|周)"
 )
 
+_NAME_YEAR_CLOSING = re.compile(
+    r"(?:活动|大会|峰会|论坛|博览会|交易会|洽谈会|推介会|说明会|交流会|对接会|节|周)[^。！？\n”」』\"]{0,12}?"
+    r"[—–\-·\s]((?:19|20)\d{2})[”」』\"][^。！？\n\d]{0,8}$"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -74,6 +79,9 @@ def find_dates(text: str) -> list[DateMention]:
             y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:
             y = int(m.group("y")) if m.group("y") else None
+            if y is None:
+                roc = _MINGUO_YEAR.search(text, max(0, m.start() - 10), m.start())
+                y = int(roc.group(1)) + 1911 if roc else None
             mo_, d_ = _num(m.group("m")), _num(m.group("d"))
             if mo_ is None or d_ is None:
                 continue
@@ -92,6 +100,17 @@ def find_dates(text: str) -> list[DateMention]:
         last_end = end
         out.append(DateMention(y, mo, d, m.start(), end, em, ed))
     return out
+
+
+_MINGUO_STAMP = re.compile(r"^\s*(\d{2,3})\s*[-./年]\s*(1[0-2]|0?[1-9])\s*[-./月]\s*(3[01]|[12]\d|0?[1-9])(?!\d)")
+# A year of the Minguo calendar written out (民国112年8月7日): the Gregorian year is 1911 more.
+_MINGUO_YEAR = re.compile(r"民国\s*(\d{1,3})\s*年\s*$")
+
+
+def minguo_stamp(raw: str) -> date | None:
+    """``99-05-17`` read as a Minguo date (2010-05-17), for pages known to be from Taiwan."""
+    m = _MINGUO_STAMP.match(raw)
+    return _valid(int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3))) if m else None
 
 
 def _valid(y: int, m: int, d: int) -> date | None:
@@ -126,6 +145,23 @@ def publish_date_in_header(text: str, head_chars: int = 300) -> tuple[date, int,
             d = _valid(m.year, m.month, m.day)
             if d:
                 return d, m.start, m.end
+    return _compact_stamp(head)
+
+
+# A date printed as eight digits (20230808) opening a short line with no sentence in it, as a
+# newspaper's reader pages print it before the byline; elsewhere eight digits are ids and numbers.
+_COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _compact_stamp(head: str) -> tuple[date, int, int] | None:
+    pos = 0
+    for line in head.splitlines(keepends=True):
+        m = _COMPACT.match(line)
+        if m and _STAMP_LINE.match(line.strip()):
+            d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if d:
+                return d, pos + m.start(1), pos + m.end(3)
+        pos += len(line)
     return None
 
 
@@ -154,7 +190,11 @@ def event_name_year(text: str, m: DateMention) -> int | None:
     # 12月19日举行, 2015中国投资环境说明会9月9日召开).
     start = max(text.rfind(mark, 0, m.start) for mark in "。！？\n") + 1
     found = list(_NAME_YEAR.finditer(text, max(start, m.start - 60), m.start))
-    return int(found[-1].group(1)) if found else None  # the nearest name before the date
+    if found:
+        return int(found[-1].group(1))  # the nearest name before the date
+    # A year closing a quoted event name just before the date (“…洽谈会—马拉博—2025”于7月29日).
+    closing = _NAME_YEAR_CLOSING.search(text, max(start, m.start - 60), m.start)
+    return int(closing.group(1)) if closing else None
 
 
 def bare_day_events(text: str) -> list[tuple[int, int, int]]:

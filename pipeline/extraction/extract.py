@@ -87,6 +87,12 @@ def _meta_date(meta: dict[str, object]) -> date | None:
         found = dates_mod.find_dates(raw)
         if found and found[0].year:
             return dates_mod._valid(found[0].year, found[0].month, found[0].day)
+    # A page-info date with a two- or three-digit year on a page written in Taiwan's script is a
+    # Minguo date (發布日期:99-05-17 is 2010-05-17); elsewhere no century is guessed.
+    converted = str(meta.get("script_converted_with") or "")
+    raw_stamp = meta.get("published_raw") or meta.get("date_raw")
+    if isinstance(raw_stamp, str) and converted.startswith("tw"):
+        return dates_mod.minguo_stamp(raw_stamp)
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -227,6 +227,9 @@ class PlaceLexicon:
     matcher: TrieMatcher  # for whole texts
     by_form: dict[str, Division]  # written form → division
     needs_parent: frozenset[str]  # short forms that count only when their parent is also named
+    # Short forms several divisions share (中山: 中山市, 中山区 …): every division, for the one a text
+    # names in full to claim the bare form.
+    shared: dict[str, tuple[Division, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -237,6 +240,7 @@ def places() -> PlaceLexicon:
     by_code = {code: (name, level) for code, name, level in rows}
     by_form: dict[str, Division] = {}
     needs_parent: set[str] = set()
+    sharing: dict[str, list[Division]] = {}
     for code, name, level in rows:
         if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             continue
@@ -249,12 +253,21 @@ def places() -> PlaceLexicon:
         # A county never displaces a province or prefecture of the same written form.
         if name not in by_form or by_form[name].level == "county":
             by_form[name] = div
+        if name.endswith("特别行政区"):
+            by_form.setdefault(name[: -len("特别行政区")] + "特区", div)  # 香港特区: the usual short title
         short = short_form(name)
         if short != name and len(short) >= 2 and short not in stop:
+            sharing.setdefault(short, []).append(div)
             if short in by_form and by_form[short].level != "county":
                 continue
+            # A prefecture's or province's short form displaces a county's read earlier in code order
+            # (中山 is 中山市, not 中山区 of 大连; 西安 is 西安市, not 西安区 of 辽源).
+            if short in by_form and level != "county":
+                by_form[short] = div
+                needs_parent.discard(short)
+                continue
             by_form.setdefault(short, div)
-            if level == "county":
+            if level == "county" and by_form[short] is div:
                 needs_parent.add(short)
     for line in _lines("regions.txt"):
         parts = line.split("\t")
@@ -264,7 +277,8 @@ def places() -> PlaceLexicon:
         for form in [canonical, *aliases]:
             by_form.setdefault(form, div)
     regex = re.compile(alternation(by_form))
-    return PlaceLexicon(regex, TrieMatcher(by_form), by_form, frozenset(needs_parent))
+    shared = {f: tuple(ds) for f, ds in sharing.items() if len(ds) > 1 and by_form.get(f) in ds}
+    return PlaceLexicon(regex, TrieMatcher(by_form), by_form, frozenset(needs_parent), shared)
 
 
 @cache

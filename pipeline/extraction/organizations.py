@@ -328,8 +328,12 @@ def find_organizations(
         kind = lex.kinds[ending]
         head = _strip_modifier(_head(text, start, stops))
         if kind == "dept":
-            # A department is named by the place before it (江西省商务厅); a ministry stands alone.
-            if not head and not (ending.endswith("部") and ending[:-1] not in ("组织", "宣传", "统战")):
+            # A department is named by the place before it (江西省商务厅); a ministry stands alone, and
+            # so does a general administration (海关总署, 质检总局): only the State Council has them.
+            national = ending.endswith(("总局", "总署")) or (
+                ending.endswith("部") and ending[:-1] not in ("组织", "宣传", "统战")
+            )
+            if not head and not national:
                 continue
             if head in _LEVEL_ONLY and _title_follows(text, end):
                 continue  # 省经贸委副主任林仙元: a bare level inside a title is not listed (GOLD.md)

@@ -40,6 +40,8 @@ _NOT_IN_NAME = frozenset(
 )
 # Characters that end an organization's name, after which a name may start directly (驻广办王强).
 _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
+# Particles and coverbs that end no word a name could be glued to (协会的陈良沛理事长, 与王强副主任).
+_PARTICLE_BEFORE = frozenset("的与及向对把被给由将")
 # Single-character verbs of leading and going that follow a name and are rare as its last character.
 _VERB_AFTER_NAME = frozenset("率赴")
 _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
@@ -74,6 +76,7 @@ _BYLINE = re.compile(
     r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审核|终审|审签|签审|监制|文|图)"
     r"\s*[:/：|]\s*"
 )
+_SLASH_BYLINE = re.compile(rf"(?:^|\n)[ \t]*(?P<n>[{HAN_CLASS}]{{2,4}})[ \t]*/[ \t]*[{HAN_CLASS}]{{0,10}}(?:报导|报道)")
 # A byline of bare names in brackets closing a paragraph or after a dateline: (郭扬 方扬烨).
 _PAREN_NAMES = re.compile(r"[(（](?P<inner>[^()（）\n]{2,16})[)）]")
 
@@ -259,6 +262,7 @@ class _Reader:
                 and _cjk(before)
                 and a not in self.gaps
                 and before not in _ORG_FINAL
+                and before not in _PARTICLE_BEFORE
                 and self.count(cand) < 2
                 and not (n == 3 and self._plausible(t[a + 1 : end]))
             ):
@@ -266,6 +270,8 @@ class _Reader:
             if n == 3 and before and _cjk(before) and a not in self.gaps:
                 # 办王强: 办 ends a word, so the name is 王强 — prefer a reading the text backs up.
                 two = t[a + 1 : end]
+                if t[a - 1 : a + 1] in lexicons.common_words() and self._plausible(two):
+                    return two  # 中非基金王勇: 金 closes the word 基金, so the name is 王勇
                 if self._plausible(two) and self.count(two) > self.count(cand):
                     return two
             return cand
@@ -295,6 +301,63 @@ def _list_item(text: str, p: int, r: _Reader) -> str | None:
     return None
 
 
+# Foreign names: a transliteration joins its parts with a middle dot (菲利普·多米尼克·梅林); a
+# Latin-script name is two to five capitalised words (Manuel Osa Nsue Nsua). Surnames and name
+# lengths say nothing about them, so they are read only next to a title.
+_DOT = "·•‧・"
+_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?:[ \u00a0][A-Z][a-zà-öø-ÿ'’\-]+){1,4}(?![A-Za-zÀ-ÿ])")
+# What may stand right before the first part of a transliterated name read leftwards.
+_BEFORE_FOREIGN = frozenset("与和及同向对的了在是为由将把被跟给、，,：:“「（( ") | _ORG_FINAL
+
+
+def _foreign_forward(text: str, p: int) -> str | None:
+    """A foreign name starting at ``p`` (after a title)."""
+    m = _LATIN_NAME.match(text, p)
+    if m:
+        return m.group(0)
+    parts = 0
+    q = p
+    while True:
+        k = q
+        while k < len(text) and k - q < 6 and _cjk(text[k]):
+            k += 1
+        if k == q:
+            return None
+        if k < len(text) and text[k] in _DOT and k + 1 < len(text) and _cjk(text[k + 1]):
+            q, parts = k + 1, parts + 1
+            continue
+        break
+    if parts == 0:
+        return None
+    # The last part: the shortest reading followed by what follows a name (先生, 表示, punctuation).
+    for end in range(q + 1, min(q + 5, len(text)) + 1):
+        if end == len(text) or not _cjk(text[end]) or _FOLLOW.match(text, end):
+            return text[p:end]
+    return None
+
+
+def _foreign_backward(text: str, end: int) -> str | None:
+    """A transliterated foreign name ending at ``end`` (before a title): 与威拉蓬•猜蓬局长."""
+    q = end
+    while q > 0 and _cjk(text[q - 1]) and end - q < 5:
+        q -= 1
+    if q == end or q == 0 or text[q - 1] not in _DOT:
+        return None
+    # Earlier parts, each joined by a dot; the first read shortest to a word boundary before it.
+    q -= 1
+    while True:
+        for start in range(q - 1, max(q - 6, -1), -1):
+            if not _cjk(text[start]):
+                return None
+            if start > 0 and text[start - 1] in _DOT:
+                q = start - 1
+                break
+            if start == 0 or text[start - 1] in _BEFORE_FOREIGN or not _cjk(text[start - 1]):
+                return text[start:end]
+        else:
+            return None
+
+
 def _place_from(text: str, i: int, places: object) -> bool:
     """Whether a place name of two to four characters starts at ``i``."""
     # 长乐 is listed as 长乐市: a two- or three-character head with its level word is a place too.
@@ -303,11 +366,13 @@ def _place_from(text: str, i: int, places: object) -> bool:
 
 
 def _in_phrase(text: str, i: int) -> bool:
-    """Characters a title phrase holds: Han, brackets, and a middle dot between two outlet names
-    (大河报·大河客户端记者)."""
+    """Characters a title phrase holds: Han, Latin letters, brackets, and a middle dot between two
+    outlet names (大河报·大河客户端记者)."""
     ch = text[i]
     if _cjk(ch) or ch in "()（）":
         return True
+    if "A" <= ch <= "Z" or "a" <= ch <= "z":
+        return True  # a Latin brand inside a body's name: 英国KMA集团总裁, TCL集团董事长
     return ch in "·•" and i > 0 and i + 1 < len(text) and _cjk(text[i - 1]) and _cjk(text[i + 1])
 
 
@@ -422,6 +487,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         while p < len(text) and text[p] in " :：":
             p += 1
         name = r.forward(p, title_before=not weak) if p < len(text) else None
+        if not name and not weak and p < len(text):
+            name = _foreign_forward(text, p)
         if name:
             start = _title_phrase_start(text, a, title_ends, name_ends, gaps)
             phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - 1) : b]
@@ -441,6 +508,11 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
                     break  # 那慧敏、区经合局局长李欣: the next item carries its own title further on
                 if step == 0 and not r._gap_or_break(q + len(nxt)):
                     break
+                after = q + step + len(nxt)
+                if step and after < len(text) and _cjk(text[after]) and text[after] not in _ITEM_SEP and not (
+                    _FOLLOW.match(text, after)
+                ):
+                    break  # 郭国圣、南台湾文化…协会的陈良沛: the item runs on into a body's name, no name
                 add(nxt, phrase, (q + step, q + step + len(nxt)), "shared-title:" + title, 0.85, where)
                 q = q + step + len(nxt)
             continue
@@ -448,7 +520,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             continue
         if _COLLECTIVE_BEFORE.search(text, max(0, a - 4), a):
             continue  # 企业负责人, 各部门负责人: a role of a body, no person named
-        back = r.backward(a)
+        back = r.backward(a) or _foreign_backward(text, a)
         if back and back + title[0] in r.places:
             continue  # 东兴|市委副书记: 东兴市 is a place, the title's body, not a name before it
         if back:
@@ -484,6 +556,11 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         name = r.forward(m.end()) if m.end() < len(text) else None
         if name:
             add(name, m.group(0).strip(" :/：|"), (m.end(), m.end() + len(name)), "byline", 0.85)
+    # A byline of name, slash and the outlet that reported it, on its own line: 翁碧莲/县府报导.
+    for m in _SLASH_BYLINE.finditer(text):
+        name = r.forward(m.start("n"), title_before=True)
+        if name and m.start("n") + len(name) == m.end("n"):
+            add(name, "", (m.start("n"), m.end("n")), "byline-slash", 0.7)
     for m in _PAREN_NAMES.finditer(text):
         a, b = m.start("inner"), m.end("inner")
         closes = b + 1 >= len(text) or text[b + 1] in "\n" or text[a - 2 : a - 1] in ("】", "电", "讯")

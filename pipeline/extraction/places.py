@@ -80,6 +80,7 @@ def find_places(
     # Longest match first, so 省/市 after a short form belongs to it (景德镇市).
     mentions.extend(lex.matcher.finditer(text))
     named = {lex.by_form[f].name for _, _, f in mentions}
+    written_full = {f for _, _, f in mentions if lex.by_form[f].name == f}
     hits: dict[str, PlaceHit] = {}
     blocked_index = SpanIndex(blocked or [])
     title_index = SpanIndex(titles or [])
@@ -96,7 +97,18 @@ def find_places(
     by_form, needs_parent, words = lex.by_form, lex.needs_parent, _seam_words()
     for a, b, form in mentions:
         div = by_form[form]
-        if form in needs_parent and div.parent not in named and div.province not in named:
+        # A short form a county shares with a higher division names the county when the text writes
+        # the county in full (投资中山 beside 中山区 is that district, not 中山市); between two divisions of
+        # the same level (新竹 beside 新竹县: 新竹市) the usual reading stays.
+        alts = lex.shared.get(form)
+        if alts and div.name not in written_full:
+            div = next((d for d in alts if d.level == "county" and d.name in written_full), div)
+        if (
+            form in needs_parent
+            and div.name not in written_full
+            and div.parent not in named
+            and div.province not in named
+        ):
             continue
         if blocked_index.covers(a, b, strict=True):
             zone = _names_zone(text, b)

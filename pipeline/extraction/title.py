@@ -48,6 +48,9 @@ _INFO_BELOW = re.compile(
     rf"^\W{{0,3}}(?:\d{{4}}[-./年]|[{HAN_CLASS}]{{0,12}}(?:来源|作者|记者|通讯员|发布|日期|时间|编辑)|【|\[|\(|（)"
 )
 _MIN_LEN, _MAX_LEN = 6, 64
+# A photo caption: the scene, a break, then what someone does in it (推介会现场，市委书记某某发言),
+# or the caption words themselves (图为…, 图：…).
+_CAPTION = re.compile(rf"^(?:[{HAN_CLASS}]{{0,12}}现场[,，\s]|图为|图[:：/])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +108,12 @@ def _headline_like(line: str) -> bool:
     s = _LEAD_MARKS.sub("", line.strip())
     if not _MIN_LEN <= len(s) <= _MAX_LEN:
         return False
-    if is_chrome(s) or _SENTENCE_END.search(s) or _SITE_NAME.match(s):
+    if is_chrome(s) or _SENTENCE_END.search(s) or _SITE_NAME.match(s) or _CAPTION.match(s):
         return False
     if han_count(s) < 0.6 * len(s.replace(" ", "")):
         return False
-    # Body sentences carry several clauses; a headline at most one break.
-    return s.count("，") + s.count(",") + s.count("。") <= 1
+    # Body sentences and deck lines carry several clauses; a headline at most one break.
+    return sum(s.count(c) for c in "，,。；;") <= 1
 
 
 def _lines(text: str, max_lines: int) -> list[tuple[str, int]]:

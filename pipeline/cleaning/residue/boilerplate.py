@@ -521,12 +521,21 @@ def _menu_item(ln: _Line) -> bool:
     return ln.cls != "content" and len(_key(ln)) <= SHORT_ITEM and ln.han >= 1 and not _SENTENCE_END.search(ln.text)
 
 
+# A publish-date field whose year has two or three digits (发布日期:99-05-17, a Minguo date on
+# Taiwan pages): kept as written for extraction, which alone knows the page's script.
+_SHORT_YEAR_FIELD = re.compile(
+    r"(?:发布日期|发布时间|發布日期|發布時間|日期)\s*[:：]\s*(\d{2,3}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
+)
+
+
 def _first_removed_stamp(head: list[_Line]) -> str | None:
     for ln in head:
         if ln.cls == "furniture" and _STAMP.search(ln.text):
             m = _DATE.search(ln.text)
             if m is not None:
                 return m.group()
+        if ln.cls == "furniture" and (short := _SHORT_YEAR_FIELD.search(ln.text)) is not None:
+            return short.group(1)
     return None
 
 

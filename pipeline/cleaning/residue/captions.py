@@ -47,6 +47,7 @@ _NO_SENTENCE = re.compile(r"^[^。！？!?；;，]*$")
 _SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景|效果图|鸟瞰图?|外景|航拍图?|资料(?:照片|图片))$")
 # Subject-less action phrases ("参观…"); "考察团…" / "调研组…" are subjects, not actions.
 _ACTION = re.compile(r"^(?:参观|考察|调研|走访|视察|察看|查看|听取|观看|参加|出席|检查|慰问)(?![团组队])")
+_TEXT_BYLINE = re.compile(r"(?:^|[\s\d(（])(?:文|撰文|记者|記者|作者)\s*[/:：／]")
 _DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 # What a dated photo caption shows; a chronology line ("3月5日 召开推进会") usually names none.
 _CAPTION_EVENT = re.compile(r"演讲|致辞|讲话|发言|签约|合影|现场|仪式|会见|会谈|座谈|调研|考察|参观|推介|揭牌|开幕")
@@ -149,6 +150,9 @@ def lift_captions(text: str) -> Step:
             continue
         if kind[i] == "caption":
             in_group = False
+            continue
+        if in_group and _TEXT_BYLINE.search(s):
+            in_group = False  # a writer's byline (文/某某, 记者 某某) belongs to the story, not to a photo
             continue
         if in_group and i != first_content and _is_short_plain(s):
             kind[i] = "caption"

@@ -81,3 +81,10 @@ def test_markdown_body_without_html() -> None:
     assert r.text == "小标题\n重点内容见链接文字。"
     assert r.metadata["images"] == ["http://x.cn/a.png"]
     assert [c.text for c in r.captions] == ["图片说明"]
+
+
+def test_a_date_with_a_two_or_three_digit_year_gets_no_century_guessed() -> None:
+    # 99-05-17 on a Taiwan page is Minguo 99 (2010); extraction decides, not a 19xx guess.
+    assert parse_date("99-05-17") is None
+    assert parse_date("112/08/07") is None
+    assert parse_date("2010-05-17") == "2010-05-17"

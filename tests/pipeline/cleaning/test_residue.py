@@ -166,3 +166,10 @@ def test_page_tools_on_the_info_line_stay_out_of_the_source() -> None:
     assert step.metadata["source"] == "某市投资促进中心"
     assert step.metadata["published_at"] == "2022-09-02"
     assert "字号" not in step.text
+
+
+def test_a_byline_under_an_opening_image_ends_the_caption_group() -> None:
+    # The page opens with an image placeholder; the byline and headline below it are no captions.
+    text = "image\n20230808文/王妙琴\n\n云林工业区招商 反应热烈\n\n县政府8月7日上午办理招商说明会，多家企业参加。\n"
+    out = clean(text, "txt").text
+    assert "云林工业区招商 反应热烈" in out and "王妙琴" in out

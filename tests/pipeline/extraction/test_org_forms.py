@@ -69,3 +69,42 @@ def test_a_count_adjective_ends_a_head() -> None:
 def test_a_place_across_two_words_is_no_place() -> None:
     assert places("工商建设研究会理事长廖万隆") == set()  # 会理 is the seam of 研究会 and 理事
     assert places("邱县长肯定园区") == set()  # a surname before 县长
+
+def test_national_bodies_named_before_the_2018_reform_are_organizations() -> None:
+    # Departments and bureaus of the State Council as listed before the 2018 reform, with 总局/总署.
+    text = "出席的还有国土资源部、国家人口计生委、海关总署、质检总局、国家旅游局、全国妇联、国家开发银行等领导。"
+    got = {h.value for h in find_organizations(text)}
+    assert {"国土资源部", "国家人口计生委", "海关总署", "质检总局", "国家旅游局", "全国妇联", "国家开发银行"} <= got
+
+
+def test_a_short_form_shared_with_a_county_names_the_prefecture() -> None:
+    # 中山 is 中山市 (a prefecture) as well as 中山区 of 大连; 西安 is 西安市 as well as 西安区 of 辽源.
+    # The county's short form counts only beside its parent; the prefecture's counts alone.
+    assert {h.value for h in find_places("先后到深圳、中山、南宁等地考察。")} == {"深圳", "中山", "南宁"}
+    assert {h.value for h in find_places("签约仪式在西安举行。")} == {"西安"}
+
+
+def test_a_special_administrative_region_is_also_written_as_tequ() -> None:
+    got = {h.value for h in find_places("香港特区行政长官曾荫权会见了访问团，双方在香港签约。")}
+    assert got == {"香港特区"}
+
+
+def test_the_pan_pearl_river_delta_is_one_region_not_the_delta() -> None:
+    got = {h.value for h in find_places("第七届泛珠三角区域合作与发展论坛在南昌开幕。")}
+    assert got == {"泛珠三角区域", "南昌"}
+
+
+def test_a_short_form_names_the_county_whose_full_name_the_text_writes() -> None:
+    # 大连's 中山区 named in full: 投资中山 is that district, not 中山市 in Guangdong.
+    got = {h.value for h in find_places("中山区招商大使聘任仪式举行，欢迎企业投资中山、落户中山。")}
+    assert got == {"中山区"}
+
+
+def test_taiwan_counties_merged_in_2010_are_places() -> None:
+    got = {h.value for h in find_places("台北县长率团访港，推介台北县投资环境。")}
+    assert got == {"台北县"}
+
+
+def test_a_short_form_shared_by_two_prefectures_keeps_its_usual_reading() -> None:
+    got = {h.value for h in find_places("新竹县很愿意合作，新竹是台湾高科技的摇篮。")}
+    assert {"新竹县", "新竹"} <= got
