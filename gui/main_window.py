@@ -596,6 +596,10 @@ class MainWindow(QMainWindow, SpinReview):
             self.model.refresh_ids([aid])
         if shown and outcome.version is not None:
             self._claimed_shown(outcome.version)
+        elif outcome.version is not None and self.editor.version(aid) == outcome.version - 1:
+            # Moved on before the claim arrived: only the claim moved the version the editor saw
+            # (an undo there must not look like a teammate's change).
+            self.editor.saw(aid, outcome.version)
         return True
 
     def _claimed_shown(self, version: int) -> None:

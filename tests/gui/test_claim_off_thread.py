@@ -102,3 +102,32 @@ def test_an_edit_made_before_the_claim_arrives_waits_for_it(qtbot: Any, window: 
     assert asked == []
     after = get_article(store, b)
     assert after.note == "先写的备注" and after.status == "in_review" and holder(store, b) == "测试员"
+
+
+def test_moving_on_before_the_claim_arrives_keeps_the_articles_undoable(qtbot: Any, window: Any, store: Any,
+                                                                        articles: Any, monkeypatch: Any) -> None:
+    """An article left before its claim's outcome arrived: the versions the claim and the next
+    claim's release gave it are still known, so undoing an edit there is not taken for a
+    teammate's change."""
+    a, b, c = articles.ids
+    switch(qtbot, window, a)
+    window.settle_claims()
+    assert window.editor.set_note(a, window.current.note, "a 的备注")
+    switch(qtbot, window, b)
+    window.settle_claims()
+    slow = main_window_module.claim_article
+
+    def slow_claim(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.3)
+        return slow(*args, **kwargs)
+
+    monkeypatch.setattr(main_window_module, "claim_article", slow_claim)
+    switch(qtbot, window, a)  # back, and away again before its claim arrived
+    assert window.claim_queue.pending() == 1
+    switch(qtbot, window, c)
+    window.settle_claims()
+    assert window.editor.version(a) == get_article(store, a).version
+    asked: list[str] = []
+    window.editor.ask_retry = lambda msg: asked.append(msg) or False
+    window.editor.stack.undo()
+    assert asked == [] and get_article(store, a).note == ""
