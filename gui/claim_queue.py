@@ -84,9 +84,14 @@ class ClaimQueue(QObject):
         self._apply = apply
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="claims")
         self._pending: deque[Future[ClaimOutcome]] = deque()
+        self._closed = False
         self._done.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, work: Callable[[], ClaimOutcome]) -> None:
+        """Queue a claim; ignored once the queue is shut down (the window closed: the reviewer has
+        left, and a row chosen by a late list update must not claim an article for them)."""
+        if self._closed:
+            return
         future = self._pool.submit(work)
         self._pending.append(future)
         future.add_done_callback(lambda _f: self._emit_done())
@@ -123,5 +128,6 @@ class ClaimQueue(QObject):
         self._apply(outcome)
 
     def shutdown(self) -> None:
+        self._closed = True
         self.settle()
         self._pool.shutdown(wait=True)

@@ -131,3 +131,12 @@ def test_moving_on_before_the_claim_arrives_keeps_the_articles_undoable(qtbot: A
     window.editor.ask_retry = lambda msg: asked.append(msg) or False
     window.editor.stack.undo()
     assert asked == [] and get_article(store, a).note == ""
+
+
+def test_no_claim_after_the_window_closed(qtbot: Any, window: Any, store: Any, articles: Any) -> None:
+    a, b, _c = articles.ids
+    switch(qtbot, window, a)
+    window.close()
+    assert holder(store, a) is None  # closing released it
+    window.show_article(b)  # e.g. a list update selecting a row after the close: no error, no claim
+    assert holder(store, b) is None
