@@ -154,6 +154,7 @@ def _screenshot(app: QApplication, window: MainWindow, path: str, article_id: in
             window.select_article(article_id)
         elif window.model.rowCount():
             window.select_article(window.model.article_id(0))
+        window.settle_claims()  # the claim is written off the GUI thread: show its outcome too
         app.processEvents()
         ok = window.grab().save(path)
         print(f"screenshot {'saved to' if ok else 'FAILED:'} {path}")

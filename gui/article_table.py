@@ -83,7 +83,12 @@ class ArticleTableModel(QAbstractTableModel):
         """Who holds which article now; repaints the rows whose holder changed."""
         changed = {i for i in self._claims.keys() | claims.keys() if self._claims.get(i) != claims.get(i)}
         self._claims = dict(claims)
-        self.refresh_ids(sorted(changed))
+        # The holder is only in the row's texts: its cached summary stays (no query to repaint it).
+        for i in changed:
+            self._texts_cache.pop(i, None)
+            r = self._rows.get(i)
+            if r is not None:
+                self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
 
     def claims(self) -> dict[int, str]:
         return dict(self._claims)

@@ -422,6 +422,12 @@ class FieldPanel(QScrollArea):
             self._loading = False
         self._relayout()
 
+    def set_review(self, view: ArticleView) -> None:
+        """The same article with a new status or version (its claim arrived): the status line only,
+        not the fields."""
+        self.article = view
+        self._show_review(view, same=True)
+
     def _fit_width(self) -> None:
         body = self.widget()
         if body is not None:

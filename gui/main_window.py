@@ -39,6 +39,7 @@ from gui.actions import ACTIONS, ADD_KEYS, ALWAYS, ARTICLE, CAN_REDO, CAN_UNDO, 
 from gui.adjudication_dialog import AdjudicationDialog
 from gui.agreement_dialog import AgreementDialog
 from gui.article_table import COLUMNS, ArticleTableModel, ordered_ids
+from gui.claim_queue import ClaimOutcome, ClaimQueue, claim_article
 from gui.conflict_dialog import ConflictDialog
 from gui.document_view import DocumentView
 from gui.export_dialog import SPLIT_NAMES, ExportDialog
@@ -139,6 +140,14 @@ class MainWindow(QMainWindow, SpinReview):
         self._progress_generation = 0
 
         self.editor = Editor(store, lambda: self.settings.reviewer, self)
+        # Claims are written off the GUI thread (gui.claim_queue); an edit waits for them, since a
+        # claim moves the article's version the edit is checked against.
+        self.claim_queue = ClaimQueue(self._apply_claim, self)
+        # Live changes seen while claims are in flight wait for them (our own claims are not a
+        # teammate's change), without holding up the GUI thread: (ids, everything) so far.
+        self._live_backlog: tuple[set[int], bool] | None = None
+        self.claim_queue.drained.connect(self._flush_live_backlog)
+        self.editor.before_write = self.claim_queue.settle
         self.editor.ask_retry = self._ask_retry
         self.editor.choose = self._choose_conflict
         self.conflict_dialog: ConflictDialog | None = None
@@ -489,13 +498,15 @@ class MainWindow(QMainWindow, SpinReview):
             self.show_article(self.model.article_id(current.row()))
 
     def show_article(self, article_id: int) -> None:
-        if self.current is None or self.current.id != article_id:
-            if self.current is not None:
-                self.panel.commit_pending()  # written under this reviewer's claim, before it moves on
-            self._claim(article_id)
+        """Show the article from one read at once; a newly opened article is claimed off the GUI
+        thread (``_claim_later``), the outcome applied when it arrives (``_apply_claim``)."""
+        switching = self.current is None or self.current.id != article_id
+        before = self.current.id if self.current is not None else None
+        if switching and self.current is not None:
+            self.panel.commit_pending()  # written under this reviewer's claim, before it moves on
         try:
             view = get_article(self.store, article_id)
-            own = double_review.independent(self.store, article_id)
+            own = double_review.independent(self.store, article_id, sampled=view.double_review)
             if own:  # a double-review article: this reviewer's own copy, never the other's values
                 view = double_review.own_article(self.store, view, self.settings.reviewer)
         except NotFoundError:
@@ -506,10 +517,14 @@ class MainWindow(QMainWindow, SpinReview):
             return
         self.panel.set_double_review(own)
         self._own_copy = own
-        if own:
-            self._show_holder(None, None)  # two reviewers at once, by design: nobody "holds" it
+        if own or switching:
+            # Own copy: two reviewers at once, by design, nobody "holds" it. Switching: who holds
+            # the new article is said when its claim's outcome arrives.
+            self._show_holder(None, None)
         self._stale_current = False
         self._display(view)
+        if switching:
+            self._claim_later(article_id, before)
         # Emitted from the event loop: the text and fields repaint before this timer fires.
         QTimer.singleShot(0, lambda: self.article_shown.emit(article_id))
 
@@ -538,39 +553,77 @@ class MainWindow(QMainWindow, SpinReview):
             self.show_article(article_id)
 
     # -- claims ----------------------------------------------------------------------------------------
+    def _claim_later(self, article_id: int, before: int | None) -> None:
+        """Claim the article just shown on the claim queue's thread (a write: it must not hold up the
+        switch); ``_apply_claim`` shows the outcome."""
+        store, me = self.store, self.settings.reviewer
+        self.claim_queue.submit(lambda: claim_article(store, article_id, me, before))
+
+    def settle_claims(self) -> None:
+        """Wait for the claims still being written and show their outcomes."""
+        self.claim_queue.settle()
+
     def _claim(self, article_id: int, *, take_over: bool = False) -> bool:
-        """Hold the article for this reviewer (one short UPDATE). Held by a teammate: say who, take nothing."""
-        me = self.settings.reviewer
+        """Hold the article for this reviewer now (one short UPDATE). Held by a teammate: say who, take nothing."""
+        self.claim_queue.settle()  # in order after the claims already asked for
         before = self.current.id if self.current is not None else None
-        # Claiming releases this reviewer's previous article, which moves its version: the editor
-        # keeps what it knew of it, so undoing there is not taken for a teammate's change.
-        prev_version = current_version(self.store, before) if before is not None else None
-        try:
-            claims.claim(self.store, article_id, me, take_over=take_over)
-        except claims.ClaimHeldError as exc:
-            self._show_holder(exc.holder, exc.since)
-            if before is not None and before != article_id:  # moved on all the same: free the last one
-                with contextlib.suppress(Exception):
-                    claims.release(self.store, before, me)
-                self._kept_version(before, prev_version)
+        return self._apply_claim(claim_article(self.store, article_id, self.settings.reviewer, before,
+                                               take_over=take_over))
+
+    def _apply_claim(self, outcome: ClaimOutcome) -> bool:
+        """Show what a claim did; True if this reviewer now holds the article."""
+        me, aid = self.settings.reviewer, outcome.article_id
+        if outcome.before is not None:
+            # Claiming released this reviewer's previous article, which moved its version: the
+            # editor keeps what it knew of it, so undoing there is not taken for a teammate's change.
+            self._kept_version(outcome.before, outcome.before_prior, outcome.before_after)
+        shown = self.current is not None and self.current.id == aid
+        if outcome.error is not None:
+            self.statusBar().showMessage(f"未能领取这篇文章：{outcome.error}", 8000)
             return False
-        except Exception as exc:
-            self.statusBar().showMessage(f"未能领取这篇文章：{exc}", 8000)
+        if outcome.holder is not None:
+            if shown and not self._own_copy:
+                self._show_holder(outcome.holder, outcome.since)
+            if outcome.before is not None and self._held().get(outcome.before) == me:  # released it
+                self.model.set_claims({k: v for k, v in self._held().items() if k != outcome.before})
             return False
-        self._show_holder(None, None)
-        if before is not None and before != article_id:
-            self._kept_version(before, prev_version)
-        self.model.set_claims({**{k: v for k, v in self._held().items() if v != me}, article_id: me})
-        if before is not None:
-            self.model.refresh_ids([before])
-        self.model.refresh_ids([article_id])
+        if shown:
+            self._show_holder(None, None)
+        self.model.set_claims({**{k: v for k, v in self._held().items() if v != me}, aid: me})
+        # Releasing the article before changed only its holder (repainted by set_claims); the
+        # claimed one may have gone from 新 to 审核中: its row is read again.
+        if not shown or self._own_copy or self.current is None or self.current.status == "new":
+            self.model.refresh_ids([aid])
+        if shown and outcome.version is not None:
+            self._claimed_shown(outcome.version)
+        elif outcome.version is not None and self.editor.version(aid) == outcome.version - 1:
+            # Moved on before the claim arrived: only the claim moved the version the editor saw
+            # (an undo there must not look like a teammate's change).
+            self.editor.saw(aid, outcome.version)
         return True
 
-    def _kept_version(self, article_id: int, before: int | None) -> None:
-        """Our own claim change moved this article's version: if nobody else wrote in between,
-        the editor's copy is still right (an undo there must not look like a teammate's change)."""
+    def _claimed_shown(self, version: int) -> None:
+        """The shown article was read before its claim moved its version (and a new article's
+        status to 审核中): when nothing else wrote in between, patch the copy on screen and go on
+        editing against the new version; otherwise read it again."""
+        view = self.current
+        if view is None or version == view.version:
+            return
+        if version != view.version + 1:
+            self.show_article(view.id)  # a teammate wrote too: their values, from the store
+            return
+        status = view.status if self._own_copy or view.status != "new" else "in_review"
+        self.current = replace(view, version=version, status=status)
+        self.editor.saw(view.id, version)
+        if status != view.status:
+            self.panel.set_review(self.current)
+
+    def _kept_version(self, article_id: int, before: int | None, after: int | None = None) -> None:
+        """Our own claim change moved this article's version from ``before`` (to ``after``, else read
+        now): if nobody else wrote in between, the editor's copy is still right (an undo there must
+        not look like a teammate's change)."""
         if before is not None and before == self.editor.version(article_id):
-            v = current_version(self.store, article_id)
+            v = after if after is not None else current_version(self.store, article_id)
             if v is not None:
                 self.editor.saw(article_id, v)
 
@@ -597,6 +650,7 @@ class MainWindow(QMainWindow, SpinReview):
     def release_claim(self) -> None:
         if self.current is None:
             return
+        self.claim_queue.settle()  # its own claim first, or it would be taken again after the release
         if claims.release(self.store, self.current.id, self.settings.reviewer):
             self.model.set_claims({k: v for k, v in self._held().items() if k != self.current.id})
             self.statusBar().showMessage(f"已释放 #{self.current.id}，其他审核人可以领取", 5000)
@@ -632,6 +686,10 @@ class MainWindow(QMainWindow, SpinReview):
     def _on_live_change(self, ids: frozenset[int], everything: bool) -> None:
         """Others changed these articles: repaint their rows, and the open article unless the
         reviewer is typing in it (then say so and reload when they stop)."""
+        if self.claim_queue.pending():  # handled once our own claims are in (``_flush_live_backlog``)
+            seen, all_ = self._live_backlog or (set(), False)
+            self._live_backlog = (seen | set(ids), all_ or everything)
+            return
         if everything:
             self.apply_filter()
         else:
@@ -643,6 +701,12 @@ class MainWindow(QMainWindow, SpinReview):
             return  # this window's own write, already on screen
         self._stale_current = True
         self._reload_when_idle()
+
+    def _flush_live_backlog(self) -> None:
+        if self._live_backlog is not None:
+            ids, everything = self._live_backlog
+            self._live_backlog = None
+            self._on_live_change(frozenset(ids), everything)
 
     def _typing(self) -> bool:
         focus = QApplication.focusWidget()
@@ -757,6 +821,7 @@ class MainWindow(QMainWindow, SpinReview):
         """Claim the next unreviewed article no teammate holds (atomically: two reviewers pressing
         U together never get the same one) and show it."""
         self.panel.commit_pending()
+        self.claim_queue.settle()  # a claim still on its way would release the one found here
         current = self.current.id if self.current is not None else None
         me = self.settings.reviewer
         prev_version = current_version(self.store, current) if current is not None else None
@@ -1375,6 +1440,8 @@ class MainWindow(QMainWindow, SpinReview):
         self.panel.commit_pending()  # text typed a moment ago is written before the window goes
         self.live.stop()
         self._reload_timer.stop()
+        with contextlib.suppress(Exception):
+            self.claim_queue.shutdown()  # the last claim written before it is released
         if self.current is not None:  # the reviewer leaves: teammates may take the article
             with contextlib.suppress(Exception):
                 claims.release(self.store, self.current.id, self.settings.reviewer)

@@ -153,6 +153,9 @@ class Editor(QObject):
         # Set by a write that went through a conflict: (their value, the value written).
         self._resolved: tuple[Any, Any] | None = None
         self.in_bulk = False
+        # Called before every write: the window waits here for claims still being written off the
+        # GUI thread (a claim moves the version a write is checked against).
+        self.before_write: Callable[[], None] = lambda: None
 
     def record_bulk(self, text: str, writes: list[tuple[int, str, Any, Any]]) -> int:
         """Writes already made by a background job (a re-extraction), as one undo step: undoing
@@ -293,6 +296,7 @@ class Editor(QObject):
         would leave the stack out of step with the store. Every refusal reaches the reviewer as
         one message (the retry question, or ``write_failed``) and the article is reloaded.
         """
+        self.before_write()
         while True:
             try:
                 version = self._write_once(article_id, kind, value)

@@ -118,9 +118,13 @@ def own_status(store: Store, article_id: int, reviewer: str) -> str:
         return row.status if row is not None else OPENED
 
 
-def independent(store: Store, article_id: int) -> bool:
+def independent(store: Store, article_id: int, *, sampled: bool | None = None) -> bool:
     """Whether edits to this article go to each reviewer's own verdict: it is sampled and not yet
-    adjudicated."""
+    adjudicated. ``sampled``: the article's sample flag when the caller has just read it (an
+    ``ArticleView``'s ``double_review``); False then answers without a query, which is every
+    article outside the sample."""
+    if sampled is False:
+        return False
     with store.session() as s:
         return bool(s.scalar(select(Article.double_review).where(Article.id == article_id))) \
             and not _adjudicated(s, article_id)

@@ -68,7 +68,7 @@ def get_article(store: Store, article_id: int) -> ArticleView:
             format=a.format, encoding=a.encoding, size_bytes=a.size_bytes, imported_at=a.imported_at,
             script=a.script, status=a.status, tags=[t.tag for t in a.tags], note=a.note,
             version=a.version_id, raw_text=body.raw_text, cleaned_text=body.cleaned_text,
-            cleaning=body.cleaning or {}, fields=body.fields or {},
+            cleaning=body.cleaning or {}, fields=body.fields or {}, double_review=bool(a.double_review),
         )
 
 

@@ -46,6 +46,9 @@ class ArticleView:
     cleaned_text: str
     cleaning: dict[str, Any]
     fields: dict[str, dict[str, Any]]
+    # In the double-review sample (read with the row, so showing an article needs no second query
+    # to know whether it may be reviewed independently: see ``storage.double_review.independent``).
+    double_review: bool = False
 
     @property
     def edited_fields(self) -> list[str]:

@@ -83,6 +83,8 @@ def window(qtbot: Any, store: Any, settings: Any, articles: Articles) -> Iterato
 
 
 def show(qtbot: Any, window: Any, article_id: int) -> None:
-    """Select an article and wait until its text and fields are on screen."""
+    """Select an article and wait until its text and fields are on screen and its claim (written
+    off the GUI thread) has been applied."""
     with qtbot.waitSignal(window.article_shown, timeout=5000):
         window.select_article(article_id)
+    window.settle_claims()
