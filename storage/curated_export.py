@@ -30,7 +30,13 @@ from pipeline.export.writers import locked_part_dir, remove_stale_parts
 from pipeline.lifeline import die_with_parent
 from pipeline.offsets import OffsetMap
 from storage.export_filter import ExportFilter, group_outlets, select_ids
-from storage.exporting import CHECK_EVERY, ExportCancelled, export_dataset, iter_export_articles
+from storage.exporting import (
+    CHECK_EVERY,
+    ExportCancelled,
+    export_dataset,
+    iter_export_articles,
+    worker_gc_paused,
+)
 from storage.own_files import store_files
 from storage.records import ExportReport
 from storage.store import Store, StoreError
@@ -212,29 +218,33 @@ def _hf_chunk(url: str, chunk: list[int], split_of: dict[int, str],
               options: ExportOptions) -> tuple[int, dict[str, bytes], DatasetStats]:
     import pyarrow as pa
 
-    from pipeline.export.hf import SCHEMA, hf_row, rows_to_table
+    from pipeline.export.hf import SCHEMA, HfColumns
 
     global _worker_store
     if _worker_store is None or _worker_store.url != url:
         from storage.store import open_store
 
         _worker_store = open_store(url, migrate=False)
-    rows: dict[str, list[dict[str, Any]]] = {}
-    stats = DatasetStats()
-    n = 0
-    for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original", damage=True):
-        record, spans = _render(a, options)
-        part = split_of.get(a.id, "train")
-        flags = a.flags.split()
-        rows.setdefault(part, []).append(hf_row(record, spans, flags))
-        stats.add(part, record, spans, list(a.damage), flags)
-        n += 1
-    out: dict[str, bytes] = {}
-    for part, part_rows in rows.items():
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, SCHEMA) as writer:
-            writer.write_table(rows_to_table(part_rows))
-        out[part] = sink.getvalue().to_pybytes()
+    with worker_gc_paused():
+        rows: dict[str, HfColumns] = {}
+        stats = DatasetStats()
+        n = 0
+        for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original", damage=True):
+            record, spans = _render(a, options)
+            part = split_of.get(a.id, "train")
+            flags = a.flags.split()
+            columns = rows.get(part)
+            if columns is None:
+                columns = rows[part] = HfColumns()
+            columns.add(record, spans, flags)
+            stats.add(part, record, spans, list(a.damage), flags)
+            n += 1
+        out: dict[str, bytes] = {}
+        for part, part_rows in rows.items():
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, SCHEMA) as writer:
+                writer.write_table(part_rows.table())
+            out[part] = sink.getvalue().to_pybytes()
     return n, out, stats
 
 
@@ -304,9 +314,7 @@ class _HfSink:
         stack.callback(self.parquet.close)  # files closed before the directory is swapped in
 
     def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
-        from pipeline.export.hf import hf_row
-
-        self.parquet.write(part or "train", hf_row(record, spans, a.flags.split()))
+        self.parquet.write(part or "train", record, spans, a.flags.split())
 
     def finish(self, card: Callable[[dict[str, int]], str]) -> None:
         self.parquet.close()
