@@ -16,6 +16,11 @@ from typing import IO, Any, Protocol
 
 from pipeline.export.spans import Span, bio_tags, non_overlapping
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - a declared dependency; json is the fallback
+    orjson = None  # type: ignore[assignment]
+
 SPAN_FORMATS: tuple[str, ...] = ("doccano", "labelstudio", "conll", "spacy")
 
 
@@ -36,6 +41,14 @@ class SpanWriter(Protocol):
 
 
 def _dumps(value: Any) -> str:
+    """Compact JSON, UTF-8 text not escapes: orjson writes the same text as ``json.dumps`` several
+    times faster (a Label Studio task carries ~150 span objects); what orjson refuses (a lone
+    surrogate, an integer beyond 64 bits) goes through ``json``."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(value).decode("utf-8")
+        except (TypeError, orjson.JSONEncodeError):
+            pass
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -97,6 +110,17 @@ def conll_token(ch: str) -> str:
     return ch
 
 
+class _TokenCache(dict[str, str]):
+    """``conll_token`` of each character, computed once per distinct character."""
+
+    def __missing__(self, ch: str) -> str:
+        token = self[ch] = conll_token(ch)
+        return token
+
+
+_TOKENS = _TokenCache()
+
+
 class ConllWriter:
     """Character BIO: ``# article_id = N``, then one ``char<TAB>tag`` line per character, then a
     blank line. Overlapping spans keep the longest (BIO cannot nest)."""
@@ -106,10 +130,11 @@ class ConllWriter:
 
     def write(self, doc: SpanDoc) -> None:
         tags = bio_tags(len(doc.text), non_overlapping(doc.spans))
-        lines = [f"# article_id = {doc.id}\n"]
-        lines.extend(f"{conll_token(ch)}\t{tag}\n" for ch, tag in zip(doc.text, tags, strict=True))
-        lines.append("\n")
-        self._fh.write("".join(lines))
+        # A line per character, joined by C-level maps (an f-string and a conll_token call per
+        # character made this the slowest format: ~3 ms an article).
+        tokens = map(_TOKENS.__getitem__, doc.text)
+        body = "\n".join(map("\t".join, zip(tokens, tags, strict=True)))
+        self._fh.write(f"# article_id = {doc.id}\n{body}{chr(10) if body else ''}\n")
 
     def close(self) -> None:
         pass
