@@ -77,3 +77,14 @@ def _counting(fn: Any, calls: list[int]) -> Any:
         calls.append(1)
         return fn(*args, **kwargs)
     return wrapped
+
+
+def test_cancelled_parallel_file_export_leaves_the_old_file(loaded, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ce, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(ce, "CHUNK", 2)
+    out = tmp_path / "data.conll"
+    out.write_text("old", "utf-8")
+    report = export(loaded, out, ExportOptions(fmt="conll", workers=2), cancel=lambda: True)
+    assert report.cancelled and 0 < report.count < 9
+    assert out.read_text("utf-8") == "old" and not list(tmp_path.glob(".*.part"))
