@@ -68,3 +68,26 @@ def test_json_span_writers_write_what_json_dumps_wrote() -> None:
     assert [t["data"]["text"] for t in tasks] == [d.text for d in docs]
     # Re-serialising each task with json.dumps gives back the exact text written.
     assert "[\n" + ",\n".join(_old_dumps(t) for t in tasks) + "\n]\n" == fh.getvalue()
+
+
+def _old_non_overlapping(spans: list[Span]) -> list[Span]:
+    taken: list[Span] = []
+    used: list[tuple[int, int]] = []
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.label)):
+        if all(s.end <= a or s.start >= b for a, b in used):
+            taken.append(s)
+            used.append((s.start, s.end))
+    return sorted(taken)
+
+
+def test_non_overlapping_takes_what_the_pairwise_scan_took() -> None:
+    import random
+
+    rng = random.Random(13)
+    for _ in range(3000):
+        n = rng.randint(0, 40)
+        spans = []
+        for _ in range(n):
+            a = rng.randint(0, 60)
+            spans.append(Span(a, a + rng.choice((0, 1, 1, 2, 3, 5, 8, 20)), rng.choice("ABC")))
+        assert non_overlapping(spans) == _old_non_overlapping(spans), spans
