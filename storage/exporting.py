@@ -234,6 +234,7 @@ def _id_chunks(store: Store, statuses: Sequence[str] | None, ids: Sequence[int] 
 
 
 _worker_store: Store | None = None
+_gc_frozen = False
 
 
 @contextlib.contextmanager
@@ -243,11 +244,12 @@ def worker_gc_paused() -> Iterator[None]:
     A chunk allocates millions of lists, dicts and tuples (decoded fields, spans) that reference
     counting frees: none form cycles, yet each allocation burst sets off collections that walk
     every live object, and the imports alone (SQLAlchemy, pyarrow) leave some hundred thousand.
-    Those are frozen out of collection once, and collection waits until the chunk is done: 15 %
+    Those are frozen out of collection once, and collection waits until the chunk is done: 13 %
     less CPU for the Hugging Face export at 20,000 articles."""
-    if not getattr(worker_gc_paused, "frozen", False):
+    global _gc_frozen
+    if not _gc_frozen:
         gc.freeze()
-        worker_gc_paused.frozen = True  # type: ignore[attr-defined]
+        _gc_frozen = True
     enabled = gc.isenabled()
     gc.disable()
     try:
