@@ -9,6 +9,7 @@ splits (0.8/0.1/0.1, seed 42, unless told otherwise).
 from __future__ import annotations
 
 import contextlib
+import io
 import multiprocessing
 import os
 import shutil
@@ -30,7 +31,13 @@ from pipeline.export.writers import locked_part_dir, remove_stale_parts
 from pipeline.lifeline import die_with_parent
 from pipeline.offsets import OffsetMap
 from storage.export_filter import ExportFilter, group_outlets, select_ids
-from storage.exporting import CHECK_EVERY, ExportCancelled, export_dataset, iter_export_articles
+from storage.exporting import (
+    CHECK_EVERY,
+    ExportCancelled,
+    export_dataset,
+    iter_export_articles,
+    worker_gc_paused,
+)
 from storage.own_files import store_files
 from storage.records import ExportReport
 from storage.store import Store, StoreError
@@ -124,8 +131,9 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
     ids = select_ids(store, f)
     total = len(ids)
     split = options.split or (SplitSpec() if fmt == "hf" else None)
-    if fmt in RECORD_FORMATS and split is None and options.text == "cleaned":
-        # The article records as before: the parallel JSONL path included.
+    if fmt == "jsonl" and split is None and options.text == "cleaned":
+        # The article records as before, through the parallel JSONL path (CSV is written below:
+        # the same bytes, rendered in parallel there).
         return export_dataset(store, out, fmt, ids=None if f.is_empty() else ids, workers=options.workers,
                               progress=None if progress is None else (lambda n: progress(n, total)),
                               cancel=cancel)
@@ -156,6 +164,17 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
                     if cancel is not None and cancel():
                         raise ExportCancelled
                 counts = dict(stats.splits)
+            elif (isinstance(sink, _FileSink) and fmt in PARALLEL_FILE_FORMATS and workers > 1
+                  and total >= PARALLEL_THRESHOLD):
+                for n, texts, docs in _file_parallel(store.url, ids, split_of, split is not None, options, workers):
+                    for key, text in texts.items():
+                        sink.write_rendered(key, text, docs[key])
+                        counts[key or "all"] = counts.get(key or "all", 0) + docs[key]
+                    done += n
+                    if progress is not None:
+                        progress(done, total)
+                    if cancel is not None and cancel():
+                        raise ExportCancelled
             for a in () if done else iter_export_articles(store, None, ids, original=original, damage=fmt == "hf"):
                 record, spans = _render(a, options)
                 part = split_of.get(a.id, "train") if split is not None else None
@@ -212,29 +231,33 @@ def _hf_chunk(url: str, chunk: list[int], split_of: dict[int, str],
               options: ExportOptions) -> tuple[int, dict[str, bytes], DatasetStats]:
     import pyarrow as pa
 
-    from pipeline.export.hf import SCHEMA, hf_row, rows_to_table
+    from pipeline.export.hf import SCHEMA, HfColumns
 
     global _worker_store
     if _worker_store is None or _worker_store.url != url:
         from storage.store import open_store
 
         _worker_store = open_store(url, migrate=False)
-    rows: dict[str, list[dict[str, Any]]] = {}
-    stats = DatasetStats()
-    n = 0
-    for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original", damage=True):
-        record, spans = _render(a, options)
-        part = split_of.get(a.id, "train")
-        flags = a.flags.split()
-        rows.setdefault(part, []).append(hf_row(record, spans, flags))
-        stats.add(part, record, spans, list(a.damage), flags)
-        n += 1
-    out: dict[str, bytes] = {}
-    for part, part_rows in rows.items():
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, SCHEMA) as writer:
-            writer.write_table(rows_to_table(part_rows))
-        out[part] = sink.getvalue().to_pybytes()
+    with worker_gc_paused():
+        rows: dict[str, HfColumns] = {}
+        stats = DatasetStats()
+        n = 0
+        for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original", damage=True):
+            record, spans = _render(a, options)
+            part = split_of.get(a.id, "train")
+            flags = a.flags.split()
+            columns = rows.get(part)
+            if columns is None:
+                columns = rows[part] = HfColumns()
+            columns.add(record, spans, flags)
+            stats.add(part, record, spans, list(a.damage), flags)
+            n += 1
+        out: dict[str, bytes] = {}
+        for part, part_rows in rows.items():
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, SCHEMA) as writer:
+                writer.write_table(part_rows.table())
+            out[part] = sink.getvalue().to_pybytes()
     return n, out, stats
 
 
@@ -268,6 +291,79 @@ def _hf_parallel(url: str, ids: list[int], split_of: dict[int, str], options: Ex
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+# The single-file formats but spaCy's (a DocBin is built whole) are rendered the same way: each
+# chunk by a fresh writer into a string, its file prefix (CSV's BOM and header, Label Studio's
+# opening bracket) cut off, and written here in order: the bytes a serial export writes.
+PARALLEL_FILE_FORMATS: tuple[str, ...] = ("csv", "doccano", "labelstudio", "conll")
+# What goes between two chunks rendered by separate writers (a writer's first item has no
+# separator before it).
+_CHUNK_JOINS = {"labelstudio": ","}
+
+
+def _file_chunk(url: str, chunk: list[int], split_of: dict[int, str], split: bool,
+                options: ExportOptions) -> tuple[int, dict[str, str], dict[str, int]]:
+    """``{part: text}`` and ``{part: documents}`` for these articles (``part`` is the split, or
+    ``""`` without one), in a worker process."""
+    global _worker_store
+    if _worker_store is None or _worker_store.url != url:
+        from storage.store import open_store
+
+        _worker_store = open_store(url, migrate=False)
+    buffers: dict[str, tuple[io.StringIO, Any, int]] = {}
+    docs: dict[str, int] = {}
+    n = 0
+    with worker_gc_paused():
+        for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original"):
+            record, spans = _render(a, options)
+            part = split_of.get(a.id, "train") if split else None
+            key = part or ""
+            entry = buffers.get(key)
+            if entry is None:
+                buf = io.StringIO(newline="")
+                writer = _open_writer(options.fmt, buf)
+                entry = buffers[key] = (buf, writer, len(buf.getvalue()))
+            _write_doc(options.fmt, entry[1], part, a, record, spans)
+            docs[key] = docs.get(key, 0) + 1
+            n += 1
+    return n, {key: buf.getvalue()[prefix:] for key, (buf, _w, prefix) in buffers.items()}, docs
+
+
+def _file_parallel(url: str, ids: list[int], split_of: dict[int, str], split: bool, options: ExportOptions,
+                   workers: int) -> Iterator[tuple[int, dict[str, str], dict[str, int]]]:
+    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    ctx = multiprocessing.get_context("spawn")  # as _hf_parallel
+    window = workers * 2
+    with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx,
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+        pending: deque[Future[tuple[int, dict[str, str], dict[str, int]]]] = deque()
+        try:
+            for chunk in chunks:
+                part_of = {i: split_of.get(i, "train") for i in chunk} if split else {}
+                pending.append(pool.submit(_file_chunk, url, chunk, part_of, split, options))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for f in pending:
+                f.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _open_writer(fmt: str, fh: IO[str]) -> Any:
+    return open_writer(fmt, fh) if fmt in RECORD_FORMATS else open_span_writer(fmt, fh)
+
+
+def _write_doc(fmt: str, writer: Any, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
+    if fmt in RECORD_FORMATS:
+        if part is not None:
+            record = dict(record, split=part)
+        writer.write(record)
+    else:
+        span_writer: SpanWriter = writer
+        span_writer.write(SpanDoc(a.id, record["text"], spans, _meta(record, part)))
+
+
 class _FileSink:
     """One writer per output file (one file, or one per split), each file atomic."""
 
@@ -275,19 +371,23 @@ class _FileSink:
         paths = split_paths(out) if split is not None else {"": out}
         self._fmt = fmt
         self._writers: dict[str, Any] = {}
+        self._files: dict[str, IO[str]] = {}
+        self._docs: dict[str, int] = {}  # documents written to each file
         for part, path in paths.items():
             fh: IO[str] = stack.enter_context(atomic_output(path))
-            self._writers[part] = open_writer(fmt, fh) if fmt in RECORD_FORMATS else open_span_writer(fmt, fh)
+            self._files[part] = fh
+            self._writers[part] = _open_writer(fmt, fh)
 
     def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
-        writer = self._writers[part or ""]
-        if self._fmt in RECORD_FORMATS:
-            if part is not None:
-                record = dict(record, split=part)
-            writer.write(record)
-        else:
-            span_writer: SpanWriter = writer
-            span_writer.write(SpanDoc(a.id, record["text"], spans, _meta(record, part)))
+        _write_doc(self._fmt, self._writers[part or ""], part, a, record, spans)
+
+    def write_rendered(self, key: str, text: str, docs: int) -> None:
+        """A chunk of documents a worker rendered (:func:`_file_chunk`), after what is written."""
+        fh = self._files[key]
+        if docs and self._docs.get(key):
+            fh.write(_CHUNK_JOINS.get(self._fmt, ""))
+        fh.write(text)
+        self._docs[key] = self._docs.get(key, 0) + docs
 
     def close(self) -> None:
         if self._fmt not in RECORD_FORMATS:
@@ -304,9 +404,7 @@ class _HfSink:
         stack.callback(self.parquet.close)  # files closed before the directory is swapped in
 
     def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
-        from pipeline.export.hf import hf_row
-
-        self.parquet.write(part or "train", hf_row(record, spans, a.flags.split()))
+        self.parquet.write(part or "train", record, spans, a.flags.split())
 
     def finish(self, card: Callable[[dict[str, int]], str]) -> None:
         self.parquet.close()

@@ -9,6 +9,7 @@ in the person's value but not in the evidence, so it is found next to each name 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -112,11 +113,18 @@ def non_overlapping(spans: Iterable[Span]) -> list[Span]:
     """A subset without overlaps, for formats that cannot nest (BIO tags, spaCy entities): longer
     spans first, then earlier ones; the result in text order."""
     taken: list[Span] = []
-    used: list[tuple[int, int]] = []
+    # The taken spans are disjoint: kept sorted by start, their ends are sorted too, so a span
+    # overlaps one of them exactly when it overlaps the last one starting before its end
+    # (a bisection, not a scan of every taken span: an article holds ~150 spans).
+    starts: list[int] = []
+    ends: list[int] = []
     for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.label)):
-        if all(s.end <= a or s.start >= b for a, b in used):
-            taken.append(s)
-            used.append((s.start, s.end))
+        i = bisect_left(starts, s.end)
+        if i and ends[i - 1] > s.start:
+            continue
+        taken.append(s)
+        starts.insert(i, s.start)
+        ends.insert(i, s.end)
     return sorted(taken)
 
 

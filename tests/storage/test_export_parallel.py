@@ -61,3 +61,7 @@ def test_metadata_is_read_without_decoding_the_whole_cleaning_record() -> None:
     # Written some other way (spaces after colons): still found, by decoding it all.
     assert _metadata(json.dumps(record, ensure_ascii=False)) == record["metadata"]
     assert _metadata(None) == {} and _metadata('{"flags":[]}') == {}
+    # The next key is met inside the object (nested), or never: the whole object all the same.
+    nested = {"metadata": {"a": {"x": 1, "flags": [1]}, "title": "题"}, "flags": ["spun"], "skip_changes": []}
+    assert _metadata(json.dumps(nested, ensure_ascii=False, separators=(",", ":"))) == nested["metadata"]
+    assert _metadata('{"metadata":{"title":"题","n":[1,{"b":"}"}]}}') == {"title": "题", "n": [1, {"b": "}"}]}
