@@ -1,0 +1,73 @@
+"""The spin judgement from general evidence, two-for-one swaps, and what a judged-spun article may change."""
+
+from __future__ import annotations
+
+from pipeline.cleaning import clean
+from pipeline.cleaning.spin_pairs import find_split_swaps
+from pipeline.cleaning.spinning import _jieba, restore_spin
+
+# Written for this test: a campus notice as the classic 伪原创 spinner leaves it (大 → 年夜, 观 → 不雅,
+# 活动 → 勾当).
+SPUN_DA = (
+    "本校年夜学生艺术团成立于2005年，是学校范围最年夜的学生社团之一。"
+    "艺术团每年承办多项年夜型勾当，吸引了众多年夜学生参加，不雅众反响热烈。"
+    "今年的迎新年夜会将于下月举行。"
+)
+
+# Written for this test: clean text with the words the spinner's forms hide in (大年夜, 年夜饭, 不雅)
+# and 勾当 as the real word it is.
+CLEAN_DA = (
+    "大年夜的晚上，一家人围坐在一起吃年夜饭，年夜饭的菜有十几样。"
+    "警方表示，这伙人长期从事不法勾当，举止不雅，已被依法拘留。"
+    "除夕年夜饭的习俗，在大学生中也很流行。"
+)
+
+# Written for this test: a paragraph judged spun by its marker forms, with words that read as two
+# common words (每天|都会, 特别|是) which a spun-form table also lists.
+SPUN_MARKERS_WITH_COMMON_PARTS = (
+    "江西全场地推进合作，又将迈出遑急一步。副厅长先容，东谈主缘相亲，他默示将抓续推动。"
+    "今后每天都会有新项目签约，特别是电子信息产业。"
+)
+
+
+def test_two_for_one_swap_is_proved_by_distinct_contexts() -> None:
+    swaps = find_split_swaps(SPUN_DA, _jieba().FREQ)
+    assert [(s.spun, s.original) for s in swaps] == [("年夜", "大")]
+    assert {"大学", "最大", "大型"} <= set(swaps[0].words)
+
+
+def test_two_for_one_paragraph_judged_spun_and_restored() -> None:
+    r = clean(SPUN_DA, "text")
+    assert "spun" in r.flags
+    assert "年夜" not in r.text
+    assert "大学生艺术团" in r.text and "规模最大" not in r.text  # 范围 is a real word: left as it is
+    assert "范围最大" in r.text and "多项大型" in r.text and "迎新大会" in r.text
+    assert "观众反响" in r.text
+    notes = [c.note for c in r.changes if c.kind == "spin" and c.before == "年夜"]
+    assert notes and all("第p层" in n and "大年夜" in n for n in notes)
+
+
+def test_clean_paragraph_with_the_hidden_words_unchanged() -> None:
+    assert find_split_swaps(CLEAN_DA, _jieba().FREQ) == []
+    r = clean(CLEAN_DA, "text")
+    assert r.text == CLEAN_DA and "spun" not in r.flags
+
+
+def test_words_that_read_as_two_common_words_stay_in_a_spun_article() -> None:
+    step = restore_spin(SPUN_MARKERS_WITH_COMMON_PARTS)
+    assert "spun" in step.flags
+    assert "重要一步" in step.text  # the markers are restored
+    assert "每天都会有" in step.text and "特别是电子" in step.text
+
+
+def test_spam_in_the_same_article_supports_a_single_marker() -> None:
+    text = "这篇文章先容了大模型的训练方法和应用场景，以及行业里的最新进展。"
+    assert restore_spin(text).text == text  # one marker alone is no judgement
+    step = restore_spin(text, spam=True)
+    assert "spun" in step.flags and "介绍了大模型" in step.text
+
+
+def test_spam_alone_judges_nothing() -> None:
+    text = "他每天都会来这里散步，特别是天气好的时候。"
+    step = restore_spin(text, spam=True)
+    assert step.text == text and "spun" not in step.flags
