@@ -174,7 +174,7 @@ def clean(
 
     # Inserted spam any earlier repair removed (content farms both spin and insert spam): support
     # for the spin judgement, whatever detected it.
-    spam = any(e.kind == "spam" for st in chain.steps for e in st.edits)
+    spam = any("spam_removed" in st.flags or any(e.kind == "spam" for e in st.edits) for st in chain.steps)
     spin = chain.run(
         lambda t: spinning.restore_spin(
             t, skip=skipped if spin_skips else None, learned=learned_spin, rejected=rejected_spin,

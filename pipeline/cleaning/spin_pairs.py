@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,6 +47,8 @@ MIN_PLACES_TWO_WORDS = 4
 DOMINANCE = 2
 # A unit must sit in this many distinct neighbour contexts before its candidates are looked up.
 MIN_PLACES = 2
+# Characters of context either side when a swap's window is segmented.
+SEG_WINDOW = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,9 +245,53 @@ def _find_all(text: str, s: str) -> list[int]:
     return out
 
 
-def find_split_swaps(text: str, freq: Mapping[str, int], seqs: frozenset[str] | None = None) -> list[Swap]:
+def _spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for tok in tokens:
+        out.append((pos, pos + len(tok)))
+        pos += len(tok)
+    return out
+
+
+def _span_at(spans: list[tuple[int, int]], k: int) -> tuple[int, int]:
+    return next((sp for sp in spans if sp[0] <= k < sp[1]), (k, k + 1))
+
+
+def _rebuilds(text: str, i: int, x: str, segment: Callable[[str], Sequence[str]]) -> bool:
+    """Whether putting ``x`` for the sequence at ``i`` rebuilds a word jieba would read: x joins a
+    token that also takes in the whole word its neighbour belonged to (年夜学生 → 大学生 keeps 学生;
+    10亿的年产 → 10一年产 would break 年产, 亿的大蒜 → 一大蒜 does not join 大蒜). A neighbour's word
+    that runs into another place of the sequence (学年 in 年夜学年夜学生) is the spinner's artefact."""
+    seq = text[i : i + 2]
+    lo, hi = max(0, i - SEG_WINDOW), min(len(text), i + 2 + SEG_WINDOW)
+    window = text[lo:hi]
+    j = i - lo
+    before = _spans(segment(window))
+    a, b = _span_at(_spans(segment(window[:j] + x + window[j + 2 :])), j)
+    if b - a < 2:
+        return False  # x stands alone: no word rebuilt
+    others = [m for m in _find_all(window, seq) if m != j]
+    for k, k_after, shift in ((j - 1, j - 1, 0), (j + 2, j + 1, 1)):
+        if not (0 <= k < len(window) and a <= k_after < b):
+            continue  # that neighbour is not part of x's new word
+        ta, tb = _span_at(before, k)
+        if tb - ta < 2 or any(m < tb and ta < m + 2 for m in others):
+            continue
+        if not (a <= ta - shift and tb - shift <= b):
+            return False  # x takes the neighbour out of its own word
+    return True
+
+
+def find_split_swaps(
+    text: str,
+    freq: Mapping[str, int],
+    segment: Callable[[str], Sequence[str]],
+    seqs: frozenset[str] | None = None,
+) -> list[Swap]:
     """Two-character sequences this article proves to stand for one character (see above);
-    ``seqs`` is :func:`repeated_sequences` of the text when the caller has it already."""
+    ``seqs`` is :func:`repeated_sequences` of the text when the caller has it already; ``segment``
+    cuts a short window into dictionary words (jieba, no HMM): a repair counts only where the swap
+    rebuilds a word it would read (:func:`_rebuilds`)."""
     places = _seq_places(text, freq, repeated_sequences(text) if seqs is None else seqs)
     if not places:
         return []
@@ -269,12 +315,12 @@ def find_split_swaps(text: str, freq: Mapping[str, int], seqs: frozenset[str] | 
                 per_x.setdefault(x, {})[i] = w
         if usable < SEQ_MIN_PLACES:
             continue
-        # Ranked by distinct words repaired (one context repeated is one piece of evidence: 鲁东年夜
-        # four times does not make 东西 a rival), then by their summed frequency.
-        ranked = sorted(
-            ((len(set(reps.values())), sum(freq[w] for w in set(reps.values())), x, reps) for x, reps in per_x.items()),
-            key=lambda r: (-r[0], -r[1], r[2]),
-        )
+        ranked = _ranked(per_x, freq)
+        if ranked:
+            # Segmenting is costly: only the leading candidates' repairs are checked, then ranked again.
+            top = {x: {i: w for i, w in reps.items() if _rebuilds(text, i, x, segment)} for *_, x, reps in ranked[:3]}
+            ranked = _ranked({x: r for x, r in top.items() if r}, freq) + ranked[3:]
+            ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
         if not ranked:
             continue
         n_words, weight, x, reps = ranked[0]
@@ -290,6 +336,15 @@ def find_split_swaps(text: str, freq: Mapping[str, int], seqs: frozenset[str] | 
         swaps.append(Swap(s, x, tuple(sorted(words)), repairs, source or "自由搜索"))
     swaps.sort(key=lambda sw: sw.spun)
     return swaps
+
+
+def _ranked(per_x: dict[str, dict[int, str]], freq: Mapping[str, int]) -> list[tuple[int, int, str, dict[int, str]]]:
+    """Candidates ranked by distinct words repaired (one context repeated is one piece of evidence:
+    鲁东年夜 four times does not make 东西 a rival), then by their summed frequency."""
+    return sorted(
+        ((len(set(reps.values())), sum(freq[w] for w in set(reps.values())), x, reps) for x, reps in per_x.items()),
+        key=lambda r: (-r[0], -r[1], r[2]),
+    )
 
 
 def _everywhere(text: str, s: str, x: str, reps: dict[int, str], freq: Mapping[str, int]) -> dict[int, str]:

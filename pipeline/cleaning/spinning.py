@@ -221,7 +221,13 @@ def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
             continue
         for sc in table[text[i : i + 3]]:
             a, b = i + sc.offset, i + sc.offset + len(sc.spun)
-            if text.startswith(sc.text, i) and _on_token_edges(text, i, i + len(sc.text)):
+            # The form itself must start and end where jieba cuts too: in 已经|过|多个 the 过多 of
+            # 过多个 is not there to swap (无数个), 多 belongs to 多个.
+            if (
+                text.startswith(sc.text, i)
+                and _on_token_edges(text, i, i + len(sc.text))
+                and _on_token_edges(text, a, b)
+            ):
                 tier = "b" if lex.thesaurus[sc.spun].freq <= NEAR_NON_WORD else "c"
                 ev = (
                     f"词林同义「{sc.spun}→{sc.candidate.original}」，还原后成词「{sc.compound}」；"
@@ -356,7 +362,7 @@ def _swap_hits(text: str) -> list[Hit]:
         return hits  # nothing repeats enough to prove a swap: jieba need not load
     freq = _jieba().FREQ
     swaps = find_swaps(text, freq, chars) if chars else []
-    swaps += find_split_swaps(text, freq, seqs) if seqs else []
+    swaps += find_split_swaps(text, freq, _window_tokens, seqs) if seqs else []
     for sw in swaps:
         shown = "、".join(sw.words[:6])
         counted: set[str] = set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.cleaning import clean
 from pipeline.cleaning.spin_pairs import find_split_swaps
-from pipeline.cleaning.spinning import _jieba, restore_spin
+from pipeline.cleaning.spinning import _jieba, _window_tokens, restore_spin
 
 # Written for this test: a campus notice as the classic 伪原创 spinner leaves it (大 → 年夜, 观 → 不雅,
 # 活动 → 勾当).
@@ -26,12 +26,12 @@ CLEAN_DA = (
 # common words (每天|都会, 特别|是) which a spun-form table also lists.
 SPUN_MARKERS_WITH_COMMON_PARTS = (
     "江西全场地推进合作，又将迈出遑急一步。副厅长先容，东谈主缘相亲，他默示将抓续推动。"
-    "今后每天都会有新项目签约，特别是电子信息产业。"
+    "今后每天都会有新项目签约，特别是电子信息产业。节目已经过多个平台播出。"
 )
 
 
 def test_two_for_one_swap_is_proved_by_distinct_contexts() -> None:
-    swaps = find_split_swaps(SPUN_DA, _jieba().FREQ)
+    swaps = find_split_swaps(SPUN_DA, _jieba().FREQ, _window_tokens)
     assert [(s.spun, s.original) for s in swaps] == [("年夜", "大")]
     assert {"大学", "最大", "大型"} <= set(swaps[0].words)
 
@@ -48,9 +48,22 @@ def test_two_for_one_paragraph_judged_spun_and_restored() -> None:
 
 
 def test_clean_paragraph_with_the_hidden_words_unchanged() -> None:
-    assert find_split_swaps(CLEAN_DA, _jieba().FREQ) == []
+    assert find_split_swaps(CLEAN_DA, _jieba().FREQ, _window_tokens) == []
     r = clean(CLEAN_DA, "text")
     assert r.text == CLEAN_DA and "spun" not in r.flags
+
+
+# Written for this test: a list of projects where 亿的 repeats before words that 一 would also
+# start (一年, 一大, 一生, 一世): 一 makes a word with almost anything.
+PROJECTS = (
+    "会上签约的项目有：总投资26亿的年产十万吨新材料项目、总投资10亿的大蒜深加工项目、"
+    "总投资12亿的生态农业园项目、总投资8亿的世纪商贸城项目。"
+)
+
+
+def test_a_character_that_joins_anything_is_no_proved_swap() -> None:
+    assert find_split_swaps(PROJECTS, _jieba().FREQ, _window_tokens) == []
+    assert clean(PROJECTS, "text").text == PROJECTS
 
 
 def test_words_that_read_as_two_common_words_stay_in_a_spun_article() -> None:
@@ -58,6 +71,7 @@ def test_words_that_read_as_two_common_words_stay_in_a_spun_article() -> None:
     assert "spun" in step.flags
     assert "重要一步" in step.text  # the markers are restored
     assert "每天都会有" in step.text and "特别是电子" in step.text
+    assert "已经过多个平台" in step.text  # 过|多个: no 过多 to swap for 无数 (无数个)
 
 
 def test_spam_in_the_same_article_supports_a_single_marker() -> None:
@@ -71,3 +85,30 @@ def test_spam_alone_judges_nothing() -> None:
     text = "他每天都会来这里散步，特别是天气好的时候。"
     step = restore_spin(text, spam=True)
     assert step.text == text and "spun" not in step.flags
+
+
+# Written for this test: one marker (先容) in a paragraph full of a spinner's near-non-words
+# (眷注, 揭橥, 餍足, 黉舍, 泉币, 墟市).
+DENSE = (
+    "部长在音信揭橥厅先容了民生眷注的几件事。他说，回应要餍足大众的期待，"
+    "黉舍周边的墟市要整顿，泉币兑换要规范。"
+)
+
+
+def test_near_non_word_density_supports_a_single_marker_but_judges_nothing_alone() -> None:
+    step = restore_spin(DENSE)
+    assert "spun" in step.flags and "近非词密度" in str(step.metadata["spin_judgement"])
+    assert "介绍了民生" in step.text
+    alone = DENSE.replace("先容", "介绍")
+    assert restore_spin(alone).text == alone
+
+
+def test_a_spam_line_removed_by_the_cleaner_supports_the_judgement() -> None:
+    # Written for this test: two paragraphs, one marker (先容), and a brand line between them.
+    para1 = "这篇文章先容了大模型的训练方法和应用场景，以及行业里的最新进展和发展方向。"
+    para2 = "研究人员认为，数据质量决定了模型效果，下一步要把更多行业知识注入到模型中去。"
+    plain = clean(f"{para1}\n\n{para2}", "text")
+    assert "先容" in plain.text and "spun" not in plain.flags
+    r = clean(f"{para1}\n\n星河娱乐-科技点亮生活，让娱乐更精彩。\n\n{para2}", "text")
+    assert "星河娱乐" not in r.text and "spun" in r.flags
+    assert "介绍了大模型" in r.text
