@@ -112,3 +112,15 @@ def test_a_spam_line_removed_by_the_cleaner_supports_the_judgement() -> None:
     r = clean(f"{para1}\n\n星河娱乐-科技点亮生活，让娱乐更精彩。\n\n{para2}", "text")
     assert "星河娱乐" not in r.text and "spun" in r.flags
     assert "介绍了大模型" in r.text
+
+
+def test_guan_written_as_bu_ya_is_proved_and_real_bu_ya_is_not() -> None:
+    # Written for this test: 观 → 不雅 (参不雅, 不雅众, 客不雅, 不雅察); then clean text where 不雅 is the
+    # real word (举止不雅) and 雅 stands on its own.
+    spun = "展览开幕当天，不雅众排起长队参不雅。专家客不雅地评价了展品，并仔细不雅察了细节。不少不雅众表示收获很大。"
+    swaps = find_split_swaps(spun, _jieba().FREQ, _window_tokens)
+    assert [(s.spun, s.original) for s in swaps] == [("不雅", "观")]
+    assert {"参观", "客观", "观众", "观察"} <= set(swaps[0].words)
+    clean_text = "他举止不雅，言语不雅，穿着也不雅，被主持人当场提醒。雅致的会场里，观众们都笑了。"
+    assert find_split_swaps(clean_text, _jieba().FREQ, _window_tokens) == []
+    assert clean(clean_text, "text").text == clean_text
