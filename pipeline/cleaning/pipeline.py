@@ -172,10 +172,13 @@ def clean(
     def forced(start: int, end: int) -> bool:
         return chain.span_to_raw(spin_index, start, end) in spin_forced
 
+    # Inserted spam any earlier repair removed (content farms both spin and insert spam): support
+    # for the spin judgement, whatever detected it.
+    spam = any("spam_removed" in st.flags or any(e.kind == "spam" for e in st.edits) for st in chain.steps)
     spin = chain.run(
         lambda t: spinning.restore_spin(
             t, skip=skipped if spin_skips else None, learned=learned_spin, rejected=rejected_spin,
-            force=forced if spin_forced else None,
+            force=forced if spin_forced else None, spam=spam,
         )
     )
     assert chain.steps[spin_index] is spin

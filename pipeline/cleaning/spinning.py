@@ -23,13 +23,19 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
 - **tier p**, self-consistent swaps: a one-character swap of a Cilin synonym pair (邦 → 国) that
   repairs several distinct near-non-words of the same article into dictionary words (我邦, 邦际,
   本邦 → 我国, 国际, 本国): the spinner's own table, whatever its family. Evidence, and restored
-  in a spun article exactly where it rebuilds a word (:mod:`pipeline.cleaning.spin_pairs`);
+  in a spun article exactly where it rebuilds a word (:mod:`pipeline.cleaning.spin_pairs`); the
+  same for a two-character sequence written for one character (年夜 → 大: 年夜学, 年夜型, 最年夜),
+  restored at every place of the sequence outside dictionary words that hold it (大年夜, 年夜饭);
 - **tier l**, learned: pairs a reviewer confirmed from the user's own corpus
   (:mod:`pipeline.cleaning.spin_learning`); a learned form that is no word counts as evidence.
 
-Nothing changes unless the article is judged spun: markers, variants and compound hits per
-1,000 Han characters reach ``SPUN_SCORE`` and at least ``MIN_MARKERS`` of them occur. A lone
-rare word is no evidence: clean news has them too (缘于, 屡遭, 心机).
+Nothing changes unless the article is judged spun (:func:`judgement`): markers, variants,
+compound hits and proved swaps per 1,000 Han characters reach ``SPUN_SCORE`` and at least
+``MIN_MARKERS`` of them occur; or there is less of such evidence (one marker) and something else in
+the article supports it: inserted spam the cleaner removed, or a density of near-non-words no clean
+text of the development set reaches (:mod:`pipeline.cleaning.spin_density`). A lone rare word is
+no evidence: clean news has them too (缘于, 屡遭, 心机). A spun form that jieba reads as two common
+words (都|会, 别|是) is never restored on its own.
 Every restoration is an undoable change whose note says the tier and the evidence.
 """
 
@@ -43,8 +49,9 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
+from pipeline.cleaning.spin_density import near_non_word_density
 from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, ThesaurusEntry, lexicon
-from pipeline.cleaning.spin_pairs import find_swaps, repeated_candidates
+from pipeline.cleaning.spin_pairs import find_split_swaps, find_swaps, repeated_candidates, repeated_sequences
 from pipeline.offsets import Edit
 from pipeline.scan import GramStarts
 
@@ -164,12 +171,19 @@ def _covering_token(text: str, a: int, b: int) -> str | None:
 COMMON_PART = 1000
 
 
+@lru_cache(maxsize=8192)
+def _reads_as_words(form: str) -> bool:
+    """Whether jieba splits ``form`` into words each at least COMMON_PART frequent (都|会, 小|我,
+    得|了): a text reads it as those words, so on its own it is no spun form."""
+    parts = tokenize(form)
+    return len(parts) > 1 and all(word_freq(p) >= COMMON_PART for p in parts)
+
+
 @lru_cache(maxsize=4096)
 def _is_evidence(e: HarvestEntry) -> bool:
     """Whether a harvested form is no word at all (经由过程: 经由 is rare), not just absent from
     jieba's dictionary as a whole while made of common words (一样平常, 此中, 很是)."""
-    parts = tokenize(e.spun)
-    return e.freq <= RARE and not (len(parts) > 1 and all(word_freq(p) >= COMMON_PART for p in parts))
+    return e.freq <= RARE and not _reads_as_words(e.spun)
 
 
 def _harvest_hit(text: str, a: int, b: int, e: HarvestEntry, *, words: bool) -> Hit | None:
@@ -207,7 +221,13 @@ def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
             continue
         for sc in table[text[i : i + 3]]:
             a, b = i + sc.offset, i + sc.offset + len(sc.spun)
-            if text.startswith(sc.text, i) and _on_token_edges(text, i, i + len(sc.text)):
+            # The form itself must start and end where jieba cuts too: in 已经|过|多个 the 过多 of
+            # 过多个 is not there to swap (无数个), 多 belongs to 多个.
+            if (
+                text.startswith(sc.text, i)
+                and _on_token_edges(text, i, i + len(sc.text))
+                and _on_token_edges(text, a, b)
+            ):
                 tier = "b" if lex.thesaurus[sc.spun].freq <= NEAR_NON_WORD else "c"
                 ev = (
                     f"词林同义「{sc.spun}→{sc.candidate.original}」，还原后成词「{sc.compound}」；"
@@ -238,6 +258,8 @@ def _word_hit(text: str, start: int, end: int, entry: ThesaurusEntry) -> Hit | N
     """A spun form on its own, with no compound to decide: restored only when very rare."""
     if _protected(text, start, entry) is not None:
         return None
+    if _reads_as_words(entry.spun):
+        return None  # 都会 in 每天都会, 别是 in 特别是: two common words, not a spun form
     spun, best = entry.spun, entry.candidates[0]
     if entry.freq > RARE:
         # A real word on its own (缘故, 情形, 相亲): context would have to decide, and none does.
@@ -335,17 +357,24 @@ def _swap_hits(text: str) -> list[Hit]:
     Each distinct word a swap rebuilds counts once toward the spin score."""
     hits: list[Hit] = []
     chars = repeated_candidates(text)
-    if not chars:
-        return hits  # no character repeats enough to prove a swap: jieba need not load
-    for sw in find_swaps(text, _jieba().FREQ, chars):
+    seqs = repeated_sequences(text)
+    if not chars and not seqs:
+        return hits  # nothing repeats enough to prove a swap: jieba need not load
+    freq = _jieba().FREQ
+    swaps = find_swaps(text, freq, chars) if chars else []
+    swaps += find_split_swaps(text, freq, _window_tokens, seqs) if seqs else []
+    for sw in swaps:
         shown = "、".join(sw.words[:6])
         counted: set[str] = set()
+        source = sw.source or "词林单字同义"
         for r in sw.repairs:
-            ev = (
-                f"同一替换「{sw.spun}→{sw.original}」（词林单字同义）在本文修复 {len(sw.words)} 个不同的词"
-                f"（{shown}）；此处还原后成词「{r.word}」（jieba词频 {word_freq(r.word)}）"
-            )
-            hits.append(Hit(r.start, r.end, sw.spun, sw.original, "p", ev, counts=r.word not in counted, restore=True))
+            ev = f"同一替换「{sw.spun}→{sw.original}」（{source}）在本文修复 {len(sw.words)} 个不同的词（{shown}）；"
+            if r.word in sw.words:
+                ev += f"此处还原后成词「{r.word}」（jieba词频 {word_freq(r.word)}）"
+            else:
+                ev += "此处同一序列，不在含它的词典词中，一并还原"
+            counts = r.word in sw.words and r.word not in counted
+            hits.append(Hit(r.start, r.end, sw.spun, sw.original, "p", ev, counts=counts, restore=True))
             counted.add(r.word)
     return hits
 
@@ -364,6 +393,30 @@ def spin_score(text: str) -> tuple[float, int]:
 
 def is_spun(score: float, hits: int) -> bool:
     return score >= SPUN_SCORE and hits >= MIN_MARKERS
+
+
+# An article with some evidence, dense enough (SPUN_SCORE) but fewer than MIN_MARKERS pieces, is
+# judged spun when something else in it says so: inserted spam the cleaner removed, or this many
+# distinct near-non-word windows per 1,000 Han characters (:mod:`pipeline.cleaning.spin_density`;
+# the highest clean text of the development set reads 9.2, see devset/cleaning/SPUN.md), over at
+# least NNW_WINDOWS distinct windows (a short text with one odd word is no density).
+NNW_SUPPORT = 10.0
+NNW_WINDOWS = 5
+
+
+def judgement(text: str, score: float, n: int, *, spam: bool = False) -> str:
+    """Why the article is judged spun ('' when it is not): the evidence and what supports it."""
+    if is_spun(score, n):
+        return f"洗稿证据 {n} 处（每千字 {score:.1f}）"
+    if n < 1 or score < SPUN_SCORE:
+        return ""
+    if spam:
+        return f"洗稿证据 {n} 处（每千字 {score:.1f}），且本文有插入的垃圾广告"
+    density, windows = near_non_word_density(text, _jieba().FREQ, han_count(text))
+    if density >= NNW_SUPPORT and len(windows) >= NNW_WINDOWS:
+        shown = "、".join(windows[:6])
+        return f"洗稿证据 {n} 处（每千字 {score:.1f}），且近非词密度每千字 {density:.1f}（{shown}）"
+    return ""
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -389,8 +442,12 @@ def restore_spin(
     learned: Mapping[str, str] | None = None,
     rejected: frozenset[tuple[str, str]] = frozenset(),
     force: Callable[[int, int], bool] | None = None,
+    spam: bool = False,
 ) -> Step:
     """Restore spun words in a spun article; a clean article comes back untouched.
+
+    ``spam`` says whether the cleaner removed inserted spam from this article (content farms both
+    spin and insert spam): support for a judgement that has some evidence, never one on its own.
 
     ``skip(start, end)`` says whether a restoration at input span ``[start, end)`` was undone by
     a reviewer; such spans are left spun. ``learned`` holds spun → original pairs a reviewer
@@ -402,7 +459,8 @@ def restore_spin(
     lex = lexicon()
     pairs = frozenset((learned or {}).items())
     score, n = _score(text, _vetted(_hits(text, lex, learned=pairs), rejected))
-    spun = is_spun(score, n)
+    why = judgement(text, score, n, spam=spam)
+    spun = bool(why)
     if not spun and force is None:
         step = no_change("spin", text)
         step.metadata["spin_score"] = round(score, 2)
@@ -438,6 +496,7 @@ def restore_spin(
     step.undoable = True
     if spun:
         step.flags.append("spun")
+        step.metadata["spin_judgement"] = why
     step.metadata["spin_score"] = round(score, 2)
     step.metadata["spin_tiers"] = dict(sorted(tiers.items()))
     step.marks.extend(sorted(marks, key=lambda f: f.start))
