@@ -1,0 +1,259 @@
+"""Furniture of printed pages served on the web: e-paper pages and document-sharing sites.
+
+A newspaper's e-paper page and a document site's page both wrap a printed text in the
+furniture of the page it came from. The repairs here judge that furniture by layout, not by the
+wording of one site:
+
+- **page numbers of a document site** written into the text where its pages meet (``…占总投资的14.8``
+  / ``2、9%。…``): a run of line-leading numbers 1、2、3、… in step, each one after a page-long
+  line, most of them breaking a sentence (a list's items end their sentences);
+- **link runs** a document site prints into the text: one token of titles glued together, each
+  ending in the same call to action (``X下载Y下载Z下载``);
+- **the head of an e-paper page** above the headline (masthead, serial number, the page's list
+  of headlines, section label, page number, a banner ad): the headline is the first heading-like
+  line the page prints again (as the article's own heading or in its list of headlines);
+- **an ad line printed between paragraphs** more than once (``…，点击免费用，…``);
+- **empty image markup** left by a page saved as Markdown (``![]()``), and the table pipes it
+  leaves behind.
+
+Sources: the layouts of e-paper pages (people.com.cn, gmw.cn and provincial dailies on the
+founder/"数字报" e-paper systems) and of document-sharing sites (文库 sites that print the page
+number before each page's text, and link lists of related documents), studied in real pages;
+no rule names a site or a phrase of one page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.cleaning.base import Step, han_count, run_edits
+from pipeline.offsets import Edit
+
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = "。！？!?…"
+# Marks that end a clause or a list item: a break after them is no break inside a sentence.
+_ITEM_END = _SENTENCE_END + "；;：:"
+_CLOSERS = "”’」』）)》】"
+
+# -- page numbers of a document site ------------------------------------------------------------
+
+_PAGE_MARK = re.compile(r"^[ \t]*(\d{1,3})、")
+# A printed page holds hundreds of characters; list items rarely run this long without a stop.
+PAGE_CHARS = 200
+
+
+def _ends_item(line: str) -> bool:
+    core = line.rstrip().rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _ITEM_END
+
+
+def join_page_numbers(text: str) -> Step:
+    """``…占总投资的14.8\\n2、9%。`` → ``…占总投资的14.89%。``: page numbers of a document site.
+
+    Document-sharing sites print each page's text as one line led by its page number ("1、",
+    "2、", …). Taken as such only when the numbers run 1, 2, 3, … in step from the first one, every
+    page before a number is page-long (``PAGE_CHARS``), and most breaks fall inside a sentence;
+    then each number goes, and a break inside a sentence is joined.
+    """
+    lines = list(_LINE.finditer(text))
+    marks: list[tuple[int, re.Match[str]]] = []
+    for n, ln in enumerate(lines):
+        m = _PAGE_MARK.match(ln.group())
+        if m is not None and int(m.group(1)) == len(marks) + 1:
+            marks.append((n, ln))
+    if len(marks) < 2:
+        return run_edits("page_numbers", text, [])
+    inside = 0
+    for n, _ in marks[1:]:
+        prev = lines[n - 1].group()
+        if len(prev.strip()) < PAGE_CHARS:
+            return run_edits("page_numbers", text, [])
+        inside += not _ends_item(prev)
+    if 2 * inside < len(marks) - 1:
+        return run_edits("page_numbers", text, [])
+    edits: list[Edit] = []
+    for k, (n, ln) in enumerate(marks):
+        m = _PAGE_MARK.match(ln.group())
+        assert m is not None
+        start = ln.start() + m.start(1)
+        if k and not _ends_item(lines[n - 1].group()):
+            start = lines[n - 1].end()  # the page broke a sentence: join it again
+        edits.append(Edit(start, ln.start() + m.end(), "", "page_number", f"page number {m.group(1)}"))
+    return run_edits("page_numbers", text, edits, "page numbers of a document site removed")
+
+
+# -- link runs ------------------------------------------------------------------------------------
+
+# One space-delimited token of titles glued together, each ending in the same call to action.
+_ACTIONS = ("下载", "免费下载", "在线阅读", "在线预览")
+_LINK_RUN = re.compile(rf"(?:(?<= )|^)[^\s，。、；：！？,;:!?]{{6,}}?(?:{'|'.join(_ACTIONS)})(?= |$)", re.M)
+MIN_LINKS = 3
+
+
+def remove_link_runs(text: str) -> Step:
+    """``评价 LEC评价法下载评价量规免费下载学院评价表文档下载 一、概述`` → ``评价 一、概述``.
+
+    A document site prints links to related documents into the text, their titles run together
+    in one token with the call to action after each (``下载``). Prose never says 下载 three times
+    without a space or a punctuation mark between; the token goes with the space before it.
+    """
+    edits: list[Edit] = []
+    for m in _LINK_RUN.finditer(text):
+        token = m.group()
+        if token.count("下载") < MIN_LINKS or han_count(token) < 6:
+            continue
+        start = m.start() - 1 if m.start() and text[m.start() - 1] == " " else m.start()
+        edits.append(Edit(start, m.end(), "", "link_run", "related-document links"))
+    return run_edits("link_runs", text, edits, "links to related documents removed")
+
+
+# -- the head of an e-paper page ------------------------------------------------------------------
+
+HEAD_LINES = 12
+MIN_HEADLINE = 8
+MAX_HEADLINE = 60
+# What marks an e-paper page: a page label (第A05版, B08版:港闻), or the page's own name for itself
+# and its page navigation.
+_PAGE_LABEL = re.compile(r"(?:^|[\s:：|])第?[A-Z]?\d{1,3}版(?:[:：(（\s]|$)")
+_EPAPER_MARK = re.compile(rf"{_PAGE_LABEL.pattern}|数字报|电子报|电子版|PDF原版|版面导航|[上下]一版|[上下]一期")
+# The issue's date stays (the article's date is read from it); the page label stays for the
+# page-info step, which keeps it as metadata.
+_ISSUE_DATE = re.compile(r"\d{4}|\d{1,2}月")
+_DATE_LINE = re.compile(r"^[\d\s年月日号:：/.\-()（）]*(?:星期|周)?[一二三四五六日天]?[\d\s年月日号:：/.\-()（）]*$")
+
+
+# A headline leads with no bullet; a credit or a caption line often does.
+_BULLET = "●■□▲◆◎★☆•·◇○▶►"
+
+
+def _heading_like(line: str) -> bool:
+    return (
+        line[0] not in _BULLET
+        and MIN_HEADLINE <= len(line) <= MAX_HEADLINE
+        and not any(c in line for c in _SENTENCE_END)
+        and han_count(line) >= 6
+        and _DATE_LINE.match(line) is None
+    )
+
+
+def _kept_above(line: str) -> bool:
+    """The issue's date and a short page label stay above the headline (page-info reads them)."""
+    if _DATE_LINE.match(line) is not None and _ISSUE_DATE.search(line):
+        return True
+    return len(line) <= 20 and _PAGE_LABEL.search(line) is not None
+
+
+def trim_epaper_head(text: str) -> Step:
+    """The masthead, serial, list of headlines, section and page labels above an e-paper headline.
+
+    On an e-paper page (a page label or the page's navigation in its first lines) the headline is
+    the first heading-like line the page prints again: as the article's heading under its
+    photos, or in the page's list of headlines. Every line above it goes, except a date line
+    (the issue's date), and only when none of them is prose (a line with a sentence end).
+    """
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    head = lines[:HEAD_LINES]
+    if len(lines) < 4 or not any(_EPAPER_MARK.search(m.group()) for m in head):
+        return run_edits("epaper_head", text, [])
+    stripped = [m.group().strip() for m in lines]
+    # Compared without spaces: a list of headlines may set a headline's two parts further apart.
+    bare = ["".join(s.split()) for s in stripped]
+    headline = None
+    for i in range(1, len(head)):
+        if not _heading_like(stripped[i]):
+            continue
+        # A copy right under the line is a stutter (a byline drawn twice), not a headline printed again.
+        if any(j != i and bare[i] in other and (abs(j - i) > 1 or other != bare[i]) for j, other in enumerate(bare)):
+            headline = i
+            break
+    if headline is None:
+        return run_edits("epaper_head", text, [])
+    above = stripped[:headline]
+    if any(any(c in s for c in _SENTENCE_END) for s in above):
+        return run_edits("epaper_head", text, [])
+    edits = [
+        Edit(m.start(), m.end() + (text[m.end() : m.end() + 1] == "\n"), "", "epaper_head", "e-paper page furniture")
+        for m, s in zip(lines[:headline], above, strict=True)
+        if not _kept_above(s)
+    ]
+    return run_edits("epaper_head", text, edits, "e-paper page furniture above the headline removed")
+
+
+# -- a document site's notice ---------------------------------------------------------------------
+
+# A document named by its file name, in title marks: 《X.docx》, 《X.pdf(26页)》.
+_FILE_TITLE = re.compile(r"《([^《》\n]{2,80}?\.(?:docx?|pdf|pptx?|xlsx?|wps|txt))(?:\([^()《》\n]{0,20}\))?》", re.I)
+NOTICE_LINES = 3
+
+
+def remove_doc_notice(text: str) -> Step:
+    """A document site's notice at the top naming the document's file twice.
+
+    ``《X.docx》由会员分享…更多相关《X.docx(26页珍藏版)》请在…上搜索。``: prose names a file once
+    if at all; a notice that names the same file name twice among the first lines is the site's.
+    """
+    edits: list[Edit] = []
+    for m in list(_LINE.finditer(text))[:NOTICE_LINES]:
+        names = [f.group(1) for f in _FILE_TITLE.finditer(m.group())]
+        if len(names) >= 2 and len(set(names)) < len(names) and len(m.group()) <= 300:
+            end = m.end() + (text[m.end() : m.end() + 1] == "\n")
+            edits.append(Edit(m.start(), end, "", "doc_notice", "document site's notice"))
+    return run_edits("doc_notice", text, edits, "a document site's notice removed")
+
+
+# -- an ad line printed between paragraphs --------------------------------------------------------
+
+# Calls to action of an ad: click, free, one tap, scan, download, sign up.
+_CALL = re.compile(r"点击|免费|一键|扫码|扫一扫|下载|立即|马上|注册|领取")
+_CLAUSE = re.compile(r"[，,]")
+
+
+def remove_repeated_ads(text: str) -> Step:
+    """An ad line (a call to action, clauses but no sentence end) printed twice or more between paragraphs."""
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    counts = Counter(m.group().strip() for m in lines)
+    edits: list[Edit] = []
+    for n, m in enumerate(lines):
+        s = m.group().strip()
+        if counts[s] < 2 or not 12 <= len(s) <= 80 or any(c in s for c in _SENTENCE_END):
+            continue
+        if not _CLAUSE.search(s) or _CALL.search(s) is None or han_count(s) < 8:
+            continue
+        # Between paragraphs: neither neighbour is another copy (a stutter is left to others).
+        if (n and lines[n - 1].group().strip() == s) or (n + 1 < len(lines) and lines[n + 1].group().strip() == s):
+            continue
+        end = m.end() + (text[m.end() : m.end() + 1] == "\n")
+        edits.append(Edit(m.start(), end, "", "repeated_ad", "ad line printed between paragraphs"))
+    return run_edits("repeated_ads", text, edits, "ad lines repeated between paragraphs removed")
+
+
+# -- empty image markup ----------------------------------------------------------------------------
+
+# An image with no address shows nothing; a table row left with only its pipes holds nothing.
+_EMPTY_IMAGE = re.compile(r"!\[[^\]\n]{0,40}\]\(\s*\)")
+_PIPES_ONLY = re.compile(r"^[ |｜]*\|[ |｜]*$", re.M)
+
+
+def remove_empty_images(text: str) -> Step:
+    """``![]()`` (an image without an address, from a page saved as Markdown) and pipe-only rows."""
+    if "](" not in text:
+        return run_edits("empty_images", text, [])
+    edits = [Edit(m.start(), m.end(), "", "empty_image", "image without address") for m in _EMPTY_IMAGE.finditer(text)]
+    if edits:
+        blanked = _EMPTY_IMAGE.sub(lambda m: " " * len(m.group()), text)
+        edits += [
+            Edit(m.start(), m.end(), "", "empty_image", "table row left empty")
+            for m in _PIPES_ONLY.finditer(blanked)
+        ]
+    return run_edits("empty_images", text, _disjoint(edits), "images without an address removed")
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+

@@ -1,0 +1,159 @@
+"""Furniture of printed pages: e-paper heads, document-site page numbers, link runs, notices, ads."""
+
+from __future__ import annotations
+
+from pipeline.cleaning import clean
+from pipeline.cleaning.print_pages import (
+    join_page_numbers,
+    remove_doc_notice,
+    remove_empty_images,
+    remove_link_runs,
+    remove_repeated_ads,
+    trim_epaper_head,
+)
+
+# A page of a written report: 220 characters without a stop, then the page ends mid-number.
+_PAGE = "项目位于开发区东侧，规划用地约一百亩，" * 11
+
+
+def test_document_page_numbers_go_and_a_broken_sentence_is_joined() -> None:
+    text = f"1、{_PAGE}总投资的14.8\n2、9%。项目建成后年产值可观。"
+    step = join_page_numbers(text)
+    assert step.text == f"{_PAGE}总投资的14.89%。项目建成后年产值可观。"
+    assert {e.kind for e in step.edits} == {"page_number"}
+
+
+def test_a_numbered_list_of_long_items_stays() -> None:
+    # Long list items end their sentences: the numbers are the list's own.
+    item = _PAGE + "建成投产。"
+    text = f"1、{item}\n2、{item}\n3、{item}"
+    assert join_page_numbers(text).text == text
+    # Short items never pass as pages, even without a stop.
+    short = "1、加快项目建设\n2、优化营商环境\n3、强化要素保障"
+    assert join_page_numbers(short).text == short
+
+
+def test_numbers_out_of_step_are_no_page_numbers() -> None:
+    text = f"1、{_PAGE}总投资的\n3、一半。"
+    assert join_page_numbers(text).text == text
+
+
+def test_a_run_of_download_links_goes_with_its_space() -> None:
+    text = "项目评价 甲方评价表下载乙方评价表下载评价量规免费下载 一、概述"
+    assert remove_link_runs(text).text == "项目评价 一、概述"
+
+
+def test_download_said_in_prose_stays() -> None:
+    for text in (
+        "用户可在官网下载安装包，也可扫码下载。",
+        "下载 安装 注册",
+        "请下载附件后查看通知下载说明",  # twice in a token is not a run of links
+    ):
+        assert remove_link_runs(text).text == text
+
+
+_EPAPER = (
+    "某某日报数字报\n2023年05月12日\n第A03版:要闻\n银行卡广告标语\n"
+    "城东新区签约十个重大项目\n记者 张三\n本报讯 昨天，城东新区集中签约十个重大项目。\n"
+    "城东新区签约十个重大项目\n项目总投资一百亿元，涵盖智能制造、新材料等领域。"
+)
+
+
+def test_epaper_head_above_the_headline_goes() -> None:
+    out = trim_epaper_head(_EPAPER).text
+    # The masthead and the banner ad go; the issue's date and the page label (page-info metadata) stay.
+    assert out.startswith("2023年05月12日\n第A03版:要闻\n城东新区签约十个重大项目\n")
+
+
+def test_epaper_headline_found_in_the_pages_list_of_headlines() -> None:
+    text = (
+        "某报电子版\n注册编号12345号\n要闻 城东新区签约十个重大项目  西区道路改造完工 南湖公园开放\n"
+        "城东新区签约十个重大项目\n本报讯 昨天，城东新区集中签约十个重大项目，总投资一百亿元。\n"
+        "项目涵盖智能制造、新材料等领域，预计明年全部开工。"
+    )
+    assert trim_epaper_head(text).text.startswith("城东新区签约十个重大项目\n本报讯")
+
+
+def test_a_byline_drawn_twice_is_no_headline() -> None:
+    text = (
+        "第A01版:要闻 下一版\n2023年05月25日 星期四 上一期 下一期\n城东新区招商引资忙起来\n"
+        "● 本报记者 张三\n● 本报记者 张三\n5月23日，城东新区举行推介会。\n专家认为，招商是稳增长的抓手。"
+    )
+    assert trim_epaper_head(text).text == text
+
+
+def test_web_page_without_epaper_marks_is_left_alone() -> None:
+    text = (
+        "网站首页\n新闻中心\n城东新区签约十个重大项目\n本报讯 昨天，城东新区集中签约。\n"
+        "城东新区签约十个重大项目\n项目总投资一百亿元。"
+    )
+    assert trim_epaper_head(text).text == text
+
+
+def test_prose_above_a_repeated_line_stops_the_trim() -> None:
+    text = "第3版\n今天我们开会。\n城东新区签约十个重大项目\n正文第一段。\n城东新区签约十个重大项目\n尾段。"
+    assert trim_epaper_head(text).text == text
+
+
+def test_document_site_notice_naming_the_file_twice_goes() -> None:
+    text = (
+        "《园区规划报告.docx》由会员分享，可在线阅读，更多相关《园区规划报告.docx(20页)》请在本站搜索。\n"
+        "园区规划报告正文第一段。"
+    )
+    assert remove_doc_notice(text).text == "园区规划报告正文第一段。"
+    once = "《园区规划报告.docx》已印发，请各单位对照《实施方案》执行。\n正文。"
+    assert remove_doc_notice(once).text == once
+
+
+def test_ad_line_printed_between_paragraphs_goes() -> None:
+    ad = "写报告不求人 一键生成财务章节,点击免费用,轻松写报告"
+    text = f"一、项目名称\n{ad}\n项目位于城东。\n{ad}\n二、建设内容\n建设厂房。"
+    assert remove_repeated_ads(text).text == "一、项目名称\n项目位于城东。\n二、建设内容\n建设厂房。"
+
+
+def test_repeated_headings_and_a_slogan_said_once_stay() -> None:
+    text = (
+        "智能制造项目\n一、项目名称\n智能制造项目\n二、建设性质\n建设性质：新建\n"
+        "扫码关注，立即领取，免费试用\n三、建设内容\n建设厂房。"
+    )
+    assert remove_repeated_ads(text).text == text
+
+
+def test_empty_image_markup_and_its_empty_row_go() -> None:
+    text = "| 报纸 | ![]() |\n![]() |\n正文第一段。"
+    assert remove_empty_images(text).text == "| 报纸 |  |\n\n正文第一段。"
+    kept = "见图![示意图](a.png)。"
+    assert remove_empty_images(kept).text == kept
+
+
+CLEAN_TEXTS = (
+    # A poem: short lines, no stops, a line repeated (a refrain) — and nothing marks an e-paper.
+    "春天的歌\n春风吹绿了江南岸\n燕子飞回旧时家\n春风吹绿了江南岸\n桃花开在山那边",
+    # A numbered list of short items.
+    "工作要点\n1、加快重大项目建设\n2、优化营商环境\n3、强化要素保障\n4、抓好安全生产",
+    # A table of figures.
+    "指标 2022年 2023年\n地区生产总值 1200 1350\n固定资产投资 800 860\n进出口总额 300 320",
+    # Traditional text with spaces between ASCII and Han.
+    "香港 AI 產業論壇於 2023 年舉行，逾 500 家企業參與。\n論壇由 HKSTP 主辦，聚焦 5G 與雲端應用。",
+    # An e-paper story already clean: date, page label, headline, body.
+    "2023年05月12日\n第A03版:要闻\n城东新区签约十个重大项目\n本报讯 昨天，城东新区集中签约十个重大项目，"
+    "总投资一百亿元。\n项目涵盖智能制造、新材料等领域。",
+)
+
+
+def test_clean_texts_that_look_like_the_damage_come_out_unchanged() -> None:
+    for text in CLEAN_TEXTS:
+        for fn in (
+            join_page_numbers, remove_link_runs, trim_epaper_head, remove_doc_notice, remove_repeated_ads,
+            remove_empty_images,
+        ):
+            assert fn(text).text == text, (fn.__name__, text)
+
+
+def test_through_the_pipeline_every_cleaned_char_maps_back() -> None:
+    text = f"1、{_PAGE}总投资的14.8\n2、9%。项目评价 甲方评价表下载乙方评价表下载评价量规免费下载 一、概述"
+    result = clean(text, "text")
+    assert "14.89%" in result.text and "下载" not in result.text
+    assert len(result.offsets.to_source_many([(0, len(result.text))])) == 1
+    again = clean(result.text, "text")
+    assert again.text == result.text
