@@ -149,6 +149,8 @@ _STANDALONE = re.compile(
     r"^(?:[▲▶▼△▷◆●■□◎]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))"
 )
 _CLAUSE_MARK = re.compile("[，,、。；;]")
+# The numbered-outline marks of _STANDALONE (not the picture and bullet marks).
+_OUTLINE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))")
 # A number split from its unit: the line ends with a digit, the next starts with a Han character or %.
 _DIGIT_END = re.compile(r"\d$")
 _UNIT_START = re.compile(f"[{HAN}%％]")
@@ -215,6 +217,19 @@ def _wrap_width(text: str) -> float | None:
     return med if wrapped >= MIN_WRAPPED_SHARE * len(lines) else None
 
 
+# Words no phrase ends with: a structural particle, a conjunction, a preposition waiting for its
+# object. A headline line ending in one was wrapped ("…关于加快推进重大项目建设的" / "实施意见").
+_DANGLING = frozenset({"的", "和", "与", "及", "以及", "关于", "对于", "在", "把", "将", "向", "对", "并", "或"})
+_DANGLING_LAST = frozenset(w[-1] for w in _DANGLING)
+
+
+def _dangles(line: str) -> bool:
+    """Whether ``line`` ends with a word no phrase ends with (segmented, so 目的 is not 的)."""
+    if line[-1] not in _DANGLING_LAST or len(line) < 8:
+        return False
+    return spinning.tokenize(line[-6:])[-1] in _DANGLING
+
+
 def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> Step:
     """Join lines broken inside a sentence; keep breaks after sentence ends and around headings.
 
@@ -231,7 +246,7 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
     widths = [_width(m.group(1)) for m in lines]
     for n, (pm, nm) in enumerate(itertools.pairwise(lines)):
         prev, nxt = pm.group(1), nm.group(1)
-        if n == 0 and not _CLAUSE_MARK.search(prev):
+        if n == 0 and not _CLAUSE_MARK.search(prev) and not _dangles(prev):
             continue  # the opening line without a comma is the headline, not a wrapped line
         if prev == nxt or _ends_sentence(prev) or pm.start() in headings or nm.start() in headings:
             continue
@@ -239,7 +254,11 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
             continue
         number_split = _DIGIT_END.search(prev) is not None and _UNIT_START.match(nxt) is not None
         if not number_split:
-            if _STANDALONE.match(nxt) is not None or _STANDALONE.match(prev) is not None:
+            if _STANDALONE.match(nxt) is not None:
+                continue
+            if _STANDALONE.match(prev) is not None and not (_OUTLINE.match(prev) and _CLAUSE_MARK.search(prev)):
+                # A caption or a bare outline heading stands alone; an outline item that carries
+                # a clause mark is a paragraph, and one that fills its column wraps like any other.
                 continue
             local = _median(widths[max(0, n - LOCAL_LINES) : n + LOCAL_LINES + 1])
             if local < MIN_WIDTH or widths[n] < FULL_LINE * local - INDENT:

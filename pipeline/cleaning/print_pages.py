@@ -228,6 +228,77 @@ def remove_repeated_ads(text: str) -> Step:
     return run_edits("repeated_ads", text, edits, "ad lines repeated between paragraphs removed")
 
 
+# -- running heads and feet ----------------------------------------------------------------------
+
+# A page number alone on its line: "— 2 —", "- 3 -", "第 4 页", "第4页/共9页", "5 / 12", "Page 6", "7".
+_PAGE_NO = re.compile(
+    r"^[ \t]*(?:[—\-–－]{1,2}[ \t]*(\d{1,4})[ \t]*[—\-–－]{1,2}"
+    r"|第[ \t]*(\d{1,4})[ \t]*[页頁](?:[ \t]*[/／,，]?[ \t]*共[ \t]*\d{1,4}[ \t]*[页頁])?"
+    r"|(\d{1,4})[ \t]*[/／][ \t]*\d{1,4}|Page[ \t]+(\d{1,4})(?:[ \t]+of[ \t]+\d{1,4})?|(\d{1,4}))[ \t]*$",
+    re.M,
+)
+RUNNING_MAX = 40
+PAGE_LINES = 5
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _page_numbers(lines: list[re.Match[str]]) -> list[int]:
+    """Indexes of the lines that are page numbers: at least two, counting up, a page apart."""
+    found: list[tuple[int, int]] = []
+    for n, m in enumerate(lines):
+        pm = _PAGE_NO.match(m.group())
+        if pm is not None:
+            found.append((n, int(next(g for g in pm.groups() if g is not None))))
+    # Keep the longest run whose numbers go up (a bare number may also be a figure in a table).
+    run: list[tuple[int, int]] = []
+    best: list[tuple[int, int]] = []
+    for item in found:
+        # A page holds several lines: numbers closer together are a numbered list or a table.
+        if run and (item[1] <= run[-1][1] or item[0] - run[-1][0] < PAGE_LINES):
+            run = []
+        run.append(item)
+        if len(run) > len(best):
+            best = list(run)
+    return [n for n, _ in best] if len(best) >= 2 else []
+
+
+def remove_running_heads(text: str) -> Step:
+    """Page numbers and the running heads and feet printed beside them on every page of a PDF.
+
+    A line counts as a page number only in a run of two or more counting up; a short line (no
+    sentence end) next to page numbers on two pages or more is a running head or foot. Both
+    go, so the line joiner sees a sentence that a page break cut as one wrapped line.
+    """
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    pages = _page_numbers(lines)
+    if not pages:
+        return run_edits("running_heads", text, [])
+    page_set = set(pages)
+
+    def key(n: int) -> str | None:
+        if n < 0 or n >= len(lines) or n in page_set:
+            return None
+        s = "".join(lines[n].group().split())
+        if not 2 <= len(s) <= RUNNING_MAX or any(c in s for c in _SENTENCE_END) or han_count(s) < 2:
+            return None
+        return _DIGIT_RUN.sub("0", s)
+
+    near: dict[str, set[int]] = {}
+    for p in pages:
+        for n in (p - 2, p - 1, p + 1, p + 2):
+            k = key(n)
+            if k is not None:
+                near.setdefault(k, set()).add(n)
+    running = {k for k, ns in near.items() if len({min(pages, key=lambda p: abs(p - n)) for n in ns}) >= 2}
+    drop = set(pages) | {n for k in running for n in near[k]}
+    edits = [
+        Edit(lines[n].start(), lines[n].end() + (text[lines[n].end() : lines[n].end() + 1] == "\n"), "",
+             "running_head", "page number" if n in page_set else "running head or foot")
+        for n in sorted(drop)
+    ]
+    return run_edits("running_heads", text, edits, "page numbers and running heads removed")
+
+
 # -- empty image markup ----------------------------------------------------------------------------
 
 # An image with no address shows nothing; a table row left with only its pipes holds nothing.

@@ -9,6 +9,7 @@ from pipeline.cleaning.print_pages import (
     remove_empty_images,
     remove_link_runs,
     remove_repeated_ads,
+    remove_running_heads,
     trim_epaper_head,
 )
 
@@ -145,7 +146,7 @@ def test_clean_texts_that_look_like_the_damage_come_out_unchanged() -> None:
     for text in CLEAN_TEXTS:
         for fn in (
             join_page_numbers, remove_link_runs, trim_epaper_head, remove_doc_notice, remove_repeated_ads,
-            remove_empty_images,
+            remove_empty_images, remove_running_heads,
         ):
             assert fn(text).text == text, (fn.__name__, text)
 
@@ -157,3 +158,65 @@ def test_through_the_pipeline_every_cleaned_char_maps_back() -> None:
     assert len(result.offsets.to_source_many([(0, len(result.text))])) == 1
     again = clean(result.text, "text")
     assert again.text == result.text
+
+
+# A government PDF: wrapped lines, the bulletin's name and a page number at each page's foot,
+# and a sentence that runs over a page break.
+_GOV_PDF = "\n".join(
+    [
+        "城东区人民政府关于加快推进重大项目建设的",
+        "实施意见",
+        "各街道办事处，区政府各部门：",
+        "为贯彻落实市委、市政府关于扩大有效投资的决",
+        "策部署，加快推进全区重大项目建设，进一步增",
+        "强经济发展后劲，结合我区实际，现提出如下意",
+        "见。",
+        "一、总体要求",
+        "坚持项目为王，围绕先进制造业和现代服务业两",
+        "大领域，全年安排重大项目一百二十个，年度计",
+        "划投资三百亿元，力争新开工项目四十个。",
+        "城东区人民政府公报",
+        "— 1 —",
+        "二、重点任务",
+        "（一）加快项目落地。对已签约项目实行专班推",
+        "进，落实土地、能耗、资金等要素保障，推动签",
+        "约项目尽快开工建设，对进展缓慢的项目，由督",
+        "城东区人民政府公报",
+        "— 2 —",
+        "查室进行专项督查，并将结果纳入年度考核。",
+        "三、保障措施",
+        "各部门要加强协调配合，确保各项任务落到实处。",
+        "城东区人民政府公报",
+        "— 3 —",
+    ]
+)
+
+
+def test_running_feet_and_page_numbers_go() -> None:
+    out = remove_running_heads(_GOV_PDF).text
+    assert "公报" not in out and "—" not in out
+    assert "由督\n查室" in out
+
+
+def test_a_gov_pdf_comes_out_as_paragraphs() -> None:
+    out = clean(_GOV_PDF, "text").text.split("\n")
+    assert out[0] == "城东区人民政府关于加快推进重大项目建设的实施意见"  # a headline wrapped after 的
+    # An outline item that fills its column wraps like any line; the page break inside it is joined.
+    assert (
+        "（一）加快项目落地。对已签约项目实行专班推进，落实土地、能耗、资金等要素保障，推动签约项目尽快开工建设，"
+        "对进展缓慢的项目，由督查室进行专项督查，并将结果纳入年度考核。"
+    ) in out
+    assert "一、总体要求" in out and "二、重点任务" in out
+    assert not any("公报" in line for line in out)
+
+
+def test_a_numbered_list_with_bare_numbers_keeps_them() -> None:
+    text = "工作要点\n1\n加快项目建设\n2\n优化营商环境\n3\n强化要素保障"
+    assert remove_running_heads(text).text == text
+
+
+def test_a_title_repeated_on_one_page_is_no_running_head() -> None:
+    # Only lines beside page numbers on two pages or more are running heads.
+    page = ["正文第一行。", "正文第二行。", "正文第三行。", "正文第四行。"]
+    text = "\n".join(["项目简介", *page, "— 1 —", "项目简介", *page, "正文。"])
+    assert "项目简介" in remove_running_heads(text).text.split("\n")
