@@ -201,20 +201,68 @@ def is_hard_wrapped(text: str) -> bool:
 
 def _wrap_width(text: str) -> float | None:
     """The median width (in Han characters) of the non-blank lines of hard-wrapped text; None for other text."""
+    found = _wrap(text)
+    return None if found is None else found[0]
+
+
+def _wrap(text: str) -> tuple[float, bool] | None:
+    """(width, found as a column cluster) for hard-wrapped text; None for other text."""
     # The non-empty pieces of a split are the ``[^\n]+`` runs.
     lines = [stripped for line in text.split("\n") if (stripped := line.strip())]
     if len(lines) < MIN_LINES:
         return None
     widths = [_width(ln) for ln in lines]
     med = _median(widths)
-    if med > 120 or med < MIN_WIDTH:
+    if med > 120:
         return None
-    if sum(w for w in widths if w > LONG_LINE * med + 2) > MAX_LONG_SHARE * sum(widths):
+    # Prose cut into lines keeps its commas and stops inside the lines; verse and lists of names
+    # or items (short lines of one width, never to be joined) carry few or none.
+    full = [ln for ln, w in zip(lines, widths, strict=True) if w >= MIN_WIDTH]
+    if sum(1 for ln in full if _CLAUSE_MARK.search(ln)) < PUNCTUATED_SHARE * len(full):
         return None
+    if med < MIN_WIDTH or sum(w for w in widths if w > LONG_LINE * med + 2) > MAX_LONG_SHARE * sum(widths):
+        column = _column_width(lines, widths)
+        return None if column is None else (column, True)
     wrapped = sum(
         1 for ln, w in zip(lines, widths, strict=True) if abs(w - med) <= 0.3 * med + 2 and not _ends_sentence(ln)
     )
-    return med if wrapped >= MIN_WRAPPED_SHARE * len(lines) else None
+    if wrapped >= MIN_WRAPPED_SHARE * len(lines):
+        return med, False
+    column = _column_width(lines, widths)
+    return None if column is None else (column, True)
+
+
+PUNCTUATED_SHARE = 0.3
+# A page whose head is a block of short lines (a document's letterhead, a list of members) can
+# have a small median although its body is cut at one column width: the body is found as a
+# cluster of lines of one width (within COLUMN_TOLERANCE) that holds most of the characters,
+# most of them stopping mid-sentence, with no line running on past it.
+COLUMN_MIN = 12.0  # narrower clusters are verse or lists, not a column of prose
+COLUMN_TOLERANCE = 0.08
+COLUMN_LINES = 5
+COLUMN_CHAR_SHARE = 0.5
+COLUMN_OPEN_SHARE = 0.6
+COLUMN_OVERRUN = 0.1
+
+
+def _column_width(lines: list[str], widths: list[float]) -> float | None:
+    total = sum(widths)
+    counts = Counter(round(w) for w in widths if w >= COLUMN_MIN)
+    for width, _ in counts.most_common(3):
+        tol = max(1.5, COLUMN_TOLERANCE * width)
+        cluster = [ln for ln, w in zip(lines, widths, strict=True) if abs(w - width) <= tol]
+        if len(cluster) < COLUMN_LINES:
+            continue
+        # Of the body: the lines at least half the column wide (the head's short lines aside).
+        body = sum(w for w in widths if w >= width / 2)
+        if sum(_width(ln) for ln in cluster) < COLUMN_CHAR_SHARE * body:
+            continue
+        if sum(1 for ln in cluster if not _ends_sentence(ln)) < COLUMN_OPEN_SHARE * len(cluster):
+            continue
+        if sum(w for w in widths if w > width + tol + 2) > COLUMN_OVERRUN * total:
+            continue
+        return float(width)
+    return None
 
 
 # Words no phrase ends with: a structural particle, a conjunction, a preposition waiting for its
@@ -239,8 +287,12 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
     captions, bylines and date lines stand alone: they are short, carry a list or picture mark, or
     are a date. A number split from its unit (``50\\n亿元``) is rejoined whatever the width.
     """
-    if _wrap_width(text) is None:
+    wrap = _wrap(text)
+    if wrap is None:
         return no_change("pdf_lines", text)
+    # A page found by its column (its head a block of short lines): only a line that fills the
+    # column wraps, however short the lines around it.
+    column = wrap[0] if wrap[1] else 0.0
     edits: list[Edit] = []
     lines = list(_CONTENT.finditer(text))
     widths = [_width(m.group(1)) for m in lines]
@@ -261,7 +313,7 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
                 # a clause mark is a paragraph, and one that fills its column wraps like any other.
                 continue
             local = _median(widths[max(0, n - LOCAL_LINES) : n + LOCAL_LINES + 1])
-            if local < MIN_WIDTH or widths[n] < FULL_LINE * local - INDENT:
+            if local < MIN_WIDTH or widths[n] < FULL_LINE * max(local, column) - INDENT:
                 continue
         latin = prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum()
         glue = " " if latin and not number_split else ""
