@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from pipeline.charclass import is_han
 from pipeline.cleaning import spinning
-from pipeline.cleaning.base import CLOSERS, HAN, Step, no_change, run_edits
+from pipeline.cleaning.base import CLOSERS, HAN, Found, Step, no_change, run_edits
+from pipeline.cleaning.residue.captions import is_marked_caption
 from pipeline.offsets import Edit
 
 # -- doubled headings ------------------------------------------------------------------------
@@ -296,8 +297,22 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
     edits: list[Edit] = []
     lines = list(_CONTENT.finditer(text))
     widths = [_width(m.group(1)) for m in lines]
+    captions: list[Found] = []
+    skip: set[int] = set()
     for n, (pm, nm) in enumerate(itertools.pairwise(lines)):
+        if n in skip:
+            continue
         prev, nxt = pm.group(1), nm.group(1)
+        cut = _caption_cut(lines, widths, n, column)
+        if cut is not None:
+            # A photo caption set beside the column came out between two lines of one sentence:
+            # it is lifted out, and the sentence joined around it.
+            last = lines[cut]
+            captions.append(Found(nm.start(1), last.end(1), text[nm.start(1) : last.end(1)]))
+            edits.append(Edit(pm.end(1), nm.start(1), "", "pdf_line_join", "line joined around a caption"))
+            edits.append(Edit(nm.start(1), lines[cut + 1].start(1), "", "caption", "caption inside a sentence"))
+            skip.update(range(n + 1, cut + 1))
+            continue
         if n == 0 and not _CLAUSE_MARK.search(prev) and not _dangles(prev):
             continue  # the opening line without a comma is the headline, not a wrapped line
         if prev == nxt or _ends_sentence(prev) or pm.start() in headings or nm.start() in headings:
@@ -319,8 +334,37 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
         glue = " " if latin and not number_split else ""
         edits.append(Edit(pm.end(1), nm.start(1), glue, "pdf_line_join", "line joined"))
     step = run_edits("pdf_lines", text, edits, "lines broken inside sentences joined")
+    step.captions.extend(captions)
     step.metadata["hard_wrapped"] = True
     return step
+
+
+MAX_CAPTION_LINES = 2
+
+
+def _caption_cut(lines: list[re.Match[str]], widths: list[float], n: int, column: float) -> int | None:
+    """The last caption line when one or two caption lines (``图为…``, ``… 摄``, ``▲…``) follow
+    line ``n`` while it breaks a sentence at full column width, and a line of body text follows them."""
+    prev = lines[n].group(1)
+    if n == 0 or _ends_sentence(prev) or not is_marked_caption(lines[n + 1].group(1)):
+        return None
+    # Both sides are prose (clause marks in them), not a caption, a heading or a list item.
+    if not _CLAUSE_MARK.search(prev) or _STANDALONE.match(prev) is not None or is_marked_caption(prev):
+        return None
+    local = _median([w for k, w in enumerate(widths[max(0, n - LOCAL_LINES) : n + LOCAL_LINES + 2]) if k != n + 1])
+    if local < MIN_WIDTH or widths[n] < FULL_LINE * max(local, column) - INDENT:
+        return None
+    last = n + 1
+    while last + 1 < len(lines) and last - n < MAX_CAPTION_LINES and is_marked_caption(lines[last + 1].group(1)):
+        last += 1
+    if last + 1 >= len(lines):
+        return None
+    after = lines[last + 1].group(1)
+    if is_marked_caption(after) or _STANDALONE.match(after) is not None or _DATE_LINE.match(after) is not None:
+        return None
+    if not (_CLAUSE_MARK.search(after) or _ends_sentence(after)):
+        return None
+    return last
 
 
 # -- spaced-out characters -------------------------------------------------------------------

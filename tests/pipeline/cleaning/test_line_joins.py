@@ -181,3 +181,36 @@ def test_verse_and_a_list_of_headlines_are_not_wrapped_prose() -> None:
     for text in (VERSE, HEADLINE_LIST):
         assert not is_hard_wrapped(text)
         assert clean(text, "text").text == text
+
+
+# An e-paper column with a photo caption and its credit set beside it: the text layer puts the
+# caption between two lines of one sentence.
+CAPTION_INSIDE = "\n".join(
+    [
+        "城东新区集中签约十二个重大项目",
+        "本报讯（记者 张明）昨日，城东新区举行重大项目",
+        "集中签约仪式，共签约项目十二个，总投资达一百",
+        "图为签约仪式现场。 本报记者 王五 摄",
+        "五十亿元，涵盖智能制造、新能源、生物医药等领",
+        "域。据介绍，这些项目全部建成投产后，预计年产",
+        "值可达三百亿元，新增就业岗位五千余个。城东新",
+        "区管委会负责人表示，将为项目落地提供全程服务，",
+        "推动项目早开工、早投产、早见效。",
+    ]
+)
+
+
+def test_a_caption_inside_a_sentence_is_lifted_and_the_sentence_joined() -> None:
+    r = clean(CAPTION_INSIDE, "text")
+    assert "总投资达一百五十亿元，涵盖智能制造" in r.text
+    assert "图为" not in r.text and "摄" not in r.text
+    assert [c.text for c in r.captions] == ["图为签约仪式现场。本报记者 王五 摄"]
+    assert clean(r.text, "text").text == r.text
+
+
+def test_a_caption_after_a_finished_sentence_is_no_cut() -> None:
+    # The sentence ended before the caption: nothing to join around it (the caption step lifts it).
+    text = CAPTION_INSIDE.replace("总投资达一百", "总投资一百五十亿元。").replace("五十亿元，涵盖", "项目涵盖")
+    step = join_broken_lines(text)
+    assert not any(e.kind == "caption" for e in step.edits)
+    assert not step.captions
