@@ -84,12 +84,47 @@ def _is_punct_unit(unit: str) -> bool:
     return all(not c.isalnum() for c in unit)
 
 
+# A heading drawn twice with a space between the copies: "深港签署合作协议 深港签署合作协议".
+_SPACED_COPY = re.compile(r"^(\S.{3,}?\S)[ \t]+\1$")
+MIN_COPY_HAN = 3
+# Every glyph struck twice (a bold face faked by overprinting): "深深港港签签署署合合作作".
+MIN_GLYPH_PAIRS = 5
+
+
+def _other_doubling(line: str) -> list[tuple[int, int, str]] | None:
+    """Spans of ``line`` to drop when the whole line is a heading doubled in one of the two
+    forms the run cover does not catch; None otherwise."""
+    m = _SPACED_COPY.match(line)
+    if m is not None:
+        unit = m.group(1)
+        if sum(1 for c in unit if is_han(c)) >= MIN_COPY_HAN:
+            return [(m.end(1), len(line), f"{unit} {unit} → {unit}")]
+        return None
+    if len(line) < 2 * MIN_GLYPH_PAIRS or len(line) % 2:
+        return None
+    pairs = [line[i] for i in range(0, len(line), 2)]
+    if any(line[2 * k + 1] != c for k, c in enumerate(pairs)) or sum(1 for c in pairs if is_han(c)) < MIN_GLYPH_PAIRS:
+        return None
+    single = "".join(pairs)
+    # Reduplicated words (高高兴兴, 干干净净) are written this way; jieba's dictionary knows them.
+    if any(a == b for a, b in itertools.pairwise(single)) or any(
+        len(w) == 4 and w[0] == w[1] and w[2] == w[3] for w in spinning.tokenize(line)
+    ):
+        return None
+    return [(2 * k + 1, 2 * k + 2, f"{line} → {single}") for k in range(len(pairs))]
+
+
 def undouble_headings(text: str) -> Step:
     """Collapse lines made of doubled runs into single runs; leave ordinary reduplication alone."""
     edits: list[Edit] = []
     headings: list[tuple[int, int]] = []
     for line in _HEADING_CANDIDATE.finditer(text):
         s = line.group()
+        other = _other_doubling(s)
+        if other is not None:
+            edits.extend(Edit(line.start() + a, line.start() + b, "", "pdf_doubled", note) for a, b, note in other)
+            headings.append((line.start(), line.end()))
+            continue
         # Cheap test first: in a doubled line nearly every character occurs at least twice.
         visible = len(s) - s.count(" ")
         # Cheaper still: with repeated characters covering ≥ MIN_COVERAGE of the line, at most
