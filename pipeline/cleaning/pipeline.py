@@ -120,7 +120,7 @@ def clean(
     # which would otherwise join across it.
     for fn in (
         print_pages.remove_empty_images, print_pages.remove_doc_notice, print_pages.remove_link_runs,
-        print_pages.join_page_numbers, print_pages.remove_running_heads,
+        print_pages.join_page_numbers, print_pages.remove_running_heads, print_pages.join_headline_space,
     ):
         chain.run(fn)
     chain.run(pdf.join_spaced_chars)

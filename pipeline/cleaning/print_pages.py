@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from typing import Any
 
-from pipeline.cleaning.base import Step, han_count, run_edits
+from pipeline.cleaning import spinning
+from pipeline.cleaning.base import HAN, Step, han_count, run_edits
 from pipeline.offsets import Edit
 
 _LINE = re.compile(r"[^\n]+")
@@ -178,6 +181,58 @@ def trim_epaper_head(text: str) -> Step:
         if not _kept_above(s)
     ]
     return run_edits("epaper_head", text, edits, "e-paper page furniture above the headline removed")
+
+
+# -- a headline set on two lines ------------------------------------------------------------------
+
+# A headline line with one space between Han characters: its two printed lines, joined by a space.
+_SPLIT_HEADLINE = re.compile(rf"^([{HAN}][^\s。！？!?]{{1,20}}[{HAN}]) ([{HAN}][^\s。！？!?]{{1,24}}[{HAN}])$")
+_NOUNISH = ("n", "vn", "nz", "ns", "nt", "nr", "j", "l", "m", "q", "t", "f", "b", "an")
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer() -> Any:
+    import jieba.posseg  # loads the part-of-speech table of jieba's dictionary, once, when first needed
+
+    return jieba.posseg.POSTokenizer(spinning.tokenizer())
+
+
+def _verb_then_object(left: str, right: str) -> bool:
+    """Whether ``left`` ends with a verb and ``right`` is its object: a noun phrase with no verb.
+
+    ``相山区召开 | 招商引资工作调度会`` is one clause cut in two; ``如画江西 | 征象独好`` and
+    ``项目签约 | 开工建设`` are two phrases set side by side, as headlines often are.
+    """
+    tagger = _pos_tokenizer()
+    last = list(tagger.lcut(left, HMM=False))[-1]
+    if last.flag != "v" or len(last.word) < 2:
+        return False
+    words = list(tagger.lcut(right, HMM=False))
+    return all(w.flag.startswith(_NOUNISH) for w in words) and words[-1].flag.startswith(("n", "vn", "j"))
+
+
+def join_headline_space(text: str) -> Step:
+    """``相山区召开 招商引资工作调度会`` → ``相山区召开招商引资工作调度会`` on an e-paper page.
+
+    An e-paper prints a long headline on two lines and its text joins them with a space. Joined
+    only on a page with e-paper marks, for the first heading-like line of the head split by one
+    space where the first part ends with a verb whose object is the second part (a noun phrase
+    without a verb); parallel halves keep their space.
+    """
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()][:HEAD_LINES]
+    if not any(_EPAPER_MARK.search(m.group()) for m in lines):
+        return run_edits("headline_space", text, [])
+    for m in lines:
+        s = m.group().strip()
+        h = _SPLIT_HEADLINE.match(s)
+        if h is None:
+            continue
+        if _verb_then_object(h.group(1), h.group(2)):
+            gap = m.start() + m.group().index(s) + h.end(1)
+            edits = [Edit(gap, gap + 1, "", "headline_space", "headline's two lines joined")]
+            return run_edits("headline_space", text, edits, "a headline set on two lines joined")
+        break  # only the headline: the first such line
+    return run_edits("headline_space", text, [])
 
 
 # -- a document site's notice ---------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.cleaning import clean
 from pipeline.cleaning.print_pages import (
+    join_headline_space,
     join_page_numbers,
     remove_doc_notice,
     remove_empty_images,
@@ -220,3 +221,16 @@ def test_a_title_repeated_on_one_page_is_no_running_head() -> None:
     page = ["正文第一行。", "正文第二行。", "正文第三行。", "正文第四行。"]
     text = "\n".join(["项目简介", *page, "— 1 —", "项目简介", *page, "正文。"])
     assert "项目简介" in remove_running_heads(text).text.split("\n")
+
+
+def test_an_epaper_headline_set_on_two_lines_is_joined() -> None:
+    text = "2024年11月20日\n第A05版:\n城东区召开 招商引资工作调度会\n本报讯 近日，城东区召开招商引资工作调度会。"
+    assert "城东区召开招商引资工作调度会\n本报讯" in join_headline_space(text).text
+
+
+def test_parallel_headline_halves_and_web_pages_keep_their_space() -> None:
+    for head in ("如画江西 征象独好", "项目签约 开工建设", "全力拼经济 奋战开门红", "记者 张三"):
+        text = f"第A01版:要闻\n{head}\n本报讯 昨天，城东区召开大会。"
+        assert join_headline_space(text).text == text, head
+    web = "城东区召开 招商引资工作调度会\n本报讯 近日，城东区召开招商引资工作调度会。"
+    assert join_headline_space(web).text == web  # no e-paper mark: a web page's own spacing
