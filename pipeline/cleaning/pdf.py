@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from pipeline.charclass import is_han
 from pipeline.cleaning import spinning
-from pipeline.cleaning.base import CLOSERS, HAN, Step, no_change, run_edits
+from pipeline.cleaning.base import CLOSERS, HAN, Found, Step, no_change, run_edits
+from pipeline.cleaning.residue.captions import is_marked_caption
 from pipeline.offsets import Edit
 
 # -- doubled headings ------------------------------------------------------------------------
@@ -83,12 +84,47 @@ def _is_punct_unit(unit: str) -> bool:
     return all(not c.isalnum() for c in unit)
 
 
+# A heading drawn twice with a space between the copies: "深港签署合作协议 深港签署合作协议".
+_SPACED_COPY = re.compile(r"^(\S.{3,}?\S)[ \t]+\1$")
+MIN_COPY_HAN = 3
+# Every glyph struck twice (a bold face faked by overprinting): "深深港港签签署署合合作作".
+MIN_GLYPH_PAIRS = 5
+
+
+def _other_doubling(line: str) -> list[tuple[int, int, str]] | None:
+    """Spans of ``line`` to drop when the whole line is a heading doubled in one of the two
+    forms the run cover does not catch; None otherwise."""
+    m = _SPACED_COPY.match(line)
+    if m is not None:
+        unit = m.group(1)
+        if sum(1 for c in unit if is_han(c)) >= MIN_COPY_HAN:
+            return [(m.end(1), len(line), f"{unit} {unit} → {unit}")]
+        return None
+    if len(line) < 2 * MIN_GLYPH_PAIRS or len(line) % 2:
+        return None
+    pairs = [line[i] for i in range(0, len(line), 2)]
+    if any(line[2 * k + 1] != c for k, c in enumerate(pairs)) or sum(1 for c in pairs if is_han(c)) < MIN_GLYPH_PAIRS:
+        return None
+    single = "".join(pairs)
+    # Reduplicated words (高高兴兴, 干干净净) are written this way; jieba's dictionary knows them.
+    if any(a == b for a, b in itertools.pairwise(single)) or any(
+        len(w) == 4 and w[0] == w[1] and w[2] == w[3] for w in spinning.tokenize(line)
+    ):
+        return None
+    return [(2 * k + 1, 2 * k + 2, f"{line} → {single}") for k in range(len(pairs))]
+
+
 def undouble_headings(text: str) -> Step:
     """Collapse lines made of doubled runs into single runs; leave ordinary reduplication alone."""
     edits: list[Edit] = []
     headings: list[tuple[int, int]] = []
     for line in _HEADING_CANDIDATE.finditer(text):
         s = line.group()
+        other = _other_doubling(s)
+        if other is not None:
+            edits.extend(Edit(line.start() + a, line.start() + b, "", "pdf_doubled", note) for a, b, note in other)
+            headings.append((line.start(), line.end()))
+            continue
         # Cheap test first: in a doubled line nearly every character occurs at least twice.
         visible = len(s) - s.count(" ")
         # Cheaper still: with repeated characters covering ≥ MIN_COVERAGE of the line, at most
@@ -149,6 +185,8 @@ _STANDALONE = re.compile(
     r"^(?:[▲▶▼△▷◆●■□◎]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))"
 )
 _CLAUSE_MARK = re.compile("[，,、。；;]")
+# The numbered-outline marks of _STANDALONE (not the picture and bullet marks).
+_OUTLINE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))")
 # A number split from its unit: the line ends with a digit, the next starts with a Han character or %.
 _DIGIT_END = re.compile(r"\d$")
 _UNIT_START = re.compile(f"[{HAN}%％]")
@@ -199,20 +237,81 @@ def is_hard_wrapped(text: str) -> bool:
 
 def _wrap_width(text: str) -> float | None:
     """The median width (in Han characters) of the non-blank lines of hard-wrapped text; None for other text."""
+    found = _wrap(text)
+    return None if found is None else found[0]
+
+
+def _wrap(text: str) -> tuple[float, bool] | None:
+    """(width, found as a column cluster) for hard-wrapped text; None for other text."""
     # The non-empty pieces of a split are the ``[^\n]+`` runs.
     lines = [stripped for line in text.split("\n") if (stripped := line.strip())]
     if len(lines) < MIN_LINES:
         return None
     widths = [_width(ln) for ln in lines]
     med = _median(widths)
-    if med > 120 or med < MIN_WIDTH:
+    if med > 120:
         return None
-    if sum(w for w in widths if w > LONG_LINE * med + 2) > MAX_LONG_SHARE * sum(widths):
+    # Prose cut into lines keeps its commas and stops inside the lines; verse and lists of names
+    # or items (short lines of one width, never to be joined) carry few or none.
+    full = [ln for ln, w in zip(lines, widths, strict=True) if w >= MIN_WIDTH]
+    if sum(1 for ln in full if _CLAUSE_MARK.search(ln)) < PUNCTUATED_SHARE * len(full):
         return None
+    if med < MIN_WIDTH or sum(w for w in widths if w > LONG_LINE * med + 2) > MAX_LONG_SHARE * sum(widths):
+        column = _column_width(lines, widths)
+        return None if column is None else (column, True)
     wrapped = sum(
         1 for ln, w in zip(lines, widths, strict=True) if abs(w - med) <= 0.3 * med + 2 and not _ends_sentence(ln)
     )
-    return med if wrapped >= MIN_WRAPPED_SHARE * len(lines) else None
+    if wrapped >= MIN_WRAPPED_SHARE * len(lines):
+        return med, False
+    column = _column_width(lines, widths)
+    return None if column is None else (column, True)
+
+
+PUNCTUATED_SHARE = 0.3
+# A page whose head is a block of short lines (a document's letterhead, a list of members) can
+# have a small median although its body is cut at one column width: the body is found as a
+# cluster of lines of one width (within COLUMN_TOLERANCE) that holds most of the characters,
+# most of them stopping mid-sentence, with no line running on past it.
+COLUMN_MIN = 12.0  # narrower clusters are verse or lists, not a column of prose
+COLUMN_TOLERANCE = 0.08
+COLUMN_LINES = 5
+COLUMN_CHAR_SHARE = 0.5
+COLUMN_OPEN_SHARE = 0.6
+COLUMN_OVERRUN = 0.1
+
+
+def _column_width(lines: list[str], widths: list[float]) -> float | None:
+    total = sum(widths)
+    counts = Counter(round(w) for w in widths if w >= COLUMN_MIN)
+    for width, _ in counts.most_common(3):
+        tol = max(1.5, COLUMN_TOLERANCE * width)
+        cluster = [ln for ln, w in zip(lines, widths, strict=True) if abs(w - width) <= tol]
+        if len(cluster) < COLUMN_LINES:
+            continue
+        # Of the body: the lines at least half the column wide (the head's short lines aside).
+        body = sum(w for w in widths if w >= width / 2)
+        if sum(_width(ln) for ln in cluster) < COLUMN_CHAR_SHARE * body:
+            continue
+        if sum(1 for ln in cluster if not _ends_sentence(ln)) < COLUMN_OPEN_SHARE * len(cluster):
+            continue
+        if sum(w for w in widths if w > width + tol + 2) > COLUMN_OVERRUN * total:
+            continue
+        return float(width)
+    return None
+
+
+# Words no phrase ends with: a structural particle, a conjunction, a preposition waiting for its
+# object. A headline line ending in one was wrapped ("…关于加快推进重大项目建设的" / "实施意见").
+_DANGLING = frozenset({"的", "和", "与", "及", "以及", "关于", "对于", "在", "把", "将", "向", "对", "并", "或"})
+_DANGLING_LAST = frozenset(w[-1] for w in _DANGLING)
+
+
+def _dangles(line: str) -> bool:
+    """Whether ``line`` ends with a word no phrase ends with (segmented, so 目的 is not 的)."""
+    if line[-1] not in _DANGLING_LAST or len(line) < 8:
+        return False
+    return spinning.tokenize(line[-6:])[-1] in _DANGLING
 
 
 def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> Step:
@@ -224,14 +323,32 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
     captions, bylines and date lines stand alone: they are short, carry a list or picture mark, or
     are a date. A number split from its unit (``50\\n亿元``) is rejoined whatever the width.
     """
-    if _wrap_width(text) is None:
+    wrap = _wrap(text)
+    if wrap is None:
         return no_change("pdf_lines", text)
+    # A page found by its column (its head a block of short lines): only a line that fills the
+    # column wraps, however short the lines around it.
+    column = wrap[0] if wrap[1] else 0.0
     edits: list[Edit] = []
     lines = list(_CONTENT.finditer(text))
     widths = [_width(m.group(1)) for m in lines]
+    captions: list[Found] = []
+    skip: set[int] = set()
     for n, (pm, nm) in enumerate(itertools.pairwise(lines)):
+        if n in skip:
+            continue
         prev, nxt = pm.group(1), nm.group(1)
-        if n == 0 and not _CLAUSE_MARK.search(prev):
+        cut = _caption_cut(lines, widths, n, column)
+        if cut is not None:
+            # A photo caption set beside the column came out between two lines of one sentence:
+            # it is lifted out, and the sentence joined around it.
+            last = lines[cut]
+            captions.append(Found(nm.start(1), last.end(1), text[nm.start(1) : last.end(1)]))
+            edits.append(Edit(pm.end(1), nm.start(1), "", "pdf_line_join", "line joined around a caption"))
+            edits.append(Edit(nm.start(1), lines[cut + 1].start(1), "", "caption", "caption inside a sentence"))
+            skip.update(range(n + 1, cut + 1))
+            continue
+        if n == 0 and not _CLAUSE_MARK.search(prev) and not _dangles(prev):
             continue  # the opening line without a comma is the headline, not a wrapped line
         if prev == nxt or _ends_sentence(prev) or pm.start() in headings or nm.start() in headings:
             continue
@@ -239,17 +356,50 @@ def join_broken_lines(text: str, *, headings: frozenset[int] = frozenset()) -> S
             continue
         number_split = _DIGIT_END.search(prev) is not None and _UNIT_START.match(nxt) is not None
         if not number_split:
-            if _STANDALONE.match(nxt) is not None or _STANDALONE.match(prev) is not None:
+            if _STANDALONE.match(nxt) is not None:
+                continue
+            if _STANDALONE.match(prev) is not None and not (_OUTLINE.match(prev) and _CLAUSE_MARK.search(prev)):
+                # A caption or a bare outline heading stands alone; an outline item that carries
+                # a clause mark is a paragraph, and one that fills its column wraps like any other.
                 continue
             local = _median(widths[max(0, n - LOCAL_LINES) : n + LOCAL_LINES + 1])
-            if local < MIN_WIDTH or widths[n] < FULL_LINE * local - INDENT:
+            if local < MIN_WIDTH or widths[n] < FULL_LINE * max(local, column) - INDENT:
                 continue
         latin = prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum()
         glue = " " if latin and not number_split else ""
         edits.append(Edit(pm.end(1), nm.start(1), glue, "pdf_line_join", "line joined"))
     step = run_edits("pdf_lines", text, edits, "lines broken inside sentences joined")
+    step.captions.extend(captions)
     step.metadata["hard_wrapped"] = True
     return step
+
+
+MAX_CAPTION_LINES = 2
+
+
+def _caption_cut(lines: list[re.Match[str]], widths: list[float], n: int, column: float) -> int | None:
+    """The last caption line when one or two caption lines (``图为…``, ``… 摄``, ``▲…``) follow
+    line ``n`` while it breaks a sentence at full column width, and a line of body text follows them."""
+    prev = lines[n].group(1)
+    if n == 0 or _ends_sentence(prev) or not is_marked_caption(lines[n + 1].group(1)):
+        return None
+    # Both sides are prose (clause marks in them), not a caption, a heading or a list item.
+    if not _CLAUSE_MARK.search(prev) or _STANDALONE.match(prev) is not None or is_marked_caption(prev):
+        return None
+    local = _median([w for k, w in enumerate(widths[max(0, n - LOCAL_LINES) : n + LOCAL_LINES + 2]) if k != n + 1])
+    if local < MIN_WIDTH or widths[n] < FULL_LINE * max(local, column) - INDENT:
+        return None
+    last = n + 1
+    while last + 1 < len(lines) and last - n < MAX_CAPTION_LINES and is_marked_caption(lines[last + 1].group(1)):
+        last += 1
+    if last + 1 >= len(lines):
+        return None
+    after = lines[last + 1].group(1)
+    if is_marked_caption(after) or _STANDALONE.match(after) is not None or _DATE_LINE.match(after) is not None:
+        return None
+    if not (_CLAUSE_MARK.search(after) or _ends_sentence(after)):
+        return None
+    return last
 
 
 # -- spaced-out characters -------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from pipeline.cleaning import containers, layout, pdf, pinyin, residue, script, spinning
+from pipeline.cleaning import containers, layout, pdf, pinyin, print_pages, residue, script, spinning
 from pipeline.cleaning.base import Step
 from pipeline.cleaning.residue import boilerplate, symbol_noise
 from pipeline.document import Caption, Change, CleanResult, Repair, Script, SourceFormat
@@ -116,6 +116,13 @@ def clean(
     converted = chain.run(lambda t: script.to_simplified(t, original_script))
     if original_script == "mixed":
         converted.flags.append("mixed_script")
+    # Furniture of printed pages that sits inside the text: before the space and line repairs,
+    # which would otherwise join across it.
+    for fn in (
+        print_pages.remove_empty_images, print_pages.remove_doc_notice, print_pages.remove_link_runs,
+        print_pages.join_page_numbers, print_pages.remove_running_heads, print_pages.join_headline_space,
+    ):
+        chain.run(fn)
     chain.run(pdf.join_spaced_chars)
     chain.run(pdf.join_wrap_spaces)
     heads: list[int] = []
@@ -129,7 +136,10 @@ def clean(
         if not doubled.edits:
             break  # the text did not change, so a second pass would find nothing either
     # Page-info and navigation lines are judged after undoubling, as they will finally read.
-    for fn in (residue.remove_navigation, residue.extract_page_info):
+    for fn in (
+        print_pages.trim_epaper_head, print_pages.remove_repeated_ads,
+        residue.remove_navigation, residue.extract_page_info,
+    ):
         step = chain.run(fn)
         heads = [step.offsets.to_derived(h, h)[0] for h in heads]
     # What is left of the page around the article, judged by structure and context.

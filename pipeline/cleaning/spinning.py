@@ -116,6 +116,11 @@ def _jieba() -> Any:
     return tk
 
 
+def tokenizer() -> Any:
+    """The one jieba tokenizer of the process (built on first use), for other steps to share."""
+    return _jieba()
+
+
 def tokenize(text: str) -> list[str]:
     """jieba's dictionary segmentation (no HMM guesses for unknown words)."""
     return list(_jieba().lcut(text, HMM=False))

@@ -86,3 +86,20 @@ def test_meaningful_spaces_survive() -> None:
     ):
         assert join_spaced_chars(text).text == text
         assert clean(text, "text").text == text
+
+
+def test_heading_copies_with_a_space_between_are_collapsed() -> None:
+    body = "\n今年深港签署合作协议，共建科技园区。"
+    assert undouble_headings("深港签署合作协议 深港签署合作协议" + body).text.startswith("深港签署合作协议\n")
+    assert undouble_headings("“三年倍增”  “三年倍增”" + body).text.startswith("“三年倍增”\n")
+
+
+def test_every_glyph_struck_twice_is_collapsed() -> None:
+    body = "\n今年深港签署合作协议，共建科技园区。"
+    assert undouble_headings("深深港港签签署署合合作作协协议议" + body).text.startswith("深港签署合作协议\n")
+
+
+def test_reduplication_and_short_cheers_stay() -> None:
+    body = "\n大家干干净净、高高兴兴过节。"
+    for line in ("高高兴兴干干净净漂漂亮亮", "加油 加油", "谢谢大家 谢谢大家", "2020 2020"):
+        assert undouble_headings(line + body).text.split("\n")[0] == line, line
