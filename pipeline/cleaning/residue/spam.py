@@ -8,6 +8,7 @@ from functools import lru_cache
 from pipeline.charclass import HAN_CLASS
 from pipeline.cleaning.base import Step, run_edits
 from pipeline.cleaning.containers import parse_date
+from pipeline.cleaning.residue.brands import brand_spam
 from pipeline.cleaning.residue.lines import dedupe, line_matches
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
@@ -177,6 +178,7 @@ def remove_inline_residue(text: str) -> Step:
         for m in line_matches(_TAIL_LINE, _TAIL_LINE_HINT, text)
     ]
     edits += _spam_lines(text)
+    edits += brand_spam(text)
     rx = _spam_rx()
     if rx is not None:
         # Every spam phrase contains one of a few anchor words; scanning the full pattern only
