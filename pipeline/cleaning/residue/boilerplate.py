@@ -96,6 +96,23 @@ _STAMP = re.compile(
     rf"{_DATE.pattern}\s*(?:\d{{1,2}}:\d{{2}}|\d+\b|星期|周[一二三四五六日天]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
 )
 _FULL_STAMP = re.compile(rf"^{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}:\d{{2}}$")
+# A count a page prints beside its stamp: "5417阅读", "86浏览" (a number and its unit).
+_COUNT = re.compile(r"\d+\s*(?:次阅读|阅读|次浏览|浏览|人气)")
+# A line made only of stamps: dates, times of day, counts and their labels ("13.11.2017 02:15",
+# "2022年10月19日, 11:58 (更新: 2022年10月19日, 13:23)", "2025-06-21 06:50:14 0次"). It needs a
+# time of day: a date alone ends a government notice as its signature date.
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_STAMP_PART = re.compile(
+    rf"{_DATE.pattern}|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b|{_TIME.pattern}|{_COUNT.pattern}|\d+\s*次"
+    r"|更新|发布|时间|日期|[\s:：,，()（）\[\]【】|｜/]"
+)
+# A generic label and its colon, "信息索引号:", "体裁分类:", and one with nothing after it.
+_LABEL = re.compile(r"[\u4e00-\u9fff]{2,5}[:：]")
+_EMPTY_LABEL = re.compile(r"[\u4e00-\u9fff]{2,5}[:：]\s*(?=[\u4e00-\u9fff]{2,5}[:：]|$)")
+# A telephone number alone on a line: "400-007-6266", "010-86223221", "0755-83216080".
+_PHONE_LINE = re.compile(
+    r"^(?:(?:\+?86|\(0\d{2,3}\))[\s-]?)?(?:\d{3,4}[\s-]\d{3,4}[\s-]?\d{3,4}|\d{3,4}-\d{7,8}|1[3-9]\d{9})$"
+)
 # The page numbers of a document site or a PDF: "_第1页", "第1页 / 共21页", "Page 1:", "1of 103",
 # "— 2 —".
 _DOC_PAGE = re.compile(
@@ -249,7 +266,22 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "e-paper page reference"
     if ln.han < 0.5 * n and (in_zone or ln.han < 0.2 * n) and _is_script(s):
         return "furniture", "script code"
-    fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0)
+    fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0) + (1 if _COUNT.search(s) else 0)
+    if in_zone and n <= 80 and _TIME.search(s) and not _STAMP_PART.sub("", s):
+        return "furniture", "publication stamp"
+    if in_zone and _PHONE_LINE.match(s):
+        return "furniture", "telephone number"
+    labels = len(_LABEL.findall(s))
+    if (
+        in_zone
+        and labels >= 2
+        and n <= 80
+        and not sentence
+        and (_EMPTY_LABEL.search(s) or (_DATE.search(s) and not _COMMA.search(s)))
+    ):
+        # "信息索引号: 1133…/2022-145483 主题分类:": a record's fields, some of them empty (a
+        # contact line "联系人：张三，联系电话：…" fills every field and stays).
+        return "furniture", "page-info fields"
     # Two page-info fields: a "?" here is a separator lost to a wrong encoding, not a question.
     if fields >= 2 and n <= 160 and not _SENTENCE_END.search(_LOST_SEPARATOR.sub(" ", s)):
         return "furniture", "page-info fields"
@@ -328,9 +360,12 @@ def remove_boilerplate(
     _repeats(lines, head_end)
     _vertical_menus(lines, head_end, tail_start)
     _related_tail(lines)
+    _headline_lists(lines)
+    _teaser_tail(lines)
     _doubled_headings(lines, head_end, tail_start)
     _resolve_weak(lines, head_end, tail_start)
     _tail_run(lines, tail_start)
+    _empty_label_end(lines)
     edits = [
         Edit(ln.start, ln.end, "", KIND, ln.reason)
         for ln in lines
@@ -545,6 +580,88 @@ def _related_tail(lines: list[_Line]) -> None:
             return
 
 
+HEADLINE_RUN = 4  # headline-like lines in a run: a list of other stories' titles
+MIN_HEADLINE, MAX_HEADLINE = 8, 45
+# Inside a headline: a clause break ("进球无效!申花反击", "迪达:国米仍是…", two phrases with a space).
+_HEADLINE_BREAK = re.compile(r"[，,！!？?：:](?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# An ordinal opens a heading of the text's own outline (第一章, 一、, 1., (二)): a table of contents.
+_ORDINAL = re.compile(
+    r"^(?:第[一二三四五六七八九十百\d]+[章节条部篇]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])"
+)
+# A teaser cut short: "…迎来佛罗伦萨的...". Chinese prose ends a trailing-off sentence with "……".
+_TEASER_END = re.compile(r"(?:\.{3}|(?<!…)…)$")
+MIN_TEASERS = 2
+_EMPTY_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：]$")
+
+
+def _paragraph_stop(s: str) -> bool:
+    """A full stop, or a colon ending the line (it introduces what follows): no headline."""
+    return "。" in s or s[-1] in ":："
+
+
+def _paragraph(ln: _Line) -> bool:
+    """A paragraph of the story: a line of some length with a full stop (headlines may carry ! ?)."""
+    return ln.size > MAX_HEADLINE and "。" in ln.text
+
+
+def _headline_like(ln: _Line) -> bool:
+    s = ln.text
+    if not MIN_HEADLINE <= ln.size <= MAX_HEADLINE or _paragraph_stop(s) or _ORDINAL.match(s):
+        return False
+    if ln.han < 0.6 * ln.size:
+        return False  # a stamp or a code line, not a title
+    return s[0] in _BULLET_FIRST or _HEADLINE_BREAK.search(s) is not None
+
+
+def _headline_lists(lines: list[_Line]) -> None:
+    """A run of other stories' headlines above the story or below it (a site's 热点 or 相关 list
+    without its header): at least ``HEADLINE_RUN`` lines in a row, each headline-like (a bullet, or
+    a clause break inside a short line with no full stop), with no paragraph between them and the
+    page edge. A list the story introduces ("签约项目如下:") or sets between its paragraphs stays."""
+    paras = [i for i, ln in enumerate(lines) if _paragraph(ln)]
+    if not paras:
+        return
+    for lo, hi in ((0, paras[0]), (paras[-1] + 1, len(lines))):
+        i = lo
+        while i < hi:
+            if not _headline_like(lines[i]):
+                i += 1
+                continue
+            j = i
+            while j < hi and _headline_like(lines[j]):
+                j += 1
+            introduced = i > 0 and lines[i - 1].text[-1] in ":："
+            # Distinct titles: a headline the page prints three times is a doubled heading.
+            if len({_key(ln) for ln in lines[i:j]}) >= HEADLINE_RUN and not introduced:
+                for ln in lines[i:j]:
+                    if ln.cls != "furniture":
+                        ln.cls, ln.reason = "furniture", "list of other headlines"
+            i = j
+
+
+def _teaser_tail(lines: list[_Line]) -> None:
+    """Teasers of other stories ending the page: lines cut short with "..." (a date glued before
+    or between them), at least ``MIN_TEASERS`` of them and nothing else up to the page end."""
+    run: list[_Line] = []
+    teasers = 0
+    for ln in reversed(lines):
+        if _TEASER_END.search(ln.text):
+            teasers += 1
+        elif not _DATE_ONLY.match(ln.text):
+            break
+        run.append(ln)
+    if teasers >= MIN_TEASERS:
+        for ln in run:
+            if ln.cls != "furniture":
+                ln.cls, ln.reason = "furniture", "teasers of other stories"
+
+
+def _empty_label_end(lines: list[_Line]) -> None:
+    """A label with nothing after it ending the page ("标签:", "本题链接:"): its links were lost."""
+    if len(lines) >= 2 and _EMPTY_LABEL_LINE.match(lines[-1].text) and lines[-1].cls != "furniture":
+        lines[-1].cls, lines[-1].reason = "furniture", "empty label ending the page"
+
+
 MIN_HEADING = 8
 MAX_HEADING_PREFIX = 15
 
@@ -576,9 +693,13 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
             if ln.cls != "furniture":
                 ln.cls, ln.reason = "furniture", "repeated heading"
             continue
-        if i < head_end and ln.cls != "furniture" and any(
-            len(t) >= MIN_HEADING and ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
-            for t in first
+        if (
+            i < head_end
+            and ln.cls != "furniture"
+            and any(
+                len(t) >= MIN_HEADING and ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
+                for t in first
+            )
         ):
             # The heading again behind a site's label: "某某官网最新热点:标题".
             ln.cls, ln.reason = "furniture", "repeated heading"
