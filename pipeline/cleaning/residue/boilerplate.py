@@ -123,8 +123,11 @@ _DOC_PAGE = re.compile(
 # A rule line under a heading: "*****", "-----", "=====".
 _RULE = re.compile(r"^[*=\-_~#·•]{5,}$")
 # Markup a template left in the text: HTML comments, PHP/ASP tags, file names of pages.
-_MARKUP_HINT = re.compile(r"<|-->|\?>|\(\)|content_|/enpproperty|&nbsp|\{\$|\$\{")  # in every _MARKUP match
-_MARKUP = re.compile(r"<!--|-->|<\?|\?>|\w+\(\)\)?;|\bcontent_\d+\.s?html?\b|/enpproperty|&nbsp;|\{\$|\$\{")
+_MARKUP_HINT = re.compile(r"<|-->|\?>|\(\)|content_|/enpproperty|&nbsp|\{\$|\$\{|!\[")  # in every _MARKUP match
+# ... and an image a Markdown conversion left without its picture: "![]()", "![logo](/img/a.png)".
+_MARKUP = re.compile(
+    r"<!--|-->|<\?|\?>|\w+\(\)\)?;|\bcontent_\d+\.s?html?\b|/enpproperty|&nbsp;|\{\$|\$\{|!\[[^\]\n]{0,40}\]\([^)\n]{0,200}\)"
+)
 # An e-paper page label: 第A05版: / A01版:要闻 / 02版:要闻 / 第3版().
 _EPAPER_PAGE = re.compile(r"(?:^|[\s:：])第?[A-Z]?\d{1,3}版(?:[:：(（]|$)")
 # The page label an e-paper appends to a headline it prints twice: "护城河建设正酣(一版)".
@@ -163,6 +166,8 @@ _VICE = re.compile(
 _SOLICIT = re.compile(r"官网|官方网站|网址|平台|注册|开户|下载|[Aa][Pp][Pp]|入口|在线观看|免费|网站")
 # A document site names the document twice in its notice: "《X.docx》由会员分享…更多相关《X.docx(30页珍藏版)》".
 _DOC_NOTICE = re.compile(r"《([^《》\n]{2,60}?)(?:\([^()《》\n]{0,20}\))?》[^\n]*《\1")
+_BRAND_ONLY = re.compile(r"^([A-Za-z0-9]{2,8}|[\u4e00-\u9fff]{2,6}?)(?:官网|官方网站|app|APP|App|平台|入口|下载){2,}$")
+_FILE_EXT = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)$", re.I)
 _BULLET = re.compile(r"^[•·▪●○◆◇■□\-*]\s*")
 _BULLET_FIRST = frozenset("•·▪●○◆◇■□-*")
 _RELATED_HEADER = re.compile(r"^[【\[]?(?:[^\s【】\[\]]{0,4})[】\]]?$")
@@ -421,7 +426,12 @@ def _story_zones(
 
 def _ad_lines(lines: list[_Line], text: str) -> None:
     """An ad for a gambling or adult site whose words the story never uses (judged before the
-    story's zones are drawn: a long ad line above the headline reads like its first paragraph)."""
+    story's zones are drawn: a long ad line above the headline reads like its first paragraph),
+    and a brand with its site words alone atop the page ("某某官网app") that the story never names."""
+    for ln in lines[:2]:
+        m = _BRAND_ONLY.match(ln.text)
+        if m is not None and m.group(1) not in text[: ln.start] + text[ln.end :]:
+            ln.cls, ln.reason = "furniture", "brand line atop the page"
     for ln in lines:
         if ln.cls == "furniture" or _SENTENCE_END.search(ln.text) or ln.size > 120:
             continue
@@ -437,7 +447,9 @@ def _doc_notices(lines: list[_Line], head_end: int) -> None:
     own = {_BULLET.sub("", ln.text) for ln in lines}
     for ln in lines[: head_end + 1]:  # the notice may be the first line read as prose
         m = _DOC_NOTICE.search(ln.text)
-        if m is not None and ln.size <= 200 and m.group(1).strip() in own:
+        # The document's title is a line of the page, or carries a file's extension
+        # ("《某报告.docx》由会员分享…"): no book or plan a story cites is a .docx.
+        if m is not None and ln.size <= 200 and (m.group(1).strip() in own or _FILE_EXT.search(m.group(1))):
             ln.cls, ln.reason = "furniture", "document site's notice"
 
 
@@ -516,6 +528,16 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
         if len(group) >= 2 and len(copies) == len(group) and not is_marked_caption(copies[0].text):
             for ln in copies:
                 ln.cls, ln.reason = "furniture", "line repeated between paragraphs"
+    # A longer line with a solicitation, printed twice between the story's paragraphs: an ad
+    # the site inserts ("AI帮您写可研 30分钟完成…，点击免费用"); a subheading used twice has none.
+    ads: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if first < i and 20 < ln.size <= 80 and not _SENTENCE_END.search(ln.text) and _SOLICIT.search(ln.text):
+            ads.setdefault(_key(ln), []).append(i)
+    for where in ads.values():
+        if len(where) >= 2 and where[0] < last:
+            for i in where:
+                lines[i].cls, lines[i].reason = "furniture", "ad line repeated between paragraphs"
     # The page's window title, "标题 - 站名", above the headline it repeats.
     texts = {ln.text for ln in lines}
     for ln in lines[:head_end]:
@@ -693,13 +715,9 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
             if ln.cls != "furniture":
                 ln.cls, ln.reason = "furniture", "repeated heading"
             continue
-        if (
-            i < head_end
-            and ln.cls != "furniture"
-            and any(
-                len(t) >= MIN_HEADING and ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
-                for t in first
-            )
+        if i < head_end and ln.cls != "furniture" and any(
+            len(t) >= MIN_HEADING and ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
+            for t in first
         ):
             # The heading again behind a site's label: "某某官网最新热点:标题".
             ln.cls, ln.reason = "furniture", "repeated heading"
