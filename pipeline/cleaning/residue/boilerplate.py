@@ -141,6 +141,8 @@ _ID_LINE = re.compile(r"^[0-9A-Fa-f]{20,}$")
 _URL_START = re.compile(r"^(?:https?://|www\.)\S+\s")
 # The font-size buttons of a page: "A A A", "A+ A-", "大 中 小".
 _FONT_SWITCH = re.compile(r"^(?:[AaＡ][+\-＋－]?\s*){2,3}$|^[大中小](?:\s*[大中小]){2}$")
+# A site's greeting atop its pages: "欢迎您来到某某电子有限公司!", "欢迎光临某某范文网".
+_GREETING = re.compile(r"^欢迎(?:您)?(?:来到|光临|访问|进入)[^，,。；;\n]{2,30}[!！。]?$")
 # A copyright notice at the foot of a page: "版权为某某所有 未经同意不得复制或镜像", "© 2017".
 _COPYRIGHT = re.compile(
     r"版权(?:所有|归|为[^。\n]{1,30}所有)|Copyright|©|未经[^。\n]{0,20}(?:同意|许可|授权)[^。\n]{0,10}不得"
@@ -263,6 +265,8 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "page-info line led by the site's address"
     if _FONT_SWITCH.match(s):
         return "furniture", "font-size switch"
+    if in_zone and _GREETING.match(s):
+        return "furniture", "site greeting"
     if in_zone and n <= 160 and not _SENTENCE_END.search(s) and _COPYRIGHT.search(s):
         return "furniture", "copyright notice"
     if in_zone and _CRUMB_CONTINUED.match(s) and not sentence:
@@ -540,10 +544,18 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
                 lines[i].cls, lines[i].reason = "furniture", "ad line repeated between paragraphs"
     # The page's window title, "标题 - 站名", above the headline it repeats.
     texts = {ln.text for ln in lines}
-    for ln in lines[:head_end]:
+    for w, ln in enumerate(lines[:head_end]):
         m = _SITE_SUFFIX.match(ln.text)
         if m is not None and ln.cls != "furniture" and m.group(1) in texts:
             ln.cls, ln.reason = "furniture", "window title with the site's name"
+            # Between the window title and the headline it repeats the page draws its header
+            # (font switch, weather widget, site features): short lines, none of them prose.
+            h = next((k for k in range(w + 1, head_end) if lines[k].text == m.group(1)), None)
+            header = lines[w + 1 : h] if h is not None else []
+            if all(x.size <= HEADER_LINE and not _SENTENCE_END.search(x.text) for x in header):
+                for x in header:
+                    if x.cls != "furniture":
+                        x.cls, x.reason = "furniture", "page header above the headline"
     # A headline an e-paper prints twice, once with its page label: "标题(一版)" above "标题".
     for ln in lines[:head_end]:
         m = _EPAPER_SUFFIX.search(ln.text)
@@ -551,6 +563,7 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
             ln.cls, ln.reason = "furniture", "e-paper page label"
 
 
+HEADER_LINE = 30
 _SITE_SUFFIX = re.compile(r"^(.{6,}?)\s+[-–—|｜_]\s+\S.{0,20}$")
 
 

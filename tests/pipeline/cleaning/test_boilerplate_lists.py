@@ -98,3 +98,28 @@ def test_telephone_lines_in_the_head_are_removed() -> None:
 
 def test_an_empty_label_ending_the_page_is_removed() -> None:
     assert removed(f"{P1}\n{P2}\n本题链接:\n") == ["本题链接:"]
+
+
+def test_the_page_header_between_window_title_and_headline_is_removed() -> None:
+    title = "某市与六家企业签订十年合作协议"
+    text = f"{title} - 某某新闻网\nA A A\n气温 湿度\n新闻重温 可重温过去12个月的新闻\n{title}\n{P1}\n{P2}\n"
+    assert removed(text) == [f"{title} - 某某新闻网", "A A A", "气温 湿度", "新闻重温 可重温过去12个月的新闻"]
+
+
+def test_a_lead_between_window_title_and_headline_stays() -> None:
+    title = "某市与六家企业签订十年合作协议"
+    text = f"{title} - 某某新闻网\n{P1}\n{title}\n{P2}\n"
+    assert P1 not in removed(text)
+
+
+def test_a_site_greeting_atop_the_page_is_removed() -> None:
+    greeting = "欢迎您来到某某电子有限公司!"
+    assert removed(f"{greeting}\n某市召开招商引资推进会\n{P1}\n{P2}\n") == [greeting]
+
+
+def test_a_rule_glued_to_a_line_is_removed_and_a_masked_number_stays() -> None:
+    from pipeline.cleaning.residue.spam import remove_inline_residue
+
+    assert remove_inline_residue("走近这张抗日名将创办的报纸……******\n").text == "走近这张抗日名将创办的报纸……\n"
+    masked = "联系电话：138******\n"
+    assert remove_inline_residue(masked).text == masked
