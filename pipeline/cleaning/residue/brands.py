@@ -150,6 +150,35 @@ def _title_prefix(text: str) -> list[Edit]:
     return edits
 
 
+# Trade words in their Simplified form only (體育, 娛樂, 電競 in Traditional text).
+_SIMPLIFIED_TRADE = re.compile(r"(?:体育|娱乐|电竞)+")
+_SIMPLIFIED_TRADE_HINT = re.compile(r"体育|娱乐|电竞")
+
+
+def _script_mismatch(text: str) -> list[Edit]:
+    """A brand in Simplified characters spliced into a Traditional article ("張純信:凯捷体育娱乐泛海…"):
+    the trade word and the name before it (no Traditional-only character in it) are foreign to
+    the page's script, so the template, not the author, wrote them."""
+    from pipeline.cleaning.script import detect_script, traditional_only
+
+    if detect_script(_SIMPLIFIED_TRADE.sub("", text)) != "hant":  # the page's script, without the spam
+        return []
+    trad_only = traditional_only()
+    edits: list[Edit] = []
+    for m in _SIMPLIFIED_TRADE.finditer(text):
+        start = m.start()
+        while (
+            start > 0
+            and m.start() - start < MAX_NAME
+            and HAN.match(text, start - 1)
+            and (trad_only is None or not trad_only.match(text, start - 1))
+        ):
+            start -= 1
+        token = text[start : m.end()]
+        edits.append(Edit(start, m.end(), "", "spam", f"Simplified brand in a Traditional text: {token}"))
+    return edits
+
+
 def brand_spam(text: str) -> list[Edit]:
     """All brand-spam edits of ``text`` (possibly overlapping; the caller dedupes)."""
     edits: list[Edit] = []
@@ -157,6 +186,8 @@ def brand_spam(text: str) -> list[Edit]:
         edits += _template_sentences(text)
         edits += _spliced_tokens(text)
     edits += _title_prefix(text)
+    if _SIMPLIFIED_TRADE_HINT.search(text):
+        edits += _script_mismatch(text)
     if _GLUED_LINK_HINT.search(text):
         edits += [
             Edit(m.start(), m.end(), "", "spam", f"link glued to a paragraph: {m.group().strip()}")
@@ -168,4 +199,5 @@ def brand_spam(text: str) -> list[Edit]:
 HINTED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_TOKEN, _TOKEN_HINT),
     (_GLUED_LINK, _GLUED_LINK_HINT),
+    (_SIMPLIFIED_TRADE, _SIMPLIFIED_TRADE_HINT),
 )

@@ -81,3 +81,17 @@ def test_a_product_name_in_latin_stays() -> None:
 def test_two_sentences_sharing_a_short_ending_stay() -> None:
     text = "甲公司的官网已经上线。乙公司的app已经上线。"
     assert _clean(text) == text
+
+
+def test_a_simplified_brand_in_a_traditional_text_is_removed() -> None:
+    text = (
+        "張純信:星河体育娱乐金融學院副院長\n"
+        "利用區塊鏈技術可以有效提高自動預警信息系統的速度、透明度與靈敏度,與疫情相關的數據是分散在全國各地的。"
+    )
+    out = _clean(text)
+    assert "星河体育娱乐" not in out and "張純信:金融學院副院長" in out
+
+
+def test_sport_in_a_simplified_text_stays() -> None:
+    text = "市体育局与某娱乐公司签约，共建全民健身中心。"
+    assert _clean(text) == text
