@@ -666,8 +666,10 @@ def _headline_lists(lines: list[_Line]) -> None:
             while j < hi and _headline_like(lines[j]):
                 j += 1
             introduced = i > 0 and lines[i - 1].text[-1] in ":："
-            # Distinct titles: a headline the page prints three times is a doubled heading.
-            if len({_key(ln) for ln in lines[i:j]}) >= HEADLINE_RUN and not introduced:
+            # Distinct titles: a headline the page prints three times is a doubled heading. Lines
+            # of one or two lengths are verse (a poem quoted at the head or foot), not titles.
+            verse = len({ln.size for ln in lines[i:j]}) <= 2
+            if len({_key(ln) for ln in lines[i:j]}) >= HEADLINE_RUN and not introduced and not verse:
                 for ln in lines[i:j]:
                     if ln.cls != "furniture":
                         ln.cls, ln.reason = "furniture", "list of other headlines"

@@ -123,3 +123,14 @@ def test_a_rule_glued_to_a_line_is_removed_and_a_masked_number_stays() -> None:
     assert remove_inline_residue("走近这张抗日名将创办的报纸……******\n").text == "走近这张抗日名将创办的报纸……\n"
     masked = "联系电话：138******\n"
     assert remove_inline_residue(masked).text == masked
+
+
+def test_a_poem_quoted_at_the_foot_of_the_story_stays() -> None:
+    poem = [
+        "春风又绿江南岸，明月何时照我还",
+        "两岸猿声啼不住，轻舟已过万重山",
+        "孤帆远影碧空尽，唯见长江天际流",
+        "千里莺啼绿映红，水村山郭酒旗风",
+    ]
+    text = f"{P1}\n{P2}\n" + "\n".join(poem) + "\n"
+    assert removed(text) == []
