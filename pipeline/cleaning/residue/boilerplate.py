@@ -278,8 +278,6 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
     fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0) + (1 if _COUNT.search(s) else 0)
     if in_zone and n <= 80 and _TIME.search(s) and not _STAMP_PART.sub("", s):
         return "furniture", "publication stamp"
-    if in_zone and _PHONE_LINE.match(s):
-        return "furniture", "telephone number"
     labels = len(_LABEL.findall(s))
     if (
         in_zone
@@ -365,6 +363,12 @@ def remove_boilerplate(
     _classify_all(lines, range(n), head_end, tail_start, known_lines)
     _ad_lines(lines, text)
     head_end, tail_start = _story_zones(lines, head_end, tail_start, known_lines)
+    story = next((i for i, ln in enumerate(lines) if ln.cls == "content"), 0)
+    for ln in lines[:story]:
+        # A telephone number alone above the story is the site's hotline; below it, the contact
+        # a notice ends with ("联系电话：" / "0551-1234567") stays.
+        if _PHONE_LINE.match(ln.text):
+            ln.cls, ln.reason = "furniture", "telephone number"
     _doc_notices(lines, head_end)
     _repeats(lines, head_end)
     _vertical_menus(lines, head_end, tail_start)

@@ -134,3 +134,8 @@ def test_a_poem_quoted_at_the_foot_of_the_story_stays() -> None:
     ]
     text = f"{P1}\n{P2}\n" + "\n".join(poem) + "\n"
     assert removed(text) == []
+
+
+def test_a_contact_number_ending_a_notice_stays() -> None:
+    text = f"某市召开招商引资推进会\n{P1}\n{P2}\n联系人：张三\n联系电话：\n0551-1234567\n"
+    assert removed(text) == []
