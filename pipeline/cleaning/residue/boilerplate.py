@@ -28,6 +28,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.charclass import HAN_CLASS
 from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
 from pipeline.cleaning.containers import parse_date
 from pipeline.cleaning.residue.captions import is_marked_caption
@@ -107,8 +108,8 @@ _STAMP_PART = re.compile(
     r"|更新|发布|时间|日期|[\s:：,，()（）\[\]【】|｜/]"
 )
 # A generic label and its colon, "信息索引号:", "体裁分类:", and one with nothing after it.
-_LABEL = re.compile(r"[\u4e00-\u9fff]{2,5}[:：]")
-_EMPTY_LABEL = re.compile(r"[\u4e00-\u9fff]{2,5}[:：]\s*(?=[\u4e00-\u9fff]{2,5}[:：]|$)")
+_LABEL = re.compile(rf"[{HAN_CLASS}]{{2,5}}[:：]")
+_EMPTY_LABEL = re.compile(rf"[{HAN_CLASS}]{{2,5}}[:：]\s*(?=[{HAN_CLASS}]{{2,5}}[:：]|$)")
 # A telephone number alone on a line: "400-007-6266", "010-86223221", "0755-83216080".
 _PHONE_LINE = re.compile(
     r"^(?:(?:\+?86|\(0\d{2,3}\))[\s-]?)?(?:\d{3,4}[\s-]\d{3,4}[\s-]?\d{3,4}|\d{3,4}-\d{7,8}|1[3-9]\d{9})$"
@@ -168,7 +169,10 @@ _VICE = re.compile(
 _SOLICIT = re.compile(r"官网|官方网站|网址|平台|注册|开户|下载|[Aa][Pp][Pp]|入口|在线观看|免费|网站")
 # A document site names the document twice in its notice: "《X.docx》由会员分享…更多相关《X.docx(30页珍藏版)》".
 _DOC_NOTICE = re.compile(r"《([^《》\n]{2,60}?)(?:\([^()《》\n]{0,20}\))?》[^\n]*《\1")
-_BRAND_ONLY = re.compile(r"^([A-Za-z0-9]{2,8}|[\u4e00-\u9fff]{2,6}?)(?:官网|官方网站|app|APP|App|平台|入口|下载){2,}$")
+# A brand and its site words alone on a line: "某某官网app".
+_BRAND_ONLY = re.compile(
+    rf"^([A-Za-z0-9]{{2,8}}|[{HAN_CLASS}]{{2,6}}?)(?:官网|官方网站|app|APP|App|平台|入口|下载){{2,}}$"
+)
 _FILE_EXT = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)$", re.I)
 _BULLET = re.compile(r"^[•·▪●○◆◇■□\-*]\s*")
 _BULLET_FIRST = frozenset("•·▪●○◆◇■□-*")
@@ -622,7 +626,7 @@ def _related_tail(lines: list[_Line]) -> None:
 HEADLINE_RUN = 4  # headline-like lines in a run: a list of other stories' titles
 MIN_HEADLINE, MAX_HEADLINE = 8, 45
 # Inside a headline: a clause break ("进球无效!申花反击", "迪达:国米仍是…", two phrases with a space).
-_HEADLINE_BREAK = re.compile(r"[，,！!？?：:](?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_HEADLINE_BREAK = re.compile(rf"[，,！!？?：:](?=\S)|(?<=[{HAN_CLASS}])\s+(?=[{HAN_CLASS}])")
 # An ordinal opens a heading of the text's own outline (第一章, 一、, 1., (二)): a table of contents.
 _ORDINAL = re.compile(
     r"^(?:第[一二三四五六七八九十百\d]+[章节条部篇]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])"
@@ -630,7 +634,7 @@ _ORDINAL = re.compile(
 # A teaser cut short: "…迎来佛罗伦萨的...". Chinese prose ends a trailing-off sentence with "……".
 _TEASER_END = re.compile(r"(?:\.{3}|(?<!…)…)$")
 MIN_TEASERS = 2
-_EMPTY_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：]$")
+_EMPTY_LABEL_LINE = re.compile(rf"^[{HAN_CLASS}]{{1,6}}[:：]$")
 
 
 def _paragraph_stop(s: str) -> bool:
