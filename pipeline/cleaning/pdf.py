@@ -180,6 +180,7 @@ def _ends_sentence(line: str) -> bool:
     core = line.rstrip(CLOSERS)
     return bool(core) and core[-1] in _SENTENCE_ENDS
 
+
 # Lines that stand alone: captions/bullets, list items, obvious headings of a numbered outline.
 _STANDALONE = re.compile(
     r"^(?:[▲▶▼△▷◆●■□◎]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))"
@@ -549,3 +550,40 @@ def join_number_spaces(text: str) -> Step:
     """
     edits = [Edit(m.start(), m.end(), "", "spaced_chars", "space beside number") for m in _NUM_SPACE.finditer(text)]
     return run_edits("number_spaces", text, edits, "spaces around numbers in PDF text removed")
+
+
+# A document site shows its preview in numbered chunks cut at a fixed length ("1、…占项目总投资
+# 的14.8" / "2、9%。项目正常运营…"): the numbers run 1, 2, 3 from the first chunk, every chunk is long
+# and every cut falls inside a sentence. A numbered list of the text's own ends its items.
+_CHUNK = re.compile(r"^[ \t]*(\d{1,3})、", re.M)
+_CHUNK_HINT = re.compile("、")
+MIN_CHUNK = 150
+
+
+def join_preview_chunks(text: str) -> Step:
+    """Drop a document site's chunk numbers and join the sentences its cuts split."""
+    if not _CHUNK_HINT.search(text):
+        return no_change("pdf_chunks", text)
+    marks = list(_CHUNK.finditer(text))
+    run: list[re.Match[str]] = []
+    for m in marks:
+        if int(m.group(1)) == len(run) + 1:
+            run.append(m)
+        elif m.group(1) == "1":
+            run = [m]
+        if len(run) >= 2 and run[-1] is not m:
+            break
+    if len(run) < 2:
+        return no_change("pdf_chunks", text)
+    for a, b in itertools.pairwise(run):
+        chunk = text[a.end() : b.start()].rstrip()
+        if len(chunk) < MIN_CHUNK or _ends_sentence(chunk.rsplit("\n", 1)[-1]) or "\n" in chunk.strip():
+            return no_change("pdf_chunks", text)
+    edits = [Edit(run[0].start(), run[0].end(), "", "pdf_chunks", "document preview chunk number")]
+    for m in run[1:]:
+        cut = len(text[: m.start()].rstrip())
+        edits.append(Edit(cut, m.end(), "", "pdf_chunks", f"document preview chunk {m.group(1)} joined"))
+    return run_edits("pdf_chunks", text, edits, "document preview chunks joined")
+
+
+HINTED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ((_CHUNK, _CHUNK_HINT),)

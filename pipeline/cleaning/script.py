@@ -74,6 +74,11 @@ def _script_counters() -> tuple[_CharCounter, _CharCounter]:
     return _CharCounter(trad - simp), _CharCounter(simp - trad)
 
 
+def traditional_only() -> re.Pattern[str] | None:
+    """A character class of the (BMP) characters only Traditional texts use."""
+    return _script_counters()[0].bmp_rx
+
+
 def detect_script(text: str) -> Script:
     trad, simp = _script_counters()
     n_trad = trad.count(text)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.charclass import HAN_CLASS
 from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
 from pipeline.cleaning.containers import parse_date
 from pipeline.cleaning.residue.captions import is_marked_caption
@@ -96,6 +97,23 @@ _STAMP = re.compile(
     rf"{_DATE.pattern}\s*(?:\d{{1,2}}:\d{{2}}|\d+\b|星期|周[一二三四五六日天]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
 )
 _FULL_STAMP = re.compile(rf"^{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}:\d{{2}}$")
+# A count a page prints beside its stamp: "5417阅读", "86浏览" (a number and its unit).
+_COUNT = re.compile(r"\d+\s*(?:次阅读|阅读|次浏览|浏览|人气)")
+# A line made only of stamps: dates, times of day, counts and their labels ("13.11.2017 02:15",
+# "2022年10月19日, 11:58 (更新: 2022年10月19日, 13:23)", "2025-06-21 06:50:14 0次"). It needs a
+# time of day: a date alone ends a government notice as its signature date.
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_STAMP_PART = re.compile(
+    rf"{_DATE.pattern}|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b|{_TIME.pattern}|{_COUNT.pattern}|\d+\s*次"
+    r"|更新|发布|时间|日期|[\s:：,，()（）\[\]【】|｜/]"
+)
+# A generic label and its colon, "信息索引号:", "体裁分类:", and one with nothing after it.
+_LABEL = re.compile(rf"[{HAN_CLASS}]{{2,5}}[:：]")
+_EMPTY_LABEL = re.compile(rf"[{HAN_CLASS}]{{2,5}}[:：]\s*(?=[{HAN_CLASS}]{{2,5}}[:：]|$)")
+# A telephone number alone on a line: "400-007-6266", "010-86223221", "0755-83216080".
+_PHONE_LINE = re.compile(
+    r"^(?:(?:\+?86|\(0\d{2,3}\))[\s-]?)?(?:\d{3,4}[\s-]\d{3,4}[\s-]?\d{3,4}|\d{3,4}-\d{7,8}|1[3-9]\d{9})$"
+)
 # The page numbers of a document site or a PDF: "_第1页", "第1页 / 共21页", "Page 1:", "1of 103",
 # "— 2 —".
 _DOC_PAGE = re.compile(
@@ -106,8 +124,11 @@ _DOC_PAGE = re.compile(
 # A rule line under a heading: "*****", "-----", "=====".
 _RULE = re.compile(r"^[*=\-_~#·•]{5,}$")
 # Markup a template left in the text: HTML comments, PHP/ASP tags, file names of pages.
-_MARKUP_HINT = re.compile(r"<|-->|\?>|\(\)|content_|/enpproperty|&nbsp|\{\$|\$\{")  # in every _MARKUP match
-_MARKUP = re.compile(r"<!--|-->|<\?|\?>|\w+\(\)\)?;|\bcontent_\d+\.s?html?\b|/enpproperty|&nbsp;|\{\$|\$\{")
+_MARKUP_HINT = re.compile(r"<|-->|\?>|\(\)|content_|/enpproperty|&nbsp|\{\$|\$\{|!\[")  # in every _MARKUP match
+# ... and an image a Markdown conversion left without its picture: "![]()", "![logo](/img/a.png)".
+_MARKUP = re.compile(
+    r"<!--|-->|<\?|\?>|\w+\(\)\)?;|\bcontent_\d+\.s?html?\b|/enpproperty|&nbsp;|\{\$|\$\{|!\[[^\]\n]{0,40}\]\([^)\n]{0,200}\)"
+)
 # An e-paper page label: 第A05版: / A01版:要闻 / 02版:要闻 / 第3版().
 _EPAPER_PAGE = re.compile(r"(?:^|[\s:：])第?[A-Z]?\d{1,3}版(?:[:：(（]|$)")
 # The page label an e-paper appends to a headline it prints twice: "护城河建设正酣(一版)".
@@ -121,6 +142,8 @@ _ID_LINE = re.compile(r"^[0-9A-Fa-f]{20,}$")
 _URL_START = re.compile(r"^(?:https?://|www\.)\S+\s")
 # The font-size buttons of a page: "A A A", "A+ A-", "大 中 小".
 _FONT_SWITCH = re.compile(r"^(?:[AaＡ][+\-＋－]?\s*){2,3}$|^[大中小](?:\s*[大中小]){2}$")
+# A site's greeting atop its pages: "欢迎您来到某某电子有限公司!", "欢迎光临某某范文网".
+_GREETING = re.compile(r"^欢迎(?:您)?(?:来到|光临|访问|进入)[^，,。；;\n]{2,30}[!！。]?$")
 # A copyright notice at the foot of a page: "版权为某某所有 未经同意不得复制或镜像", "© 2017".
 _COPYRIGHT = re.compile(
     r"版权(?:所有|归|为[^。\n]{1,30}所有)|Copyright|©|未经[^。\n]{0,20}(?:同意|许可|授权)[^。\n]{0,10}不得"
@@ -146,6 +169,11 @@ _VICE = re.compile(
 _SOLICIT = re.compile(r"官网|官方网站|网址|平台|注册|开户|下载|[Aa][Pp][Pp]|入口|在线观看|免费|网站")
 # A document site names the document twice in its notice: "《X.docx》由会员分享…更多相关《X.docx(30页珍藏版)》".
 _DOC_NOTICE = re.compile(r"《([^《》\n]{2,60}?)(?:\([^()《》\n]{0,20}\))?》[^\n]*《\1")
+# A brand and its site words alone on a line: "某某官网app".
+_BRAND_ONLY = re.compile(
+    rf"^([A-Za-z0-9]{{2,8}}|[{HAN_CLASS}]{{2,6}}?)(?:官网|官方网站|app|APP|App|平台|入口|下载){{2,}}$"
+)
+_FILE_EXT = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)$", re.I)
 _BULLET = re.compile(r"^[•·▪●○◆◇■□\-*]\s*")
 _BULLET_FIRST = frozenset("•·▪●○◆◇■□-*")
 _RELATED_HEADER = re.compile(r"^[【\[]?(?:[^\s【】\[\]]{0,4})[】\]]?$")
@@ -241,6 +269,8 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "page-info line led by the site's address"
     if _FONT_SWITCH.match(s):
         return "furniture", "font-size switch"
+    if in_zone and _GREETING.match(s):
+        return "furniture", "site greeting"
     if in_zone and n <= 160 and not _SENTENCE_END.search(s) and _COPYRIGHT.search(s):
         return "furniture", "copyright notice"
     if in_zone and _CRUMB_CONTINUED.match(s) and not sentence:
@@ -249,7 +279,20 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "e-paper page reference"
     if ln.han < 0.5 * n and (in_zone or ln.han < 0.2 * n) and _is_script(s):
         return "furniture", "script code"
-    fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0)
+    fields = len(_FIELD.findall(s)) + (1 if _STAMP.search(s) else 0) + (1 if _COUNT.search(s) else 0)
+    if in_zone and n <= 80 and _TIME.search(s) and not _STAMP_PART.sub("", s):
+        return "furniture", "publication stamp"
+    labels = len(_LABEL.findall(s))
+    if (
+        in_zone
+        and labels >= 2
+        and n <= 80
+        and not sentence
+        and (_EMPTY_LABEL.search(s) or (_DATE.search(s) and not _COMMA.search(s)))
+    ):
+        # "信息索引号: 1133…/2022-145483 主题分类:": a record's fields, some of them empty (a
+        # contact line "联系人：张三，联系电话：…" fills every field and stays).
+        return "furniture", "page-info fields"
     # Two page-info fields: a "?" here is a separator lost to a wrong encoding, not a question.
     if fields >= 2 and n <= 160 and not _SENTENCE_END.search(_LOST_SEPARATOR.sub(" ", s)):
         return "furniture", "page-info fields"
@@ -324,13 +367,22 @@ def remove_boilerplate(
     _classify_all(lines, range(n), head_end, tail_start, known_lines)
     _ad_lines(lines, text)
     head_end, tail_start = _story_zones(lines, head_end, tail_start, known_lines)
+    story = next((i for i, ln in enumerate(lines) if ln.cls == "content"), 0)
+    for ln in lines[:story]:
+        # A telephone number alone above the story is the site's hotline; below it, the contact
+        # a notice ends with ("联系电话：" / "0551-1234567") stays.
+        if _PHONE_LINE.match(ln.text):
+            ln.cls, ln.reason = "furniture", "telephone number"
     _doc_notices(lines, head_end)
     _repeats(lines, head_end)
     _vertical_menus(lines, head_end, tail_start)
     _related_tail(lines)
+    _headline_lists(lines)
+    _teaser_tail(lines)
     _doubled_headings(lines, head_end, tail_start)
     _resolve_weak(lines, head_end, tail_start)
     _tail_run(lines, tail_start)
+    _empty_label_end(lines)
     edits = [
         Edit(ln.start, ln.end, "", KIND, ln.reason)
         for ln in lines
@@ -386,7 +438,12 @@ def _story_zones(
 
 def _ad_lines(lines: list[_Line], text: str) -> None:
     """An ad for a gambling or adult site whose words the story never uses (judged before the
-    story's zones are drawn: a long ad line above the headline reads like its first paragraph)."""
+    story's zones are drawn: a long ad line above the headline reads like its first paragraph),
+    and a brand with its site words alone atop the page ("某某官网app") that the story never names."""
+    for ln in lines[:2]:
+        m = _BRAND_ONLY.match(ln.text)
+        if m is not None and m.group(1) not in text[: ln.start] + text[ln.end :]:
+            ln.cls, ln.reason = "furniture", "brand line atop the page"
     for ln in lines:
         if ln.cls == "furniture" or _SENTENCE_END.search(ln.text) or ln.size > 120:
             continue
@@ -402,7 +459,9 @@ def _doc_notices(lines: list[_Line], head_end: int) -> None:
     own = {_BULLET.sub("", ln.text) for ln in lines}
     for ln in lines[: head_end + 1]:  # the notice may be the first line read as prose
         m = _DOC_NOTICE.search(ln.text)
-        if m is not None and ln.size <= 200 and m.group(1).strip() in own:
+        # The document's title is a line of the page, or carries a file's extension
+        # ("《某报告.docx》由会员分享…"): no book or plan a story cites is a .docx.
+        if m is not None and ln.size <= 200 and (m.group(1).strip() in own or _FILE_EXT.search(m.group(1))):
             ln.cls, ln.reason = "furniture", "document site's notice"
 
 
@@ -481,12 +540,30 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
         if len(group) >= 2 and len(copies) == len(group) and not is_marked_caption(copies[0].text):
             for ln in copies:
                 ln.cls, ln.reason = "furniture", "line repeated between paragraphs"
+    # A longer line with a solicitation, printed twice between the story's paragraphs: an ad
+    # the site inserts ("AI帮您写可研 30分钟完成…，点击免费用"); a subheading used twice has none.
+    ads: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if first < i and 20 < ln.size <= 80 and not _SENTENCE_END.search(ln.text) and _SOLICIT.search(ln.text):
+            ads.setdefault(_key(ln), []).append(i)
+    for where in ads.values():
+        if len(where) >= 2 and where[0] < last:
+            for i in where:
+                lines[i].cls, lines[i].reason = "furniture", "ad line repeated between paragraphs"
     # The page's window title, "标题 - 站名", above the headline it repeats.
     texts = {ln.text for ln in lines}
-    for ln in lines[:head_end]:
+    for w, ln in enumerate(lines[:head_end]):
         m = _SITE_SUFFIX.match(ln.text)
         if m is not None and ln.cls != "furniture" and m.group(1) in texts:
             ln.cls, ln.reason = "furniture", "window title with the site's name"
+            # Between the window title and the headline it repeats the page draws its header
+            # (font switch, weather widget, site features): short lines, none of them prose.
+            h = next((k for k in range(w + 1, head_end) if lines[k].text == m.group(1)), None)
+            header = lines[w + 1 : h] if h is not None else []
+            if all(x.size <= HEADER_LINE and not _SENTENCE_END.search(x.text) for x in header):
+                for x in header:
+                    if x.cls != "furniture":
+                        x.cls, x.reason = "furniture", "page header above the headline"
     # A headline an e-paper prints twice, once with its page label: "标题(一版)" above "标题".
     for ln in lines[:head_end]:
         m = _EPAPER_SUFFIX.search(ln.text)
@@ -494,6 +571,7 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
             ln.cls, ln.reason = "furniture", "e-paper page label"
 
 
+HEADER_LINE = 30
 _SITE_SUFFIX = re.compile(r"^(.{6,}?)\s+[-–—|｜_]\s+\S.{0,20}$")
 
 
@@ -552,6 +630,90 @@ def _related_tail(lines: list[_Line]) -> None:
             for ln in lines[i:]:
                 ln.cls, ln.reason = "furniture", f"after related-content header「{lines[i].text}」"
             return
+
+
+HEADLINE_RUN = 4  # headline-like lines in a run: a list of other stories' titles
+MIN_HEADLINE, MAX_HEADLINE = 8, 45
+# Inside a headline: a clause break ("进球无效!申花反击", "迪达:国米仍是…", two phrases with a space).
+_HEADLINE_BREAK = re.compile(rf"[，,！!？?：:](?=\S)|(?<=[{HAN_CLASS}])\s+(?=[{HAN_CLASS}])")
+# An ordinal opens a heading of the text's own outline (第一章, 一、, 1., (二)): a table of contents.
+_ORDINAL = re.compile(
+    r"^(?:第[一二三四五六七八九十百\d]+[章节条部篇]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])"
+)
+# A teaser cut short: "…迎来佛罗伦萨的...". Chinese prose ends a trailing-off sentence with "……".
+_TEASER_END = re.compile(r"(?:\.{3}|(?<!…)…)$")
+MIN_TEASERS = 2
+_EMPTY_LABEL_LINE = re.compile(rf"^[{HAN_CLASS}]{{1,6}}[:：]$")
+
+
+def _paragraph_stop(s: str) -> bool:
+    """A full stop, or a colon ending the line (it introduces what follows): no headline."""
+    return "。" in s or s[-1] in ":："
+
+
+def _paragraph(ln: _Line) -> bool:
+    """A paragraph of the story: a line of some length with a full stop (headlines may carry ! ?)."""
+    return ln.size > MAX_HEADLINE and "。" in ln.text
+
+
+def _headline_like(ln: _Line) -> bool:
+    s = ln.text
+    if not MIN_HEADLINE <= ln.size <= MAX_HEADLINE or _paragraph_stop(s) or _ORDINAL.match(s):
+        return False
+    if ln.han < 0.6 * ln.size:
+        return False  # a stamp or a code line, not a title
+    return s[0] in _BULLET_FIRST or _HEADLINE_BREAK.search(s) is not None
+
+
+def _headline_lists(lines: list[_Line]) -> None:
+    """A run of other stories' headlines above the story or below it (a site's 热点 or 相关 list
+    without its header): at least ``HEADLINE_RUN`` lines in a row, each headline-like (a bullet, or
+    a clause break inside a short line with no full stop), with no paragraph between them and the
+    page edge. A list the story introduces ("签约项目如下:") or sets between its paragraphs stays."""
+    paras = [i for i, ln in enumerate(lines) if _paragraph(ln)]
+    if not paras:
+        return
+    for lo, hi in ((0, paras[0]), (paras[-1] + 1, len(lines))):
+        i = lo
+        while i < hi:
+            if not _headline_like(lines[i]):
+                i += 1
+                continue
+            j = i
+            while j < hi and _headline_like(lines[j]):
+                j += 1
+            introduced = i > 0 and lines[i - 1].text[-1] in ":："
+            # Distinct titles: a headline the page prints three times is a doubled heading. Lines
+            # of one or two lengths are verse (a poem quoted at the head or foot), not titles.
+            verse = len({ln.size for ln in lines[i:j]}) <= 2
+            if len({_key(ln) for ln in lines[i:j]}) >= HEADLINE_RUN and not introduced and not verse:
+                for ln in lines[i:j]:
+                    if ln.cls != "furniture":
+                        ln.cls, ln.reason = "furniture", "list of other headlines"
+            i = j
+
+
+def _teaser_tail(lines: list[_Line]) -> None:
+    """Teasers of other stories ending the page: lines cut short with "..." (a date glued before
+    or between them), at least ``MIN_TEASERS`` of them and nothing else up to the page end."""
+    run: list[_Line] = []
+    teasers = 0
+    for ln in reversed(lines):
+        if _TEASER_END.search(ln.text):
+            teasers += 1
+        elif not _DATE_ONLY.match(ln.text):
+            break
+        run.append(ln)
+    if teasers >= MIN_TEASERS:
+        for ln in run:
+            if ln.cls != "furniture":
+                ln.cls, ln.reason = "furniture", "teasers of other stories"
+
+
+def _empty_label_end(lines: list[_Line]) -> None:
+    """A label with nothing after it ending the page ("标签:", "本题链接:"): its links were lost."""
+    if len(lines) >= 2 and _EMPTY_LABEL_LINE.match(lines[-1].text) and lines[-1].cls != "furniture":
+        lines[-1].cls, lines[-1].reason = "furniture", "empty label ending the page"
 
 
 MIN_HEADING = 8

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pipeline.charclass import HAN_CLASS
 from pipeline.cleaning.base import Step, run_edits
 from pipeline.cleaning.containers import parse_date
+from pipeline.cleaning.residue.brands import brand_spam
 from pipeline.cleaning.residue.lines import dedupe, line_matches
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
@@ -121,7 +122,20 @@ _EMOJI_HINT = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 # An e-paper jump line inside a paragraph: "（下转2版）", "(上接第1版)".
 _JUMP = re.compile(r"[(（](?:下转|上接|转|接)(?:第)?\s*[A-Z]?\d{1,3}\s*版[)）]")
 _JUMP_HINT = re.compile("版")
-HINTED += ((_EMOJI, _EMOJI_HINT), (_JUMP, _JUMP_HINT))
+# A rule of asterisks glued to the end of a line after its punctuation ("…走近这张报纸……******");
+# a masked number ("138******") keeps its asterisks.
+_GLUED_RULE = re.compile(r"(?<=[^\w\s*])\*{5,}[ \t]*$", re.M)
+_GLUED_RULE_HINT = re.compile(r"\*")
+# A document site's run of link texts glued together, each a title and "下载" ("评价法下载评价量规
+# 免费下载学院评价表文档下载"): three or more in a row without a space or a punctuation mark.
+_DOWNLOAD_RUN = re.compile(rf"(?:[A-Za-z0-9{HAN_CLASS}]{{1,12}}?(?:免费下载|文档下载|下载)){{3,}}")
+_DOWNLOAD_RUN_HINT = re.compile("下载")
+HINTED += (
+    (_EMOJI, _EMOJI_HINT),
+    (_JUMP, _JUMP_HINT),
+    (_DOWNLOAD_RUN, _DOWNLOAD_RUN_HINT),
+    (_GLUED_RULE, _GLUED_RULE_HINT),
+)
 # A bracketed contact ad: "【更多公文素材，微信：dadaw k01】", "[加微信 abc123 领取]".
 _CONTACT_AD = re.compile(
     r"[【\[][^【】\[\]\n]{0,20}(?:微信|微信号|QQ|qq|VX|vx|公众号)[:：]?\s*"
@@ -168,6 +182,13 @@ def remove_inline_residue(text: str) -> Step:
     if _JUMP_HINT.search(text):
         edits += [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _JUMP.finditer(text)]
     edits += [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _CONTACT_AD.finditer(text)]
+    if _GLUED_RULE_HINT.search(text):
+        edits += [Edit(m.start(), m.end(), "", "residue", "rule glued to a line") for m in _GLUED_RULE.finditer(text)]
+    if _DOWNLOAD_RUN_HINT.search(text):
+        edits += [
+            Edit(m.start(), m.end(), "", "spam", f"download link run: {m.group()}")
+            for m in _DOWNLOAD_RUN.finditer(text)
+        ]
     stamps = list(_INLINE_STAMP.finditer(text))
     edits += [Edit(m.start(), m.end(), "", "residue", m.group()) for m in stamps]
     marks = _watermarks(text)
@@ -177,6 +198,7 @@ def remove_inline_residue(text: str) -> Step:
         for m in line_matches(_TAIL_LINE, _TAIL_LINE_HINT, text)
     ]
     edits += _spam_lines(text)
+    edits += brand_spam(text)
     rx = _spam_rx()
     if rx is not None:
         # Every spam phrase contains one of a few anchor words; scanning the full pattern only
