@@ -65,6 +65,17 @@ def run_edits(kind: str, text: str, edits: Iterable[Edit], description: str = ""
     return Step(kind=kind, text=new_text, offsets=omap, edits=ordered, description=description)
 
 
+def without_overlaps(edits: Iterable[Edit]) -> list[Edit]:
+    """Edits that do not overlap, by start; at equal starts the longer edit wins (a dropped run
+    beats a per-character change inside it)."""
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
 def no_change(kind: str, text: str, description: str = "") -> Step:
     return Step(kind=kind, text=text, offsets=OffsetMap.identity(len(text)), description=description)
 

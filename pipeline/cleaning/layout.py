@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cleaning.base import HAN, Step, run_edits
+from pipeline.cleaning.base import HAN, Step, run_edits, without_overlaps
 from pipeline.offsets import Edit
 
 # Zero-width characters and BOMs carry nothing a reader sees but break matching.
@@ -41,18 +41,8 @@ def normalize_characters(text: str) -> Step:
     spaced: list[Edit] = []
     for m in _SPACE_BESIDE_PUNCT.finditer(text):
         spaced.append(Edit(m.start(), m.end(), "", "whitespace", "space beside punctuation"))
-    edits = _without_overlaps(edits + spaced)
+    edits = without_overlaps(edits + spaced)
     return run_edits("normalize", text, edits, "line endings, odd spaces and invisible characters")
-
-
-def _without_overlaps(edits: list[Edit]) -> list[Edit]:
-    out: list[Edit] = []
-    # At equal starts the longer edit wins (a dropped run beats the per-character space swap).
-    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if out and e.start < out[-1].end:
-            continue
-        out.append(e)
-    return out
 
 
 # Leading/trailing spaces of a line, and runs of blank lines (paragraph = one line in the result).

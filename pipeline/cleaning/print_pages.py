@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.cleaning import spinning
-from pipeline.cleaning.base import HAN, Step, han_count, run_edits
+from pipeline.cleaning.base import HAN, Step, han_count, run_edits, without_overlaps
 from pipeline.offsets import Edit
 
 _LINE = re.compile(r"[^\n]+")
@@ -372,14 +372,4 @@ def remove_empty_images(text: str) -> Step:
             Edit(m.start(), m.end(), "", "empty_image", "table row left empty")
             for m in _PIPES_ONLY.finditer(blanked)
         ]
-    return run_edits("empty_images", text, _disjoint(edits), "images without an address removed")
-
-
-def _disjoint(edits: list[Edit]) -> list[Edit]:
-    out: list[Edit] = []
-    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if out and e.start < out[-1].end:
-            continue
-        out.append(e)
-    return out
-
+    return run_edits("empty_images", text, without_overlaps(edits), "images without an address removed")
