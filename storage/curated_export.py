@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import io
-import multiprocessing
 import os
 import shutil
 import tempfile
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,13 +25,13 @@ from pipeline.export.span_formats import SPAN_FORMATS, SpanDoc, SpanWriter, open
 from pipeline.export.spans import DEFAULT_LABELS, Span, article_spans, span_tuples
 from pipeline.export.split import SPLITS, SplitSpec, assign_units, units
 from pipeline.export.writers import locked_part_dir, remove_stale_parts
-from pipeline.lifeline import die_with_parent
 from pipeline.offsets import OffsetMap
 from storage.export_filter import ExportFilter, group_outlets, select_ids
 from storage.exporting import (
     CHECK_EVERY,
     ExportCancelled,
     export_dataset,
+    in_worker_processes,
     iter_export_articles,
     worker_gc_paused,
 )
@@ -266,29 +263,9 @@ def _hf_parallel(url: str, ids: list[int], split_of: dict[int, str], options: Ex
     import pyarrow as pa
 
     chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-    # spawn, not fork: the GUI exports from a thread, and forking a threaded Qt process is unsafe.
-    ctx = multiprocessing.get_context("spawn")
-    window = workers * 2  # chunks in flight: memory stays bounded
-    with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx,
-                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        pending: deque[Future[tuple[int, dict[str, bytes], DatasetStats]]] = deque()
-
-        def result() -> tuple[int, dict[str, pa.Table], DatasetStats]:
-            n, data, stats = pending.popleft().result()
-            return n, {k: pa.ipc.open_stream(v).read_all() for k, v in data.items()}, stats
-
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(_hf_chunk, url, chunk, {i: split_of.get(i, "train") for i in chunk},
-                                           options))
-                if len(pending) >= window:
-                    yield result()
-            while pending:
-                yield result()
-        finally:
-            for f in pending:
-                f.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+    calls = [(url, chunk, {i: split_of.get(i, "train") for i in chunk}, options) for chunk in chunks]
+    for n, data, stats in in_worker_processes(_hf_chunk, calls, workers):
+        yield n, {k: pa.ipc.open_stream(v).read_all() for k, v in data.items()}, stats
 
 
 # The single-file formats but spaCy's (a DocBin is built whole) are rendered the same way: each
@@ -331,23 +308,8 @@ def _file_chunk(url: str, chunk: list[int], split_of: dict[int, str], split: boo
 def _file_parallel(url: str, ids: list[int], split_of: dict[int, str], split: bool, options: ExportOptions,
                    workers: int) -> Iterator[tuple[int, dict[str, str], dict[str, int]]]:
     chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-    ctx = multiprocessing.get_context("spawn")  # as _hf_parallel
-    window = workers * 2
-    with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx,
-                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        pending: deque[Future[tuple[int, dict[str, str], dict[str, int]]]] = deque()
-        try:
-            for chunk in chunks:
-                part_of = {i: split_of.get(i, "train") for i in chunk} if split else {}
-                pending.append(pool.submit(_file_chunk, url, chunk, part_of, split, options))
-                if len(pending) >= window:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for f in pending:
-                f.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+    calls = [(url, c, {i: split_of.get(i, "train") for i in c} if split else {}, split, options) for c in chunks]
+    yield from in_worker_processes(_file_chunk, calls, workers)
 
 
 def _open_writer(fmt: str, fh: IO[str]) -> Any:

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from sqlalchemy import Text, select, type_coerce
@@ -196,7 +196,7 @@ def export_dataset(
                 if sum(len(c) for c in chunks) >= PARALLEL_THRESHOLD:
                     fh.flush()
                     raw = fh.buffer  # type: ignore[attr-defined]  # the workers send UTF-8 bytes
-                    for n, data in _render_parallel(store.url, chunks, workers):
+                    for n, data in in_worker_processes(_render_chunk, [(store.url, c) for c in chunks], workers):
                         raw.write(data)
                         count += n
                         if progress is not None:
@@ -233,6 +233,7 @@ def _id_chunks(store: Store, statuses: Sequence[str] | None, ids: Sequence[int] 
     return [found[i : i + CHUNK] for i in range(0, len(found), CHUNK)]
 
 
+R = TypeVar("R")
 _worker_store: Store | None = None
 _gc_frozen = False
 
@@ -272,17 +273,21 @@ def _render_chunk(url: str, chunk: list[int]) -> tuple[int, bytes]:
     return len(lines), b"".join(lines)
 
 
-def _render_parallel(url: str, chunks: list[list[int]], workers: int) -> Iterator[tuple[int, bytes]]:
-    # spawn, not fork: the GUI exports from a thread, and forking a threaded Qt process is unsafe.
+def in_worker_processes(fn: Callable[..., R], calls: Sequence[tuple[Any, ...]], workers: int) -> Iterator[R]:
+    """``fn(*args)`` for each of ``calls`` in worker processes, the results in the calls' order.
+
+    Spawned, not forked: the GUI exports from a thread, and forking a threaded Qt process is
+    unsafe. At most two calls a worker are in flight, so memory stays bounded (a chunk is some
+    10 MB of text); the workers die with this process, even when it is killed (they hold the
+    store open); leaving the loop early cancels what has not started."""
     ctx = multiprocessing.get_context("spawn")
-    window = workers * 2  # chunks in flight: memory stays bounded (a chunk is ~10 MB of text)
-    # Workers die with this process, even when it is killed (they hold the store open).
-    with ProcessPoolExecutor(min(workers, len(chunks)) or 1, mp_context=ctx,
+    window = workers * 2
+    with ProcessPoolExecutor(min(workers, len(calls)) or 1, mp_context=ctx,
                              initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        pending: deque[Future[tuple[int, bytes]]] = deque()
+        pending: deque[Future[R]] = deque()
         try:
-            for chunk in chunks:
-                pending.append(pool.submit(_render_chunk, url, chunk))
+            for args in calls:
+                pending.append(pool.submit(fn, *args))
                 if len(pending) >= window:
                     yield pending.popleft().result()
             while pending:
