@@ -104,16 +104,25 @@ def repeated_candidates(text: str) -> frozenset[str]:
     (a swap needs MIN_CONTEXTS places at least). Needs no dictionary: where there are none, jieba
     is not loaded at all, and elsewhere only these characters are looked at."""
     syn = char_synonyms()
-    counts = Counter(c for c in text if c in syn)
-    return frozenset(c for c, k in counts.items() if k >= MIN_CONTEXTS)
+    # Counting every character is C-level; filtering the few distinct ones after is cheap.
+    return frozenset(c for c, k in Counter(text).items() if k >= MIN_CONTEXTS and c in syn)
 
 
 def _odd_units(text: str, freq: Mapping[str, int], chars: frozenset[str]) -> list[tuple[int, int]]:
-    return [
-        (i, i + 1)
-        for i, c in enumerate(text)
-        if c in chars and (freq.get(c) or 0) < FUNCTION_WORD and not _covered(text, i, freq)
-    ]
+    get = freq.get
+    out: list[tuple[int, int]] = []
+    for c in chars:
+        if (get(c) or 0) >= FUNCTION_WORD:
+            continue
+        for i in _find_all(text, c):
+            # The two two-character words around the character settle most places before the
+            # full check (the same test, in the order _covered makes it).
+            if (i and (get(text[i - 1 : i + 1]) or 0) >= COVER) or (get(text[i : i + 2]) or 0) >= COVER:
+                continue
+            if not _covered(text, i, freq):
+                out.append((i, i + 1))
+    out.sort()
+    return out
 
 
 def _neighbour_words(text: str, a: int, b: int, y: str, freq: Mapping[str, int]) -> tuple[str, str]:
@@ -220,8 +229,9 @@ def _word_index(freq: Mapping[str, int]) -> _Index:
 def repeated_sequences(text: str) -> frozenset[str]:
     """Two-Han-character sequences that occur at least SEQ_MIN_PLACES times. Needs no dictionary:
     a text without any (a short one) never loads jieba for the two-for-one swaps."""
-    counts = Counter(text[i : i + 2] for i in range(len(text) - 1) if _is_han(text[i]) and _is_han(text[i + 1]))
-    return frozenset(s for s, k in counts.items() if k >= SEQ_MIN_PLACES)
+    # Every adjacent pair counted at C level, then the few repeated ones checked for Han.
+    counts = Counter(map(str.__add__, text, text[1:]))
+    return frozenset(s for s, k in counts.items() if k >= SEQ_MIN_PLACES and _is_han(s[0]) and _is_han(s[1]))
 
 
 def _seq_places(text: str, freq: Mapping[str, int], seqs: frozenset[str]) -> dict[str, list[int]]:
@@ -316,6 +326,14 @@ def find_split_swaps(
         if usable < SEQ_MIN_PLACES:
             continue
         ranked = _ranked(per_x, freq)
+        # The checks below only shrink a candidate's repairs, so a sequence none of whose candidates
+        # could pass them (enough distinct words and places, the original absent) is settled
+        # before any window is segmented: the same outcome, without jieba for most articles.
+        if not any(
+            n >= MIN_CONTEXTS and len(reps) >= SEQ_SHARE * usable and text.count(x) <= SEQ_ABSENT * len(starts)
+            for n, _w, x, reps in ranked
+        ):
+            continue
         if ranked:
             # Segmenting is costly: only the leading candidates' repairs are checked, then ranked again.
             top = {x: {i: w for i, w in reps.items() if _rebuilds(text, i, x, segment)} for *_, x, reps in ranked[:3]}
