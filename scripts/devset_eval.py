@@ -18,6 +18,8 @@ export (those texts are imported too).
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -79,6 +81,7 @@ def main() -> int:
     export = work / "export.jsonl"
     run([*curator(), "import", "--workers", "1", *map(str, sorted(texts.glob("*.txt")))], env, work)
     run([*curator(), "export", "--format", "jsonl", "--out", str(export)], env, work)
+    _copy_duplicates(export, sorted(texts.glob("*.txt")))
     check = [sys.executable, str(TOOLS / "check_clean.py"), str(export), *(str(texts / m.name) for m in manifests)]
     if args.v:
         check.append("-v")
@@ -91,6 +94,30 @@ def main() -> int:
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return rc
+
+
+def _copy_duplicates(export: Path, files: list[Path]) -> None:
+    """The same page can stand in two sets (a residue text that is also an extraction text): the
+    store keeps one article for identical bytes, so the other name gets a copy of its record."""
+    first: dict[bytes, str] = {}
+    twins: list[tuple[str, str]] = []
+    for f in files:
+        digest = hashlib.sha256(f.read_bytes()).digest()
+        if digest in first:
+            twins.append((f.name, first[digest]))
+        else:
+            first[digest] = f.name
+    if not twins:
+        return
+    records = {}
+    with export.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            records[Path(rec.get("source_name", "")).name] = rec
+    with export.open("a", encoding="utf-8") as fh:
+        for name, kept in twins:
+            if name not in records and kept in records:
+                fh.write(json.dumps({**records[kept], "source_name": name}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
