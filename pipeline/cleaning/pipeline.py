@@ -125,7 +125,6 @@ def clean(
         chain.run(fn)
     chain.run(pdf.join_spaced_chars)
     chain.run(pdf.join_wrap_spaces)
-    chain.run(pdf.join_preview_chunks)
     heads: list[int] = []
     # Twice: a unit longer than the search limit can leave a doubled line behind, and a cleaned
     # text must not change when cleaned again.

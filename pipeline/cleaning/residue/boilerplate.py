@@ -540,16 +540,6 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
         if len(group) >= 2 and len(copies) == len(group) and not is_marked_caption(copies[0].text):
             for ln in copies:
                 ln.cls, ln.reason = "furniture", "line repeated between paragraphs"
-    # A longer line with a solicitation, printed twice between the story's paragraphs: an ad
-    # the site inserts ("AI帮您写可研 30分钟完成…，点击免费用"); a subheading used twice has none.
-    ads: dict[str, list[int]] = {}
-    for i, ln in enumerate(lines):
-        if first < i and 20 < ln.size <= 80 and not _SENTENCE_END.search(ln.text) and _SOLICIT.search(ln.text):
-            ads.setdefault(_key(ln), []).append(i)
-    for where in ads.values():
-        if len(where) >= 2 and where[0] < last:
-            for i in where:
-                lines[i].cls, lines[i].reason = "furniture", "ad line repeated between paragraphs"
     # The page's window title, "标题 - 站名", above the headline it repeats.
     texts = {ln.text for ln in lines}
     for w, ln in enumerate(lines[:head_end]):

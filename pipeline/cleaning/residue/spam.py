@@ -126,14 +126,9 @@ _JUMP_HINT = re.compile("版")
 # a masked number ("138******") keeps its asterisks.
 _GLUED_RULE = re.compile(r"(?<=[^\w\s*])\*{5,}[ \t]*$", re.M)
 _GLUED_RULE_HINT = re.compile(r"\*")
-# A document site's run of link texts glued together, each a title and "下载" ("评价法下载评价量规
-# 免费下载学院评价表文档下载"): three or more in a row without a space or a punctuation mark.
-_DOWNLOAD_RUN = re.compile(rf"(?:[A-Za-z0-9{HAN_CLASS}]{{1,12}}?(?:免费下载|文档下载|下载)){{3,}}")
-_DOWNLOAD_RUN_HINT = re.compile("下载")
 HINTED += (
     (_EMOJI, _EMOJI_HINT),
     (_JUMP, _JUMP_HINT),
-    (_DOWNLOAD_RUN, _DOWNLOAD_RUN_HINT),
     (_GLUED_RULE, _GLUED_RULE_HINT),
 )
 # A bracketed contact ad: "【更多公文素材，微信：dadaw k01】", "[加微信 abc123 领取]".
@@ -184,11 +179,6 @@ def remove_inline_residue(text: str) -> Step:
     edits += [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _CONTACT_AD.finditer(text)]
     if _GLUED_RULE_HINT.search(text):
         edits += [Edit(m.start(), m.end(), "", "residue", "rule glued to a line") for m in _GLUED_RULE.finditer(text)]
-    if _DOWNLOAD_RUN_HINT.search(text):
-        edits += [
-            Edit(m.start(), m.end(), "", "spam", f"download link run: {m.group()}")
-            for m in _DOWNLOAD_RUN.finditer(text)
-        ]
     stamps = list(_INLINE_STAMP.finditer(text))
     edits += [Edit(m.start(), m.end(), "", "residue", m.group()) for m in stamps]
     marks = _watermarks(text)

@@ -20,13 +20,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pipeline.cleaning
-from pipeline.cleaning import pdf
 from pipeline.cleaning.hints import hint_covers
 from pipeline.cleaning.residue import boilerplate, brands, captions, navigation, page_info, spam
 
 HINTED = [
     *navigation.HINTED, *page_info.HINTED, *spam.HINTED, *boilerplate.HINTED, *captions.HINTED, *brands.HINTED,
-    *pdf.HINTED,
 ]
 
 
