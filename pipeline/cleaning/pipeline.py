@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from pipeline.cleaning import containers, layout, pdf, pinyin, print_pages, residue, script, spinning
-from pipeline.cleaning.base import Step
+from pipeline.cleaning.base import Step, han_count
 from pipeline.cleaning.residue import boilerplate, symbol_noise
 from pipeline.document import Caption, Change, CleanResult, Repair, Script, SourceFormat
 from pipeline.offsets import OffsetMap
@@ -183,8 +183,8 @@ def clean(
         return chain.span_to_raw(spin_index, start, end) in spin_forced
 
     # Inserted spam any earlier repair removed (content farms both spin and insert spam): support
-    # for the spin judgement, whatever detected it.
-    spam = any("spam_removed" in st.flags or any(e.kind == "spam" for e in st.edits) for st in chain.steps)
+    # for the spin judgement, whatever detected it, if it was inserted into the story.
+    spam = _spam_in_story(chain)
     spin = chain.run(
         lambda t: spinning.restore_spin(
             t, skip=skipped if spin_skips else None, learned=learned_spin, rejected=rejected_spin,
@@ -199,6 +199,32 @@ def clean(
     chain.run(residue.lift_captions)
     chain.run(layout.finalize_layout)
     return _assemble(chain, original_script)
+
+
+# A line around a spam edit is the story's prose when this much Han text and a clause mark are left
+# once the spam is cut out of it.
+PROSE_HAN = 12
+_CLAUSE_MARKS = frozenset("，。；！？,;!?")
+
+
+def _spam_in_story(chain: _Chain) -> bool:
+    """Whether spam was cut out of the story itself: from a prose line, or a spam line between
+    paragraphs. A brand glued to the page's breadcrumb or menu ("某某官方首页 > 新闻中心") is the
+    page's chrome: a clean story on a spammy site is no evidence of a content farm."""
+    before = chain.raw
+    for st in chain.steps:
+        for e in st.edits:
+            if e.kind != "spam":
+                continue
+            if e.note.startswith("spam line:"):
+                return True  # judged between two lines, one of them prose (residue.spam)
+            lo = before.rfind("\n", 0, e.start) + 1
+            hi = before.find("\n", e.end)
+            rest = before[lo : e.start] + before[e.end : len(before) if hi < 0 else hi]
+            if han_count(rest) >= PROSE_HAN and not _CLAUSE_MARKS.isdisjoint(rest):
+                return True
+        before = st.text
+    return False
 
 
 def _assemble(chain: _Chain, original_script: Script) -> CleanResult:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.cleaning import clean
+from pipeline.cleaning import clean, residue
+from pipeline.cleaning import pipeline as cleaning_pipeline
 from pipeline.cleaning.spin_pairs import find_split_swaps
 from pipeline.cleaning.spinning import _jieba, _window_tokens, restore_spin
 
@@ -124,3 +125,34 @@ def test_guan_written_as_bu_ya_is_proved_and_real_bu_ya_is_not() -> None:
     clean_text = "他举止不雅，言语不雅，穿着也不雅，被主持人当场提醒。雅致的会场里，观众们都笑了。"
     assert find_split_swaps(clean_text, _jieba().FREQ, _window_tokens) == []
     assert clean(clean_text, "text").text == clean_text
+
+
+# Written for this test: a clean company story on a site whose breadcrumb carries a gambling brand,
+# with a phrase a synonym table lists (多年来 → 近年来) used twice.
+CLEAN_ON_SPAMMY_SITE = (
+    "凯发k8官方首页 > 新闻中心\n"
+    "集团在港成功举办春茗活动\n"
+    "集团董事长在致辞中表示，多年来集团坚持服务香港、服务国家，业务规模稳步扩大。\n"
+    "多年来，集团与各界朋友携手合作，共同见证了香港的繁荣发展，今后将继续深化合作。\n"
+)
+
+# The same brand spliced into a sentence of a spun story: that is a content farm's insertion.
+SPUN_WITH_INSERTED_BRAND = (
+    "集团董事长在致辞中表示，多年来凯发k8官方集团坚持服务香港、服务国家，业务规模稳步扩大。\n"
+    "多年来，集团与各界朋友携手合作，共同见证了香港的繁荣发展，今后将继续深化合作。\n"
+)
+
+
+def test_spam_in_the_page_chrome_does_not_make_a_clean_story_spun() -> None:
+    r = clean(CLEAN_ON_SPAMMY_SITE, "text")
+    assert "spun" not in r.flags
+    assert r.text.count("多年来") == 2
+
+
+def test_spam_spliced_into_a_sentence_still_supports_the_judgement() -> None:
+    chain = cleaning_pipeline._Chain.start(SPUN_WITH_INSERTED_BRAND)
+    chain.run(residue.remove_inline_residue)
+    assert cleaning_pipeline._spam_in_story(chain)
+    chrome = cleaning_pipeline._Chain.start(CLEAN_ON_SPAMMY_SITE)
+    chrome.run(residue.remove_inline_residue)
+    assert not cleaning_pipeline._spam_in_story(chrome)
