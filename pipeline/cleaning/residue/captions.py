@@ -43,12 +43,14 @@ def _maybe_credit(line: str) -> bool:
 
 _CREDIT_LAST = frozenset("摄影图)）")
 _CREDIT_FIRST = frozenset("图资")
-_NO_SENTENCE = re.compile(r"^[^。！？!?；;，]*$")
+# Half-width commas count: a text set in half-width punctuation ("6月9日讯 据新华社报道,6月8日…")
+# is prose all the same.
+_NO_SENTENCE = re.compile(r"^[^。！？!?；;，,]*$")
 _SCENE = re.compile(r"(?:现场|合影|留影|掠影|一角|全景|剪影|实景|效果图|鸟瞰图?|外景|航拍图?|资料(?:照片|图片))$")
 # Subject-less action phrases ("参观…"); "考察团…" / "调研组…" are subjects, not actions.
 _ACTION = re.compile(r"^(?:参观|考察|调研|走访|视察|察看|查看|听取|观看|参加|出席|检查|慰问)(?![团组队])")
 _TEXT_BYLINE = re.compile(r"(?:^|[\s\d(（])(?:文|撰文|记者|記者|作者)\s*[/:：／]")
-_DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+_DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?![讯电])")  # "6月9日讯" opens a news lead
 # What a dated photo caption shows; a chronology line ("3月5日 召开推进会") usually names none.
 _CAPTION_EVENT = re.compile(r"演讲|致辞|讲话|发言|签约|合影|现场|仪式|会见|会谈|座谈|调研|考察|参观|推介|揭牌|开幕")
 SHORT = 40

@@ -173,3 +173,14 @@ def test_a_byline_under_an_opening_image_ends_the_caption_group() -> None:
     text = "image\n20230808文/王妙琴\n\n云林工业区招商 反应热烈\n\n县政府8月7日上午办理招商说明会，多家企业参加。\n"
     out = clean(text, "txt").text
     assert "云林工业区招商 反应热烈" in out and "王妙琴" in out
+
+
+def test_a_dated_lead_in_half_width_punctuation_is_no_caption() -> None:
+    # Written for this test: a content farm's lead paragraph set in half-width commas, opening
+    # with its dateline and naming an event (会议), as a dated photo caption would.
+    lead = "6月9日讯 据新华社报道,6月8日下午,某省体育局举办线上招商大会,局长出席会议并讲话,现场签约额约3.3亿元"
+    text = f"某省体育产业招商签约额超3亿\n{lead}\n为帮助体育企业尽快摆脱疫情影响,省体育局举办了这次大会。\n"
+    step = lift_captions(text)
+    assert lead in step.text and not step.captions
+    # A dated caption without any clause mark is still lifted.
+    assert lift_captions("某省体育产业招商签约\n6月8日签约仪式现场\n正文第一段写了什么。\n").captions
