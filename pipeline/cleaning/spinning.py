@@ -20,6 +20,11 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
   rebuilds a dictionary compound with its neighbours (文件体系 → 文件系统) and is otherwise listed
   as a suspect. Matched as whole forms on jieba's word edges, never inside a longer dictionary
   word (关键时刻);
+- **tier t**, the spinner's own table: pairs of a public 伪原创 tool's synonym file
+  (``spin_table.tsv``, scripts/build_spin_tables.py: 介绍→先容, 下午→下昼, 机器→呆板, 学校→黉舍).
+  A table form that is no word (先容, 下昼, 黉舍) counts as evidence, and so does a non-word it leaves
+  inside a dictionary compound (呆板人 where 机器人 is a word) when the form is no common word; both
+  are restored in spun articles. A real word of the table (终极, 模子, 质料) on its own says nothing;
 - **tier p**, self-consistent swaps: a one-character swap of a Cilin synonym pair (邦 → 国) that
   repairs several distinct near-non-words of the same article into dictionary words (我邦, 邦际,
   本邦 → 我国, 国际, 本国): the spinner's own table, whatever its family. Evidence, and restored
