@@ -16,9 +16,10 @@ decide, not the choice of lines: a full copy yields the same pairs or more.
 Kept: both sides Han words of two or more characters; the rarer one (jieba dictionary frequency)
 is the spun form, the other the original, which must be common (>= MIN_ORIGINAL) and at least
 RATIO times as frequent (spinners swap a common word for a rare one, never the reverse; pairs of
-two common words such as 工资-人为 or 接触-打仗 drop out). Compounds as in spin_thesaurus.tsv:
-dictionary words of 3-5 characters (freq >= MIN_COMPOUND) containing the original once that are
-non-words with the spun form (机器人 → 呆板人).
+two common words such as 工资-人为 or 接触-打仗 drop out); or the spun form is no word at all
+(frequency <= NON_WORD) and the original a word (>= NON_WORD_ORIGINAL: 出面-出头具名, 谦虚-谦善).
+Compounds as in spin_thesaurus.tsv: dictionary words of 3-5 characters (freq >= MIN_COMPOUND)
+containing the original once that are non-words with the spun form (机器人 → 呆板人).
 
 Run: python scripts/build_spin_tables.py   (jieba is a project dependency). Deterministic output.
 """
@@ -39,6 +40,9 @@ LOCAL = ROOT / "upstream" / "spinner_tables"
 FULL = LOCAL / "Article-Stitchers_SYNONYMS.txt"
 EXCERPT = LOCAL / "Article-Stitchers_SYNONYMS.excerpt.txt"
 OUT = ROOT / "resources" / "spin_table.tsv"
+# A spun form this rare is no word: its pair needs only a real word as the original.
+NON_WORD = 5
+NON_WORD_ORIGINAL = 100
 LINE = re.compile(r"^\s*([^\s\-]+)-([^\s\-]+)\s*$")
 
 
@@ -59,7 +63,7 @@ def build(pairs: list[tuple[str, str]], freq: dict[str, int]) -> list[tuple[str,
         fa, fb = freq.get(a, 0), freq.get(b, 0)
         spun, orig = (a, b) if fa < fb else (b, a)
         fs, fo = freq.get(spun, 0), freq.get(orig, 0)
-        if fo >= MIN_ORIGINAL and fo >= RATIO * max(fs, 1):
+        if (fo >= MIN_ORIGINAL and fo >= RATIO * max(fs, 1)) or (fs <= NON_WORD and fo >= NON_WORD_ORIGINAL):
             kept[(spun, orig)] = None
     by_original: dict[str, list[str]] = {orig: [] for _, orig in kept}
     lengths = sorted({len(o) for o in by_original})
@@ -91,8 +95,9 @@ def main() -> None:
         "# Spun word → original from a public 伪原创 spinner synonym table.\n"
         f"# Source: {SOURCE} ({kind}, {len(pairs)} lines read).\n"
         "# Kept: two-or-more-character Han pairs; the rarer side (jieba dictionary frequency) is the spun\n"
-        f"# form; the original is >= {MIN_ORIGINAL} and >= {RATIO}x as frequent. Rebuilt by\n"
-        "# scripts/build_spin_tables.py; do not edit by hand.\n"
+        f"# form; the original is >= {MIN_ORIGINAL} and >= {RATIO}x as frequent, or the spun form is no word\n"
+        f"# (<= {NON_WORD}) and the original one (>= {NON_WORD_ORIGINAL}). Rebuilt by scripts/build_spin_tables.py;\n"
+        "# do not edit by hand.\n"
         "# Columns: spun, original, jieba freq of spun, jieba freq of original, dictionary compounds\n"
         f"# (3-5 chars, freq >= {MIN_COMPOUND}) that contain the original and are non-words with the spun form.\n"
     )

@@ -373,6 +373,15 @@ TABLE_COMPOUND_EVIDENCE = 1000
 TABLE_SOURCE = "伪原创工具同义词表"
 
 
+@lru_cache(maxsize=4096)
+def _reads_as_words_in_table(form: str) -> bool:
+    """Whether a table form reads as common words (以|是, 此|中). A form of three or more characters
+    that jieba can only cut into single characters (德|律|风) is no reading of anything: no word."""
+    if not _reads_as_words(form):
+        return False
+    return not (len(form) >= 3 and all(len(p) == 1 for p in tokenize(form)))
+
+
 def _table_hits(text: str, lex: Lexicon, *, words: bool) -> list[Hit]:
     """Tier t: where the spinner's own substitution table explains a non-word of the text."""
     hits: list[Hit] = []
@@ -404,7 +413,7 @@ def _table_hits(text: str, lex: Lexicon, *, words: bool) -> list[Hit]:
         entry = lex.table[m.group()]
         # Only a form that is no word at all speaks on its own (先容, 下昼, 黉舍); one jieba reads as
         # common words (以|是, 此|中, 都|会) or a real word (终极, 模子, 质料) needs a compound.
-        if entry.freq > RARE or _reads_as_words(entry.spun) or _overlaps(spans, a, b):
+        if entry.freq > RARE or _reads_as_words_in_table(entry.spun) or _overlaps(spans, a, b):
             continue
         if not _on_token_edges(text, a, b):
             continue
