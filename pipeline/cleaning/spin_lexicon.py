@@ -9,7 +9,9 @@ Four resources, each naming its source in its header:
   words that contain the spun form (where it is not spun);
 - ``spin_variants.tsv``: secondary simplified variants (馀 → 余) from OpenCC's tables;
 - ``spin_harvest.tsv``: spun → original pairs harvested by aligning real spun documents with their
-  originals (scripts/build_spin_harvest.py), each seen in several independent document pairs.
+  originals (scripts/build_spin_harvest.py), each seen in several independent document pairs;
+- ``spin_table.tsv``: spun → original pairs of a public 伪原创 spinner's own synonym table
+  (scripts/build_spin_tables.py), in the format of ``spin_thesaurus.tsv``.
 
 A learned table (pairs confirmed by a reviewer from the user's own corpus) can be added to the
 phrase entries at run time through :func:`with_learned`.
@@ -80,6 +82,11 @@ class Lexicon:
     forms: dict[str, tuple[str, ...]]
     harvest: dict[str, HarvestEntry]
     harvest_rx: KeyFinder | None
+    # The spinner's own table (tier t): its forms, and the non-words it leaves inside dictionary
+    # compounds (呆板人 for 机器人), by first three characters as for ``compounds``.
+    table: dict[str, ThesaurusEntry]
+    table_rx: KeyFinder | None
+    table_compounds: dict[str, tuple[SpunCompound, ...]]
 
 
 def _read_rows(name: str) -> list[list[str]]:
@@ -94,14 +101,14 @@ def _read_rows(name: str) -> list[list[str]]:
     return rows
 
 
-def _thesaurus() -> dict[str, ThesaurusEntry]:
+def _thesaurus(name: str = "spin_thesaurus.tsv", *, protect: bool = True) -> dict[str, ThesaurusEntry]:
     grouped: dict[str, tuple[int, list[Candidate]]] = {}
-    for cols in _read_rows("spin_thesaurus.tsv"):
+    for cols in _read_rows(name):
         spun, original, fs, fo, compounds = ([*cols, "", "", "", ""])[:5]
         cands = grouped.setdefault(spun, (int(fs or 0), []))[1]
         cands.append(Candidate(original, int(fo or 0), tuple(c for c in compounds.split(",") if c)))
     protected: dict[str, list[str]] = {}
-    for cols in _read_rows("spin_protected.tsv"):
+    for cols in _read_rows("spin_protected.tsv") if protect else ():
         if len(cols) >= 2:
             protected.setdefault(cols[0], []).extend(w for w in cols[1].split(",") if w)
     out: dict[str, ThesaurusEntry] = {}
@@ -143,14 +150,10 @@ def lexicon() -> Lexicon:
             markers.add(spun)
     thesaurus = _thesaurus()
     variants = {cols[0]: cols[1] for cols in _read_rows("spin_variants.tsv") if len(cols) >= 2}
-    by_start: dict[str, list[SpunCompound]] = {}
-    for entry in thesaurus.values():
-        for cand in entry.candidates:
-            for compound in cand.compounds:
-                k = compound.find(cand.original)
-                spun = compound[:k] + entry.spun + compound[k + len(cand.original) :]
-                by_start.setdefault(spun[:3], []).append(SpunCompound(spun, k, entry.spun, cand, compound))
+    by_start = _spun_compounds(thesaurus)
     harvest = _harvest()
+    table = _thesaurus("spin_table.tsv", protect=False)
+    table_compounds = _spun_compounds(table)
     forms: dict[str, list[str]] = {}
     for form in thesaurus:
         forms.setdefault(form[:2], []).append(form)
@@ -169,4 +172,18 @@ def lexicon() -> Lexicon:
         forms={k: tuple(sorted(v, key=len, reverse=True)) for k, v in forms.items()},
         harvest=harvest,
         harvest_rx=key_finder(harvest),
+        table=table,
+        table_rx=key_finder(table),
+        table_compounds={k: tuple(v) for k, v in table_compounds.items()},
     )
+
+
+def _spun_compounds(entries: dict[str, ThesaurusEntry]) -> dict[str, list[SpunCompound]]:
+    by_start: dict[str, list[SpunCompound]] = {}
+    for entry in entries.values():
+        for cand in entry.candidates:
+            for compound in cand.compounds:
+                k = compound.find(cand.original)
+                spun = compound[:k] + entry.spun + compound[k + len(cand.original) :]
+                by_start.setdefault(spun[:3], []).append(SpunCompound(spun, k, entry.spun, cand, compound))
+    return by_start

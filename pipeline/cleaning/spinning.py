@@ -20,6 +20,11 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
   rebuilds a dictionary compound with its neighbours (文件体系 → 文件系统) and is otherwise listed
   as a suspect. Matched as whole forms on jieba's word edges, never inside a longer dictionary
   word (关键时刻);
+- **tier t**, the spinner's own table: pairs of a public 伪原创 tool's synonym file
+  (``spin_table.tsv``, scripts/build_spin_tables.py: 介绍→先容, 下午→下昼, 机器→呆板, 学校→黉舍).
+  A table form that is no word (先容, 下昼, 黉舍) counts as evidence, and so does a non-word it leaves
+  inside a dictionary compound (呆板人 where 机器人 is a word) when the form is no common word; both
+  are restored in spun articles. A real word of the table (终极, 模子, 质料) on its own says nothing;
 - **tier p**, self-consistent swaps: a one-character swap of a Cilin synonym pair (邦 → 国) that
   repairs several distinct near-non-words of the same article into dictionary words (我邦, 邦际,
   本邦 → 我国, 国际, 本国): the spinner's own table, whatever its family. Evidence, and restored
@@ -85,7 +90,7 @@ class Hit:
     end: int
     spun: str
     original: str
-    tier: str  # "m", "a", "b", "c"
+    tier: str  # "m", "a", "b", "c", "h", "t", "p", "l"
     evidence: str
     counts: bool  # counts toward the spin score
     restore: bool  # restored when the article is spun (else: a suspect)
@@ -320,6 +325,10 @@ def _hits(
             if hit is not None:
                 hits.append(hit)
                 taken.append((hit.start, hit.end))
+    for hit in _table_hits(text, lex, words=words):
+        if not _overlaps(taken, hit.start, hit.end):
+            hits.append(hit)
+            taken.append((hit.start, hit.end))
     if lex.variant_rx is not None:
         seen: set[str] = set()
         for m in lex.variant_rx.finditer(text):
@@ -354,6 +363,68 @@ def _hits(
             if hit is not None:
                 hits.append(hit)
     hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+# Tier t, the spinner's own table (``spin_table.tsv``): a compound it leaves (呆板人 for 机器人) is
+# evidence when the spun form is no common word; a more common one (当局, 构造: 市当局 is Taiwanese
+# usage) only restores, in an article judged spun.
+TABLE_COMPOUND_EVIDENCE = 1000
+TABLE_SOURCE = "伪原创工具同义词表"
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_words_in_table(form: str) -> bool:
+    """Whether a table form reads as common words (以|是, 此|中). A form of three or more characters
+    that jieba can only cut into single characters (德|律|风) is no reading of anything: no word."""
+    if not _reads_as_words(form):
+        return False
+    return not (len(form) >= 3 and all(len(p) == 1 for p in tokenize(form)))
+
+
+def _table_hits(text: str, lex: Lexicon, *, words: bool) -> list[Hit]:
+    """Tier t: where the spinner's own substitution table explains a non-word of the text."""
+    hits: list[Hit] = []
+    spans: list[tuple[int, int]] = []
+    table = lex.table_compounds
+    end = -1
+    for i in _gram_starts(table, 3).starts(text) if table else ():
+        if i < end:
+            continue
+        for sc in table[text[i : i + 3]]:
+            a, b = i + sc.offset, i + sc.offset + len(sc.spun)
+            if (
+                text.startswith(sc.text, i)
+                and _on_token_edges(text, i, i + len(sc.text))
+                and _on_token_edges(text, a, b)
+            ):
+                freq = lex.table[sc.spun].freq
+                ev = (
+                    f"{TABLE_SOURCE}「{sc.candidate.original}→{sc.spun}」，「{sc.text}」不成词，"
+                    f"还原后成词「{sc.compound}」（jieba词频 {word_freq(sc.compound)}）"
+                )
+                counts = freq <= TABLE_COMPOUND_EVIDENCE
+                hits.append(Hit(a, b, sc.spun, sc.candidate.original, "t", ev, counts=counts, restore=True))
+                spans.append((a, b))
+                end = i + len(sc.text)
+                break
+    for m in lex.table_rx.finditer(text) if lex.table_rx is not None else ():
+        a, b = m.start(), m.end()
+        entry = lex.table[m.group()]
+        # Only a form that is no word at all speaks on its own (先容, 下昼, 黉舍); one jieba reads as
+        # common words (以|是, 此|中, 都|会) or a real word (终极, 模子, 质料) needs a compound.
+        if entry.freq > RARE or _reads_as_words_in_table(entry.spun) or _overlaps(spans, a, b):
+            continue
+        if not _on_token_edges(text, a, b):
+            continue
+        inside = _covering_token(text, a, b)
+        if inside is not None and word_freq(inside) > 0:
+            continue  # inside a dictionary word, where it is not spun
+        best = entry.candidates[0]
+        ev = f"{TABLE_SOURCE}「{best.original}→{entry.spun}」；近非词（jieba词频 {entry.freq} 对 {best.freq}）"
+        if len(entry.candidates) > 1:
+            ev += f"，另有原词「{entry.candidates[1].original}」，待审"
+        hits.append(Hit(a, b, entry.spun, best.original, "t", ev, counts=True, restore=len(entry.candidates) == 1))
     return hits
 
 
