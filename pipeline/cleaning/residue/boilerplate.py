@@ -116,7 +116,7 @@ _EMPTY_LABEL = re.compile(rf"[{HAN_CLASS}]{{2,5}}[:：]\s*(?=[{HAN_CLASS}]{{2,5}
 _PHONE = r"(?:(?:\+?86|\(0\d{2,3}\))[\s-]?)?(?:\d{3,4}[\s-]\d{3,4}[\s-]?\d{3,4}|\d{3,4}-\d{7,8}|1[3-9]\d{9})"
 # ... or behind a short label of its own ("新闻热线:0816-2395666", "客服电话：400-…"): above the
 # story it is the site's header as well.
-_PHONE_LINE = re.compile(rf"^(?:[{HAN_CLASS}]{{2,6}}\s*[:：]\s*)?{_PHONE}$")
+_PHONE_LINE = re.compile(rf"^([{HAN_CLASS}]{{2,6}}\s*[:：]\s*)?{_PHONE}$")
 # The page numbers of a document site or a PDF: "_第1页", "第1页 / 共21页", "Page 1:", "1of 103",
 # "— 2 —".
 _DOC_PAGE = re.compile(
@@ -377,10 +377,13 @@ def remove_boilerplate(
     _ad_lines(lines, text)
     head_end, tail_start = _story_zones(lines, head_end, tail_start, known_lines)
     story = next((i for i, ln in enumerate(lines) if ln.cls == "content"), 0)
-    for ln in lines[:story]:
+    for k, ln in enumerate(lines[:story]):
         # A telephone number alone above the story is the site's hotline; below it, the contact
-        # a notice ends with ("联系电话：" / "0551-1234567") stays.
-        if _PHONE_LINE.match(ln.text):
+        # a notice ends with ("联系电话：" / "0551-1234567") stays. A labelled one is the site's
+        # only in the page's header, above its headline (nothing but furniture above it): under
+        # the headline it may be the notice's own contact put first.
+        m = _PHONE_LINE.match(ln.text)
+        if m is not None and (not m.group(1) or all(x.cls == "furniture" for x in lines[:k])):
             ln.cls, ln.reason = "furniture", "telephone number"
     _doc_notices(lines, head_end)
     _repeats(lines, head_end)

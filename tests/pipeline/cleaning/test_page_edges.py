@@ -54,6 +54,11 @@ def test_a_labelled_hotline_and_header_tools_above_the_headline_go() -> None:
     assert got.startswith(HEADLINE)
 
 
+def test_a_notices_contact_put_under_its_headline_stays() -> None:
+    text = f"{HEADLINE}\n报名电话:0371-6655443\n{BODY}"
+    assert unchanged(text)
+
+
 def test_a_hotline_inside_the_story_stays() -> None:
     a, b, c = BODY.splitlines()
     text = f"{HEADLINE}\n{a}\n{b}\n咨询热线:0371-6655443\n{c}\n"
