@@ -85,7 +85,7 @@ def _is_punct_unit(unit: str) -> bool:
 
 
 # A heading drawn twice with a space between the copies: "深港签署合作协议 深港签署合作协议".
-_SPACED_COPY = re.compile(r"^(\S.{3,}?\S)[ \t]+\1$")
+_SPACED_COPY = re.compile(r"^[ \t]*(\S.{3,}?\S)[ \t]+\1$")
 MIN_COPY_HAN = 3
 # Every glyph struck twice (a bold face faked by overprinting): "深深港港签签署署合合作作".
 MIN_GLYPH_PAIRS = 5

@@ -96,6 +96,13 @@ def _spells(han: str, annotation: str) -> int:
     return 0
 
 
+def spells_all(han: str, latin: str) -> bool:
+    """Whether ``latin`` (a site's domain label, "gaozihui") spells every character of ``han``
+    ("稿子汇") in order, one reading each (toneless)."""
+    ann = _fold(latin.lower())
+    return 0 < len(han) <= _MAX_CHARS and _split_matches(han, ann)
+
+
 def _split_matches(chars: str, ann: str) -> bool:
     # Dynamic programme: can ann be cut into one reading per character, in order?
     reachable = {0}

@@ -27,10 +27,12 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from pipeline.charclass import HAN_CLASS
 from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
 from pipeline.cleaning.containers import parse_date
+from pipeline.cleaning.pinyin import spells_all
 from pipeline.cleaning.residue.captions import is_marked_caption
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
@@ -111,9 +113,10 @@ _STAMP_PART = re.compile(
 _LABEL = re.compile(rf"[{HAN_CLASS}]{{2,5}}[:：]")
 _EMPTY_LABEL = re.compile(rf"[{HAN_CLASS}]{{2,5}}[:：]\s*(?=[{HAN_CLASS}]{{2,5}}[:：]|$)")
 # A telephone number alone on a line: "400-007-6266", "010-86223221", "0755-83216080".
-_PHONE_LINE = re.compile(
-    r"^(?:(?:\+?86|\(0\d{2,3}\))[\s-]?)?(?:\d{3,4}[\s-]\d{3,4}[\s-]?\d{3,4}|\d{3,4}-\d{7,8}|1[3-9]\d{9})$"
-)
+_PHONE = r"(?:(?:\+?86|\(0\d{2,3}\))[\s-]?)?(?:\d{3,4}[\s-]\d{3,4}[\s-]?\d{3,4}|\d{3,4}-\d{7,8}|1[3-9]\d{9})"
+# ... or behind a short label of its own ("新闻热线:0816-2395666", "客服电话：400-…"): above the
+# story it is the site's header as well.
+_PHONE_LINE = re.compile(rf"^([{HAN_CLASS}]{{2,6}}\s*[:：]\s*)?{_PHONE}$")
 # The page numbers of a document site or a PDF: "_第1页", "第1页 / 共21页", "Page 1:", "1of 103",
 # "— 2 —".
 _DOC_PAGE = re.compile(
@@ -142,6 +145,9 @@ _ID_LINE = re.compile(r"^[0-9A-Fa-f]{20,}$")
 _URL_START = re.compile(r"^(?:https?://|www\.)\S+\s")
 # The font-size buttons of a page: "A A A", "A+ A-", "大 中 小".
 _FONT_SWITCH = re.compile(r"^(?:[AaＡ][+\-＋－]?\s*){2,3}$|^[大中小](?:\s*[大中小]){2}$")
+# The placeholder a page leaves where its picture was, a bracketed picture word alone on a line:
+# "【资料图】", "[图片]", "（组图）", "【视频】". No prose is a bracketed word by itself.
+_PHOTO_TAG = re.compile(r"^[【\[（(]\s*(?:资料|新闻|现场|组|高清)?(?:图|图片|照片|视频|摄影|配图)\s*[】\]）)]$")
 # A site's greeting atop its pages: "欢迎您来到某某电子有限公司!", "欢迎光临某某范文网".
 _GREETING = re.compile(r"^欢迎(?:您)?(?:来到|光临|访问|进入)[^，,。；;\n]{2,30}[!！。]?$")
 # A copyright notice at the foot of a page: "版权为某某所有 未经同意不得复制或镜像", "© 2017".
@@ -198,6 +204,7 @@ class _Line:
     reason: str = ""
     repeated_prefix: int = 0  # characters at the start that repeat the heading above
     key: str = ""  # the text without a leading bullet (see _key), filled on first use
+    stamp_tail: int = 0  # characters at the end that are the site's stamp (see _site_stamps)
 
 
 LONG_LINE = 160  # no furniture rule looks at a longer line that ends a sentence, save markup
@@ -269,6 +276,8 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "page-info line led by the site's address"
     if _FONT_SWITCH.match(s):
         return "furniture", "font-size switch"
+    if _PHOTO_TAG.match(s):
+        return "furniture", "picture placeholder"
     if in_zone and _GREETING.match(s):
         return "furniture", "site greeting"
     if in_zone and n <= 160 and not _SENTENCE_END.search(s) and _COPYRIGHT.search(s):
@@ -368,10 +377,13 @@ def remove_boilerplate(
     _ad_lines(lines, text)
     head_end, tail_start = _story_zones(lines, head_end, tail_start, known_lines)
     story = next((i for i, ln in enumerate(lines) if ln.cls == "content"), 0)
-    for ln in lines[:story]:
+    for k, ln in enumerate(lines[:story]):
         # A telephone number alone above the story is the site's hotline; below it, the contact
-        # a notice ends with ("联系电话：" / "0551-1234567") stays.
-        if _PHONE_LINE.match(ln.text):
+        # a notice ends with ("联系电话：" / "0551-1234567") stays. A labelled one is the site's
+        # only in the page's header, above its headline (nothing but furniture above it): under
+        # the headline it may be the notice's own contact put first.
+        m = _PHONE_LINE.match(ln.text)
+        if m is not None and (not m.group(1) or all(x.cls == "furniture" for x in lines[:k])):
             ln.cls, ln.reason = "furniture", "telephone number"
     _doc_notices(lines, head_end)
     _repeats(lines, head_end)
@@ -383,6 +395,10 @@ def remove_boilerplate(
     _resolve_weak(lines, head_end, tail_start)
     _tail_run(lines, tail_start)
     _empty_label_end(lines)
+    _disclaimer_end(lines)
+    _site_stamps(lines)
+    _truncated_copies(lines)
+    _inserted_links(lines)
     edits = [
         Edit(ln.start, ln.end, "", KIND, ln.reason)
         for ln in lines
@@ -394,6 +410,12 @@ def remove_boilerplate(
             b = a + ln.repeated_prefix
             if not (skip is not None and skip(a, b)):
                 edits.append(Edit(a, b, "", KIND, "repeated heading"))
+        if ln.stamp_tail and ln.cls != "furniture":
+            raw = text[ln.start : ln.end]
+            b = ln.start + len(raw.rstrip())
+            a = b - ln.stamp_tail
+            if not (skip is not None and skip(a, b)):
+                edits.append(Edit(a, b, "", KIND, "the site's name and address stamped on the text"))
     step = run_edits(KIND, text, edits, "page furniture removed (by structure)")
     step.undoable = True
     repeated = [ln.text for ln in lines if ln.cls == "furniture" and ln.reason == "repeated heading"]
@@ -540,6 +562,7 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
         if len(group) >= 2 and len(copies) == len(group) and not is_marked_caption(copies[0].text):
             for ln in copies:
                 ln.cls, ln.reason = "furniture", "line repeated between paragraphs"
+    _watermarks(lines, counts)
     # The page's window title, "标题 - 站名", above the headline it repeats.
     texts = {ln.text for ln in lines}
     for w, ln in enumerate(lines[:head_end]):
@@ -559,6 +582,115 @@ def _repeats(lines: list[_Line], head_end: int) -> None:
         m = _EPAPER_SUFFIX.search(ln.text)
         if m is not None and ln.text[: m.start()].strip() in texts:
             ln.cls, ln.reason = "furniture", "e-paper page label"
+
+
+# A site's name and its address stamped on a document's text, alone on a line or after a
+# paragraph's last sentence: "…工作开展。 某某汇 www.mouhui.com". The address spells the name.
+_SITE_STAMP = re.compile(
+    rf"(?:^|(?<=[。！？!?”」]))\s*([{HAN_CLASS}]{{2,8}})\s*(?:https?://)?(?:www\.)?([A-Za-z][A-Za-z0-9]{{2,30}})"
+    r"\.[A-Za-z]{2,6}(?:\.[A-Za-z]{2,3})?/?\s*$"
+)
+
+
+def _site_stamps(lines: list[_Line]) -> None:
+    for ln in lines:
+        if ln.cls == "furniture" or "." not in ln.text:
+            continue
+        m = _SITE_STAMP.search(ln.text)
+        if m is None or not spells_all(m.group(1), m.group(2)):
+            continue
+        if m.start() == 0:
+            ln.cls, ln.reason = "furniture", "the site's name and address"
+        else:
+            ln.stamp_tail = len(ln.text) - m.start()
+
+
+# Leading labels ("本文摘要:", "摘要:") and what two copies of a text may differ in (quotes,
+# spaces, punctuation): compared on their letters alone.
+_LEADING_LABELS = re.compile(rf"^(?:[{HAN_CLASS}]{{2,6}}[:：]\s*)+")
+_NOT_LETTER = re.compile(rf"[^{HAN_CLASS}A-Za-z0-9]")
+MIN_COPY = 40
+
+
+def _letters(s: str) -> str:
+    return _NOT_LETTER.sub("", _LEADING_LABELS.sub("", s))
+
+
+def _truncated_copies(lines: list[_Line]) -> None:
+    """A labelled line that is the next line's beginning cut off mid-sentence (a site's teaser
+    copy of an abstract, "本文摘要:…" above the abstract itself): the full text follows, so the
+    cut copy goes. A headline the lead repeats is short and has no label."""
+    for ln, nxt in pairwise(lines):
+        if ln.cls == "furniture" or not _LEADING_LABELS.match(ln.text) or not _cut_short(ln):
+            continue
+        a, b = _letters(ln.text), _letters(nxt.text)
+        if len(a) >= MIN_COPY and len(b) > len(a) and b.startswith(a):
+            ln.cls, ln.reason = "furniture", "cut copy of the next paragraph"
+
+
+# A link to another page set between a text's paragraphs: a label naming a related-content kind
+# ("推荐阅读:", "相关论文范文:") and a title, no sentence.
+_LINK_LINE = re.compile(rf"^([{HAN_CLASS}]{{2,10}})\s*[:：]\s*(\S[^。！？!?]{{3,40}})$")
+
+
+def _inserted_links(lines: list[_Line]) -> None:
+    contents = [i for i, ln in enumerate(lines) if ln.cls == "content"]
+    if len(contents) < 2:
+        return
+    words = _lexicon().words
+    for ln in lines[contents[0] + 1 : contents[-1]]:
+        # A title is often long enough to read as prose here: the label decides, not the class.
+        m = _LINK_LINE.match(ln.text)
+        if m is None:
+            continue
+        label = m.group(1)
+        if any(words.get(label[k:]) in ("related", "link") for k in range(len(label) - 1)):
+            ln.cls, ln.reason = "furniture", "link to another page between paragraphs"
+
+
+WATERMARK_COPIES = 3
+
+
+def _watermarks(lines: list[_Line], counts: Counter[str]) -> None:
+    """A document site's watermark: one short line, no sentence, printed at least
+    ``WATERMARK_COPIES`` times through the text, at least two of them between the story's
+    paragraphs (a heading printed twice, or a menu, stays at the page's edges; a marked photo
+    caption is left to the captions)."""
+    contents = [i for i, ln in enumerate(lines) if ln.cls == "content"]
+    if len(contents) < 2:
+        return
+    first, last = contents[0], contents[-1]
+    groups: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        k = _key(ln)
+        if (
+            counts[k] >= WATERMARK_COPIES
+            and ln.cls != "content"
+            and ln.size <= 20
+            and ln.han >= 4
+            and not _SENTENCE_END.search(ln.text)
+        ):
+            groups.setdefault(k, []).append(i)
+    for k, idx in groups.items():
+        # Each copy cuts into prose: a paragraph beside it, longer than any verse line (a song's
+        # refrain recurs between verse lines, which stay with it).
+        if not all(_beside_prose(lines, i) for i in idx):
+            continue
+        inside = [i for i in idx if first < i < last]
+        if len(idx) >= WATERMARK_COPIES and len(inside) >= 2 and not is_marked_caption(k):
+            for i in idx:
+                if lines[i].cls != "furniture":
+                    lines[i].cls, lines[i].reason = "furniture", "watermark line printed through the text"
+
+
+WATERMARKED_PARAGRAPH = 60
+
+
+def _beside_prose(lines: list[_Line], i: int) -> bool:
+    return any(
+        0 <= j < len(lines) and lines[j].cls == "content" and lines[j].size > WATERMARKED_PARAGRAPH
+        for j in (i - 1, i + 1)
+    )
 
 
 HEADER_LINE = 30
@@ -685,19 +817,51 @@ def _headline_lists(lines: list[_Line]) -> None:
 
 def _teaser_tail(lines: list[_Line]) -> None:
     """Teasers of other stories ending the page: lines cut short with "..." (a date glued before
-    or between them), at least ``MIN_TEASERS`` of them and nothing else up to the page end."""
+    or between them), at least ``MIN_TEASERS`` of them and nothing else up to the page end. A
+    teaser the page cut at its width without the dots (a long line ending inside a word) belongs
+    to the run, and so does the empty label heading it ("标签:", "相关:"): its links are the run."""
     run: list[_Line] = []
     teasers = 0
     for ln in reversed(lines):
         if _TEASER_END.search(ln.text):
             teasers += 1
-        elif not _DATE_ONLY.match(ln.text):
+        elif not (_DATE_ONLY.match(ln.text) or _cut_short(ln)):
             break
         run.append(ln)
     if teasers >= MIN_TEASERS:
+        above = len(lines) - len(run) - 1
+        if above > 0 and _EMPTY_LABEL_LINE.match(lines[above].text):
+            run.append(lines[above])
         for ln in run:
             if ln.cls != "furniture":
                 ln.cls, ln.reason = "furniture", "teasers of other stories"
+
+
+CUT_LINE = 20
+
+
+def _cut_short(ln: _Line) -> bool:
+    """A long line ending in the middle of a word: a Han character or a digit last, no closing
+    mark. A paragraph ends with one; a heading or a credit is short."""
+    return ln.size >= CUT_LINE and ln.han >= 0.6 * ln.size and (ln.text[-1].isdigit() or han_count(ln.text[-1]) == 1)
+
+
+# A site's statement about what it reposts, set under the story with a 声明 label: "郑重声明:此文
+#为本网转载…", "免责声明：本站…仅供参考". It speaks of the site (本站, 本网), never of the story.
+_DISCLAIMER = re.compile(r"^[【\[]?(?:郑重|免责|特别|重要|版权)?声明[】\]]?\s*[:：]")
+_SITE_SELF = re.compile(r"本站|本网|本平台|本号")
+MAX_DISCLAIMER = 200
+
+
+def _disclaimer_end(lines: list[_Line]) -> None:
+    """The site's repost disclaimer ending the page, below the story (not the whole text)."""
+    for ln in reversed(lines[1:]):
+        if ln.cls == "furniture" and not _SENTENCE_END.search(ln.text):
+            continue  # a footer line already judged
+        if ln.size <= MAX_DISCLAIMER and _DISCLAIMER.match(ln.text) and _SITE_SELF.search(ln.text):
+            ln.cls, ln.reason = "furniture", "the site's repost disclaimer"
+            continue
+        break
 
 
 def _empty_label_end(lines: list[_Line]) -> None:

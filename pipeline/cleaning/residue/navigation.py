@@ -66,6 +66,37 @@ _WHOLE_LINES = (_NAV_LINE, _MENU_LINE, _BREADCRUMB, _PAGE_TOOLS, _TOOL_LINE, _FO
 HINTED = tuple((rx, _NAV_HINT) for rx in (*_WHOLE_LINES, _TAIL_FOOTER_LINE, _TOOL_GROUPS))
 
 
+# A name alone on a line (the site's sponsor, "某某省人民政府某某办公室"): no punctuation, no digits.
+_NAME_LINE = re.compile(r"^[ \t]*[^\s\d，。、；：！？,.;:!?()（）“”\"'《》]{4,30}[ \t]*$")
+# The story's closing credit ends its last line: "…投资总额5亿元。 (某某县台办 张三)", "(完)".
+_CLOSING_CREDIT = re.compile(r"[(（][^()（）\n]{1,30}[)）][ \t]*$")
+MAX_SPONSOR_LINES = 2
+
+
+def _sponsor_lines(text: str, footers: list[Edit]) -> list[Edit]:
+    """The footer's first lines above a copyright line: names alone on a line (the site's sponsor
+    or owner) between the story's closing credit and the copyright line. Without the credit the
+    name may be a notice's signature, which stays."""
+    out: list[Edit] = []
+    for footer in footers:
+        names: list[tuple[int, int]] = []
+        end = footer.start - 1  # the newline before the footer line
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            if not line.strip():
+                end = start - 1
+                continue
+            if _NAME_LINE.match(line) and len(names) < MAX_SPONSOR_LINES:
+                names.append((start, end))
+                end = start - 1
+                continue
+            if names and _CLOSING_CREDIT.search(line):
+                out += [Edit(a, b, "", "navigation", text[a:b].strip()) for a, b in names]
+            break
+    return out
+
+
 def remove_navigation(text: str) -> Step:
     """Drop navigation lines: language switches (``中文 | EN``), site menus, breadcrumbs, page
     tools, and page footers (copyright, site registration)."""
@@ -78,6 +109,7 @@ def remove_navigation(text: str) -> Step:
         for rx in _WHOLE_LINES
         for m in matches_at(rx, text, lines)
     ]
+    edits += _sponsor_lines(text, [e for e in edits if _FOOTER_LINE.match(text, e.start)])
     tail_footers = matches_at(_TAIL_FOOTER_LINE, text, lines)
     if tail_footers:
         _, tail_start = edge_zones(text)

@@ -94,6 +94,15 @@ def test_heading_copies_with_a_space_between_are_collapsed() -> None:
     assert undouble_headings("“三年倍增”  “三年倍增”" + body).text.startswith("“三年倍增”\n")
 
 
+def test_an_indented_heading_drawn_twice_is_collapsed_on_the_first_pass() -> None:
+    # Hypothesis found " 11中中中 11中中中": the indent hid the copy on the first pass and the
+    # second pass (indent gone) collapsed it, so cleaning the output changed it again.
+    body = "\n今年深港签署合作协议，共建科技园区。"
+    assert undouble_headings("  深港签署合作协议 深港签署合作协议" + body).text.startswith("  深港签署合作协议\n")
+    once = clean(" 11中中中 11中中中", "text").text
+    assert clean(once, "text").text == once
+
+
 def test_every_glyph_struck_twice_is_collapsed() -> None:
     body = "\n今年深港签署合作协议，共建科技园区。"
     assert undouble_headings("深深港港签签署署合合作作协协议议" + body).text.startswith("深港签署合作协议\n")
