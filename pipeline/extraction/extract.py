@@ -161,6 +161,15 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
                 month = month - 1 or 12
             event = dates_mod.DateMention(None, month, day, a, b)
             rule = "day-with-event-verb"
+        elif event is not None and dates_mod.undated_past_after(vt, event.end):
+            event = None  # 7月4日电 … 大会日前举行: the dateline dates the report, the event day is unknown
+        if event is None and published is not None and (rel := dates_mod.days_from_today(vt)):
+            # 今日起一连三日: the range opens on the page's own date.
+            n, a, b = rel
+            first = published
+            last = date.fromordinal(first.toordinal() + n - 1)
+            event = dates_mod.DateMention(first.year, first.month, first.day, a, b, last.month, last.day)
+            rule = "from-today"
     if event is not None:
         # The year: written, else the publication's, else one written in the event's own name
         # (全市2021年第一批重大项目集中开工); none of these → no date (empty beats wrong).
