@@ -13,7 +13,7 @@ from datetime import date
 from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
-from pipeline.extraction.amounts import find_amounts, find_counts
+from pipeline.extraction.amounts import counts_deals, find_amounts, find_counts
 from pipeline.extraction.normalize import View, fold, fold_script, make_view
 from pipeline.extraction.organizations import find_organizations, named_body, organization_form
 from pipeline.extraction.people import PersonHit, find_people, plausible_name
@@ -259,7 +259,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     # with two spans; the two words before it tell 规模以上企业超过200家 from 高新技术企业超过200家.
     seen_counts: dict[tuple[int, str, str], FieldValue] = {}
     seen_spans: dict[tuple[int, str, str], set[Span]] = {}  # a list test per span was quadratic
-    for c in find_counts(vt):
+    for c in filter(counts_deals, find_counts(vt)):
         spans, cap = ev.spans([(c.start, c.end)])
         ckey = (c.value, c.text, vt[max(0, c.start - 2) : c.start])
         prev = seen_counts.get(ckey)
@@ -301,7 +301,7 @@ def _title_figures(out: dict[str, list[FieldValue]], meta_title: str | None, vt:
         amount = Amount(am.text, am.yuan, am.context, am.approximate).to_json()
         out["amounts"].append(FieldValue(amount, [], "amount-pattern+title", 0.8 if not am.approximate else 0.65))
     counts = [fv.value for fv in out["counts"] if isinstance(fv.value, dict)]
-    for c in find_counts(title):
+    for c in filter(counts_deals, find_counts(title)):
         if any(v["value"] == c.value and (v["what"] == c.what or c.text in v["text"] or v["text"] in c.text)
                for v in counts):  # fmt: skip
             continue
