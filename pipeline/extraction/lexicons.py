@@ -338,6 +338,12 @@ def function_words() -> frozenset[str]:
 
 
 @cache
+def verbs() -> frozenset[str]:
+    """Two-character verbs of general Chinese (jieba's dictionary, tag v; see the file)."""
+    return frozenset(_lines("verbs.txt"))
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Common two-character words of general Chinese (jieba's dictionary; see the file's header)."""
     return frozenset(_lines("common_words.txt"))

@@ -206,7 +206,38 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
     for t in tl.regex.finditer(head) if len(head) >= _shortest()[1] else ():
         if t.group(0) not in tl.weak:
             last = t.end()
-    return head[last:]
+    return _verb_trimmed(text, start, head[last:])
+
+
+# A kind of firm written before a firm's name, as an apposition (半导体大厂力晶科技, 龙头企业某某科技).
+_KIND_APPOSITION = re.compile(r"^(?P<p>.*?)(?:大厂|厂商|龙头企业|企业|公司|集团|业者)(?P<r>.{3,})$")
+
+
+_ZONE_ENDING = re.compile(r"[\w]{0,4}?(?:园区|工业区|开发区|高新区|经开区|新区|产业园|科学园|工业园)")
+
+
+def _verb_trimmed(text: str, start: int, head: str) -> str:
+    """``head`` without a verb of the sentence at its front: a two-character verb opening it (落脚 in
+    落脚铜锣科学园区), or one character that completes a verb with the character before the head (解 of
+    了解 in 了解华为技术有限公司, where the boundary 了 was cut). What is left must still name a body."""
+    if len(head) < 3:
+        return head
+    kind = _KIND_APPOSITION.match(head)
+    if kind and _generic_head().match(kind.group("p")) and _named(kind.group("r")):
+        head = kind.group("r")  # 半导体大厂力晶科技: a kind of firm set before the firm's own name
+    verbs = lexicons.verbs()
+    a = start - len(head)
+    # Two characters left are a name before a zone's ending (落脚铜锣科学园区: one goes to a place), but
+    # before a firm's they are more often the firm's own (联合利华公司, 联想控股).
+    if (
+        head[:2] in verbs
+        and (len(head) >= 5 or (len(head) == 4 and _ZONE_ENDING.match(text, start)))
+        and _named(head[2:])
+    ):
+        return head[2:]
+    if a > 0 and text[a - 1] + head[0] in verbs and text[a - 1] in lexicons.function_words() and _named(head[1:]):
+        return head[1:]
+    return head
 
 
 def _final_run(window: str) -> int:
@@ -235,6 +266,11 @@ def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
             a = end - len(head)
             if len(head) < 2 or len(head) > 20 or titles.regex.search(head):
                 break
+            if a > 1 and text[a - 1] in "和及" and text[a - 2 : a] in lexicons.function_words():
+                # 以及, 并及: a two-character conjunction, its first character no part of the item
+                items.append((a, end))
+                end = a - 2
+                continue
             items.append((a, end))
             if a > 0 and text[a - 1] in "、和及":
                 end = a - 1
