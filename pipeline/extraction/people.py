@@ -385,7 +385,7 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
     start = a
     while True:
         j = start
-        lo = max(0, start - 24)
+        lo = max(0, start - 32)
         while j > lo and _in_phrase(text, j - 1) and j not in stops and j not in gaps:
             if text[j - 1] == "兼" and j - 1 in stops:
                 break
@@ -411,6 +411,8 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
             j += 1
             head = head[1:]
         found = _find_head_boundaries(head)
+        while found and _joins_inside_a_name(head, found[-1].start(), found[-1].end()):
+            found.pop()
         cut = found[-1].end() if found else 0
         start = j + cut
         # Another title before, joined by 、 or ，: 市委常委、副市长，井冈山经开区党工委书记.
@@ -424,6 +426,22 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
         return start
 
 
+def _joins_inside_a_name(head: str, a: int, b: int) -> bool:
+    """Whether the 和 / 与 at ``head[a:b]`` joins two fields inside one body's name (政策研究和区域发展局,
+    综合与政策法规处) rather than two bodies or two titles: a common word (not a title) stands right
+    before it, and a body's name, not a title nor a place, follows it."""
+    if head[a:b] not in ("和", "与"):
+        return False
+    before, after = head[max(0, a - 2) : a], head[b:]
+    if len(before) < 2 or before not in lexicons.common_words() or len(after) < 2:
+        return False
+    if lexicons.places().matcher.first_start(after) == 0:
+        return False  # 与广东省商务厅: a body named by its place starts there
+    tl = lexicons.titles()
+    return not tl.regex.match(before) and not tl.regex.match(after) and bool(_BODY_END.search(after))
+
+
+_BODY_END = re.compile(r"(?:局|处|厅|委|办|司|署|室|中心|委员会)(?:[(（][^()（）]{1,12}[)）])?$")
 _LEADING_ASIDE = re.compile(r"^[(（][^()（）]{1,8}[)）]")
 _HEAD_BOUNDARY = re.compile(
     r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|邀请|感谢|欢迎|说|指派|委派|派出|任命|"

@@ -1,0 +1,30 @@
+"""Titles validation4 showed cut or padded: 和/与 inside a body's name, and 以 before a title."""
+
+from __future__ import annotations
+
+from pipeline.extraction.people import find_people
+
+
+def titles(text: str) -> dict[str, str]:
+    return {h.name: h.title for h in find_people(text)}
+
+
+def test_and_joining_two_fields_inside_a_bureau_name_stays_in_the_title() -> None:
+    assert titles("澳门经济研究和人才发展局局长张三出席。") == {"张三": "澳门经济研究和人才发展局局长"}
+
+
+def test_and_inside_a_division_name_with_a_bracket_stays_in_the_title() -> None:
+    got = titles("某市商务局综合与规划财务处(审批处)处长李四介绍。")
+    assert got == {"李四": "某市商务局综合与规划财务处(审批处)处长"}
+
+
+def test_and_between_two_titles_still_splits() -> None:
+    assert titles("市委书记和市长张三出席。") == {"张三": "市长"}
+
+
+def test_and_before_a_body_named_by_its_place_still_splits() -> None:
+    assert titles("考察团一行与广东省商务厅厅长王五座谈。") == {"王五": "广东省商务厅厅长"}
+
+
+def test_yi_before_a_title_is_not_part_of_it() -> None:
+    assert titles("成立了以副市长赵六为团长的代表团。") == {"赵六": "副市长"}
