@@ -327,6 +327,13 @@ def _add_credited(found: list[FieldValue], meta: dict[str, object], not_names: s
             if name and name not in have and name not in not_names and plausible_name(name):
                 have.add(name)
                 found.append(FieldValue(Person(name, title).to_json(), [], "metadata:" + key, 0.7))
+    # A source line that carries its reporter (来源：某某晚报 全媒体记者 某某): the name after its title.
+    source = _meta_str(meta, "source")
+    if source and lexicons.titles().regex.search(fold(source)):
+        for hit in find_people(fold(source)):
+            if hit.name not in have and hit.name not in not_names and hit.title:
+                have.add(hit.name)
+                found.append(FieldValue(Person(hit.name, hit.title).to_json(), [], "metadata:source", 0.65))
 
 
 def _add_outlets(

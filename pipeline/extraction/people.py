@@ -33,6 +33,8 @@ _FOLLOW = re.compile(
     r"实地|调研|考察|视察|看望|慰问|走访|听取|来|赴|前往|做|作了|编辑|校对|审核|签署|签约|见证|"
     rf"[^{HAN_CLASS}])"
 )
+# What follows a list of people (A、B、C出席): the verb the list is the subject of.
+_LIST_VERB = re.compile(r"出席|参加|陪同|参与|共同|一同|等(?:领导|人|嘉宾|同志|出席|参加)")
 # Characters that do not occur inside a name but often follow a surname-like character.
 _NOT_IN_NAME = frozenset(
     "的了在与及等是为对将也都就从向把被于之其这那们个说市省县区委局厅会处部院所站队组员第每各该本要能可已还"
@@ -201,7 +203,11 @@ class _Reader:
         if in_title and in_title.end() > p + len(short):
             return None  # 向记者: a title word runs through the reading, no name here
         starts_token = p == 0 or p in self.gaps or not _cjk(t[p - 1]) or bool(title_before)
-        long_bounded = len(long) == sur + 2 and self._gap_or_break(p + len(long)) and self.bounded(long)
+        # The last item of a list of names (王洋、连向红出席) ends where the verb of the list begins.
+        end_ok = self._gap_or_break(p + len(long)) or (
+            p > 0 and t[p - 1] == "、" and _LIST_VERB.match(t, p + len(long)) is not None
+        )
+        long_bounded = len(long) == sur + 2 and end_ok and self.bounded(long)
         if starts_token and long_bounded and not (ok_short and self._gap_or_break(p + len(short))):
             return long  # 记者 孙向阳 孟祥燕; 董事长林中森、
         ends_item = p + len(short) in self.gaps or t[p + len(short) : p + len(short) + 1] == "、"
