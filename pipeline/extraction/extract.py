@@ -129,6 +129,12 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if not meta_source:
             out["source"].append(FieldValue(src[0], [(src[1], src[2])], "byline-pattern", 0.75))
         outlets.append((src[0], True))
+    # An outlet's name standing alone on a line of the header (a credit line under the headline:
+    # 香港电台) names the outlet too.
+    for line in folded_body[:300].split("\n")[:8]:
+        name = line.strip()
+        if 2 < len(name) <= 12 and organization_form(name) == name:
+            outlets.append((name, True))
 
     # -- dates -------------------------------------------------------------------------------
     published = _meta_date(meta)
