@@ -120,7 +120,9 @@ class _Reader:
         self.surname_starts = _surname_starts()
         # Surnames that are also function words (和, 于, 向, 由 …): as a name's first character they
         # need more than a following word fragment.
-        self.conjunction_surnames = self.sur.single & lexicons.function_words()
+        # Adverbs and particles that are surnames too (都, 还, 也 in _NOT_IN_NAME) are read the same way:
+        # 负责人都进行了交谈 holds no person 都进.
+        self.conjunction_surnames = self.sur.single & (lexicons.function_words() | _NOT_IN_NAME)
         self.occurrences = Occurrences(text, self.surname_starts)
         self._count: dict[str, int] = {}
         self._plausible_memo: dict[str, bool] = {}

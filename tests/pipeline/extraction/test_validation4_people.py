@@ -28,3 +28,11 @@ def test_a_reporter_inside_the_source_line_is_a_person() -> None:
 def test_a_source_line_without_a_title_gives_no_person() -> None:
     result = make_result("某市举行招商推介会。\n", {"source": "某某晚报"})
     assert extract(result)["people"] == []
+
+
+def test_an_adverb_that_is_a_surname_before_a_verb_is_no_person() -> None:
+    assert names("县长与企业负责人都进行了交谈。") == set()
+
+
+def test_the_same_surname_before_a_given_name_stays_a_person() -> None:
+    assert "都明" in names("副县长都明出席。")
