@@ -419,7 +419,10 @@ def find_organizations(
     for name in extra_names or []:
         for m in re.finditer(re.escape(name), text):
             cands.append((m.start(), m.end(), "metadata"))
-    return _merge(text, cands, lexicons.known_orgs().matcher.finditer(text))
+    hits = _merge(text, cands, lexicons.known_orgs().matcher.finditer(text))
+    # 高雄市府 beside 高雄市政府: the short form of the same government, listed under the longer.
+    values = {h.value for h in hits}
+    return [h for h in hits if not (h.value.endswith(("市府", "县府")) and h.value[:-1] + "政府" in values)]
 
 
 # An outlet's name as a publisher gives it (metadata author/source, 来源： lines, 【XX报讯】).
