@@ -32,3 +32,11 @@ def test_a_kind_word_inside_a_body_name_stays() -> None:
 def test_a_two_character_conjunction_before_a_list_item_is_not_in_it() -> None:
     got = orgs("南昌市商务局以及东方集团、西山控股等企业出席。")
     assert not any(o.endswith("以") for o in got)
+
+
+def test_a_zone_counted_inside_the_county_is_no_named_zone() -> None:
+    assert orgs("市内有三处工业区，县内工业区不缺地。") == set()
+
+
+def test_a_place_opening_with_nei_still_names_its_zone() -> None:
+    assert orgs("内江高新区举行签约。") == {"内江高新区"}
