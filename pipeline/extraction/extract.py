@@ -15,9 +15,10 @@ from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
 from pipeline.extraction.amounts import counts_deals, find_amounts, find_counts
 from pipeline.extraction.normalize import View, fold, fold_script, make_view
-from pipeline.extraction.organizations import find_organizations, named_body, organization_form
+from pipeline.extraction.organizations import OrgHit, find_organizations, named_body, organization_form
 from pipeline.extraction.people import PersonHit, find_people, plausible_name
 from pipeline.extraction.places import find_places
+from pipeline.extraction.spans import SpanIndex
 from pipeline.extraction.title import find_source, find_title
 from pipeline.extraction.vocab import classify_event, find_industries
 from pipeline.fields import FIELD_NAMES, Amount, Count, FieldValue, Person
@@ -200,6 +201,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     people = find_people(vt, view.gaps)
     orgs = find_organizations(vt, person_spans=[s for p in people for s in p.spans])
     org_spans = sorted(s for h in orgs for s in h.spans)
+    orgs = _without_bare_title_bodies(orgs, people)
     for h in orgs:
         spans, cap = ev.spans(h.spans)
         conf = 0.8 if h.rule.startswith("suffix") else 0.6
@@ -283,6 +285,28 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             seen_counts[ckey] = fv
     _title_figures(out, _meta_str(meta, "title"), vt)
     return out
+
+
+# A locality written in a name (段园镇党委, 横琴粤澳深度合作区执委会): a place the division table may lack.
+_LOCALITY = re.compile(r"[省市县区州镇乡村]")
+# Endings of a government or party organ (not a company, a school or a medium).
+_ORGAN_END = re.compile(r"(?:局|委员会|委|厅|处|司|办|办公室|署|部)$")
+
+
+def _without_bare_title_bodies(orgs: list[OrgHit], people: list[PersonHit]) -> list[OrgHit]:
+    """GOLD.md: a body written only inside a person's title is listed when it carries a place or a
+    proper name (江西省委), not when bare: an organ named by its function alone (金融管理局行政管理委员会
+    主席, 旅游局局长) whose every mention lies in a title is left out."""
+    titles = sorted(sp for p in people for sp in p.title_spans)
+    if not titles:
+        return orgs
+    index = SpanIndex(titles)
+    matcher = lexicons.places().matcher
+    return [
+        h for h in orgs
+        if not (h.rule.startswith("suffix") and _ORGAN_END.search(h.value) and not matcher.contains(h.value)
+                and not _LOCALITY.search(h.value) and all(index.covers(a, b) for a, b in h.spans))
+    ]  # fmt: skip
 
 
 def _title_figures(out: dict[str, list[FieldValue]], meta_title: str | None, vt: str) -> None:
