@@ -40,3 +40,11 @@ def test_a_zone_counted_inside_the_county_is_no_named_zone() -> None:
 
 def test_a_place_opening_with_nei_still_names_its_zone() -> None:
     assert orgs("内江高新区举行签约。") == {"内江高新区"}
+
+
+def test_a_more_news_link_is_no_outlet() -> None:
+    assert orgs("相关报道\n更多新闻\n") == set()
+
+
+def test_a_named_news_outlet_is_still_one() -> None:
+    assert orgs("东方新闻记者报道。") == {"东方新闻"}
