@@ -452,7 +452,9 @@ def _joins_inside_a_name(head: str, a: int, b: int) -> bool:
 _BODY_END = re.compile(r"(?:局|处|厅|委|办|司|署|室|中心|委员会)(?:[(（][^()（）]{1,12}[)）])?$")
 _LEADING_ASIDE = re.compile(r"^[(（][^()（）]{1,8}[)）]")
 _HEAD_BOUNDARY = re.compile(
+    # A person's nationality (美籍华人, 加籍华裔) describes the person, not the post: the title starts after it.
     r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|邀请|感谢|欢迎|说|指派|委派|派出|任命|"
+    r"籍华人|籍华侨|籍华裔|"
     rf"{boundaries.ALL})"
 )
 _find_head_boundaries = scan.starting_with(_HEAD_BOUNDARY)

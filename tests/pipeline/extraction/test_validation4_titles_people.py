@@ -28,3 +28,11 @@ def test_and_before_a_body_named_by_its_place_still_splits() -> None:
 
 def test_yi_before_a_title_is_not_part_of_it() -> None:
     assert titles("成立了以副市长赵六为团长的代表团。") == {"赵六": "副市长"}
+
+
+def test_a_nationality_before_the_title_is_not_part_of_it() -> None:
+    assert titles("加籍华人东方电子有限公司董事长钱七出席。") == {"钱七": "东方电子有限公司董事长"}
+
+
+def test_a_body_named_for_overseas_chinese_keeps_its_name() -> None:
+    assert titles("全国华人华侨联合会主席孙八出席。") == {"孙八": "全国华人华侨联合会主席"}
