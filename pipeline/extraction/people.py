@@ -313,7 +313,11 @@ def _list_item(text: str, p: int, r: _Reader) -> str | None:
 # Latin-script name is two to five capitalised words (Manuel Osa Nsue Nsua). Surnames and name
 # lengths say nothing about them, so they are read only next to a title.
 _DOT = "·•‧・"
-_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?:[ \u00a0][A-Z][a-zà-öø-ÿ'’\-]+){1,4}(?![A-Za-zÀ-ÿ])")
+# Lowercase particles of Romance, Germanic and Arabic names join the parts (Ragendra de Sousa, van der Berg).
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|binti|al|el)"
+_LATIN_NAME = re.compile(
+    rf"[A-Z][a-zà-öø-ÿ'’\-]+(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}[A-Z][a-zà-öø-ÿ'’\-]+){{1,4}}(?![A-Za-zÀ-ÿ])"
+)
 # What may stand right before the first part of a transliterated name read leftwards.
 _BEFORE_FOREIGN = frozenset("与和及同向对的了在是为由将把被跟给、，,：:“「（( ") | _ORG_FINAL
 
@@ -449,7 +453,7 @@ def _joins_inside_a_name(head: str, a: int, b: int) -> bool:
     return not tl.regex.match(before) and not tl.regex.match(after) and bool(_BODY_END.search(after))
 
 
-_BODY_END = re.compile(r"(?:局|处|厅|委|办|司|署|室|中心|委员会)(?:[(（][^()（）]{1,12}[)）])?$")
+_BODY_END = re.compile(r"(?:局|处|厅|委|办|司|署|部|室|中心|委员会)(?:[(（][^()（）]{1,12}[)）])?$")
 _LEADING_ASIDE = re.compile(r"^[(（][^()（）]{1,8}[)）]")
 _HEAD_BOUNDARY = re.compile(
     # A person's nationality (美籍华人, 加籍华裔) describes the person, not the post: the title starts after it.

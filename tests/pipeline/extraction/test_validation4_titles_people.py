@@ -36,3 +36,11 @@ def test_a_nationality_before_the_title_is_not_part_of_it() -> None:
 
 def test_a_body_named_for_overseas_chinese_keeps_its_name() -> None:
     assert titles("全国华人华侨联合会主席孙八出席。") == {"孙八": "全国华人华侨联合会主席"}
+
+
+def test_a_latin_name_with_a_lowercase_particle_is_read_whole() -> None:
+    assert titles("巴西农业和渔业部部长Carlos da Silva表示感谢。") == {"Carlos da Silva": "巴西农业和渔业部部长"}
+
+
+def test_a_latin_name_without_a_particle_is_unchanged() -> None:
+    assert titles("巴西农业部部长Carlos Silva表示感谢。") == {"Carlos Silva": "巴西农业部部长"}
