@@ -11,8 +11,8 @@ export it with ``curator export``, copy the manifests beside the texts (``check_
 reads a control's raw text next to its manifest) and run ``/work/shared/tools/check_clean.py``,
 which prints per-kind pass rates (the seeds are imported too, so their facts are checked). For
 each gold set (``devset/extraction``, ``devset/validation``, ``devset/validation2``,
-``devset/validation3``, ``devset/validation4``) whose texts are in the cache, ``/work/shared/tools/score.py`` scores the same
-export (those texts are imported too).
+``devset/validation3``, ``devset/validation4``) whose texts are in the cache,
+``/work/shared/tools/score.py`` scores the same export (those texts are imported too).
 """
 
 from __future__ import annotations
