@@ -231,6 +231,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if fv:
             out["people"].append(fv)
     _add_credited(out["people"], meta, org_names | place_forms)
+    _add_bracket_credits(out, folded_body, view, ev, org_names | place_forms)
 
     # -- industries and event type ---------------------------------------------------------
     for canonical, ind_spans in find_industries(vt).items():
@@ -289,6 +290,47 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
 
 # A locality written in a name (段园镇党委, 横琴粤澳深度合作区执委会): a place the division table may lack.
 _LOCALITY = re.compile(r"[省市县区州镇乡村]")
+# A credit line set in brackets: the unit or outlet, then the writer, perhaps a place and 报导
+# ((投资促进事务中心 单中平), (某某新闻/张三 云林报导)).
+_BRACKET_CREDIT = re.compile(
+    r"^[ \t]*[(（][ \t]*(?P<unit>[^()（）\s/／|]{2,16})[ \t]*[/／|]?[ \t]*(?P<name>[^()（）\s/／|]{2,4})"
+    r"(?:[ \t]+[^()（）\s]{0,8}?(?:报导|报道|摄影|摄|讯))?[ \t]*[)）][ \t]*$",
+    re.M,
+)
+
+
+def _ends_as_body(unit: str) -> bool:
+    kinds = lexicons.org_suffixes().kinds
+    return any(unit.endswith(k) and len(unit) > len(k) for k in kinds)
+
+
+def _add_bracket_credits(out: dict[str, list[FieldValue]], body: str, view: View, ev: _Evidence,
+                         not_names: set[str]) -> None:  # fmt: skip
+    """The writer of a bracketed credit line, named after the unit or outlet they write for, is a
+    person with no title (a byline with no label: GOLD.md), and the unit an organization. Read in the
+    folded body (``body``), whose spaces still part the name from the place after it."""
+    have = {fv.value["name"] for fv in out["people"] if isinstance(fv.value, dict)}
+    orgs = {fv.value for fv in out["organizations"]}
+    for m in _BRACKET_CREDIT.finditer(body):
+        unit, name = m.group("unit"), m.group("name")
+        form = organization_form(unit) or (unit if _ends_as_body(unit) and named_body(unit) else None)
+        if form is None or name in have or name in not_names or not plausible_name(name):
+            continue
+        have.add(name)
+        a = _view_pos(view, m.start("name"))
+        spans, cap = ev.spans([(a, a + len(name))])
+        fv = _fv(Person(name, "").to_json(), spans, cap, "bracket-credit", 0.6)
+        if fv:
+            out["people"].append(fv)
+        if form not in orgs and unit == form:
+            orgs.add(form)
+            a = _view_pos(view, m.start("unit"))
+            spans, cap = ev.spans([(a, a + len(unit))])
+            fv = _fv(form, spans, cap, "bracket-credit", 0.6)
+            if fv:
+                out["organizations"].append(fv)
+
+
 # Endings of a government or party organ (not a company, a school or a medium).
 _ORGAN_END = re.compile(r"(?:局|委员会|委|厅|处|司|办|办公室|署|部)$")
 
