@@ -85,11 +85,68 @@ def find_amounts(text: str) -> list[Amount]:
         yuan: int | float | None = None
         if cur not in _OTHER.split("|"):
             yuan = as_int_if_whole(scale(value, mult or ""))
+        chain = _CHAIN_BEFORE.search(text, max(0, num_start - 24), num_start) if num and num[0].isdigit() else None
+        if chain and start == num_start and yuan is not None:
+            # 260亿129万5千元, 36亿5千元: one figure written in parts, each part a number and a unit.
+            head = sum(scale(parse_number(p) or 0.0, u) for p, u in _CHAIN_PART.findall(chain.group(0)))
+            yuan = as_int_if_whole(head + scale(value, mult or ""))
+            start = num_start = chain.start()
+        lead = _FOREIGN_LEAD.search(text, max(0, num_start - 6), num_start)
+        if lead and start == num_start:
+            start, yuan = lead.start(), None  # 新台币7630亿元, NT$500万元: the 元 is that currency's
+        if yuan is None and not lead:
+            start = num_start  # matched by its text: GOLD drops 约/超/逾 from it (approximate keeps it)
         ctx = text[max(0, start - 12) : start].split("\n")[-1]
         ctx = re.split(r"[，。；,;：:！？!?]", ctx)[-1]
         out.append(Amount(text[start:end], yuan, approximate, start, end, ctx))
     bare = find_bare_amounts(text, [(a.start, a.end) for a in out])
-    return sorted(out + bare, key=lambda a: a.start)
+    found = _restated_foreign(sorted(out + bare, key=lambda a: a.start))
+    if _NT_PAGE.search(text) and "人民币" not in text:
+        # A text that counts its money in New Taiwan dollars and never names the renminbi: its bare
+        # 元 (高达221亿元) is the New Taiwan dollar too, not yuan.
+        found = [_as_foreign(a, text) for a in found]
+    return found
+
+
+_NT_PAGE = re.compile(r"新台币|台币|NT\$")
+
+
+def _as_foreign(a: Amount, text: str) -> Amount:
+    if a.yuan is None:
+        return a
+    start = a.start
+    lead = re.match(rf"(?:{_APPROX_BEFORE})", a.text)
+    if lead:
+        start += lead.end()
+    return Amount(text[start : a.end], None, a.approximate, start, a.end, a.context)
+
+
+# The leading parts of a figure written in parts (260亿129万 before 5千元).
+_CHAIN_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:亿|万))+$")
+_CHAIN_PART = re.compile(r"(\d+(?:\.\d+)?)(亿|万)")
+# A foreign currency written before the figure (新台币7630亿元, 港币3亿元, NT$500万元).
+_FOREIGN_LEAD = re.compile(r"(?:新台币|台币|港币|港元|澳门币|澳门元|美元|欧元|日元|英镑|NT\$|US\$|HK\$|MOP\$?)\s*$")
+
+
+def _figure(a: Amount) -> str:
+    m = re.search(rf"{_NUM}(?:多|余)?(?:{_MULT})?", a.text)
+    return m.group(0) if m else a.text
+
+
+def _restated_foreign(amounts: list[Amount]) -> list[Amount]:
+    """The same figure restated without its currency (新台币7630亿元 … 已超过7630亿元) is still that
+    currency: no yuan value for the repeat."""
+    foreign = {_figure(a) for a in amounts if a.yuan is None and not a.text.startswith("人民币")}
+    if not foreign:
+        return amounts
+    out = []
+    for a in amounts:
+        if a.yuan is not None and _figure(a) in foreign:
+            lead = re.match(rf"(?:{_APPROX_BEFORE})", a.text)
+            k = lead.end() if lead else 0
+            a = Amount(a.text[k:], None, a.approximate, a.start + k, a.end, a.context)
+        out.append(a)
+    return out
 
 
 def find_bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
@@ -142,6 +199,8 @@ _ACTIVITY_BEFORE = re.compile(
 # A count is not a count when it is a rank, a duration or part of a fixed phrase.
 _NOT_AFTER_CLS = ("月", "小时", "工作日", "百分点", "季度", "星期", "周", "年", "岁", "倍", "亿", "万", "点")
 _NOT_BEFORE = ("第", "前", "后", "进", "每", "逐", "这", "那", "各", "某")
+# ...except 进 closing a verb of bringing in (引进225家企业, 招进, 迎进): there the figure is what came.
+_BRING_IN = ("引进", "招进", "迎进", "拉进")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +225,8 @@ def find_counts(text: str) -> list[Count]:
     for m in _find_counts(text):
         num = m.group("num")
         cls = m.group("cls")
-        if m.start("num") > 0 and text[m.start("num") - 1] in _NOT_BEFORE:
+        ns = m.start("num")
+        if ns > 0 and text[ns - 1] in _NOT_BEFORE and text[max(0, ns - 2) : ns] not in _BRING_IN:
             continue
         if (m.start("num") > 0 and text[m.start("num") - 1] in "“‘\"'") or text[m.end() : m.end() + 1] in ("”", "’"):
             continue  # “两个维护”, ‘四个一’: slogans, not counts
@@ -209,3 +269,30 @@ def find_counts(text: str) -> list[Count]:
             what = "人"
         out.append(Count(text[start:end], int(value), what, approximate, start, end))
     return out
+
+
+# What the gold counts (GOLD.md: "only projects, companies and agreements/deals"): a count whose
+# counted noun names one of these, or a bare 家 figure (40家, 160多家: 家 counts firms). People
+# (名/位/人, 企业家, 客商), events (场), places (县, 城市, 关税区), bodies (商会, 协会) and measures are
+# figures of the story but not counts of deals.
+_DEAL_NOUN = re.compile(r"(?:项目|企业|公司|厂商|集团|协议|合同|签约)$")
+_DEAL_CLASSIFIERS = ("家", "个", "项")
+_NOT_FIRM = re.compile(r"(?:会|协会|商会|联合会|社团|县|市|区|省|国|城市|地区|高校|院校|大学|医院|学校)$")
+_PREPOSITIONS = "在于从向到来对与"
+
+
+def counts_deals(c: Count) -> bool:
+    """Is ``c`` a count of projects, companies or agreements (what the ``counts`` field holds)?"""
+    cls = _classifier(c)
+    if cls not in _DEAL_CLASSIFIERS or c.what.endswith(("企业家", "人")):
+        return False
+    if cls == "家":
+        # 家 counts firms (80多家餐厅饭店) unless the noun is a body or a place (9家商会, 六家…县); a
+        # "noun" opening with a preposition (十多家在台北县投资) is the next clause, not the noun.
+        return not c.what or c.what[0] in _PREPOSITIONS or not _NOT_FIRM.search(c.what)
+    return bool(_DEAL_NOUN.search(c.what))
+
+
+def _classifier(c: Count) -> str:
+    m = _COUNT.search(c.text)
+    return m.group("cls") if m else ""

@@ -28,7 +28,7 @@ _DATE = re.compile(
 )
 # The second half of a range: another month-day or a bare day (3月30日—4月3日, 10月30日-11月2日, 5日至7日).
 _RANGE_TAIL = re.compile(
-    rf"\s*(?:—|–|-|－|~|～|至|到)+\s*(?:(?P<m>1[0-2]|0?[1-9]|[{_CN}]{{1,2}})月)?(?P<d>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[日号]"
+    rf"[)）]?\s*(?:—|–|-|－|~|～|至|到)+\s*(?:(?P<m>1[0-2]|0?[1-9]|[{_CN}]{{1,2}})月)?(?P<d>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[日号]"
 )
 # Every date holds 月 or a separator after its year, with only digits, numerals and 年 before it.
 _find_date_matches = anchored(_DATE, "月-./", "年" + _CN)
@@ -68,7 +68,54 @@ def _num(s: str | None) -> int | None:
     return parse_chinese_int(s)
 
 
-def find_dates(text: str) -> list[DateMention]:
+# A numeric date with the year last (03/06/2021, 25.11.2024), as Macau, Hong Kong and European pages
+# print it. Day and month order is not written, so the reading is taken only when it is unambiguous
+# (one part above 12) or when a month-day in the text itself (6月3日) confirms exactly one reading.
+_YEAR_LAST = re.compile(
+    r"(?<![\d/.\-])(?P<a>3[01]|[12]\d|0?[1-9])(?P<sep>[/.])(?P<b>3[01]|[12]\d|0?[1-9])(?P=sep)"
+    r"(?P<y>(?:19|20)\d{2})(?![\d/.])"
+)
+_MONTH_DAY = re.compile(r"(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])[日号]")
+
+
+def _year_last_dates(text: str, context: str) -> list[DateMention]:
+    out: list[DateMention] = []
+    written: set[tuple[int, int]] | None = None
+    for m in _YEAR_LAST.finditer(text):
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        if a > 12 and b <= 12:
+            mo, d = b, a
+        elif b > 12 and a <= 12:
+            mo, d = a, b
+        elif a > 12:
+            continue
+        else:
+            if written is None:
+                flat = re.sub(r"[ \u3000\u00a0]", "", context)
+                written = {(int(x), int(z)) for x, z in _MONTH_DAY.findall(flat)}
+            readings = {(b, a), (a, b)} & written
+            if len(readings) != 1:
+                continue  # 03/06 with nothing to say which is the month
+            ((mo, d),) = readings
+        if _valid(y, mo, d):
+            out.append(DateMention(y, mo, d, m.start(), m.end()))
+    return out
+
+
+def find_dates(text: str, context: str | None = None) -> list[DateMention]:
+    """Every date mention in ``text``; ``context`` (default ``text``) is where a month-day that
+    settles the order of an ambiguous 03/06/2021 is looked for."""
+    out = _find_dates(text)
+    if "/" in text or "." in text:
+        taken = [(m.start, m.end) for m in out]
+        extra = [m for m in _year_last_dates(text, text if context is None else context)
+                 if not any(a < m.end and m.start < b for a, b in taken)]  # fmt: skip
+        if extra:
+            out = sorted(out + extra, key=lambda m: m.start)
+    return out
+
+
+def _find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = []
     last_end = 0
     for m in _find_date_matches(text):
@@ -127,7 +174,7 @@ def iso(d: date | None) -> str | None:
 def publish_date_in_header(text: str, head_chars: int = 300) -> tuple[date, int, int] | None:
     """A date written as the publication date near the top (``发布时间:2018.11.19``)."""
     head = text[:head_chars]
-    for m in find_dates(head):
+    for m in find_dates(head, text):
         if m.year is None:
             continue
         line_start = head.rfind("\n", 0, m.start) + 1
@@ -278,3 +325,31 @@ def pick_event_date(text: str, mentions: list[DateMention], skip: tuple[int, int
         if best is None or score > best[0]:
             best = (score, m)
     return best[1] if best else None
+
+
+# "From today, three days in a row" (今日起一连三日, 今起连续两天): a range that opens on the
+# publication day; the length is written, the first day is the page's own date.
+_FROM_TODAY = re.compile(rf"(?:今天|今日|今)起(?:一连|连续|一共|共)?(?P<n>\d{{1,2}}|[{_CN}]{{1,2}})[日天]")
+
+
+def days_from_today(text: str) -> tuple[int, int, int] | None:
+    """``今日起一连三日``: (number of days, start, end) of the first such phrase."""
+    for m in _FROM_TODAY.finditer(text):
+        n = _num(m.group("n"))
+        if n and 1 <= n <= 31:
+            return n, m.start(), m.end()
+    return None
+
+
+# An undated past (日前举行, 近日召开): the event happened some days before the report.
+_UNDATED_PAST = re.compile(r"日前|近日|前不久|前些天|不久前|此前")
+
+
+def undated_past_after(text: str, pos: int) -> bool:
+    """The sentence that opens at ``pos`` (a dateline's end) says the event happened 日前 / 近日."""
+    stop = len(text)
+    for mark in "。！？\n":
+        k = text.find(mark, pos)
+        if k >= 0:
+            stop = min(stop, k)
+    return bool(_UNDATED_PAST.search(text, pos, stop))

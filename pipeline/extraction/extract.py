@@ -13,11 +13,12 @@ from datetime import date
 from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
-from pipeline.extraction.amounts import find_amounts, find_counts
+from pipeline.extraction.amounts import counts_deals, find_amounts, find_counts
 from pipeline.extraction.normalize import View, fold, fold_script, make_view
-from pipeline.extraction.organizations import find_organizations, named_body, organization_form
+from pipeline.extraction.organizations import OrgHit, find_organizations, named_body, organization_form
 from pipeline.extraction.people import PersonHit, find_people, plausible_name
 from pipeline.extraction.places import find_places
+from pipeline.extraction.spans import SpanIndex
 from pipeline.extraction.title import find_source, find_title
 from pipeline.extraction.vocab import classify_event, find_industries
 from pipeline.fields import FIELD_NAMES, Amount, Count, FieldValue, Person
@@ -129,6 +130,12 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if not meta_source:
             out["source"].append(FieldValue(src[0], [(src[1], src[2])], "byline-pattern", 0.75))
         outlets.append((src[0], True))
+    # An outlet's name standing alone on a line of the header (a credit line under the headline:
+    # 香港电台) names the outlet too.
+    for line in folded_body[:300].split("\n")[:8]:
+        name = line.strip()
+        if 2 < len(name) <= 12 and organization_form(name) == name:
+            outlets.append((name, True))
 
     # -- dates -------------------------------------------------------------------------------
     published = _meta_date(meta)
@@ -161,6 +168,15 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
                 month = month - 1 or 12
             event = dates_mod.DateMention(None, month, day, a, b)
             rule = "day-with-event-verb"
+        elif event is not None and dates_mod.undated_past_after(vt, event.end):
+            event = None  # 7月4日电 … 大会日前举行: the dateline dates the report, the event day is unknown
+        if event is None and published is not None and (rel := dates_mod.days_from_today(vt)):
+            # 今日起一连三日: the range opens on the page's own date.
+            n, a, b = rel
+            first = published
+            last = date.fromordinal(first.toordinal() + n - 1)
+            event = dates_mod.DateMention(first.year, first.month, first.day, a, b, last.month, last.day)
+            rule = "from-today"
     if event is not None:
         # The year: written, else the publication's, else one written in the event's own name
         # (全市2021年第一批重大项目集中开工); none of these → no date (empty beats wrong).
@@ -185,6 +201,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     people = find_people(vt, view.gaps)
     orgs = find_organizations(vt, person_spans=[s for p in people for s in p.spans])
     org_spans = sorted(s for h in orgs for s in h.spans)
+    orgs = _without_bare_title_bodies(orgs, people)
     for h in orgs:
         spans, cap = ev.spans(h.spans)
         conf = 0.8 if h.rule.startswith("suffix") else 0.6
@@ -214,6 +231,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if fv:
             out["people"].append(fv)
     _add_credited(out["people"], meta, org_names | place_forms)
+    _add_bracket_credits(out, folded_body, view, ev, org_names | place_forms)
 
     # -- industries and event type ---------------------------------------------------------
     for canonical, ind_spans in find_industries(vt).items():
@@ -250,7 +268,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
     # with two spans; the two words before it tell 规模以上企业超过200家 from 高新技术企业超过200家.
     seen_counts: dict[tuple[int, str, str], FieldValue] = {}
     seen_spans: dict[tuple[int, str, str], set[Span]] = {}  # a list test per span was quadratic
-    for c in find_counts(vt):
+    for c in filter(counts_deals, find_counts(vt)):
         spans, cap = ev.spans([(c.start, c.end)])
         ckey = (c.value, c.text, vt[max(0, c.start - 2) : c.start])
         prev = seen_counts.get(ckey)
@@ -268,6 +286,69 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             seen_counts[ckey] = fv
     _title_figures(out, _meta_str(meta, "title"), vt)
     return out
+
+
+# A locality written in a name (段园镇党委, 横琴粤澳深度合作区执委会): a place the division table may lack.
+_LOCALITY = re.compile(r"[省市县区州镇乡村]")
+# A credit line set in brackets: the unit or outlet, then the writer, perhaps a place and 报导
+# ((投资促进事务中心 单中平), (某某新闻/张三 云林报导)).
+_BRACKET_CREDIT = re.compile(
+    r"^[ \t]*[(（][ \t]*(?P<unit>[^()（）\s/／|]{2,16})[ \t]*[/／|]?[ \t]*(?P<name>[^()（）\s/／|]{2,4})"
+    r"(?:[ \t]+[^()（）\s]{0,8}?(?:报导|报道|摄影|摄|讯))?[ \t]*[)）][ \t]*$",
+    re.M,
+)
+
+
+def _ends_as_body(unit: str) -> bool:
+    kinds = lexicons.org_suffixes().kinds
+    return any(unit.endswith(k) and len(unit) > len(k) for k in kinds)
+
+
+def _add_bracket_credits(out: dict[str, list[FieldValue]], body: str, view: View, ev: _Evidence,
+                         not_names: set[str]) -> None:  # fmt: skip
+    """The writer of a bracketed credit line, named after the unit or outlet they write for, is a
+    person with no title (a byline with no label: GOLD.md), and the unit an organization. Read in the
+    folded body (``body``), whose spaces still part the name from the place after it."""
+    have = {fv.value["name"] for fv in out["people"] if isinstance(fv.value, dict)}
+    orgs = {fv.value for fv in out["organizations"]}
+    for m in _BRACKET_CREDIT.finditer(body):
+        unit, name = m.group("unit"), m.group("name")
+        form = organization_form(unit) or (unit if _ends_as_body(unit) and named_body(unit) else None)
+        if form is None or name in have or name in not_names or not plausible_name(name):
+            continue
+        have.add(name)
+        a = _view_pos(view, m.start("name"))
+        spans, cap = ev.spans([(a, a + len(name))])
+        fv = _fv(Person(name, "").to_json(), spans, cap, "bracket-credit", 0.6)
+        if fv:
+            out["people"].append(fv)
+        if form not in orgs and unit == form:
+            orgs.add(form)
+            a = _view_pos(view, m.start("unit"))
+            spans, cap = ev.spans([(a, a + len(unit))])
+            fv = _fv(form, spans, cap, "bracket-credit", 0.6)
+            if fv:
+                out["organizations"].append(fv)
+
+
+# Endings of a government or party organ (not a company, a school or a medium).
+_ORGAN_END = re.compile(r"(?:局|委员会|委|厅|处|司|办|办公室|署|部)$")
+
+
+def _without_bare_title_bodies(orgs: list[OrgHit], people: list[PersonHit]) -> list[OrgHit]:
+    """GOLD.md: a body written only inside a person's title is listed when it carries a place or a
+    proper name (江西省委), not when bare: an organ named by its function alone (金融管理局行政管理委员会
+    主席, 旅游局局长) whose every mention lies in a title is left out."""
+    titles = sorted(sp for p in people for sp in p.title_spans)
+    if not titles:
+        return orgs
+    index = SpanIndex(titles)
+    matcher = lexicons.places().matcher
+    return [
+        h for h in orgs
+        if not (h.rule.startswith("suffix") and _ORGAN_END.search(h.value) and not matcher.contains(h.value)
+                and not _LOCALITY.search(h.value) and all(index.covers(a, b) for a, b in h.spans))
+    ]  # fmt: skip
 
 
 def _title_figures(out: dict[str, list[FieldValue]], meta_title: str | None, vt: str) -> None:
@@ -292,7 +373,7 @@ def _title_figures(out: dict[str, list[FieldValue]], meta_title: str | None, vt:
         amount = Amount(am.text, am.yuan, am.context, am.approximate).to_json()
         out["amounts"].append(FieldValue(amount, [], "amount-pattern+title", 0.8 if not am.approximate else 0.65))
     counts = [fv.value for fv in out["counts"] if isinstance(fv.value, dict)]
-    for c in find_counts(title):
+    for c in filter(counts_deals, find_counts(title)):
         if any(v["value"] == c.value and (v["what"] == c.what or c.text in v["text"] or v["text"] in c.text)
                for v in counts):  # fmt: skip
             continue
@@ -318,6 +399,13 @@ def _add_credited(found: list[FieldValue], meta: dict[str, object], not_names: s
             if name and name not in have and name not in not_names and plausible_name(name):
                 have.add(name)
                 found.append(FieldValue(Person(name, title).to_json(), [], "metadata:" + key, 0.7))
+    # A source line that carries its reporter (来源：某某晚报 全媒体记者 某某): the name after its title.
+    source = _meta_str(meta, "source")
+    if source and lexicons.titles().regex.search(fold(source)):
+        for hit in find_people(fold(source)):
+            if hit.name not in have and hit.name not in not_names and hit.title:
+                have.add(hit.name)
+                found.append(FieldValue(Person(hit.name, hit.title).to_json(), [], "metadata:source", 0.65))
 
 
 def _add_outlets(

@@ -269,7 +269,8 @@ def places() -> PlaceLexicon:
             by_form.setdefault(short, div)
             if level == "county" and by_form[short] is div:
                 needs_parent.add(short)
-    for line in _lines("regions.txt"):
+    # The hand-kept regions first (their canonical names win), then every country of ISO 3166-1.
+    for line in [*_lines("regions.txt"), *_lines("countries_iso3166.txt")]:
         parts = line.split("\t")
         canonical = parts[0].strip()
         aliases = [a.strip() for a in parts[1].split(",")] if len(parts) > 1 else []
@@ -334,6 +335,12 @@ def surnames() -> Surnames:
 def function_words() -> frozenset[str]:
     """Particles, prepositions and conjunctions of general Chinese (jieba's dictionary; see the file)."""
     return frozenset(_lines("function_words.txt"))
+
+
+@cache
+def verbs() -> frozenset[str]:
+    """Two-character verbs of general Chinese (jieba's dictionary, tag v; see the file)."""
+    return frozenset(_lines("verbs.txt"))
 
 
 @cache

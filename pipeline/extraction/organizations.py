@@ -35,7 +35,7 @@ BOUNDARY = re.compile(
     r"会见|携手|签约|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|还有|先后|分别|获悉|"
     r"邀请|宣布|透露|共建|设立|打造|加快|推进|深化|实施|参与|代表|感谢|欢迎|希望|"
     r"拥有|用好|建好|做好|做优|做强|做大|提高|提升|认真|听完|听取|完成|实现|形成|培育|创建|建立|出台|之|"
-    r"首批|一批|多家|多个|[两三四五六七八九十]大|\d+(?:\.\d+)?[个家所项位名批座条日号月年]?|[一二两三四五六七八九十百千]+[个家所项位名批座条]|"
+    r"首批|一批|多家|多个|[两三四五六七八九十]大|\d+(?:\.\d+)?[个家所项位名批座条处日号月年]?|[一二两三四五六七八九十百千]+[个家所项位名批座条处]|"
     rf"就|(?<![华作成有])为|各|{boundaries.ALL})"
 )
 _find_boundaries = scan.starting_with(BOUNDARY)
@@ -65,7 +65,7 @@ _GENERIC_WORDS = (
     "千亿|百亿|万亿|亿元|十亿|官方|专业|综合|特色|配套|功能|区域|省直|市直|联系|主要|研发|工业|商业|金融|"
     "发展|建设|规划|开发|项目|平台|智能|装备|基地|小型|微型|创业|供应|生产|制造|研发|孵化|转化|加工|应用|集聚区|投资|贸易|电力|房地产|"
     "网络|信息|技术|文化|传媒|咨询|管理|控股|实业|实体|外贸|跨国|本地|本土|国内|海外|境外|全球|世界|大型|中型|"
-    "异地|外地|新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|国企|央企|民企|外企|地区|"
+    "内|境内|更多|最新|热门|异地|外地|新兴|传统|建筑|工程|设计|环境|医疗|教育|商贸|服务|星级|五星级|四星级|豪华|国企|央企|民企|外企|地区|"
     "子|分|母|总|家|些|每|某|几|首|一批|一家|多家|这家|该家|[0-9]+"
 )
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
@@ -206,7 +206,38 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
     for t in tl.regex.finditer(head) if len(head) >= _shortest()[1] else ():
         if t.group(0) not in tl.weak:
             last = t.end()
-    return head[last:]
+    return _verb_trimmed(text, start, head[last:])
+
+
+# A kind of firm written before a firm's name, as an apposition (半导体大厂力晶科技, 龙头企业某某科技).
+_KIND_APPOSITION = re.compile(r"^(?P<p>.*?)(?:大厂|厂商|龙头企业|企业|公司|集团|业者)(?P<r>.{3,})$")
+
+
+_ZONE_ENDING = re.compile(r"[\w]{0,4}?(?:园区|工业区|开发区|高新区|经开区|新区|产业园|科学园|工业园)")
+
+
+def _verb_trimmed(text: str, start: int, head: str) -> str:
+    """``head`` without a verb of the sentence at its front: a two-character verb opening it (落脚 in
+    落脚铜锣科学园区), or one character that completes a verb with the character before the head (解 of
+    了解 in 了解华为技术有限公司, where the boundary 了 was cut). What is left must still name a body."""
+    if len(head) < 3:
+        return head
+    kind = _KIND_APPOSITION.match(head)
+    if kind and _generic_head().match(kind.group("p")) and _named(kind.group("r")):
+        head = kind.group("r")  # 半导体大厂力晶科技: a kind of firm set before the firm's own name
+    verbs = lexicons.verbs()
+    a = start - len(head)
+    # Two characters left are a name before a zone's ending (落脚铜锣科学园区: one goes to a place), but
+    # before a firm's they are more often the firm's own (联合利华公司, 联想控股).
+    if (
+        head[:2] in verbs
+        and (len(head) >= 5 or (len(head) == 4 and _ZONE_ENDING.match(text, start)))
+        and _named(head[2:])
+    ):
+        return head[2:]
+    if a > 0 and text[a - 1] + head[0] in verbs and text[a - 1] in lexicons.function_words() and _named(head[1:]):
+        return head[1:]
+    return head
 
 
 def _final_run(window: str) -> int:
@@ -235,6 +266,11 @@ def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
             a = end - len(head)
             if len(head) < 2 or len(head) > 20 or titles.regex.search(head):
                 break
+            if a > 1 and text[a - 1] in "和及" and text[a - 2 : a] in lexicons.function_words():
+                # 以及, 并及: a two-character conjunction, its first character no part of the item
+                items.append((a, end))
+                end = a - 2
+                continue
             items.append((a, end))
             if a > 0 and text[a - 1] in "、和及":
                 end = a - 1
@@ -383,7 +419,10 @@ def find_organizations(
     for name in extra_names or []:
         for m in re.finditer(re.escape(name), text):
             cands.append((m.start(), m.end(), "metadata"))
-    return _merge(text, cands, lexicons.known_orgs().matcher.finditer(text))
+    hits = _merge(text, cands, lexicons.known_orgs().matcher.finditer(text))
+    # 高雄市府 beside 高雄市政府: the short form of the same government, listed under the longer.
+    values = {h.value for h in hits}
+    return [h for h in hits if not (h.value.endswith(("市府", "县府")) and h.value[:-1] + "政府" in values)]
 
 
 # An outlet's name as a publisher gives it (metadata author/source, 来源： lines, 【XX报讯】).

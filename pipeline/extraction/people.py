@@ -33,6 +33,8 @@ _FOLLOW = re.compile(
     r"实地|调研|考察|视察|看望|慰问|走访|听取|来|赴|前往|做|作了|编辑|校对|审核|签署|签约|见证|"
     rf"[^{HAN_CLASS}])"
 )
+# What follows a list of people (A、B、C出席): the verb the list is the subject of.
+_LIST_VERB = re.compile(r"出席|参加|陪同|参与|共同|一同|等(?:领导|人|嘉宾|同志|出席|参加)")
 # Characters that do not occur inside a name but often follow a surname-like character.
 _NOT_IN_NAME = frozenset(
     "的了在与及等是为对将也都就从向把被于之其这那们个说市省县区委局厅会处部院所站队组员第每各该本要能可已还"
@@ -118,7 +120,9 @@ class _Reader:
         self.surname_starts = _surname_starts()
         # Surnames that are also function words (和, 于, 向, 由 …): as a name's first character they
         # need more than a following word fragment.
-        self.conjunction_surnames = self.sur.single & lexicons.function_words()
+        # Adverbs and particles that are surnames too (都, 还, 也 in _NOT_IN_NAME) are read the same way:
+        # 负责人都进行了交谈 holds no person 都进.
+        self.conjunction_surnames = self.sur.single & (lexicons.function_words() | _NOT_IN_NAME)
         self.occurrences = Occurrences(text, self.surname_starts)
         self._count: dict[str, int] = {}
         self._plausible_memo: dict[str, bool] = {}
@@ -201,7 +205,11 @@ class _Reader:
         if in_title and in_title.end() > p + len(short):
             return None  # 向记者: a title word runs through the reading, no name here
         starts_token = p == 0 or p in self.gaps or not _cjk(t[p - 1]) or bool(title_before)
-        long_bounded = len(long) == sur + 2 and self._gap_or_break(p + len(long)) and self.bounded(long)
+        # The last item of a list of names (王洋、连向红出席) ends where the verb of the list begins.
+        end_ok = self._gap_or_break(p + len(long)) or (
+            p > 0 and t[p - 1] == "、" and _LIST_VERB.match(t, p + len(long)) is not None
+        )
+        long_bounded = len(long) == sur + 2 and end_ok and self.bounded(long)
         if starts_token and long_bounded and not (ok_short and self._gap_or_break(p + len(short))):
             return long  # 记者 孙向阳 孟祥燕; 董事长林中森、
         ends_item = p + len(short) in self.gaps or t[p + len(short) : p + len(short) + 1] == "、"
@@ -305,7 +313,11 @@ def _list_item(text: str, p: int, r: _Reader) -> str | None:
 # Latin-script name is two to five capitalised words (Manuel Osa Nsue Nsua). Surnames and name
 # lengths say nothing about them, so they are read only next to a title.
 _DOT = "·•‧・"
-_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?:[ \u00a0][A-Z][a-zà-öø-ÿ'’\-]+){1,4}(?![A-Za-zÀ-ÿ])")
+# Lowercase particles of Romance, Germanic and Arabic names join the parts (Ragendra de Sousa, van der Berg).
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|binti|al|el)"
+_LATIN_NAME = re.compile(
+    rf"[A-Z][a-zà-öø-ÿ'’\-]+(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}[A-Z][a-zà-öø-ÿ'’\-]+){{1,4}}(?![A-Za-zÀ-ÿ])"
+)
 # What may stand right before the first part of a transliterated name read leftwards.
 _BEFORE_FOREIGN = frozenset("与和及同向对的了在是为由将把被跟给、，,：:“「（( ") | _ORG_FINAL
 
@@ -385,7 +397,7 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
     start = a
     while True:
         j = start
-        lo = max(0, start - 24)
+        lo = max(0, start - 32)
         while j > lo and _in_phrase(text, j - 1) and j not in stops and j not in gaps:
             if text[j - 1] == "兼" and j - 1 in stops:
                 break
@@ -411,6 +423,8 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
             j += 1
             head = head[1:]
         found = _find_head_boundaries(head)
+        while found and _joins_inside_a_name(head, found[-1].start(), found[-1].end()):
+            found.pop()
         cut = found[-1].end() if found else 0
         start = j + cut
         # Another title before, joined by 、 or ，: 市委常委、副市长，井冈山经开区党工委书记.
@@ -424,9 +438,27 @@ def _title_phrase_start(text: str, a: int, title_ends: dict[int, int], stops: se
         return start
 
 
+def _joins_inside_a_name(head: str, a: int, b: int) -> bool:
+    """Whether the 和 / 与 at ``head[a:b]`` joins two fields inside one body's name (政策研究和区域发展局,
+    综合与政策法规处) rather than two bodies or two titles: a common word (not a title) stands right
+    before it, and a body's name, not a title nor a place, follows it."""
+    if head[a:b] not in ("和", "与"):
+        return False
+    before, after = head[max(0, a - 2) : a], head[b:]
+    if len(before) < 2 or before not in lexicons.common_words() or len(after) < 2:
+        return False
+    if lexicons.places().matcher.first_start(after) == 0:
+        return False  # 与广东省商务厅: a body named by its place starts there
+    tl = lexicons.titles()
+    return not tl.regex.match(before) and not tl.regex.match(after) and bool(_BODY_END.search(after))
+
+
+_BODY_END = re.compile(r"(?:局|处|厅|委|办|司|署|部|室|中心|委员会)(?:[(（][^()（）]{1,12}[)）])?$")
 _LEADING_ASIDE = re.compile(r"^[(（][^()（）]{1,8}[)）]")
 _HEAD_BOUNDARY = re.compile(
+    # A person's nationality (美籍华人, 加籍华裔) describes the person, not the post: the title starts after it.
     r"(?:主办|承办|召开|举办|举行|参加|出席|介绍|表示|透露|获悉|会见|邀请|感谢|欢迎|说|指派|委派|派出|任命|"
+    r"籍华人|籍华侨|籍华裔|"
     rf"{boundaries.ALL})"
 )
 _find_head_boundaries = scan.starting_with(_HEAD_BOUNDARY)

@@ -121,6 +121,14 @@ def find_places(
             continue  # 幸福建设: 福建 is the seam between 幸福 and 建设, not a province.
         if len(form) == 2 and form[1] in "县市区" and _title_after(text, b, words):
             continue  # 邱县长: a surname before 县长 (a county head), not 邱县
+        if (
+            len(form) == 2
+            and div.level == "county"
+            and form[0] in lexicons.function_words()
+            and div.parent not in named
+            and div.province not in named
+        ):
+            continue  # 某某和县政府办: 和 joins two names, 县 opens the next (和县 needs 马鞍山 or 安徽 named)
         county_city = div.level == "county" and form.endswith("城市")
         if county_city and a > 0 and _cjk(text[a - 1]) and text[a - 1] not in _BEFORE_PLACE:
             continue  # 新兴城市 is a rising city, not 兴城市

@@ -147,7 +147,13 @@ def find_title(text: str, meta_titles: tuple[str, ...] = (), max_lines: int = 14
     stripped = [_LEAD_MARKS.sub("", ln.strip()) for ln, _ in lines]
     like = [not is_chrome(s) and _headline_like(s) for s in stripped]
     # Where the body has begun: the first sentence-long line that is neither chrome nor headline.
-    stop = next((i for i, s in enumerate(stripped) if len(s) > 30 and not like[i] and not is_chrome(s)), len(lines))
+    # A long line of Latin residue (Skip to Content Facebook Feature Image) is page chrome, not prose.
+    stop = next(
+        (i for i, s in enumerate(stripped)
+         if len(s) > 30 and not like[i] and not is_chrome(s) and han_count(s) >= 0.5 * len(s)),
+        len(lines),
+    )  # fmt: skip
+    longest = max((len(stripped[i]) for i in range(stop) if like[i]), default=0)
     best: tuple[float, int] | None = None
     rank = 0  # position among the headline-like lines
     for i in range(stop):
@@ -172,6 +178,8 @@ def find_title(text: str, meta_titles: tuple[str, ...] = (), max_lines: int = 14
         nxt = stripped[i + 1] if i + 1 < len(lines) and like[i + 1] else ""
         if nxt and _KICKER.match(s) and len(nxt) > len(s):
             score -= 2  # a kicker over the longer main headline
+        if longest >= 1.6 * len(s):
+            score -= 1  # a kicker or a subtitle in a stack: the main line is much the longest
         if best is None or score > best[0]:
             best = (score, i)
     if best is not None and (best[0] >= 1.0 or not metas):

@@ -149,7 +149,8 @@ def test_hk_places_and_the_headline_amount_once() -> None:
     assert places("hk_traditional") == _keys("粤港澳大湾区", "广东省", "江门市", "香港")
     (amount,) = _run("hk_traditional")["amounts"]  # headline and body state the same figure
     assert amount.value["yuan"] == 15_000_000_000 and len(amount.evidence) == 2
-    assert {36, 30, 200} <= count_values("hk_traditional")
+    # 30多個商會 counts associations, which the counts field leaves out (GOLD.md)
+    assert {36, 200} <= count_values("hk_traditional") and 30 not in count_values("hk_traditional")
 
 
 # -- report extracted from a PDF ---------------------------------------------------------------
@@ -168,7 +169,8 @@ def test_report_places_and_figures() -> None:
     # 中国 and 以色列 inside the forum's name are listed (GOLD.md)
     assert places("pdf_annual_report") == _keys("惠州", "北京", "上海", "深圳", "中国", "以色列")
     assert 108_560_000_000 in yuan("pdf_annual_report")
-    assert {126, 21, 46} <= count_values("pdf_annual_report")
+    # 活动46次 counts events, which the counts field leaves out (GOLD.md)
+    assert {126, 21} <= count_values("pdf_annual_report") and 46 not in count_values("pdf_annual_report")
 
 
 # -- properties over every fixture ------------------------------------------------------------
