@@ -11,7 +11,7 @@ export it with ``curator export``, copy the manifests beside the texts (``check_
 reads a control's raw text next to its manifest) and run ``/work/shared/tools/check_clean.py``,
 which prints per-kind pass rates (the seeds are imported too, so their facts are checked). For
 each gold set (``devset/extraction``, ``devset/validation``, ``devset/validation2``,
-``devset/validation3``, ``devset/validation4``) whose texts are in the cache,
+``devset/validation3``, ``devset/validation4``, ``devset/validation5``) whose texts are in the cache,
 ``/work/shared/tools/score.py`` scores the same export (those texts are imported too).
 """
 
@@ -33,11 +33,12 @@ CACHE = ROOT / "devset" / "cache"
 MANIFESTS = ROOT / "devset" / "cleaning"
 GOLD = ROOT / "devset" / "extraction" / "gold"
 # Every gold set with its cached texts: the development set, then the validation rounds (scored on
-# the same export; their file names do not collide: NN, vNN, wNN, xNN, yNN).
+# the same export; their file names do not collide: NN, vNN, wNN, xNN, yNN, zNN).
 GOLD_SETS = (("extraction", GOLD), ("validation", ROOT / "devset" / "validation" / "gold"),
              ("validation2", ROOT / "devset" / "validation2" / "gold"),
              ("validation3", ROOT / "devset" / "validation3" / "gold"),
-             ("validation4", ROOT / "devset" / "validation4" / "gold"))
+             ("validation4", ROOT / "devset" / "validation4" / "gold"),
+             ("validation5", ROOT / "devset" / "validation5" / "gold"))
 
 
 def curator() -> list[str]:
