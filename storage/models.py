@@ -117,9 +117,7 @@ class Article(Base):
     canonical_pinned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Team review: who holds the article open for review, since when (a lease: storage/claims.py),
     # and whether it is in the double-review sample (reviewed independently by two reviewers).
-    # Indexed: a claim releases the reviewer's other claims, and the live view lists held ones;
-    # both look the column up instead of scanning every article (100,000 of them).
-    claimed_by: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     double_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
