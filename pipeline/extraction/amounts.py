@@ -179,7 +179,7 @@ def _is_word_part(text: str, pos: int) -> bool:
 
 _CLASSIFIERS = "家|个|位|名|项|场|届|批|条|所|座|款|户|支|台|套|架|艘|辆|人|只|部|栋|幢|处|次"
 _COUNT = re.compile(
-    rf"(?P<pre>近|约|超过|超|逾|共|达|累计|合计|总计)?(?P<num>\d+(?:,\d{{3}})*|[两二三四五六七八九十百千]"
+    rf"(?P<pre>近|约|超过|超|逾|共|达|累计|合计|总计)?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[两二三四五六七八九十百千]"
     rf"[{CN_NUMERAL_CHARS}]*)(?P<more>多|余|几)?(?P<mult>万|亿)?(?P<more2>多|余)?(?P<cls>{_CLASSIFIERS})(?P<more3>余|多)?"
 )
 # Nouns counted in this domain; the "what" of a count is the shortest phrase ending in one of them.
@@ -213,7 +213,7 @@ class Count:
     end: int
 
 
-_COUNT_PREFIX = "近约超过逾共达累计合总" + CN_NUMERAL_CHARS + ",多余几万亿"
+_COUNT_PREFIX = "近约超过逾共达累计合总" + CN_NUMERAL_CHARS + ",.多余几万亿"
 # A count has a numeral (or 多/余/万 …) right before its classifier: only those classifiers are tried.
 _CLASSIFIER_CHARS = _CLASSIFIERS.replace("|", "")
 _COUNT_CANDIDATES = after_any(_COUNT_PREFIX, _CLASSIFIER_CHARS)
@@ -230,8 +230,10 @@ def find_counts(text: str) -> list[Count]:
             continue
         if (m.start("num") > 0 and text[m.start("num") - 1] in "“‘\"'") or text[m.end() : m.end() + 1] in ("”", "’"):
             continue  # “两个维护”, ‘四个一’: slogans, not counts
-        if m.start("num") > 0 and text[m.start("num") - 1].isdigit():
-            continue
+        if m.start("num") > 0 and (text[m.start("num") - 1].isdigit() or text[m.start("num") - 1] == "."):
+            continue  # the tail of a longer number
+        if "." in num and not m.group("mult"):
+            continue  # 2.5家 is no count; 7.5万家 is
         rest = text[m.end() : m.end() + 4]
         if cls in "届次" and rest and (rest[0].isdigit() or rest[0] in "一二两三四五六七八九十"):
             continue  # 十一届三次全会: an ordinal of a session, not a count
@@ -241,7 +243,7 @@ def find_counts(text: str) -> list[Count]:
         if value is None or value <= 0:
             continue
         if m.group("mult"):
-            value *= 10_000 if m.group("mult") == "万" else 100_000_000
+            value = round(value * (10_000 if m.group("mult") == "万" else 100_000_000))
         approximate = bool(m.group("more") or m.group("more2") or m.group("more3"))
         pre = m.group("pre") if _pre_ok(text, m.start(), m.group("pre")) else None
         approximate = approximate or pre in ("近", "约", "超过", "超", "逾")

@@ -93,3 +93,12 @@ def test_bare_figures_in_a_money_context() -> None:
 def test_approximate_word_glued_to_another_word() -> None:
     (c,) = find_counts("赣州与深圳签约15个重大项目")
     assert (c.text, c.approximate) == ("15个重大项目", False)
+
+
+def test_a_count_in_ten_thousands_keeps_its_decimals() -> None:
+    # Written for this test: 7.5万家 was read as 5万家 (the decimal point cut the number).
+    counts = find_counts("全市共有经营主体7.5万家，其中企业2.3万家，去年新增1.2万余家企业。")
+    expected = [("7.5万家", 75_000), ("企业2.3万家", 23_000), ("1.2万余家企业", 12_000)]
+    assert [(c.text, c.value) for c in counts] == expected
+    # A decimal without 万/亿 counts nothing, and no tail of a number is read alone.
+    assert find_counts("评分2.5家") == [] and find_counts("版本号3.15个") == []
