@@ -22,8 +22,10 @@ _Y = r"(?P<y>(?:19|20)\d{2})"
 _M = rf"(?P<m>1[0-2]|0?[1-9]|[{_CN}]{{1,2}})"
 _D = rf"(?P<d>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})"
 # A full or month-day date in Chinese, or a numeric y-m-d with one separator style.
+# The first day of a range may go without its 日 when the second day has one (10月19至20日).
+_BARE_DAY_RANGE = rf"(?=\s*(?:—|–|-|－|~|～|至|到)+\s*(?:3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[日号])"
 _DATE = re.compile(
-    rf"(?:{_Y}年)?{_M}月{_D}[日号]"
+    rf"(?:{_Y}年)?{_M}月{_D}(?:[日号]|{_BARE_DAY_RANGE})"
     r"|(?P<y2>(?:19|20)\d{2})(?P<sep>[-./])(?P<m2>1[0-2]|0?[1-9])(?P=sep)(?P<d2>3[01]|[12]\d|0?[1-9])(?!\d)"
 )
 # The second half of a range: another month-day or a bare day (3月30日—4月3日, 10月30日-11月2日, 5日至7日).

@@ -117,3 +117,15 @@ def test_a_page_stamp_is_not_the_event_date() -> None:
         "刊发日期:2014-04-29\n日前，记者从市招商局了解到项目情况。"
     )
     assert _dates(text) == ("2014-04-29", None, None)
+
+
+
+def test_a_range_whose_first_day_has_no_ri_is_read_whole() -> None:
+    # Written for this test: the first day of a range written without its 日 (10月19至20日) was
+    # not read at all.
+    found = d.find_dates("第三届招商大会于2023年10月19至20日在成都举行，十月十九至二十日同期举办展会。")
+    assert [(m.year, m.month, m.day, m.end_month, m.end_day) for m in found] == [
+        (2023, 10, 19, 10, 20), (None, 10, 19, 10, 20),
+    ]
+    # A day without 日 and without a range after it is no date.
+    assert d.find_dates("共10月19批次") == []
