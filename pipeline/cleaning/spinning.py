@@ -48,14 +48,14 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
 from pipeline.cleaning.spin_density import near_non_word_density
-from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, ThesaurusEntry, lexicon
+from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, SpunCompound, ThesaurusEntry, lexicon
 from pipeline.cleaning.spin_pairs import find_split_swaps, find_swaps, repeated_candidates, repeated_sequences
 from pipeline.offsets import Edit
 from pipeline.scan import GramStarts
@@ -223,32 +223,39 @@ def _harvest_hit(text: str, a: int, b: int, e: HarvestEntry, *, words: bool) -> 
 
 def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
     """Spun compounds (今世化): where the original rebuilds a dictionary word the text lacks."""
-    table = lex.compounds
     hits: list[Hit] = []
+    for sc, a, b in _compound_places(text, lex.compounds):
+        tier = "b" if lex.thesaurus[sc.spun].freq <= NEAR_NON_WORD else "c"
+        ev = (
+            f"词林同义「{sc.spun}→{sc.candidate.original}」，还原后成词「{sc.compound}」；"
+            f"jieba词频 {lex.thesaurus[sc.spun].freq} 对 {sc.candidate.freq}"
+        )
+        # A real word (tier c) is restored with its compound, but only judges nothing: the
+        # earlier tiers must have found the article spun.
+        hits.append(Hit(a, b, sc.spun, sc.candidate.original, tier, ev, counts=tier == "b", restore=True))
+    return hits
+
+
+def _compound_places(
+    text: str, table: Mapping[str, tuple[SpunCompound, ...]]
+) -> Iterator[tuple[SpunCompound, int, int]]:
+    """Each spun compound of ``table`` in ``text`` (the first entry that fits at a start; no two
+    overlap) with its spun form's span. The compound and the form itself must start and end where
+    jieba cuts: in 已经|过|多个 the 过多 of 过多个 is not there to swap (无数个), 多 belongs to 多个."""
     end = -1
-    for i in _gram_starts(table, 3).starts(text):
+    for i in _gram_starts(table, 3).starts(text) if table else ():
         if i < end:
             continue
         for sc in table[text[i : i + 3]]:
             a, b = i + sc.offset, i + sc.offset + len(sc.spun)
-            # The form itself must start and end where jieba cuts too: in 已经|过|多个 the 过多 of
-            # 过多个 is not there to swap (无数个), 多 belongs to 多个.
             if (
                 text.startswith(sc.text, i)
                 and _on_token_edges(text, i, i + len(sc.text))
                 and _on_token_edges(text, a, b)
             ):
-                tier = "b" if lex.thesaurus[sc.spun].freq <= NEAR_NON_WORD else "c"
-                ev = (
-                    f"词林同义「{sc.spun}→{sc.candidate.original}」，还原后成词「{sc.compound}」；"
-                    f"jieba词频 {lex.thesaurus[sc.spun].freq} 对 {sc.candidate.freq}"
-                )
-                # A real word (tier c) is restored with its compound, but only judges nothing:
-                # the earlier tiers must have found the article spun.
-                hits.append(Hit(a, b, sc.spun, sc.candidate.original, tier, ev, counts=tier == "b", restore=True))
+                yield sc, a, b
                 end = i + len(sc.text)
                 break
-    return hits
 
 
 # GramStarts per lexicon table (by identity: the tables are dicts, built once per lexicon).
@@ -386,28 +393,14 @@ def _table_hits(text: str, lex: Lexicon, *, words: bool) -> list[Hit]:
     """Tier t: where the spinner's own substitution table explains a non-word of the text."""
     hits: list[Hit] = []
     spans: list[tuple[int, int]] = []
-    table = lex.table_compounds
-    end = -1
-    for i in _gram_starts(table, 3).starts(text) if table else ():
-        if i < end:
-            continue
-        for sc in table[text[i : i + 3]]:
-            a, b = i + sc.offset, i + sc.offset + len(sc.spun)
-            if (
-                text.startswith(sc.text, i)
-                and _on_token_edges(text, i, i + len(sc.text))
-                and _on_token_edges(text, a, b)
-            ):
-                freq = lex.table[sc.spun].freq
-                ev = (
-                    f"{TABLE_SOURCE}「{sc.candidate.original}→{sc.spun}」，「{sc.text}」不成词，"
-                    f"还原后成词「{sc.compound}」（jieba词频 {word_freq(sc.compound)}）"
-                )
-                counts = freq <= TABLE_COMPOUND_EVIDENCE
-                hits.append(Hit(a, b, sc.spun, sc.candidate.original, "t", ev, counts=counts, restore=True))
-                spans.append((a, b))
-                end = i + len(sc.text)
-                break
+    for sc, a, b in _compound_places(text, lex.table_compounds):
+        ev = (
+            f"{TABLE_SOURCE}「{sc.candidate.original}→{sc.spun}」，「{sc.text}」不成词，"
+            f"还原后成词「{sc.compound}」（jieba词频 {word_freq(sc.compound)}）"
+        )
+        counts = lex.table[sc.spun].freq <= TABLE_COMPOUND_EVIDENCE
+        hits.append(Hit(a, b, sc.spun, sc.candidate.original, "t", ev, counts=counts, restore=True))
+        spans.append((a, b))
     for m in lex.table_rx.finditer(text) if lex.table_rx is not None else ():
         a, b = m.start(), m.end()
         entry = lex.table[m.group()]
