@@ -8,22 +8,19 @@ Usage: python scripts/build_function_words.py > resources/function_words.txt
 
 from __future__ import annotations
 
-import os
+import sys
+from pathlib import Path
 
-import jieba
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from jieba_dict import entries
 
 TAGS = ("u", "p", "c")
 MIN_FREQ = 5000
 
 
 def main() -> None:
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    words: set[str] = set()
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and len(parts[0]) <= 2 and parts[2].startswith(TAGS) and int(parts[1]) >= MIN_FREQ:
-                words.add(parts[0])
+    words = {w for w, freq, tag in entries() if len(w) <= 2 and tag.startswith(TAGS) and freq >= MIN_FREQ}
     print("# Chinese function words: particles (u*), prepositions (p), conjunctions (c).")
     print(f"# Source: jieba 0.42.1's dictionary, words of 1-2 characters, frequency >= {MIN_FREQ};")
     print("# regenerate with scripts/build_function_words.py.")

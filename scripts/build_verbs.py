@@ -9,21 +9,18 @@ Usage: python scripts/build_verbs.py > resources/verbs.txt
 
 from __future__ import annotations
 
-import os
+import sys
+from pathlib import Path
 
-import jieba
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from jieba_dict import entries
 
 MIN_FREQ = 100
 
 
 def main() -> None:
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    words: set[str] = set()
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and len(parts[0]) == 2 and parts[2] == "v" and int(parts[1]) >= MIN_FREQ:
-                words.add(parts[0])
+    words = {w for w, freq, tag in entries() if len(w) == 2 and tag == "v" and freq >= MIN_FREQ}
     print("# Two-character Chinese verbs (tag v, not vn).")
     print(f"# Source: jieba 0.42.1's dictionary, frequency >= {MIN_FREQ};")
     print("# regenerate with scripts/build_verbs.py.")
