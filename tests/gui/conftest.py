@@ -12,7 +12,9 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 from storage.editing import set_field_state
 from storage.importer import import_paths
+from storage.models import Article
 from storage.queries import get_article
+from storage.store import open_store
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -88,3 +90,19 @@ def show(qtbot: Any, window: Any, article_id: int) -> None:
     with qtbot.waitSignal(window.article_shown, timeout=5000):
         window.select_article(article_id)
     window.settle_claims()
+
+
+@pytest.fixture
+def bob(store: Any) -> Iterator[Any]:
+    """A teammate: a second connection to the same store."""
+    other = open_store(store.url)
+    yield other
+    other.close()
+
+
+def holder(store: Any, aid: int) -> str | None:
+    """Who holds the claim on article ``aid`` (None: nobody)."""
+    with store.session() as s:
+        a = s.get(Article, aid)
+        assert a is not None
+        return a.claimed_by

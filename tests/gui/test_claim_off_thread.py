@@ -5,33 +5,16 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from sqlalchemy import event
 
 import gui.main_window as main_window_module
 from storage import claims
-from storage.models import Article
 from storage.queries import get_article
-from storage.store import open_store
+from tests.gui.conftest import holder
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "BEGIN IMMEDIATE", "BEGIN EXCLUSIVE")
-
-
-@pytest.fixture
-def bob(store: Any) -> Iterator[Any]:
-    other = open_store(store.url)
-    yield other
-    other.close()
-
-
-def holder(store: Any, aid: int) -> str | None:
-    with store.session() as s:
-        a = s.get(Article, aid)
-        assert a is not None
-        return a.claimed_by
 
 
 def switch(qtbot: Any, window: Any, aid: int) -> None:

@@ -3,7 +3,6 @@ standing in for two reviewers (the window's reviewer is 测试员, the teammate 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,24 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from storage import claims
 from storage.editing import set_note, set_status, set_tags
-from storage.models import Article
 from storage.queries import get_article
-from storage.store import open_store
-from tests.gui.conftest import show
-
-
-@pytest.fixture
-def bob(store: Any) -> Iterator[Any]:
-    other = open_store(store.url)
-    yield other
-    other.close()
-
-
-def holder(store: Any, aid: int) -> str | None:
-    with store.session() as s:
-        a = s.get(Article, aid)
-        assert a is not None
-        return a.claimed_by
+from tests.gui.conftest import holder, show
 
 
 def test_showing_claims_and_a_teammates_claim_is_not_taken_silently(qtbot: Any, window: Any, store: Any,
