@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any
 from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
 from pipeline.export.card import DatasetStats, render_card
 from pipeline.export.span_formats import SPAN_FORMATS, SpanDoc, SpanWriter, open_span_writer, require_spacy
-from pipeline.export.spans import DEFAULT_LABELS, Span, article_spans, span_tuples
+from pipeline.export.spans import DEFAULT_LABELS, SpanTuple, span_tuples
 from pipeline.export.split import SPLITS, SplitSpec, assign_units, units
 from pipeline.export.writers import locked_part_dir, remove_stale_parts
 from pipeline.offsets import OffsetMap
@@ -68,15 +68,15 @@ def split_paths(out: Path) -> dict[str, Path]:
     return {s: out.with_name(f"{out.stem}.{s}{out.suffix}") for s in SPLITS}
 
 
-def _to_original(a: Any, record: dict[str, Any], spans: list[Span]) -> tuple[dict[str, Any], list[Span]]:
+def _to_original(a: Any, record: dict[str, Any], spans: list[SpanTuple]) -> tuple[dict[str, Any], list[SpanTuple]]:
     """The record and spans over the original text, through the offset map."""
     omap = OffsetMap.from_json(a.offsets) if a.offsets else OffsetMap.identity(len(a.text))
     record = dict(record, text=a.raw_text or "")
     record["evidence"] = {name: [list(p) for p in omap.to_source_many([(int(x), int(y)) for x, y in spans_])]
                           for name, spans_ in record["evidence"].items()}
-    mapped = [Span(*omap.to_source(s[0], s[1]), s[2]) for s in spans]
+    mapped = [(*omap.to_source(s[0], s[1]), s[2]) for s in spans]
     n = len(record["text"])
-    return record, sorted({s for s in mapped if 0 <= s.start < s.end <= n})
+    return record, sorted({s for s in mapped if 0 <= s[0] < s[1] <= n})
 
 
 def _meta(record: dict[str, Any], split: str | None) -> dict[str, Any]:
@@ -163,9 +163,9 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
                 counts = dict(stats.splits)
             elif (isinstance(sink, _FileSink) and fmt in PARALLEL_FILE_FORMATS and workers > 1
                   and total >= PARALLEL_THRESHOLD):
-                for n, texts, docs in _file_parallel(store.url, ids, split_of, split is not None, options, workers):
-                    for key, text in texts.items():
-                        sink.write_rendered(key, text, docs[key])
+                for n, rendered, docs in _file_parallel(store.url, ids, split_of, split is not None, options, workers):
+                    for key, data in rendered.items():
+                        sink.write_rendered(key, data, docs[key])
                         counts[key or "all"] = counts.get(key or "all", 0) + docs[key]
                     done += n
                     if progress is not None:
@@ -201,16 +201,14 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
     return report
 
 
-def _render(a: ExportArticle, options: ExportOptions) -> tuple[dict[str, Any], list[Span]]:
-    """One article's record and spans, over the text the options ask for (plain tuples for the
-    Parquet export, which only indexes them)."""
+def _render(a: ExportArticle, options: ExportOptions) -> tuple[dict[str, Any], list[SpanTuple]]:
+    """One article's record and spans, over the text the options ask for (plain tuples: every
+    writer reads them by index, and a named tuple per span cost a tenth of a span export)."""
     record = build_record(a)
     if options.fmt in RECORD_FORMATS:
-        spans: list[Span] = []
-    elif options.fmt == "hf":
-        spans = span_tuples(a.text, a.fields, options.labels)  # type: ignore[assignment]
+        spans: list[SpanTuple] = []
     else:
-        spans = article_spans(a.text, a.fields, options.labels)
+        spans = span_tuples(a.text, a.fields, options.labels)
     if options.text == "original":
         record, spans = _to_original(a, record, spans)
     return record, spans
@@ -278,9 +276,11 @@ _CHUNK_JOINS = {"labelstudio": ","}
 
 
 def _file_chunk(url: str, chunk: list[int], split_of: dict[int, str], split: bool,
-                options: ExportOptions) -> tuple[int, dict[str, str], dict[str, int]]:
-    """``{part: text}`` and ``{part: documents}`` for these articles (``part`` is the split, or
-    ``""`` without one), in a worker process."""
+                options: ExportOptions) -> tuple[int, dict[str, bytes], dict[str, int]]:
+    """``{part: UTF-8 text}`` and ``{part: documents}`` for these articles (``part`` is the split,
+    or ``""`` without one), in a worker process. Encoded here, not in the writing process: a string
+    is pickled as UTF-8 anyway, and the writing process, the one serial step, would decode it only to
+    encode it again (the character-BIO export sends ~2 GB at 100,000 articles)."""
     global _worker_store
     if _worker_store is None or _worker_store.url != url:
         from storage.store import open_store
@@ -289,9 +289,15 @@ def _file_chunk(url: str, chunk: list[int], split_of: dict[int, str], split: boo
     buffers: dict[str, tuple[io.StringIO, Any, int]] = {}
     docs: dict[str, int] = {}
     n = 0
+    # Character BIO writes the text and its tags only: no record, no cleaning record read.
+    bare = options.fmt == "conll" and options.text != "original"
     with worker_gc_paused():
-        for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original"):
-            record, spans = _render(a, options)
+        for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original",
+                                      metadata=not bare):
+            if bare:
+                record, spans = {"text": a.text}, span_tuples(a.text, a.fields, options.labels)
+            else:
+                record, spans = _render(a, options)
             part = split_of.get(a.id, "train") if split else None
             key = part or ""
             entry = buffers.get(key)
@@ -302,11 +308,11 @@ def _file_chunk(url: str, chunk: list[int], split_of: dict[int, str], split: boo
             _write_doc(options.fmt, entry[1], part, a, record, spans)
             docs[key] = docs.get(key, 0) + 1
             n += 1
-    return n, {key: buf.getvalue()[prefix:] for key, (buf, _w, prefix) in buffers.items()}, docs
+    return n, {key: buf.getvalue()[prefix:].encode("utf-8") for key, (buf, _w, prefix) in buffers.items()}, docs
 
 
 def _file_parallel(url: str, ids: list[int], split_of: dict[int, str], split: bool, options: ExportOptions,
-                   workers: int) -> Iterator[tuple[int, dict[str, str], dict[str, int]]]:
+                   workers: int) -> Iterator[tuple[int, dict[str, bytes], dict[str, int]]]:
     chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
     calls = [(url, c, {i: split_of.get(i, "train") for i in c} if split else {}, split, options) for c in chunks]
     yield from in_worker_processes(_file_chunk, calls, workers)
@@ -316,14 +322,15 @@ def _open_writer(fmt: str, fh: IO[str]) -> Any:
     return open_writer(fmt, fh) if fmt in RECORD_FORMATS else open_span_writer(fmt, fh)
 
 
-def _write_doc(fmt: str, writer: Any, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
+def _write_doc(fmt: str, writer: Any, part: str | None, a: Any, record: dict[str, Any], spans: list[SpanTuple]) -> None:
     if fmt in RECORD_FORMATS:
         if part is not None:
             record = dict(record, split=part)
         writer.write(record)
     else:
         span_writer: SpanWriter = writer
-        span_writer.write(SpanDoc(a.id, record["text"], spans, _meta(record, part)))
+        meta = {} if fmt == "conll" else _meta(record, part)  # character BIO carries no metadata
+        span_writer.write(SpanDoc(a.id, record["text"], spans, meta))
 
 
 class _FileSink:
@@ -340,15 +347,18 @@ class _FileSink:
             self._files[part] = fh
             self._writers[part] = _open_writer(fmt, fh)
 
-    def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
+    def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[SpanTuple]) -> None:
         _write_doc(self._fmt, self._writers[part or ""], part, a, record, spans)
 
-    def write_rendered(self, key: str, text: str, docs: int) -> None:
-        """A chunk of documents a worker rendered (:func:`_file_chunk`), after what is written."""
+    def write_rendered(self, key: str, data: bytes, docs: int) -> None:
+        """A chunk of documents a worker rendered (:func:`_file_chunk`), after what is written: its
+        UTF-8 bytes straight to the binary file under the text one (the file is UTF-8 without
+        newline translation, so these are the bytes writing the text would give)."""
         fh = self._files[key]
         if docs and self._docs.get(key):
             fh.write(_CHUNK_JOINS.get(self._fmt, ""))
-        fh.write(text)
+        fh.flush()  # what the text layer holds goes first
+        fh.buffer.write(data)  # type: ignore[attr-defined]  # atomic_output's file: a TextIOWrapper
         self._docs[key] = self._docs.get(key, 0) + docs
 
     def close(self) -> None:
@@ -365,7 +375,7 @@ class _HfSink:
         self.parquet = ParquetSplits(self.root)
         stack.callback(self.parquet.close)  # files closed before the directory is swapped in
 
-    def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[Span]) -> None:
+    def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[SpanTuple]) -> None:
         self.parquet.write(part or "train", record, spans, a.flags.split())
 
     def finish(self, card: Callable[[dict[str, int]], str]) -> None:

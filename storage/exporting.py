@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
-from sqlalchemy import Text, select, type_coerce
+from sqlalchemy import Text, literal_column, select, type_coerce
 
 from pipeline.export import ExportArticle, atomic_output, build_record, open_writer
 from pipeline.export.writers import dumps_line_bytes
@@ -111,12 +111,16 @@ def _repair_kinds(cleaning: str | None) -> tuple[str, ...]:
 
 def iter_export_articles(
     store: Store, statuses: Sequence[str] | None = None, ids: Sequence[int] | None = None, *,
-    original: bool = False, damage: bool = False,
+    original: bool = False, damage: bool = False, metadata: bool = True,
 ) -> Iterator[ExportArticle]:
     """Articles in id order, read in batches by id range so no query holds the whole corpus.
 
     ``original`` also reads the original text and the offset map (decoding the whole cleaning
-    record: slower); ``damage`` reads the kinds of repair made."""
+    record: slower); ``damage`` reads the kinds of repair made; ``metadata=False`` leaves the
+    cleaning record unread (several times the article's size) for exports that need only the
+    text and the fields: the articles then have no metadata."""
+    cleaning = (type_coerce(ArticleText.cleaning, Text) if metadata or original or damage
+                else literal_column("NULL"))
     wanted = sorted(set(ids)) if ids is not None else None
     last = 0
     pos = 0
@@ -124,7 +128,7 @@ def iter_export_articles(
         q = (
             select(Article.id, Article.source_name, Article.sha256, Article.status, Article.script,
                    Article.note, ArticleText.cleaned_text, type_coerce(ArticleText.fields, Text),
-                   type_coerce(ArticleText.cleaning, Text), Article.group_id, Article.is_canonical, Article.flags,
+                   cleaning, Article.group_id, Article.is_canonical, Article.flags,
                    *((ArticleText.raw_text,) if original else ()))
             .join(ArticleText, ArticleText.article_id == Article.id)
             .order_by(Article.id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 DEFAULT_LABELS: dict[str, str] = {
     "people": "PER",
@@ -26,6 +26,9 @@ DEFAULT_LABELS: dict[str, str] = {
     "industries": "INDUSTRY",
 }
 TITLE_REACH = 12  # characters before a name in which its title is looked for (副厅长 王春雷, 党组书记、厅长王…)
+
+
+SpanTuple = tuple[int, int, str]  # (start, end, label): what the writers read, Span or a plain tuple
 
 
 class Span(NamedTuple):
@@ -109,22 +112,28 @@ def span_tuples(text: str, fields: Mapping[str, Mapping[str, Any]],
     return sorted(found)
 
 
-def non_overlapping(spans: Iterable[Span]) -> list[Span]:
+_S = TypeVar("_S", bound=SpanTuple)
+
+
+def non_overlapping(spans: Iterable[_S]) -> list[_S]:
     """A subset without overlaps, for formats that cannot nest (BIO tags, spaCy entities): longer
     spans first, then earlier ones; the result in text order."""
-    taken: list[Span] = []
+    taken: list[_S] = []
     # The taken spans are disjoint: kept sorted by start, their ends are sorted too, so a span
     # overlaps one of them exactly when it overlaps the last one starting before its end
     # (a bisection, not a scan of every taken span: an article holds ~150 spans).
     starts: list[int] = []
     ends: list[int] = []
-    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.label)):
-        i = bisect_left(starts, s.end)
-        if i and ends[i - 1] > s.start:
+    # Sorting decorated tuples, not by a key function: ~150 calls an article saved in the
+    # character-BIO export, where this is a fifth of the time.
+    for _neg_len, start, _label, s in sorted([(s[0] - s[1], s[0], s[2], s) for s in spans]):
+        end = s[1]
+        i = bisect_left(starts, end)
+        if i and ends[i - 1] > start:
             continue
         taken.append(s)
-        starts.insert(i, s.start)
-        ends.insert(i, s.end)
+        starts.insert(i, start)
+        ends.insert(i, end)
     return sorted(taken)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 
 from pipeline.export.span_formats import ConllWriter, DoccanoWriter, LabelStudioWriter, SpanDoc, conll_token
 from pipeline.export.spans import Span, bio_tags, non_overlapping
@@ -41,6 +42,26 @@ def test_conll_writes_what_the_line_by_line_writer_wrote() -> None:
         w.write(doc)
     w.close()
     assert fh.getvalue() == "".join(_old_conll(d) for d in _docs())
+
+
+def test_conll_runs_cut_at_span_edges_match_the_oracle_over_hard_characters() -> None:
+    # The writer joins whole runs between span edges and escapes only runs holding whitespace or
+    # unprintables: spans that start, end or lie on such characters must come out the same.
+    rng = random.Random(13)
+    alphabet = "招商 \n\t\u3000\x00\u200b\U0002000b網A1,。\r\x85\u2028"
+    docs = []
+    for i in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        spans = set()
+        for _ in range(rng.randint(0, 10) if text else 0):
+            a = rng.randrange(len(text))
+            spans.add(Span(a, rng.randint(a + 1, min(len(text), a + 5)), rng.choice(["PER", "ORG"])))
+        docs.append(SpanDoc(i, text, sorted(spans)))
+    fh = io.StringIO(newline="")
+    w = ConllWriter(fh)
+    for doc in docs:
+        w.write(doc)
+    assert fh.getvalue() == "".join(_old_conll(d) for d in docs)
 
 
 def _old_dumps(value: object) -> str:
