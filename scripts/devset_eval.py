@@ -38,7 +38,8 @@ GOLD_SETS = (("extraction", GOLD), ("validation", ROOT / "devset" / "validation"
              ("validation2", ROOT / "devset" / "validation2" / "gold"),
              ("validation3", ROOT / "devset" / "validation3" / "gold"),
              ("validation4", ROOT / "devset" / "validation4" / "gold"),
-             ("validation5", ROOT / "devset" / "validation5" / "gold"))
+             ("validation5", ROOT / "devset" / "validation5" / "gold"),
+             ("validation6", ROOT / "devset" / "validation6" / "gold"))
 
 
 def curator() -> list[str]:
