@@ -118,14 +118,34 @@ _S = TypeVar("_S", bound=SpanTuple)
 def non_overlapping(spans: Iterable[_S]) -> list[_S]:
     """A subset without overlaps, for formats that cannot nest (BIO tags, spaCy entities): longer
     spans first, then earlier ones; the result in text order."""
+    # Spans in different runs of overlapping spans never compete, so the choice is made run by
+    # run, and a span overlapping nothing (most of an article's ~150) is taken by a linear walk
+    # instead of the sorted, bisected choice.
+    ordered = sorted(spans)
+    taken: list[_S] = []
+    i, n = 0, len(ordered)
+    while i < n:
+        s = ordered[i]
+        reach = s[1]
+        j = i + 1
+        while j < n and ordered[j][0] < reach:
+            reach = max(reach, ordered[j][1])
+            j += 1
+        if j == i + 1:
+            taken.append(s)
+        else:
+            taken.extend(_longest_first(ordered[i:j]))
+        i = j
+    return taken
+
+
+def _longest_first(spans: list[_S]) -> list[_S]:
+    """The non-overlapping choice within one run: longer spans first, then earlier ones."""
     taken: list[_S] = []
     # The taken spans are disjoint: kept sorted by start, their ends are sorted too, so a span
-    # overlaps one of them exactly when it overlaps the last one starting before its end
-    # (a bisection, not a scan of every taken span: an article holds ~150 spans).
+    # overlaps one of them exactly when it overlaps the last one starting before its end.
     starts: list[int] = []
     ends: list[int] = []
-    # Sorting decorated tuples, not by a key function: ~150 calls an article saved in the
-    # character-BIO export, where this is a fifth of the time.
     for _neg_len, start, _label, s in sorted([(s[0] - s[1], s[0], s[2], s) for s in spans]):
         end = s[1]
         i = bisect_left(starts, end)
