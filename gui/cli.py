@@ -214,9 +214,10 @@ def add_export_arguments(exp: argparse.ArgumentParser) -> None:
     from storage.curated_export import ALL_FORMATS
 
     exp.add_argument("--format", choices=ALL_FORMATS, default="jsonl",
-                     help="jsonl/csv: article records; doccano/labelstudio/conll/spacy: labelled spans; "
-                     "hf: a directory of Parquet files with a dataset card")
-    exp.add_argument("--out", required=True, metavar="PATH", help="the file (a directory for --format hf)")
+                     help="jsonl/csv: article records; doccano/labelstudio/conll: labelled spans; spacy: "
+                     "labelled spans as a directory of DocBin shards (one folder per split; spacy train reads "
+                     "a folder); hf: a directory of Parquet files with a dataset card")
+    exp.add_argument("--out", required=True, metavar="PATH", help="the file (a directory for --format spacy and hf)")
     exp.add_argument("--status", nargs="+", choices=STATUSES, metavar="STATUS",
                      help=f"only these review statuses ({', '.join(STATUSES)})")
     exp.add_argument("--tag", action="append", default=[], metavar="TAG", help="only articles with this tag "

@@ -26,7 +26,7 @@ from gui.undo import STATUS_LABELS
 from pipeline.export.span_formats import SpacyMissingError, require_spacy
 from pipeline.export.spans import parse_labels
 from pipeline.export.split import SplitSpec, parse_ratios
-from storage.curated_export import ALL_FORMATS, SUFFIXES, ExportOptions
+from storage.curated_export import ALL_FORMATS, DIRECTORY_FORMATS, SUFFIXES, ExportOptions
 from storage.export_filter import ExportFilter
 
 FORMAT_LABELS = {
@@ -35,7 +35,7 @@ FORMAT_LABELS = {
     "doccano": "doccano 序列标注（JSONL）",
     "labelstudio": "Label Studio 任务（JSON）",
     "conll": "CoNLL 逐字 BIO 标注",
-    "spacy": "spaCy DocBin（.spacy，需安装 spaCy）",
+    "spacy": "spaCy DocBin 分片目录（.spacy，需安装 spaCy）",
     "hf": "Parquet + Hugging Face 数据集目录（含数据集说明）",
 }
 SPLIT_NAMES = {"train": "训练集", "validation": "验证集", "test": "测试集"}
@@ -201,7 +201,7 @@ class ExportDialog(QDialog):
 
     def browse(self) -> SafeFileDialog:
         # Not QFileDialog's static functions: see gui.file_dialogs (they sniff the store's files).
-        if self.chosen_format() == "hf":
+        if self.chosen_format() in DIRECTORY_FORMATS:
             dlg = folder_dialog(self, "导出到文件夹", self.path.text())
         else:
             dlg = save_file_dialog(self, "导出到", self.path.text())

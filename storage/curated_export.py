@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 RECORD_FORMATS: tuple[str, ...] = ("jsonl", "csv")
 ALL_FORMATS: tuple[str, ...] = (*RECORD_FORMATS, *SPAN_FORMATS, "hf")
 SUFFIXES = {"jsonl": ".jsonl", "csv": ".csv", "doccano": ".jsonl", "labelstudio": ".json", "conll": ".conll",
-            "spacy": ".spacy", "hf": ""}
+            "spacy": "", "hf": ""}
+DIRECTORY_FORMATS: tuple[str, ...] = ("spacy", "hf")  # written as a directory, not a file
 TEXT_KINDS = ("cleaned", "original")
 
 
@@ -161,6 +162,16 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
                     if cancel is not None and cancel():
                         raise ExportCancelled
                 counts = dict(stats.splits)
+            elif isinstance(sink, _SpacySink) and workers > 1 and total >= PARALLEL_THRESHOLD:
+                for n, shards, docs in _spacy_parallel(store.url, ids, split_of, split is not None, options, workers):
+                    for key, data in shards.items():
+                        sink.write_shard(key, data)
+                        counts[key or "all"] = counts.get(key or "all", 0) + docs[key]
+                    done += n
+                    if progress is not None:
+                        progress(done, total)
+                    if cancel is not None and cancel():
+                        raise ExportCancelled
             elif (isinstance(sink, _FileSink) and fmt in PARALLEL_FILE_FORMATS and workers > 1
                   and total >= PARALLEL_THRESHOLD):
                 for n, rendered, docs in _file_parallel(store.url, ids, split_of, split is not None, options, workers):
@@ -190,7 +201,7 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
                 sink.finish(lambda nbytes: render_card(
                     stats, name=options.name, split_rule=rule, text_kind=options.text, labels=options.labels,
                     filters=f.describe(), nbytes=nbytes))
-            elif isinstance(sink, _FileSink):
+            elif isinstance(sink, (_FileSink, _SpacySink)):
                 sink.close()
     except ExportCancelled:
         return ExportReport(out, done, cancelled=True)
@@ -383,5 +394,79 @@ class _HfSink:
         (self.root / "README.md").write_text(card(self.parquet.nbytes), encoding="utf-8")
 
 
-def _open_sink(stack: ExitStack, fmt: str, out: Path, split: SplitSpec | None) -> _FileSink | _HfSink:
-    return _HfSink(stack, out) if fmt == "hf" else _FileSink(stack, fmt, out, split)
+class _SpacySink:
+    """A directory of ``.spacy`` shards (one folder per split), swapped into place when complete."""
+
+    def __init__(self, stack: ExitStack, out: Path, split: SplitSpec | None) -> None:
+        self.root = stack.enter_context(_atomic_dir(out))
+        self._split = split is not None
+        self._pending: dict[str, list[SpanDoc]] = {}
+        self._shards: dict[str, int] = {}
+
+    def write(self, part: str | None, a: Any, record: dict[str, Any], spans: list[SpanTuple]) -> None:
+        from pipeline.export.spacy_shards import SHARD_DOCS, build_shard
+
+        key = part or ""
+        docs = self._pending.setdefault(key, [])
+        docs.append(SpanDoc(a.id, record["text"], spans))
+        if len(docs) >= SHARD_DOCS:
+            self.write_shard(key, build_shard(docs))
+            docs.clear()
+
+    def write_shard(self, key: str, data: bytes) -> None:
+        from pipeline.export.spacy_shards import shard_name
+
+        folder = self.root / key if key else self.root
+        folder.mkdir(exist_ok=True)
+        n = self._shards.get(key, 0)
+        (folder / shard_name(n)).write_bytes(data)
+        self._shards[key] = n + 1
+
+    def close(self) -> None:
+        from pipeline.export.spacy_shards import build_shard
+
+        for key, docs in self._pending.items():
+            if docs:
+                self.write_shard(key, build_shard(docs))
+        self._pending.clear()
+
+
+def _spacy_chunk(url: str, chunk: list[int], split_of: dict[int, str], split: bool,
+                 options: ExportOptions) -> tuple[int, dict[str, bytes], dict[str, int]]:
+    """One ``.spacy`` shard per split for these articles, built in a worker process."""
+    from pipeline.export.spacy_shards import build_shard
+
+    global _worker_store
+    if _worker_store is None or _worker_store.url != url:
+        from storage.store import open_store
+
+        _worker_store = open_store(url, migrate=False)
+    parts: dict[str, list[SpanDoc]] = {}
+    n = 0
+    with worker_gc_paused():
+        for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original",
+                                      metadata=options.text == "original"):
+            if options.text == "original":
+                record, spans = _render(a, options)
+            else:  # the text and its spans are all a shard holds: no record, no cleaning record read
+                record, spans = {"text": a.text}, span_tuples(a.text, a.fields, options.labels)
+            key = (split_of.get(a.id, "train") if split else None) or ""
+            parts.setdefault(key, []).append(SpanDoc(a.id, record["text"], spans))
+            n += 1
+        shards = {key: build_shard(docs) for key, docs in parts.items()}
+    return n, shards, {key: len(docs) for key, docs in parts.items()}
+
+
+def _spacy_parallel(url: str, ids: list[int], split_of: dict[int, str], split: bool, options: ExportOptions,
+                    workers: int) -> Iterator[tuple[int, dict[str, bytes], dict[str, int]]]:
+    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    calls = [(url, c, {i: split_of.get(i, "train") for i in c} if split else {}, split, options) for c in chunks]
+    yield from in_worker_processes(_spacy_chunk, calls, workers)
+
+
+def _open_sink(stack: ExitStack, fmt: str, out: Path, split: SplitSpec | None) -> _FileSink | _HfSink | _SpacySink:
+    if fmt == "hf":
+        return _HfSink(stack, out)
+    if fmt == "spacy":
+        return _SpacySink(stack, out, split)
+    return _FileSink(stack, fmt, out, split)

@@ -1,6 +1,7 @@
-"""Span exports for annotation and training tools: doccano JSONL, Label Studio JSON, character
-BIO (CoNLL style) and spaCy ``DocBin``. Each writer streams one article at a time into an open
-file (the caller makes it atomic) and finishes the file in ``close``.
+"""Span exports for annotation and training tools: doccano JSONL, Label Studio JSON and character
+BIO (CoNLL style), each a writer streaming one article at a time into an open file (the caller
+makes it atomic) and finishing the file in ``close``; spaCy ``DocBin`` shards are built by
+``pipeline.export.spacy_shards``.
 
 Offsets are code points of the exported ``text`` everywhere (``text[start:end]`` in Python). Label
 Studio's own editor counts UTF-16 units in the browser, which differs only for characters beyond
@@ -229,39 +230,6 @@ def require_spacy() -> Any:
     return spacy
 
 
-class SpacyWriter:
-    """spaCy ``DocBin`` (``.spacy``): one ``Doc`` per article with one token per character (so every
-    span aligns), the non-overlapping spans as ``doc.ents`` and all of them in ``doc.spans["sc"]``.
-    A DocBin is serialised whole, so it is built in memory and written at ``close``."""
-
-    def __init__(self, fh: IO[str]) -> None:
-        spacy = require_spacy()
-        from spacy.tokens import Doc, DocBin
-
-        self._fh = fh
-        self._vocab = spacy.blank("zh").vocab
-        self._doc_cls = Doc
-        self._bin = DocBin(store_user_data=True)
-
-    def write(self, doc: SpanDoc) -> None:
-        d = self._doc_cls(self._vocab, words=list(doc.text), spaces=[False] * len(doc.text))
-        # One token per character: every character span aligns, so char_span never returns None.
-        d.ents = [self._span(d, s) for s in non_overlapping(doc.spans)]
-        d.spans["sc"] = [self._span(d, s) for s in doc.spans]
-        d.user_data["article_id"] = doc.id
-        self._bin.add(d)
-
-    @staticmethod
-    def _span(d: Any, s: SpanTuple) -> Any:
-        found = d.char_span(s[0], s[1], label=s[2])
-        assert found is not None
-        return found
-
-    def close(self) -> None:
-        self._fh.flush()
-        self._fh.buffer.write(self._bin.to_bytes())  # type: ignore[attr-defined]  # binary format
-
-
 def open_span_writer(fmt: str, fh: IO[str]) -> SpanWriter:
     if fmt == "doccano":
         return DoccanoWriter(fh)
@@ -269,6 +237,6 @@ def open_span_writer(fmt: str, fh: IO[str]) -> SpanWriter:
         return LabelStudioWriter(fh)
     if fmt == "conll":
         return ConllWriter(fh)
-    if fmt == "spacy":
-        return SpacyWriter(fh)
+    if fmt == "spacy":  # a directory of shards, not one stream: pipeline.export.spacy_shards
+        raise ValueError("the spacy format is written as a directory of shards (pipeline.export.spacy_shards)")
     raise ValueError(f"unknown span format {fmt!r} (expected one of {', '.join(SPAN_FORMATS)})")

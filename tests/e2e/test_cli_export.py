@@ -41,6 +41,11 @@ def test_every_file_format_with_filters_and_splits(db: str, tmp_path: Path, fmt:
     said = capsys.readouterr().out
     assert code == 0 and "Exported 7 articles" in said and "train" in said
     files = sorted(p.name for p in tmp_path.iterdir())
+    if fmt == "spacy":  # a directory of DocBin shards, one folder per split
+        assert files == ["data.spacy"]
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.spacy")) == [
+            f"{s}/part-00000.spacy" for s in ("test", "train", "validation")]
+        return
     assert files == [f"data.{s}.{fmt}" for s in ("test", "train", "validation")]
 
 

@@ -120,7 +120,11 @@ def _spans_of(fmt: str, path: Path) -> list[tuple[int, str, list[Span]]]:
         import spacy
         from spacy.tokens import DocBin
 
-        docs = DocBin().from_disk(path).get_docs(spacy.blank("zh").vocab)
+        vocab = spacy.blank("zh").vocab
+        docs = [d for f in sorted(path.rglob("*.spacy")) for d in DocBin().from_disk(f).get_docs(vocab)]
+        for d in docs:  # every span is in the span group; the entities are its longest-first subset
+            group = sorted(Span(e.start_char, e.end_char, e.label_) for e in d.spans["sc"])
+            assert {Span(e.start_char, e.end_char, e.label_) for e in d.ents} <= set(group)
         return [(d.user_data["article_id"], d.text,
                  [Span(e.start_char, e.end_char, e.label_) for e in d.ents]) for d in docs]
     raise AssertionError(fmt)
@@ -139,7 +143,8 @@ def test_every_span_is_the_text_it_labels(corpus, tmp_path: Path, fmt: str, text
     reference = {aid: (text, spans) for aid, text, spans in _spans_of("hf", ref_dir)}
     out = tmp_path / ("out" if fmt == "hf" else f"out.{fmt}")
     report = export(store, out, ExportOptions(fmt=fmt, text=text_kind, split=SplitSpec((1, 0, 0))))
-    got = _spans_of(fmt, out if fmt == "hf" else split_paths(out)["train"])
+    directory = {"hf": out, "spacy": out / "train"}  # spaCy: a folder of shards per split
+    got = _spans_of(fmt, directory.get(fmt) or split_paths(out)["train"])
     assert report.count == len(got) == len(ids)
     for aid, text, spans in got:
         ref_text, ref_spans = reference[aid]

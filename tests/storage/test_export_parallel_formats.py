@@ -88,3 +88,32 @@ def test_cancelled_parallel_file_export_leaves_the_old_file(loaded, tmp_path: Pa
     report = export(loaded, out, ExportOptions(fmt="conll", workers=2), cancel=lambda: True)
     assert report.cancelled and 0 < report.count < 9
     assert out.read_text("utf-8") == "old" and not list(tmp_path.glob(".*.part"))
+
+
+def test_parallel_spacy_shards_hold_the_serial_documents(loaded, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    spec = SplitSpec((0.5, 0.25, 0.25), seed=4)
+
+    def read(root: Path) -> dict[str, list[tuple[Any, ...]]]:
+        vocab = spacy.blank("zh").vocab
+        out: dict[str, list[tuple[Any, ...]]] = {}
+        for f in sorted(root.rglob("*.spacy")):
+            for d in DocBin().from_disk(f).get_docs(vocab):
+                out.setdefault(f.parent.name, []).append((
+                    d.user_data["article_id"], d.text, [(e.start_char, e.end_char, e.label_) for e in d.ents],
+                    sorted((e.start_char, e.end_char, e.label_) for e in d.spans["sc"])))
+        return out
+
+    want = export(loaded, tmp_path / "serial", ExportOptions(fmt="spacy", split=spec, workers=1))
+    monkeypatch.setattr(ce, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(ce, "CHUNK", 3)
+    calls: list[int] = []
+    monkeypatch.setattr(ce, "_spacy_parallel", _counting(ce._spacy_parallel, calls))
+    got = export(loaded, tmp_path / "parallel", ExportOptions(fmt="spacy", split=spec, workers=2))
+    assert calls and got.count == want.count == 9 and got.splits == want.splits
+    serial, parallel = read(tmp_path / "serial"), read(tmp_path / "parallel")
+    assert serial == parallel and sum(map(len, serial.values())) == 9
+    assert len(list((tmp_path / "parallel").rglob("*.spacy"))) > len(list((tmp_path / "serial").rglob("*.spacy")))
