@@ -31,6 +31,11 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
   in a spun article exactly where it rebuilds a word (:mod:`pipeline.cleaning.spin_pairs`); the
   same for a two-character sequence written for one character (年夜 → 大: 年夜学, 年夜型, 最年夜),
   restored at every place of the sequence outside dictionary words that hold it (大年夜, 年夜饭);
+- **tier g**, look-alike characters: a character outside GB 2312 that no dictionary word uses,
+  written for a common homophone that makes a frequent word with its neighbours (桌媔 → 桌面,
+  一佽 → 一次, 最噺 → 最新; :mod:`pipeline.cleaning.spin_lookalike`). Each distinct word repaired
+  counts as evidence; not looked for in a Traditional article, whose old variants (擧, 鬭) OpenCC's
+  tables do not all name;
 - **tier l**, learned: pairs a reviewer confirmed from the user's own corpus
   (:mod:`pipeline.cleaning.spin_learning`); a learned form that is no word counts as evidence.
 
@@ -54,8 +59,9 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
-from pipeline.cleaning.spin_density import near_non_word_density
+from pipeline.cleaning.spin_density import in_proper_name, near_non_word_density
 from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, SpunCompound, ThesaurusEntry, lexicon
+from pipeline.cleaning.spin_lookalike import find_lookalikes
 from pipeline.cleaning.spin_pairs import find_split_swaps, find_swaps, repeated_candidates, repeated_sequences
 from pipeline.offsets import Edit
 from pipeline.scan import GramStarts
@@ -90,7 +96,7 @@ class Hit:
     end: int
     spun: str
     original: str
-    tier: str  # "m", "a", "b", "c", "h", "t", "p", "l"
+    tier: str  # "m", "a", "b", "c", "h", "t", "p", "g", "l"
     evidence: str
     counts: bool  # counts toward the spin score
     restore: bool  # restored when the article is spun (else: a suspect)
@@ -299,12 +305,33 @@ def _learned_finder(pairs: frozenset[tuple[str, str]]) -> tuple[KeyFinder | None
     return key_finder(table), table, evidence
 
 
+def _lookalike_hits(text: str) -> list[Hit]:
+    """Tier g: rare characters written for a common homophone (:mod:`pipeline.cleaning.spin_lookalike`)."""
+    hits: list[Hit] = []
+    counted: set[str] = set()
+    for la in find_lookalikes(text, _jieba().FREQ, in_proper_name):
+        ev = (
+            f"形近/同音生僻字「{la.spun}」（不在GB2312，无词典词用它），同音常用字「{la.original}」"
+            f"（{la.reading}）还原后成词「{la.word}」（jieba词频 {word_freq(la.word)}）"
+        )
+        counts = la.word not in counted  # each distinct word repaired is one piece of evidence
+        hits.append(Hit(la.start, la.start + 1, la.spun, la.original, "g", ev, counts=counts, restore=True))
+        counted.add(la.word)
+    return hits
+
+
 def _hits(
-    text: str, lex: Lexicon, *, words: bool = False, learned: frozenset[tuple[str, str]] = frozenset()
+    text: str, lex: Lexicon, *, words: bool = False, learned: frozenset[tuple[str, str]] = frozenset(),
+    lookalikes: bool = True,
 ) -> list[Hit]:
-    """What the reverser would do where; ``words`` adds single spun forms (costly: spun articles only)."""
+    """What the reverser would do where; ``words`` adds single spun forms (costly: spun articles only).
+    ``lookalikes`` looks for tier g (not in a Traditional article)."""
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
+    if lookalikes:
+        for la_hit in _lookalike_hits(text):
+            hits.append(la_hit)
+            taken.append((la_hit.start, la_hit.end))
     if learned:
         finder, table, evidence = _learned_finder(learned)
         for m in finder.finditer(text) if finder is not None else ():
@@ -512,11 +539,14 @@ def restore_spin(
     rejected: frozenset[tuple[str, str]] = frozenset(),
     force: Callable[[int, int], bool] | None = None,
     spam: bool = False,
+    lookalikes: bool = True,
 ) -> Step:
     """Restore spun words in a spun article; a clean article comes back untouched.
 
     ``spam`` says whether the cleaner removed inserted spam from this article (content farms both
     spin and insert spam): support for a judgement that has some evidence, never one on its own.
+    ``lookalikes`` is False for an article written in Traditional characters: its rare characters
+    are old variants (擧, 鬭), not a farm's look-alikes (tier g).
 
     ``skip(start, end)`` says whether a restoration at input span ``[start, end)`` was undone by
     a reviewer; such spans are left spun. ``learned`` holds spun → original pairs a reviewer
@@ -527,14 +557,14 @@ def restore_spin(
     """
     lex = lexicon()
     pairs = frozenset((learned or {}).items())
-    score, n = _score(text, _vetted(_hits(text, lex, learned=pairs), rejected))
+    score, n = _score(text, _vetted(_hits(text, lex, learned=pairs, lookalikes=lookalikes), rejected))
     why = judgement(text, score, n, spam=spam)
     spun = bool(why)
     if not spun and force is None:
         step = no_change("spin", text)
         step.metadata["spin_score"] = round(score, 2)
         return step
-    hits = _vetted(_hits(text, lex, words=True, learned=pairs), rejected)
+    hits = _vetted(_hits(text, lex, words=True, learned=pairs, lookalikes=lookalikes), rejected)
     edits: list[Edit] = []
     marks: list[Found] = []
     tiers: dict[str, int] = {}
