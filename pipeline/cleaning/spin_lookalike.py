@@ -137,6 +137,12 @@ def _best_word(text: str, i: int, ch: str, freq: Mapping[str, int]) -> tuple[int
     return best
 
 
+def rare_positions(text: str) -> list[int]:
+    """Where ``text`` has a Han character outside GB 2312 (most articles: nowhere)."""
+    common = _gb2312()
+    return [i for i, ch in enumerate(text) if _is_cjk(ch) and ch not in common]
+
+
 def find_lookalikes(
     text: str, freq: Mapping[str, int], named: Callable[[str, int, int], bool]
 ) -> list[LookAlike]:
@@ -145,8 +151,7 @@ def find_lookalikes(
     ``named(text, a, b)`` says whether a tagger reads ``text[a:b]`` as part of a proper name
     (asked only for the few characters that pass every other test).
     """
-    common = _gb2312()
-    rare = [i for i, ch in enumerate(text) if _is_cjk(ch) and ch not in common]
+    rare = rare_positions(text)
     if not rare:
         return []  # the usual article: every Han character is a common one
     used = _used_chars(freq)

@@ -61,7 +61,7 @@ from typing import Any
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
 from pipeline.cleaning.spin_density import in_proper_name, near_non_word_density
 from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, SpunCompound, ThesaurusEntry, lexicon
-from pipeline.cleaning.spin_lookalike import find_lookalikes
+from pipeline.cleaning.spin_lookalike import find_lookalikes, rare_positions
 from pipeline.cleaning.spin_pairs import find_split_swaps, find_swaps, repeated_candidates, repeated_sequences
 from pipeline.offsets import Edit
 from pipeline.scan import GramStarts
@@ -308,6 +308,8 @@ def _learned_finder(pairs: frozenset[tuple[str, str]]) -> tuple[KeyFinder | None
 def _lookalike_hits(text: str) -> list[Hit]:
     """Tier g: rare characters written for a common homophone (:mod:`pipeline.cleaning.spin_lookalike`)."""
     hits: list[Hit] = []
+    if not rare_positions(text):
+        return hits  # every Han character is a common one: jieba need not load
     counted: set[str] = set()
     for la in find_lookalikes(text, _jieba().FREQ, in_proper_name):
         ev = (
