@@ -484,9 +484,10 @@ def _score(text: str, hits: list[Hit]) -> tuple[float, int]:
     return 1000.0 * n / max(1, han_count(text)), n
 
 
-def spin_score(text: str) -> tuple[float, int]:
-    """Spin evidence per 1,000 Han characters, and the raw count of evidence."""
-    return _score(text, _hits(text, lexicon()))
+def spin_score(text: str, *, lookalikes: bool = True) -> tuple[float, int]:
+    """Spin evidence per 1,000 Han characters, and the raw count of evidence (``lookalikes``: as
+    for :func:`restore_spin`)."""
+    return _score(text, _hits(text, lexicon(), lookalikes=lookalikes))
 
 
 def is_spun(score: float, hits: int) -> bool:
