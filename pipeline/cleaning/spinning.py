@@ -242,6 +242,44 @@ def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
     return hits
 
 
+# A real-word pair is restored only where the original is this many times as frequent as the
+# spun form: a spinner swaps a word for a rarer synonym (看法 2,491 → 意见 10,329), and two words
+# about as common (基础 18,510 / 基本 20,479: 基础上 is a phrase, not a spun 基本上) are no swap.
+WORD_PAIR_RATIO = 2
+
+
+def _word_compound_hits(text: str, lex: Lexicon) -> list[Hit]:
+    """Tier c, real-word pairs (``spin_word_compounds.tsv``): a common word that a 词林 synonym
+    replaced inside a compound (法令看法书: 看法 for 意见 in 意见书). Looked for only in an article
+    already judged spun; restored only where the compound is rebuilt and no other synonym rebuilds
+    another one at the same place (如何样: 怎么样 or 什么样?); never evidence."""
+    by_span: dict[tuple[int, int], list[SpunCompound]] = {}
+    table = lex.word_compounds
+    for i in _gram_starts(table, 3).starts(text) if table else ():
+        for sc in table[text[i : i + 3]]:
+            a, b = i + sc.offset, i + sc.offset + len(sc.spun)
+            if (
+                text.startswith(sc.text, i)
+                and _on_token_edges(text, i, i + len(sc.text))
+                and _on_token_edges(text, a, b)
+            ):
+                by_span.setdefault((a, b), []).append(sc)
+    hits: list[Hit] = []
+    for (a, b), found in sorted(by_span.items()):
+        if len({sc.candidate.original for sc in found}) > 1:
+            continue  # two synonyms rebuild two words here: context does not decide
+        sc = found[0]
+        if sc.candidate.freq < WORD_PAIR_RATIO * max(1, word_freq(sc.spun)):
+            continue
+        ev = (
+            f"词林同义「{sc.spun}→{sc.candidate.original}」（两者皆常用词，词频 {word_freq(sc.spun)} 对 "
+            f"{sc.candidate.freq}），「{sc.text}」不成词，还原后成词「{sc.compound}」（jieba词频 "
+            f"{word_freq(sc.compound)}）；仅在已判为洗稿的文章中还原"
+        )
+        hits.append(Hit(a, b, sc.spun, sc.candidate.original, "c", ev, counts=False, restore=True))
+    return hits
+
+
 def _compound_places(
     text: str, table: Mapping[str, tuple[SpunCompound, ...]]
 ) -> Iterator[tuple[SpunCompound, int, int]]:
@@ -387,6 +425,9 @@ def _hits(
     hits += compounds
     if words:
         taken = sorted(taken + [(h.start, h.end) for h in compounds])
+        real = [h for h in _word_compound_hits(text, lex) if free(h.start, h.end)]
+        hits += real
+        taken = sorted(taken + [(h.start, h.end) for h in real])
         forms, end = lex.forms, -1
         for i in _gram_starts(forms, 2).starts(text):
             if i < end:
