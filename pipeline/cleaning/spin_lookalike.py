@@ -83,12 +83,13 @@ def _used_chars(freq: Mapping[str, int]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
+    """Single-character surnames and the last character of compound ones (欧阳 → 阳): the
+    character a given name follows. ``surnames.txt`` holds several a line, space-separated."""
     out: set[str] = set()
     with open(resource_path("surnames.txt"), encoding="utf-8") as fh:
         for line in fh:
-            s = line.strip()
-            if s and not s.startswith("#"):
-                out.add(s[-1])
+            if not line.lstrip().startswith("#"):
+                out.update(w[-1] for w in line.split())
     return frozenset(out)
 
 
@@ -143,6 +144,21 @@ def rare_positions(text: str) -> list[int]:
     return [i for i, ch in enumerate(text) if _is_cjk(ch) and ch not in common]
 
 
+def reads_as_word(text: str, i: int, cand: str, word: str) -> bool:
+    """Whether, with ``cand`` at ``i``, the text around reads ``word`` as one of its words (jieba's
+    segmentation of a window): 桌面iTunes → 桌面|iTunes, but 张明地表示 → 张明|地|表示."""
+    from pipeline.cleaning.spinning import tokenize as segment  # the process's one jieba tokenizer
+
+    lo, hi = max(0, i - 4), min(len(text), i + 5)
+    window = text[lo:i] + cand + text[i + 1 : hi]
+    pos = lo
+    for tok in segment(window):
+        if tok == word and pos <= i < pos + len(tok):
+            return True
+        pos += len(tok)
+    return False
+
+
 def find_lookalikes(
     text: str, freq: Mapping[str, int], named: Callable[[str, int, int], bool]
 ) -> list[LookAlike]:
@@ -162,8 +178,8 @@ def find_lookalikes(
         ch = text[i]
         if ch in used or ch in variants:
             continue
-        if i > 0 and text[i - 1] in surnames:
-            continue  # 陈玥, 王喆: a given name's character
+        if (i > 0 and text[i - 1] in surnames) or (i > 1 and text[i - 2] in surnames and _is_cjk(text[i - 1])):
+            continue  # 陈玥, 李晓玥: a given name's character (after a surname, or one more character)
         by_char: dict[str, tuple[int, str, str]] = {}
         for reading in _readings(ch):
             for cand in _homophones().get(reading, ()):
@@ -179,6 +195,8 @@ def find_lookalikes(
         runner_up = ranked[1][1][0] if len(ranked) > 1 else 0
         if f < MIN_WORD or f < DOMINANCE * runner_up:
             continue
+        if not reads_as_word(text, i, cand, word):
+            continue  # 张明恴表示 → 张明地表示: 地表 is no word there, 表 belongs to 表示
         if named(text, i, i + 1):
             continue  # the tagger reads the character as part of a name, place or organisation
         out.append(LookAlike(i, ch, cand, word, reading))

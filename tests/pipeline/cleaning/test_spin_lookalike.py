@@ -39,6 +39,19 @@ def test_rare_name_characters_are_left_alone() -> None:
     assert clean(text, "text").text == text.strip()
 
 
+def test_given_names_after_a_surname_or_followed_by_a_word_are_left_alone() -> None:
+    # 恴 (outside GB 2312, in no word) sounds like 地/得/登: 李晓得 and 张明地表示 would be false
+    # repairs. A character one after a surname is a given name's too, and a homophone must make a
+    # word the text reads there (地表 is no word of 张明地|表示).
+    from pipeline.cleaning.spin_density import in_proper_name
+    from pipeline.cleaning.spin_lookalike import find_lookalikes
+    from pipeline.cleaning.spinning import tokenizer
+
+    freq = tokenizer().FREQ
+    for text in ("记者李晓恴最新报道", "张明恴表示，今年投入", "由刘恴主持的会议上"):
+        assert find_lookalikes(text, freq, in_proper_name) == []
+
+
 def test_traditional_articles_keep_their_old_variants() -> None:
     # Old variant characters of a Traditional text (擧, 鬭) sound like 举, 斗 and would make 举行,
     # 战斗: they are the script's, not a farm's look-alikes.
