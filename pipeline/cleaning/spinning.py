@@ -12,7 +12,9 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
   for a form rarer than ``RARE``, where one candidate clearly dominates; never inside a longer
   dictionary word that contains it (不要紧);
 - **tier c**, real words (时刻, 缘故, 情形): restored only with compound evidence, and only
-  when the earlier tiers have judged the article spun; otherwise listed as suspects;
+  when the earlier tiers have judged the article spun; otherwise listed as suspects. Pairs of two
+  common words of one 词林 group (看法/意见, ``spin_word_compounds.tsv``) take part only here, only
+  where the original is twice as frequent and no other synonym rebuilds a word at that place;
 - **tier h**, harvested: swaps learned from real spun documents aligned with their originals
   (``spin_harvest.tsv``). A form that is no dictionary word (经由过程, 处置惩罚) counts as evidence
   and is restored in spun articles; one that is rarer than ``NEAR_NON_WORD`` (若是, 法式) is
