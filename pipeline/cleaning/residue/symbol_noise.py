@@ -6,7 +6,11 @@ Judged by structure, not by a list of glyphs: a run of symbol characters (Unicod
 emoji, dingbats, geometric shapes such as □ — with its modifiers, joiners and variation
 selectors) that sits *inside* a sentence, glued to text before it and followed by text or
 punctuation. Line-initial bullets (★ 重点, □记者) and symbols at a line's end are not inside a
-sentence. A clean article may use one or two such symbols; only an article with at least
+sentence. Code points the symbol planes (U+1F000–U+1FAFF: mahjong and domino tiles, enclosed
+ideographs, alchemical and geometric symbols, emoji) leave unassigned are glyph noise too: no text
+can mean one, and farms mix them into the runs ("游戏🉛🇽🞄公司", where U+1F25B is unassigned); the
+CJK ideographs of the supplementary planes (Ext. B–G, U+20000 on) are letters and never looked at.
+A clean article may use one or two such symbols; only an article with at least
 ``MIN_RUNS`` of them is repaired, and then all of them go. Units and marks that are symbols in
 Unicode but words in prose (℃, ©, ®, ™, °, №) are never noise.
 """
@@ -30,7 +34,11 @@ _JOINERS = "\u200d\ufe0e\ufe0f\u20e3"
 _DECOR = re.compile(r"[\u10a0-\u10ff]")
 # Symbols (So) that prose uses as words or units.
 _KEEP = frozenset("℃℉©®™°№℗℠")
+# Glued to text, or to a clause's comma with text after it ("几天前，🊼🕫盛传已久"): a run there is
+# inside the sentence; at a line's start or a sentence's end it is not.
 _BEFORE = re.compile(rf"[{HAN}0-9A-Za-z)）」』”’》〉\]】%％]")
+_CLAUSE_MARK = re.compile("[，,、]")
+_TEXT = re.compile(rf"[{HAN}0-9A-Za-z]")
 _AFTER = re.compile(rf"[{HAN}，。、；：！？,.;:!?）)」』”’》】]")
 # Where So symbols live (letterlike, arrows and technical, box drawing, shapes, dingbats, enclosed
 # CJK, the emoji planes), with joiners and Georgian: only these spans are looked at closely.
@@ -38,15 +46,22 @@ _CANDIDATES = re.compile("[\u00a6\u00a9\u00ae\u00b0\u2100-\u2bff\u3200-\u33ff\u1
                          "\u200d\ufe0e\ufe0f\u20e3\U0001f000-\U0001faff]+")
 
 
+def _is_symbol(ch: str) -> bool:
+    """A pictograph: category So, or a code point of the symbol planes this Unicode leaves
+    unassigned (an alchemical sign newer than the interpreter's tables reads as unassigned too)."""
+    cat = unicodedata.category(ch)
+    return (cat == "So" and ch not in _KEEP) or (cat == "Cn" and 0x1F000 <= ord(ch) <= 0x1FAFF)
+
+
 def _is_noise_char(ch: str) -> bool:
     if ch in _KEEP:
         return False
     cat = unicodedata.category(ch)
-    return cat == "So" or (cat == "Sk" and ord(ch) >= 0x1F3FB) or ch in _JOINERS or bool(_DECOR.match(ch))
+    return _is_symbol(ch) or (cat == "Sk" and ord(ch) >= 0x1F3FB) or ch in _JOINERS or bool(_DECOR.match(ch))
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
-    """Maximal runs of noise characters that contain at least one So symbol."""
+    """Maximal runs of noise characters that contain at least one symbol (So or unassigned)."""
     runs: list[tuple[int, int]] = []
     for m in _CANDIDATES.finditer(text):
         i, n = m.start(), m.end()
@@ -57,19 +72,19 @@ def _runs(text: str) -> list[tuple[int, int]]:
             j = i
             while j < n and _is_noise_char(text[j]):
                 j += 1
-            if any(unicodedata.category(c) == "So" and c not in _KEEP for c in text[i:j]):
+            if any(_is_symbol(c) for c in text[i:j]):
                 runs.append((i, j))
             i = j
     return runs
 
 
 def _inside_sentence(text: str, start: int, end: int) -> bool:
-    return (
-        start > 0
-        and end < len(text)
-        and bool(_BEFORE.match(text[start - 1]))
-        and bool(_AFTER.match(text[end]))
-    )
+    if start == 0 or end >= len(text):
+        return False
+    before, after = text[start - 1], text[end]
+    if _CLAUSE_MARK.match(before):
+        return bool(_TEXT.match(after))  # between a clause's comma and its first word
+    return bool(_BEFORE.match(before)) and bool(_AFTER.match(after))
 
 
 def remove_symbol_noise(text: str) -> Step:

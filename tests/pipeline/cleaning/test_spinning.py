@@ -146,3 +146,24 @@ def test_cleaning_a_restored_text_again_changes_nothing() -> None:
     once = clean(text, "text").text
     assert "东谈主" not in once
     assert clean(once, "text").text == once
+
+
+def test_a_pair_of_two_common_words_is_restored_only_with_its_compound_in_a_spun_article() -> None:
+    # 看法 and 意见 are both common words of one 词林 group (spin_word_compounds.tsv): 看法书 is no
+    # word and 意见书 is one, so in a spun article the compound decides; elsewhere 看法 stays.
+    tail = "律师出具了看法书。他的看法很明确。"
+    r = clean(SPUN + tail, "text")
+    change = next(c for c in r.changes if c.kind == "spin" and c.before == "看法")
+    assert change.after == "意见" and "第c层" in change.note and "意见书" in change.note
+    assert "出具了意见书。他的看法很明确。" in r.text
+    # Not judged spun: the same compound changes nothing, and counts as no evidence.
+    alone = "律师出具了看法书。" * 4 + "他的看法很明确，公司打算明年上市。"
+    assert spin_score(alone) == (0.0, 0) and clean(alone, "text").text == alone
+
+
+def test_real_word_pairs_leave_near_equal_words_and_ambiguous_places_alone() -> None:
+    # 基础/基本 are about as common (基础上 is a phrase, not a spun 基本上), and at 如何样 two
+    # synonyms of 如何 rebuild two words (怎么样, 什么样): a spun article keeps both as they are.
+    tail = "在此基础上再上调价格。他问如何样了。"
+    r = clean(SPUN + tail, "text")
+    assert "在此基础上再上调价格。他问如何样了。" in r.text

@@ -46,3 +46,27 @@ def test_units_marks_bullets_and_line_ends_are_not_noise() -> None:
         "好消息🎉\n欢迎来投资🎉\n项目落地🎉\n合作共赢🎉\n"
     )
     assert remove_symbol_noise(text).text == text
+
+
+# U+1F25B, U+1F2BC and U+1F1DC are unassigned code points of the symbol planes (tofu boxes on
+# screen); farms mix them into runs with assigned emoji, regional indicators and alchemical signs.
+UNASSIGNED = "\U0001f25b\U0001f1fd\U0001f784"
+TOFU = (
+    f"就在几天前，\U0001f2bc\U0001f56b盛传已久的互联网游戏{UNASSIGNED}公司终于被证实。\n"
+    "九城将\U0001f40b\u2677\U0001f346收购一家足球队，引得无\u26e1\U0001f6fa\u2679数人关注。\n"
+    "大投资\U0001f2b8、大回报\U0001f1dc，都能赚钱。\n"
+)
+
+
+def test_runs_with_unassigned_symbol_plane_code_points_go_whole() -> None:
+    out = remove_symbol_noise(TOFU).text
+    assert "就在几天前，盛传已久的互联网游戏公司终于被证实。" in out
+    assert "大投资、大回报，都能赚钱。" in out
+    assert not any(0x1F000 <= ord(c) <= 0x1FAFF for c in out)
+
+
+def test_supplementary_plane_ideographs_are_letters_not_noise() -> None:
+    # Ext. B–G ideographs (𠮷 U+20BB7, 𨭎 U+28B4E, 𪚥 U+2A6A5, 𰻞 U+30EDE) inside words and names:
+    # letters, so the article is left as it is (and its two emoji are too few to be a template).
+    text = "𠮷野家的店长𨭎先生说，𪚥字很少见👍，𰻞𰻞面很好吃🎉，店里坐满了人。\n"
+    assert remove_symbol_noise(text).text == text
