@@ -28,13 +28,14 @@ CLEANED = Path(__file__).parent / "data" / "seeds_clean"
 HAND_CLEANED_MIN = {
     "title": 0.95, "published_at": 0.95, "event_start": 0.95, "event_end": 0.95, "source": 0.95,
     "event_type": 0.95, "people": 0.96, "people_titles": 0.96, "organizations": 0.93, "places": 0.96,
-    "industries": 0.93, "amounts": 0.98, "counts": 0.78,
+    "industries": 0.93, "amounts": 0.98, "counts": 0.88,
 }  # fmt: skip
-# Counts went from 0.99 to 0.80 (0.974 to 0.781 through clean()) when the field was held to GOLD.md's
-# definition (projects, companies, agreements only): this seed gold predates it and also counts
-# events (7场专题活动), sessions, measures, people (5位…人才) and bases, which are no longer output.
-# Measured through the real clean(): organizations 0.938 (0.946 before the hotel rule), counts 0.974.
-PIPELINE_MIN = {**HAND_CLEANED_MIN, "organizations": 0.92, "counts": 0.76}
+# Counts fell to 0.80 when the field was held to GOLD.md's definition (projects, companies,
+# agreements only) while this seed gold still counted events (7场专题活动), measures, people
+# (5位…人才), zones, platforms and bases; with those taken out of the gold (3 Dec 2026) counts are
+# 0.898 on the hand-cleaned seeds and 0.875 through clean().
+# Measured through the real clean(): organizations 0.946.
+PIPELINE_MIN = {**HAND_CLEANED_MIN, "organizations": 0.92, "counts": 0.86}
 
 
 def _check(report: EvalReport, minimum: dict[str, float]) -> None:
