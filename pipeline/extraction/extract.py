@@ -14,6 +14,7 @@ from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
 from pipeline.extraction.amounts import counts_deals, find_amounts, find_counts
+from pipeline.extraction.credits import removed_credits
 from pipeline.extraction.normalize import View, fold, fold_script, make_view
 from pipeline.extraction.organizations import OrgHit, find_organizations, named_body, organization_form
 from pipeline.extraction.people import PersonHit, find_people, plausible_name
@@ -231,6 +232,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if fv:
             out["people"].append(fv)
     _add_credited(out["people"], meta, org_names | place_forms)
+    _add_removed_credits(out["people"], result, org_names | place_forms)
     _add_bracket_credits(out, folded_body, view, ev, org_names | place_forms)
 
     # -- industries and event type ---------------------------------------------------------
@@ -406,6 +408,16 @@ def _add_credited(found: list[FieldValue], meta: dict[str, object], not_names: s
             if hit.name not in have and hit.name not in not_names and hit.title:
                 have.add(hit.name)
                 found.append(FieldValue(Person(hit.name, hit.title).to_json(), [], "metadata:source", 0.65))
+
+
+def _add_removed_credits(found: list[FieldValue], result: CleanResult, not_names: set[str]) -> None:
+    """Reporters and editors on credit lines the cleaner removed (审核:许秋洪): rule ``removed-credit``,
+    no evidence in the cleaned text (see ``credits``)."""
+    have = {fv.value["name"] for fv in found if isinstance(fv.value, dict)}
+    for hit in removed_credits(result.changes):
+        if hit.name not in have and hit.name not in not_names:
+            have.add(hit.name)
+            found.append(FieldValue(Person(hit.name, hit.title).to_json(), [], "removed-credit", 0.65))
 
 
 def _add_outlets(

@@ -75,7 +75,9 @@ _COLLECTIVE_BEFORE = re.compile(
 _SPACE_RUN = re.compile(r"\s+")
 _PHOTO_CREDIT = re.compile(rf"摄(?:影)?(?=[^{HAN_CLASS}]|$)")
 _BYLINE = re.compile(
-    r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审核|终审|审签|签审|监制|文|图)"
+    r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审核|审签|签审|编审|监制|文|图|"
+    # The three reviews of an editorial office (三审制): 一审 or 初审, 二审 or 复审, 三审 or 终审.
+    r"[一二三初复终]审)"
     r"\s*[:/：|]\s*"
 )
 _SLASH_BYLINE = re.compile(rf"(?:^|\n)[ \t]*(?P<n>[{HAN_CLASS}]{{2,4}})[ \t]*/[ \t]*[{HAN_CLASS}]{{0,10}}(?:报导|报道)")
@@ -587,7 +589,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
     for m in _BYLINE.finditer(text):
         name = r.forward(m.end()) if m.end() < len(text) else None
         if name:
-            add(name, m.group(0).strip(" :/：|"), (m.end(), m.end() + len(name)), "byline", 0.85)
+            add(name, m.group(0).strip(" :/：|\t\n"), (m.end(), m.end() + len(name)), "byline", 0.85)
     # A byline of name, slash and the outlet that reported it, on its own line: 翁碧莲/县府报导.
     for m in _SLASH_BYLINE.finditer(text):
         name = r.forward(m.start("n"), title_before=True)
