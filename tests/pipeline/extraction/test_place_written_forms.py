@@ -1,0 +1,43 @@
+"""The written forms of places GOLD.md asks for: the longest surface form (延边州, 秀山自治县, 长三角地区),
+and no place from a run of one-character abbreviations (港澳)."""
+
+from __future__ import annotations
+
+from pipeline.extraction.places import find_places
+
+
+def values(text: str) -> set[str]:
+    return {p.value for p in find_places(text)}
+
+
+def test_an_autonomous_prefecture_is_written_with_州() -> None:
+    assert values("吉林省延边州龙井市签约，甘孜州客商到场。") == {"吉林省", "延边州", "龙井市", "甘孜州"}
+
+
+def test_an_autonomous_county_keeps_its_level() -> None:
+    assert values("重庆市秀山自治县考察团到访。") == {"重庆市", "秀山自治县"}
+    assert values("秀山县与德江县签约。") >= {"秀山县"}
+
+
+def test_a_bare_short_form_is_still_read_as_before() -> None:
+    # Look-alike: without the level the short form stays the short form (延边 is no 延边州).
+    assert values("吉林省延边的企业") == {"吉林省", "延边"}
+
+
+def test_a_region_is_written_with_地区() -> None:
+    assert values("推动长三角地区和京津冀地区协同发展") == {"长三角地区", "京津冀地区"}
+
+
+def test_a_country_takes_no_地区() -> None:
+    # Look-alike: 新加坡地区 is not how the gold writes Singapore; the country keeps its name.
+    assert values("新加坡地区的客商") == {"新加坡"}
+
+
+def test_two_one_character_abbreviations_are_no_place() -> None:
+    assert values("吸引港澳企业投资") == set()
+    assert values("港澳台同胞") == set()
+
+
+def test_a_region_named_with_its_abbreviations_is_still_a_place() -> None:
+    # Look-alike: 粤港澳大湾区 is a named region (GOLD.md), though 港澳 alone is not.
+    assert values("融入粤港澳大湾区建设") == {"粤港澳大湾区"}
