@@ -415,7 +415,8 @@ def _add_removed_credits(found: list[FieldValue], result: CleanResult, not_names
     no evidence in the cleaned text (see ``credits``)."""
     have = {fv.value["name"] for fv in found if isinstance(fv.value, dict)}
     for hit in removed_credits(result.changes):
-        if hit.name not in have and hit.name not in not_names:
+        # A credit may name the outlet instead (编辑:鲁南网): only what reads as a person's name.
+        if hit.name not in have and hit.name not in not_names and plausible_name(hit.name):
             have.add(hit.name)
             found.append(FieldValue(Person(hit.name, hit.title).to_json(), [], "removed-credit", 0.65))
 

@@ -35,6 +35,11 @@ def test_a_removed_line_that_is_no_credit_gives_no_person() -> None:
     assert people(BODY, ["市长王小明会见客商", "副县长张大伟出席开工仪式"]) == {}
 
 
+def test_a_credit_naming_the_outlet_gives_no_person() -> None:
+    # 编辑:鲁南网 credits the outlet, not a person (网 ends a website's name).
+    assert people(BODY, ["编辑:鲁南网 发布时间:2024年06月25日"]) == {}
+
+
 def test_a_credit_block_the_cleaner_removes_still_names_its_editors() -> None:
     text = "市政府举办招商推介会，签约项目12个，总投资50亿元。\n记者|杨鸣宇\n编辑|李榕\n审核|朱代军 终审|尹滨\n"
     result = clean(text, "txt")
