@@ -200,6 +200,11 @@ _ETHNIC = re.compile(
 )
 
 
+def is_ethnic_group(name: str) -> bool:
+    """Whether ``name`` is one of the 56 ethnic groups' names (朝鲜, 蒙古 — countries' names too)."""
+    return _ETHNIC.fullmatch(name) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Division:
     name: str

@@ -41,3 +41,14 @@ def test_two_one_character_abbreviations_are_no_place() -> None:
 def test_a_region_named_with_its_abbreviations_is_still_a_place() -> None:
     # Look-alike: 粤港澳大湾区 is a named region (GOLD.md), though 港澳 alone is not.
     assert values("融入粤港澳大湾区建设") == {"粤港澳大湾区"}
+
+
+def test_a_country_with_a_two_character_name_is_a_place() -> None:
+    assert values("签约方来自刚果、秘鲁和巴西") == {"刚果", "秘鲁", "巴西"}
+
+
+def test_a_two_character_country_name_inside_other_words_is_no_place() -> None:
+    # Look-alikes: the seam of two words (增加 纳税), China and Africa (中非合作), an ethnic group (朝鲜族).
+    assert values("企业增加纳税额") == set()
+    assert values("深化中非合作") == set()
+    assert values("朝鲜族同胞") == set()
