@@ -350,6 +350,11 @@ def _foreign_forward(text: str, p: int) -> str | None:
     return None
 
 
+def _dot_joins(text: str, i: int) -> bool:
+    """Whether a middle dot at ``i`` joins two parts of a transliterated name."""
+    return i + 1 < len(text) and text[i] in _DOT and _cjk(text[i + 1])
+
+
 def _foreign_backward(text: str, end: int) -> str | None:
     """A transliterated foreign name ending at ``end`` (before a title): 与威拉蓬•猜蓬局长."""
     q = end
@@ -521,6 +526,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         while p < len(text) and text[p] in " :：":
             p += 1
         name = r.forward(p, title_before=not weak) if p < len(text) else None
+        if name and not weak and _dot_joins(text, p + len(name)):
+            name = _foreign_forward(text, p) or name  # 阿杜尔·楚松: a transliteration's first part
         if not name and not weak and p < len(text):
             name = _foreign_forward(text, p)
         if name:
