@@ -178,6 +178,14 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             last = date.fromordinal(first.toordinal() + n - 1)
             event = dates_mod.DateMention(first.year, first.month, first.day, a, b, last.month, last.day)
             rule = "from-today"
+        if event is None and published is not None and (rel := dates_mod.relative_day_event(vt)):
+            # 昨开幕 on a page dated 2014-10-24, 一连四日: 2014-10-23 to 2014-10-26.
+            offset, n, a, b = rel
+            first = date.fromordinal(published.toordinal() + offset)
+            last = date.fromordinal(first.toordinal() + n - 1)
+            end_month, end_day = (last.month, last.day) if n > 1 else (None, None)
+            event = dates_mod.DateMention(None, first.month, first.day, a, b, end_month, end_day)
+            rule = "relative-day"
     if event is not None:
         # The year: written, else the publication's, else one written in the event's own name
         # (全市2021年第一批重大项目集中开工); none of these → no date (empty beats wrong).
