@@ -52,3 +52,18 @@ def test_a_two_character_country_name_inside_other_words_is_no_place() -> None:
     assert values("企业增加纳税额") == set()
     assert values("深化中非合作") == set()
     assert values("朝鲜族同胞") == set()
+
+
+def _zone_text(text: str, zone: str) -> set[str]:
+    a = text.index(zone)
+    return {p.value for p in find_places(text, blocked=[(a, a + len(zone))])}
+
+
+def test_a_form_inside_a_zone_name_does_not_lengthen_a_place_written_alone() -> None:
+    text = "宝安区与中山市翠亨新区签约。深圳、中山两市首次联手。"
+    assert _zone_text(text, "中山市翠亨新区") == {"宝安区", "中山", "深圳"}
+
+
+def test_a_place_named_only_inside_a_zone_name_keeps_that_form() -> None:
+    # Look-alike: with no other mention, the zone's name is where the place is written.
+    assert _zone_text("中山市翠亨新区与企业签约。", "中山市翠亨新区") == {"中山市"}
