@@ -178,9 +178,9 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             last = date.fromordinal(first.toordinal() + n - 1)
             event = dates_mod.DateMention(first.year, first.month, first.day, a, b, last.month, last.day)
             rule = "from-today"
-        if event is None and published is not None and (rel := dates_mod.relative_day_event(vt)):
+        if event is None and published is not None and (rel_day := dates_mod.relative_day_event(vt)):
             # 昨开幕 on a page dated 2014-10-24, 一连四日: 2014-10-23 to 2014-10-26.
-            offset, n, a, b = rel
+            offset, n, a, b = rel_day
             first = date.fromordinal(published.toordinal() + offset)
             last = date.fromordinal(first.toordinal() + n - 1)
             end_month, end_day = (last.month, last.day) if n > 1 else (None, None)
