@@ -41,6 +41,12 @@ _ZONE_AFTER = re.compile(
 )
 
 
+# 大陆 is mainland China where the text sets it against Taiwan, Hong Kong or Macau (台湾、大陆企业),
+# and not after 新 or a continent's 洲 (新大陆, 欧洲大陆): form → (places one of which is named,
+# characters it may not follow).
+_CONTRAST_FORMS = {"大陆": (("台湾省", "香港特别行政区", "澳门特别行政区"), "新洲")}
+
+
 def _names_zone(text: str, end: int) -> bool:
     """Whether the place ending at ``end`` is the one a zone is named after (not 江西 in 江西景德镇高新区)."""
     m = _ZONE_AFTER.match(text, end)
@@ -113,6 +119,9 @@ def find_places(
         ):
             continue
         only_zone = False  # counted only as the place a zone inside a body's name is named after
+        contrast = _CONTRAST_FORMS.get(form)
+        if contrast and (not any(c in named for c in contrast[0]) or (a > 0 and text[a - 1] in contrast[1])):
+            continue
         if blocked_index.covers(a, b, strict=True):
             zone = _names_zone(text, b)
             in_title = title_index.covers(a, b) and not zone

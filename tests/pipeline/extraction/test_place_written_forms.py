@@ -67,3 +67,14 @@ def test_a_form_inside_a_zone_name_does_not_lengthen_a_place_written_alone() -> 
 def test_a_place_named_only_inside_a_zone_name_keeps_that_form() -> None:
     # Look-alike: with no other mention, the zone's name is where the place is written.
     assert _zone_text("中山市翠亨新区与企业签约。", "中山市翠亨新区") == {"中山市"}
+
+
+def test_mainland_china_set_against_taiwan() -> None:
+    assert values("在台湾主办6场、大陆举办11场") == {"台湾", "大陆"}
+    assert values("签约方来自中国内地、澳门和日本") == {"中国内地", "澳门", "日本"}
+
+
+def test_大陆_without_the_contrast_is_no_place() -> None:
+    # Look-alikes: no Taiwan, Hong Kong or Macau named; a continent (欧洲大陆) or 新大陆.
+    assert values("企业开拓大陆架资源") == set()
+    assert values("台湾企业发现了新大陆，又进军欧洲大陆") == {"台湾", "欧洲"}
