@@ -232,8 +232,14 @@ class _Reader:
         fs, fl = self._follow(p + len(short)), self._follow(p + len(long))
         if long[-1] in _VERB_AFTER_NAME and fs:
             return short  # 张颖率考察团, 王强赴深圳: a leading or motion verb, not a third character
-        if fl < 2 and self.count(long) < 2 and t[p + len(long) - 1 : p + len(long) + 1] in self.words:
-            return short  # 李欣全程陪同: 全程 is a word, so 全 is not the name's
+        if (
+            fl < 2
+            and (self.count(long) < 2 or self.count(short) > self.count(long))
+            and t[p + len(long) - 1 : p + len(long) + 1] in self.words
+        ):
+            # 李欣全程陪同: 全程 is a word, so 全 is not the name's — also when a headline repeats the
+            # phrase (李平带领 twice) but the short name stands alone elsewhere (县长李平, 李平代表).
+            return short
         if fl >= 2 and fs < 2:
             return long  # 罗文军出席, 王爱和出席
         if fs >= 2 and fl < 2:
@@ -564,6 +570,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         back = r.backward(a) or _foreign_backward(text, a)
         if back and back + title[0] in r.places:
             continue  # 东兴|市委副书记: 东兴市 is a place, the title's body, not a name before it
+        if back and back[-1] + title[0] in r.places and text[b - 1 : b + 1] in r.words:
+            continue  # 向德州长期以来: 德州 is a place and 长期 a word, no 州长 named 向德
         if back:
             add(back, title, (a - len(back), a), "title-after:" + title, 0.8, (a, b))
     # A title in brackets after the name: 徐直军（华为公司轮值董事长）.

@@ -1,0 +1,30 @@
+"""A name's edges where a word runs across them: a third character that starts a word (李平带领) and
+a place across a name and a title (向德州长期)."""
+
+from __future__ import annotations
+
+from pipeline.extraction.people import find_people
+
+
+def people(text: str) -> dict[str, str]:
+    return {h.name: h.title for h in find_people(text)}
+
+
+def test_a_repeated_phrase_does_not_make_a_verb_part_of_the_name() -> None:
+    # The headline repeats 李平带领, but 李平 stands alone elsewhere: 带 begins 带领.
+    text = "李平带领我县党政代表团走进常州\n10月19日,县长李平带领我县代表团走进常州。李平代表县委致辞。"
+    assert people(text) == {"李平": "县长"}
+
+
+def test_a_three_character_name_repeated_whole_stays_whole() -> None:
+    # Look-alike: 王小明 never stands as 王小, so 全程 after it does not cut the name.
+    assert people("王小明全程陪同\n副市长王小明全程陪同。") == {"王小明": "副市长"}
+
+
+def test_a_place_and_a_word_across_a_name_and_a_title() -> None:
+    assert people("李瑜辉代表帮扶集团,向德州长期以来对秀山的支持表示感谢。") == {}
+
+
+def test_a_name_before_a_governor_stays() -> None:
+    # Look-alike: 德州 is a place, but 州长 here is followed by no word: 张德 is the governor.
+    assert people("当天，张德州长出席会议。") == {"张德": "州长"}
