@@ -43,7 +43,7 @@ _NOT_IN_NAME = frozenset(
 # Characters that end an organization's name, after which a name may start directly (驻广办王强).
 _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
 # Particles and coverbs that end no word a name could be glued to (协会的陈良沛理事长, 与王强副主任).
-_PARTICLE_BEFORE = frozenset("的与及向对把被给由将")
+_PARTICLE_BEFORE = frozenset("的与及向对把被给由将是")
 # Single-character verbs of leading and going that follow a name and are rare as its last character.
 _VERB_AFTER_NAME = frozenset("率赴")
 _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
@@ -281,8 +281,11 @@ class _Reader:
                 and before not in _PARTICLE_BEFORE
                 and self.count(cand) < 2
                 and not (n == 3 and self._plausible(t[a + 1 : end]))
+                and not (a >= 2 and t[a - 2 : a] in self.words)
             ):
-                continue  # 公司轮值董事长: 司轮值 is glued to the word before it, not a name
+                # 公司轮值董事长: 司轮值 is glued to the word before it, not a name; after a whole word
+                # (贯彻习近平总书记: 贯彻 ends there) a name may start.
+                continue
             if n == 3 and before and _cjk(before) and a not in self.gaps:
                 # 办王强: 办 ends a word, so the name is 王强 — prefer a reading the text backs up.
                 two = t[a + 1 : end]

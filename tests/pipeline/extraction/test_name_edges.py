@@ -28,3 +28,14 @@ def test_a_place_and_a_word_across_a_name_and_a_title() -> None:
 def test_a_name_before_a_governor_stays() -> None:
     # Look-alike: 德州 is a place, but 州长 here is followed by no word: 张德 is the governor.
     assert people("当天，张德州长出席会议。") == {"张德": "州长"}
+
+
+def test_a_name_after_a_whole_word_takes_the_title_after_it() -> None:
+    assert people("广东正深入学习贯彻习近平总书记对广东重要讲话") == {"习近平": "总书记"}
+    assert people("大湾区建设是习近平主席亲自谋划的") == {"习近平": "主席"}
+
+
+def test_a_fragment_glued_to_a_word_before_a_title_is_no_name() -> None:
+    # Look-alikes: 司轮值 (公司 runs into it) and 落实市 are no names.
+    assert people("华为公司轮值董事长徐直军") == {"徐直军": "华为公司轮值董事长"}
+    assert people("深入贯彻落实市委书记讲话精神") == {}
