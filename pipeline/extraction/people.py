@@ -260,6 +260,11 @@ class _Reader:
             return 0
         return 2 if len(m.group(0)) >= 2 else 1
 
+    def _runs_on(self, a: int) -> bool:
+        """Whether the character at ``a`` joins the one before it into a word or a place (山区, 中山区)."""
+        t = self.text
+        return t[a - 1 : a + 1] in self.words or t[max(0, a - 2) : a + 1] in self.places
+
     def backward(self, end: int) -> str | None:
         """A name ending at ``end`` (before a title, as in 王强副主任)."""
         t = self.text
@@ -281,10 +286,11 @@ class _Reader:
                 and before not in _PARTICLE_BEFORE
                 and self.count(cand) < 2
                 and not (n == 3 and self._plausible(t[a + 1 : end]))
-                and not (a >= 2 and t[a - 2 : a] in self.words)
+                and not (a >= 2 and t[a - 2 : a] in self.words and not self._runs_on(a))
             ):
                 # 公司轮值董事长: 司轮值 is glued to the word before it, not a name; after a whole word
-                # (贯彻习近平总书记: 贯彻 ends there) a name may start.
+                # (贯彻习近平总书记: 贯彻 ends there) a name may start, unless the word goes on into it
+                # (中山区招商大使: 山区 is a word, 中山区 a place).
                 continue
             if n == 3 and before and _cjk(before) and a not in self.gaps:
                 # 办王强: 办 ends a word, so the name is 王强 — prefer a reading the text backs up.

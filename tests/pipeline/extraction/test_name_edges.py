@@ -39,3 +39,5 @@ def test_a_fragment_glued_to_a_word_before_a_title_is_no_name() -> None:
     # Look-alikes: 司轮值 (公司 runs into it) and 落实市 are no names.
     assert people("华为公司轮值董事长徐直军") == {"徐直军": "华为公司轮值董事长"}
     assert people("深入贯彻落实市委书记讲话精神") == {}
+    # 山区 is a word and 中山区 a place: the word before runs on into 区招商, which is no name.
+    assert people("中山区招商大使聘任暨项目签约") == {}
