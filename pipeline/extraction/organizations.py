@@ -71,9 +71,11 @@ _GENERIC_WORDS = (
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
 _CJK = re.compile(rf"[{HAN_CLASS}]")
 _HEAD_CHAR_RUN = re.compile(rf"[{HAN_CLASS}A-Za-z0-9()（）·]+")
-# The end of a list of bodies: A、B和C等多家企业, 宁德时代等20余家企业.
+# The end of a list of bodies: A、B和C等多家企业, 宁德时代等20余家企业 (and their heads: 等龙头企业负责人)
+# — not of people, whose noun goes on past the body word (等企业家, 等香港企业界人士).
 _LIST_TAIL = re.compile(
-    rf"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[{HAN_CLASS}]{{0,6}}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)(?!家)"
+    rf"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[{HAN_CLASS}]{{0,6}}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)"
+    r"(?![家界])"
 )
 _MAX_LIST = 13
 # 由A主办，B承办 / A牵头 / A指导: organizers named without a legal ending.

@@ -314,6 +314,28 @@ def _own_title(text: str, pos: int, tl: lexicons.TitleLexicon) -> bool:
 
 
 _ITEM_SEP = frozenset("、及")
+# 等 and a noun of people ending a list of names: 等香港企业界人士, 等企业家, 等嘉宾, 等负责人.
+_PEOPLE_LIST_END = re.compile(
+    rf"等(?:[{HAN_CLASS}]{{0,6}}?)(?:人士|企业家|嘉宾|代表|负责人|同志|领导|专家|学者)(?![{HAN_CLASS}]{{0,1}}(?:团|处|会))"
+)
+
+
+def _names_before(text: str, end: int, r: _Reader) -> list[tuple[int, str]]:
+    """The names of a 、-separated list ending at ``end``, read leftwards; empty unless every item,
+    up to a break before the first, is a name read whole (邀请李家诚、李大壮、林建岳)."""
+    items: list[tuple[int, str]] = []
+    while True:
+        for n in (3, 2):
+            a = end - n
+            if a >= 0 and r.forward(a) == text[a:end]:
+                items.append((a, text[a:end]))
+                break
+        else:
+            return []
+        if a > 0 and text[a - 1] == "、":
+            end = a - 1
+            continue
+        return items[::-1]
 
 
 def _list_item(text: str, p: int, r: _Reader) -> str | None:
@@ -619,6 +641,13 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         name = r.forward(m.start("n"), title_before=True)
         if name and m.start("n") + len(name) == m.end("n"):
             add(name, "", (m.start("n"), m.end("n")), "byline-slash", 0.7)
+    # A list of names closed by 等 and a noun of people (李家诚、李大壮、林建岳等香港企业界人士): each
+    # item is a person with no title; two or more items, every one read whole as a name.
+    for m in _PEOPLE_LIST_END.finditer(text):
+        listed = _names_before(text, m.start(), r)
+        if len(listed) >= 2:
+            for q, nm in listed:
+                add(nm, "", (q, q + len(nm)), "list:等人士", 0.65)
     for m in _PAREN_NAMES.finditer(text):
         a, b = m.start("inner"), m.end("inner")
         closes = b + 1 >= len(text) or text[b + 1] in "\n" or text[a - 2 : a - 1] in ("】", "电", "讯")
