@@ -41,3 +41,9 @@ def test_a_fragment_glued_to_a_word_before_a_title_is_no_name() -> None:
     assert people("深入贯彻落实市委书记讲话精神") == {}
     # 山区 is a word and 中山区 a place: the word before runs on into 区招商, which is no name.
     assert people("中山区招商大使聘任暨项目签约") == {}
+
+
+def test_丘_is_a_surname() -> None:
+    assert people("商务及经济发展局局长丘应桦出席。") == {"丘应桦": "商务及经济发展局局长"}
+    # Look-alike: 丘陵 (hills) is no name.
+    assert people("丘陵地带的企业") == {}
