@@ -219,6 +219,10 @@ class _Reader:
             return short  # 副市长马力、李若杨: 马力 is a word, but here a title and a break bound it
         if not ok_short:
             return None
+        if t[p] in self.conjunction_surnames and any(
+            t[q : q + 1] in _ORG_FINAL and not self.tl.regex.match(t, q) for q in (p + len(short), p + len(long))
+        ):
+            return None  # 于贸促局: 于 is the preposition before a body's name (贸促局), no person 于贸促
         if (
             t[p] in self.conjunction_surnames
             and t[p + len(short) - 1 : p + len(short) + 1] in self.words

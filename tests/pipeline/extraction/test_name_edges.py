@@ -47,3 +47,12 @@ def test_丘_is_a_surname() -> None:
     assert people("商务及经济发展局局长丘应桦出席。") == {"丘应桦": "商务及经济发展局局长"}
     # Look-alike: 丘陵 (hills) is no name.
     assert people("丘陵地带的企业") == {}
+
+
+def test_a_preposition_surname_before_a_body_is_no_name() -> None:
+    assert people("签署派驻内地商贸顾问于贸促局提供咨询服务合约") == {}
+
+
+def test_a_preposition_surname_before_a_title_is_a_name() -> None:
+    # Look-alike: 于明 before 局长 (a title, not a body's name) and before a verb.
+    assert people("副市长于明出席会议，局长向东致辞。") == {"于明": "副市长", "向东": "局长"}
