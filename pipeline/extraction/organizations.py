@@ -347,6 +347,15 @@ def _closing_places_resolved(text: str, found: list[tuple[int, int, str]]) -> li
     return out
 
 
+# What stands before "a company from X" (一成都公司, 该深圳公司): a numeral, a classifier, a demonstrative.
+_DESCRIBES_BEFORE = frozenset("一两二三四五六七八九十几多某该这那各每其的家个间")
+
+
+def _counted_or_free(text: str, a: int) -> bool:
+    """Whether the head starting at ``a`` follows a numeral, classifier or demonstrative, or no Han."""
+    return a == 0 or text[a - 1] in _DESCRIBES_BEFORE or not _CJK.match(text[a - 1])
+
+
 def find_organizations(
     text: str, extra_names: list[str] | None = None, person_spans: Iterable[tuple[int, int]] = ()
 ) -> list[OrgHit]:
@@ -381,6 +390,10 @@ def find_organizations(
             pending.append((start, end, ending, head, kind))
             continue
         if not _named(head):
+            continue
+        if ending == "公司" and head in lexicons.places().by_form and _counted_or_free(text, start - len(head)):
+            # 一成都公司, 该深圳公司: a company said to be from a place, no name (but 中建三局深圳公司 is
+            # a branch's name cut short, and 吴中集团 a name).
             continue
         if ending in _PLACE_OWNED and not _ends_with_place(head, zones):
             continue  # 会议现场市委, 经济部地方政府: a party committee or a government is its place's
