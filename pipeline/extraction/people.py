@@ -53,6 +53,10 @@ _SAYS = re.compile(r"(?:说|表示|介绍|指出|告诉记者|坦言|强调|认�
 # A clause starts at the start of the text and after each of these (``^`` or a lookbehind, as a
 # regex, is an empty match tried at every position).
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")
+# What a paragraph's subject does right after the name (代表省委, 对大家, 在开幕式上, 致辞, 表示 …).
+_SUBJECT_ACTS = re.compile(r"(?:代表|对|在|向|致辞|讲话|表示|说|指出|强调|介绍|会见|出席|主持)")
+# The next sentence taking the subject up: 他表示, 她说.
+_PRONOUN_SAYS = re.compile(r"\s*[他她](?:还|也|并)?(?:说|表示|指出|强调|介绍|认为)")
 _QUOTE_OPENS = re.compile(r"\s*[:：,，]?\s*[“「『\"]")
 _BRACKET_TITLE = re.compile(r"[(（]([^()（）\n]{2,30}?)[)）]")
 # A count before a word (20余家, 三个, 多位): what follows is a counted noun, never a name.
@@ -635,6 +639,19 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         says = _SAYS.match(text, p + len(name))
         if says and _QUOTE_OPENS.match(text, says.end()):
             add(name, "", (p, p + len(name)), "speaker", 0.6)
+    # A subject opening a paragraph that the next sentence takes up as 他/她 (马兴瑞代表省委致辞。他表示…;
+    # 李希对大家表示欢迎。他说…): the person the paragraph is about, with no title beside the name.
+    for p in _clause_starts(text):
+        if p >= len(text) or text[p] not in r.surname_starts or (p > 0 and text[p - 1] != "\n"):
+            continue
+        name = r.forward(p)
+        if not name or not _SUBJECT_ACTS.match(text, p + len(name)):
+            continue
+        stop = text.find("\n", p)
+        para = text[p : stop if stop >= 0 else len(text)]
+        first = _CLAUSE_END.search(para)
+        if first and _PRONOUN_SAYS.match(para, first.end()):
+            add(name, "", (p, p + len(name)), "subject-taken-up", 0.6)
     # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
     for m in _BYLINE.finditer(text):
         name = r.forward(m.end()) if m.end() < len(text) else None
