@@ -269,9 +269,9 @@ class _Reader:
         return 2 if len(m.group(0)) >= 2 else 1
 
     def _runs_on(self, a: int) -> bool:
-        """Whether the character at ``a`` joins the one before it into a word or a place (山区, 中山区)."""
-        t = self.text
-        return t[a - 1 : a + 1] in self.words or t[max(0, a - 2) : a + 1] in self.places
+        """Whether the character at ``a`` closes a place with the two before it (中山区招商大使)."""
+        # (A word alone is too weak a sign: 落实习近平 holds 实习 as well as 落实.)
+        return self.text[max(0, a - 2) : a + 1] in self.places
 
     def backward(self, end: int) -> str | None:
         """A name ending at ``end`` (before a title, as in 王强副主任)."""
@@ -297,8 +297,8 @@ class _Reader:
                 and not (a >= 2 and t[a - 2 : a] in self.words and not self._runs_on(a))
             ):
                 # 公司轮值董事长: 司轮值 is glued to the word before it, not a name; after a whole word
-                # (贯彻习近平总书记: 贯彻 ends there) a name may start, unless the word goes on into it
-                # (中山区招商大使: 山区 is a word, 中山区 a place).
+                # (贯彻习近平总书记: 贯彻 ends there) a name may start, unless the word goes on into a
+                # place (中山区招商大使: 中山区).
                 continue
             if n == 3 and before and _cjk(before) and a not in self.gaps:
                 # 办王强: 办 ends a word, so the name is 王强 — prefer a reading the text backs up.
@@ -639,18 +639,18 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         says = _SAYS.match(text, p + len(name))
         if says and _QUOTE_OPENS.match(text, says.end()):
             add(name, "", (p, p + len(name)), "speaker", 0.6)
-    # A subject opening a paragraph that the next sentence takes up as 他/她 (马兴瑞代表省委致辞。他表示…;
-    # 李希对大家表示欢迎。他说…): the person the paragraph is about, with no title beside the name.
+    # A subject opening a sentence that the next sentence takes up as 他/她 (马兴瑞代表省委致辞。他表示…;
+    # 李希对大家表示欢迎。他说…): the person the sentence is about, with no title beside the name.
     for p in _clause_starts(text):
-        if p >= len(text) or text[p] not in r.surname_starts or (p > 0 and text[p - 1] != "\n"):
+        while p < len(text) and text[p] in " \u3000":
+            p += 1
+        if p >= len(text) or text[p] not in r.surname_starts:
             continue
         name = r.forward(p)
         if not name or not _SUBJECT_ACTS.match(text, p + len(name)):
             continue
-        stop = text.find("\n", p)
-        para = text[p : stop if stop >= 0 else len(text)]
-        first = _CLAUSE_END.search(para)
-        if first and _PRONOUN_SAYS.match(para, first.end()):
+        first = _CLAUSE_END.search(text, p + len(name))
+        if first and text[first.start()] in "。！？!?" and _PRONOUN_SAYS.match(text, first.end()):
             add(name, "", (p, p + len(name)), "subject-taken-up", 0.6)
     # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
     for m in _BYLINE.finditer(text):

@@ -56,3 +56,8 @@ def test_a_preposition_surname_before_a_body_is_no_name() -> None:
 def test_a_preposition_surname_before_a_title_is_a_name() -> None:
     # Look-alike: 于明 before 局长 (a title, not a body's name) and before a verb.
     assert people("副市长于明出席会议，局长向东致辞。") == {"于明": "副市长", "向东": "局长"}
+
+
+def test_a_name_after_a_word_that_overlaps_another() -> None:
+    # 落实习近平: 实习 is a word too, but 落实 ends before the name.
+    assert people("深入贯彻落实习近平总书记对广西重大方略要求") == {"习近平": "总书记"}
