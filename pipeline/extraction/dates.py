@@ -343,6 +343,30 @@ def days_from_today(text: str) -> tuple[int, int, int] | None:
     return None
 
 
+# A day named relative to the page's date right before an event verb (昨开幕, 今日上午在市会展中心举行):
+# the event falls that many days from the publication date. 如今/至今 and 日前 (some days ago) are
+# no such day.
+_RELATIVE_DAY = re.compile(
+    r"(?<![如至迄现而当从古])(?P<w>前天|前日|昨天|昨日|昨|今天|今日|今)"
+    r"(?:上午|下午|晚上|晚间|早上|晚)?(?:在[^，。,；;！？\n]{1,15}?)?"
+    r"(?:隆重|正式|盛大)?(?:开幕|举行|召开|举办|启动|闭幕|开展|开工|揭牌|揭幕|落幕|签约|开馆)"
+)
+_RELATIVE_OFFSET = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨": -1, "今天": 0, "今日": 0, "今": 0}
+# How many days an event runs (一连四日, 为期三天, 连续两天), written near the day it opened.
+_RUNS_DAYS = re.compile(rf"(?:一连|连续|为期|一共)(?P<n>\d{{1,2}}|[{_CN}]{{1,2}})[日天]")
+
+
+def relative_day_event(text: str) -> tuple[int, int, int, int] | None:
+    """``昨开幕`` … ``一连四日``: (days from the publication date, days the event runs (1 when not
+    written), start, end) of the first relative day before an event verb."""
+    m = _RELATIVE_DAY.search(text)
+    if m is None:
+        return None
+    runs = _RUNS_DAYS.search(text, m.end(), m.end() + 150)
+    n = _num(runs.group("n")) if runs else None
+    return _RELATIVE_OFFSET[m.group("w")], n if n and 1 <= n <= 31 else 1, m.start(), m.end()
+
+
 # An undated past (日前举行, 近日召开): the event happened some days before the report.
 _UNDATED_PAST = re.compile(r"日前|近日|前不久|前些天|不久前|此前")
 

@@ -14,6 +14,7 @@ from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
 from pipeline.extraction.amounts import counts_deals, find_amounts, find_counts
+from pipeline.extraction.credits import removed_credits
 from pipeline.extraction.normalize import View, fold, fold_script, make_view
 from pipeline.extraction.organizations import OrgHit, find_organizations, named_body, organization_form
 from pipeline.extraction.people import PersonHit, find_people, plausible_name
@@ -177,6 +178,14 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             last = date.fromordinal(first.toordinal() + n - 1)
             event = dates_mod.DateMention(first.year, first.month, first.day, a, b, last.month, last.day)
             rule = "from-today"
+        if event is None and published is not None and (rel_day := dates_mod.relative_day_event(vt)):
+            # 昨开幕 on a page dated 2014-10-24, 一连四日: 2014-10-23 to 2014-10-26.
+            offset, n, a, b = rel_day
+            first = date.fromordinal(published.toordinal() + offset)
+            last = date.fromordinal(first.toordinal() + n - 1)
+            end_month, end_day = (last.month, last.day) if n > 1 else (None, None)
+            event = dates_mod.DateMention(None, first.month, first.day, a, b, end_month, end_day)
+            rule = "relative-day"
     if event is not None:
         # The year: written, else the publication's, else one written in the event's own name
         # (全市2021年第一批重大项目集中开工); none of these → no date (empty beats wrong).
@@ -231,6 +240,7 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if fv:
             out["people"].append(fv)
     _add_credited(out["people"], meta, org_names | place_forms)
+    _add_removed_credits(out["people"], result, org_names | place_forms)
     _add_bracket_credits(out, folded_body, view, ev, org_names | place_forms)
 
     # -- industries and event type ---------------------------------------------------------
@@ -406,6 +416,17 @@ def _add_credited(found: list[FieldValue], meta: dict[str, object], not_names: s
             if hit.name not in have and hit.name not in not_names and hit.title:
                 have.add(hit.name)
                 found.append(FieldValue(Person(hit.name, hit.title).to_json(), [], "metadata:source", 0.65))
+
+
+def _add_removed_credits(found: list[FieldValue], result: CleanResult, not_names: set[str]) -> None:
+    """Reporters and editors on credit lines the cleaner removed (审核:许秋洪): rule ``removed-credit``,
+    no evidence in the cleaned text (see ``credits``)."""
+    have = {fv.value["name"] for fv in found if isinstance(fv.value, dict)}
+    for hit in removed_credits(result.changes):
+        # A credit may name the outlet instead (编辑:鲁南网): only what reads as a person's name.
+        if hit.name not in have and hit.name not in not_names and plausible_name(hit.name):
+            have.add(hit.name)
+            found.append(FieldValue(Person(hit.name, hit.title).to_json(), [], "removed-credit", 0.65))
 
 
 def _add_outlets(

@@ -200,12 +200,29 @@ _ETHNIC = re.compile(
 )
 
 
+def is_ethnic_group(name: str) -> bool:
+    """Whether ``name`` is one of the 56 ethnic groups' names (朝鲜, 蒙古 — countries' names too)."""
+    return _ETHNIC.fullmatch(name) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Division:
     name: str
     level: str  # province | prefecture | county | region
     parent: str  # canonical name of the enclosing prefecture/province ("" when none)
     province: str
+
+
+def _autonomous_forms(name: str) -> list[str]:
+    """The forms an autonomous prefecture, county or banner is usually written in besides its full
+    name and bare short form: 延边州 and 甘孜州 (…自治州), 秀山自治县 and 秀山县 (…自治县), 鄂伦春旗
+    (…自治旗) — the short form with the ethnic qualifiers dropped and the level kept."""
+    for ending, levels in (("自治州", ("自治州", "州")), ("自治县", ("自治县", "县")), ("自治旗", ("自治旗", "旗"))):
+        if name.endswith(ending):
+            short = short_form(name)
+            if short != name and len(short) >= 2:
+                return [short + level for level in levels if short + level != name]
+    return []
 
 
 def short_form(name: str) -> str:
@@ -255,6 +272,8 @@ def places() -> PlaceLexicon:
             by_form[name] = div
         if name.endswith("特别行政区"):
             by_form.setdefault(name[: -len("特别行政区")] + "特区", div)  # 香港特区: the usual short title
+        for form in _autonomous_forms(name):
+            by_form.setdefault(form, div)
         short = short_form(name)
         if short != name and len(short) >= 2 and short not in stop:
             sharing.setdefault(short, []).append(div)
@@ -270,13 +289,19 @@ def places() -> PlaceLexicon:
             if level == "county" and by_form[short] is div:
                 needs_parent.add(short)
     # The hand-kept regions first (their canonical names win), then every country of ISO 3166-1.
-    for line in [*_lines("regions.txt"), *_lines("countries_iso3166.txt")]:
+    countries = _lines("countries_iso3166.txt")
+    country_forms = {f.strip() for line in countries for f in re.split("[\t,]", line)}
+    for line in [*_lines("regions.txt"), *countries]:
         parts = line.split("\t")
         canonical = parts[0].strip()
         aliases = [a.strip() for a in parts[1].split(",")] if len(parts) > 1 else []
         div = Division(canonical, "region", "", "")
         for form in [canonical, *aliases]:
             by_form.setdefault(form, div)
+            # 长三角地区, 京津冀地区: the region's longest written form (GOLD.md). Not for a country's name
+            # or a two-character form (中东地区 would be as right, 中国地区 is not how China is named).
+            if len(form) >= 3 and not form.endswith("区") and form not in country_forms:
+                by_form.setdefault(form + "地区", div)
     regex = re.compile(alternation(by_form))
     shared = {f: tuple(ds) for f, ds in sharing.items() if len(ds) > 1 and by_form.get(f) in ds}
     return PlaceLexicon(regex, TrieMatcher(by_form), by_form, frozenset(needs_parent), shared)

@@ -71,9 +71,11 @@ _GENERIC_WORDS = (
 _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中央|驻)$")
 _CJK = re.compile(rf"[{HAN_CLASS}]")
 _HEAD_CHAR_RUN = re.compile(rf"[{HAN_CLASS}A-Za-z0-9()（）·]+")
-# The end of a list of bodies: A、B和C等多家企业, 宁德时代等20余家企业.
+# The end of a list of bodies: A、B和C等多家企业, 宁德时代等20余家企业 (and their heads: 等龙头企业负责人)
+# — not of people, whose noun goes on past the body word (等企业家, 等香港企业界人士).
 _LIST_TAIL = re.compile(
-    rf"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[{HAN_CLASS}]{{0,6}}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)(?!家)"
+    rf"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[{HAN_CLASS}]{{0,6}}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)"
+    r"(?![家界])"
 )
 _MAX_LIST = 13
 # 由A主办，B承办 / A牵头 / A指导: organizers named without a legal ending.
@@ -345,6 +347,15 @@ def _closing_places_resolved(text: str, found: list[tuple[int, int, str]]) -> li
     return out
 
 
+# What stands before "a company from X" (一成都公司, 该深圳公司): a numeral, a classifier, a demonstrative.
+_DESCRIBES_BEFORE = frozenset("一两二三四五六七八九十几多某该这那各每其的家个间")
+
+
+def _counted_or_free(text: str, a: int) -> bool:
+    """Whether the head starting at ``a`` follows a numeral, classifier or demonstrative, or no Han."""
+    return a == 0 or text[a - 1] in _DESCRIBES_BEFORE or not _CJK.match(text[a - 1])
+
+
 def find_organizations(
     text: str, extra_names: list[str] | None = None, person_spans: Iterable[tuple[int, int]] = ()
 ) -> list[OrgHit]:
@@ -379,6 +390,10 @@ def find_organizations(
             pending.append((start, end, ending, head, kind))
             continue
         if not _named(head):
+            continue
+        if ending == "公司" and head in lexicons.places().by_form and _counted_or_free(text, start - len(head)):
+            # 一成都公司, 该深圳公司: a company said to be from a place, no name (but 中建三局深圳公司 is
+            # a branch's name cut short, and 吴中集团 a name).
             continue
         if ending in _PLACE_OWNED and not _ends_with_place(head, zones):
             continue  # 会议现场市委, 经济部地方政府: a party committee or a government is its place's

@@ -43,7 +43,7 @@ _NOT_IN_NAME = frozenset(
 # Characters that end an organization's name, after which a name may start directly (驻广办王强).
 _ORG_FINAL = frozenset("办局厅会司区市县省委院校部处队所站团组室馆社台报网行")
 # Particles and coverbs that end no word a name could be glued to (协会的陈良沛理事长, 与王强副主任).
-_PARTICLE_BEFORE = frozenset("的与及向对把被给由将")
+_PARTICLE_BEFORE = frozenset("的与及向对把被给由将是")
 # Single-character verbs of leading and going that follow a name and are rare as its last character.
 _VERB_AFTER_NAME = frozenset("率赴")
 _CREDIT_TITLES = frozenset(("记者", "特约记者", "见习记者", "编辑", "责任编辑", "摄影", "通讯员", "实习生"))
@@ -53,6 +53,10 @@ _SAYS = re.compile(r"(?:说|表示|介绍|指出|告诉记者|坦言|强调|认�
 # A clause starts at the start of the text and after each of these (``^`` or a lookbehind, as a
 # regex, is an empty match tried at every position).
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")
+# What a paragraph's subject does right after the name (代表省委, 对大家, 在开幕式上, 致辞, 表示 …).
+_SUBJECT_ACTS = re.compile(r"(?:代表|对|在|向|致辞|讲话|表示|说|指出|强调|介绍|会见|出席|主持)")
+# The next sentence taking the subject up: 他表示, 她说.
+_PRONOUN_SAYS = re.compile(r"\s*[他她](?:还|也|并)?(?:说|表示|指出|强调|介绍|认为)")
 _QUOTE_OPENS = re.compile(r"\s*[:：,，]?\s*[“「『\"]")
 _BRACKET_TITLE = re.compile(r"[(（]([^()（）\n]{2,30}?)[)）]")
 # A count before a word (20余家, 三个, 多位): what follows is a counted noun, never a name.
@@ -75,7 +79,9 @@ _COLLECTIVE_BEFORE = re.compile(
 _SPACE_RUN = re.compile(r"\s+")
 _PHOTO_CREDIT = re.compile(rf"摄(?:影)?(?=[^{HAN_CLASS}]|$)")
 _BYLINE = re.compile(
-    r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审核|终审|审签|签审|监制|文|图)"
+    r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审核|审签|签审|编审|监制|文|图|"
+    # The three reviews of an editorial office (三审制): 一审 or 初审, 二审 or 复审, 三审 or 终审.
+    r"[一二三初复终]审)"
     r"\s*[:/：|]\s*"
 )
 _SLASH_BYLINE = re.compile(rf"(?:^|\n)[ \t]*(?P<n>[{HAN_CLASS}]{{2,4}})[ \t]*/[ \t]*[{HAN_CLASS}]{{0,10}}(?:报导|报道)")
@@ -217,6 +223,10 @@ class _Reader:
             return short  # 副市长马力、李若杨: 马力 is a word, but here a title and a break bound it
         if not ok_short:
             return None
+        if t[p] in self.conjunction_surnames and any(
+            t[q : q + 1] in _ORG_FINAL and not self.tl.regex.match(t, q) for q in (p + len(short), p + len(long))
+        ):
+            return None  # 于贸促局: 于 is the preposition before a body's name (贸促局), no person 于贸促
         if (
             t[p] in self.conjunction_surnames
             and t[p + len(short) - 1 : p + len(short) + 1] in self.words
@@ -230,8 +240,14 @@ class _Reader:
         fs, fl = self._follow(p + len(short)), self._follow(p + len(long))
         if long[-1] in _VERB_AFTER_NAME and fs:
             return short  # 张颖率考察团, 王强赴深圳: a leading or motion verb, not a third character
-        if fl < 2 and self.count(long) < 2 and t[p + len(long) - 1 : p + len(long) + 1] in self.words:
-            return short  # 李欣全程陪同: 全程 is a word, so 全 is not the name's
+        if (
+            fl < 2
+            and (self.count(long) < 2 or self.count(short) > self.count(long))
+            and t[p + len(long) - 1 : p + len(long) + 1] in self.words
+        ):
+            # 李欣全程陪同: 全程 is a word, so 全 is not the name's — also when a headline repeats the
+            # phrase (李平带领 twice) but the short name stands alone elsewhere (县长李平, 李平代表).
+            return short
         if fl >= 2 and fs < 2:
             return long  # 罗文军出席, 王爱和出席
         if fs >= 2 and fl < 2:
@@ -251,6 +267,11 @@ class _Reader:
         if not m:
             return 0
         return 2 if len(m.group(0)) >= 2 else 1
+
+    def _runs_on(self, a: int) -> bool:
+        """Whether the character at ``a`` closes a place with the two before it (中山区招商大使)."""
+        # (A word alone is too weak a sign: 落实习近平 holds 实习 as well as 落实.)
+        return self.text[max(0, a - 2) : a + 1] in self.places
 
     def backward(self, end: int) -> str | None:
         """A name ending at ``end`` (before a title, as in 王强副主任)."""
@@ -273,8 +294,12 @@ class _Reader:
                 and before not in _PARTICLE_BEFORE
                 and self.count(cand) < 2
                 and not (n == 3 and self._plausible(t[a + 1 : end]))
+                and not (a >= 2 and t[a - 2 : a] in self.words and not self._runs_on(a))
             ):
-                continue  # 公司轮值董事长: 司轮值 is glued to the word before it, not a name
+                # 公司轮值董事长: 司轮值 is glued to the word before it, not a name; after a whole word
+                # (贯彻习近平总书记: 贯彻 ends there) a name may start, unless the word goes on into a
+                # place (中山区招商大使: 中山区).
+                continue
             if n == 3 and before and _cjk(before) and a not in self.gaps:
                 # 办王强: 办 ends a word, so the name is 王强 — prefer a reading the text backs up.
                 two = t[a + 1 : end]
@@ -297,6 +322,28 @@ def _own_title(text: str, pos: int, tl: lexicons.TitleLexicon) -> bool:
 
 
 _ITEM_SEP = frozenset("、及")
+# 等 and a noun of people ending a list of names: 等香港企业界人士, 等企业家, 等嘉宾, 等负责人.
+_PEOPLE_LIST_END = re.compile(
+    rf"等(?:[{HAN_CLASS}]{{0,6}}?)(?:人士|企业家|嘉宾|代表|负责人|同志|领导|专家|学者)(?![{HAN_CLASS}]{{0,1}}(?:团|处|会))"
+)
+
+
+def _names_before(text: str, end: int, r: _Reader) -> list[tuple[int, str]]:
+    """The names of a 、-separated list ending at ``end``, read leftwards; empty unless every item,
+    up to a break before the first, is a name read whole (邀请李家诚、李大壮、林建岳)."""
+    items: list[tuple[int, str]] = []
+    while True:
+        for n in (3, 2):
+            a = end - n
+            if a >= 0 and r.forward(a) == text[a:end]:
+                items.append((a, text[a:end]))
+                break
+        else:
+            return []
+        if a > 0 and text[a - 1] == "、":
+            end = a - 1
+            continue
+        return items[::-1]
 
 
 def _list_item(text: str, p: int, r: _Reader) -> str | None:
@@ -346,6 +393,11 @@ def _foreign_forward(text: str, p: int) -> str | None:
         if end == len(text) or not _cjk(text[end]) or _FOLLOW.match(text, end):
             return text[p:end]
     return None
+
+
+def _dot_joins(text: str, i: int) -> bool:
+    """Whether a middle dot at ``i`` joins two parts of a transliterated name."""
+    return i + 1 < len(text) and text[i] in _DOT and _cjk(text[i + 1])
 
 
 def _foreign_backward(text: str, end: int) -> str | None:
@@ -519,6 +571,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         while p < len(text) and text[p] in " :：":
             p += 1
         name = r.forward(p, title_before=not weak) if p < len(text) else None
+        if name and not weak and _dot_joins(text, p + len(name)):
+            name = _foreign_forward(text, p) or name  # 阿杜尔·楚松: a transliteration's first part
         if not name and not weak and p < len(text):
             name = _foreign_forward(text, p)
         if name:
@@ -555,6 +609,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         back = r.backward(a) or _foreign_backward(text, a)
         if back and back + title[0] in r.places:
             continue  # 东兴|市委副书记: 东兴市 is a place, the title's body, not a name before it
+        if back and back[-1] + title[0] in r.places and text[b - 1 : b + 1] in r.words:
+            continue  # 向德州长期以来: 德州 is a place and 长期 a word, no 州长 named 向德
         if back:
             add(back, title, (a - len(back), a), "title-after:" + title, 0.8, (a, b))
     # A title in brackets after the name: 徐直军（华为公司轮值董事长）.
@@ -583,16 +639,36 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         says = _SAYS.match(text, p + len(name))
         if says and _QUOTE_OPENS.match(text, says.end()):
             add(name, "", (p, p + len(name)), "speaker", 0.6)
+    # A subject opening a sentence that the next sentence takes up as 他/她 (马兴瑞代表省委致辞。他表示…;
+    # 李希对大家表示欢迎。他说…): the person the sentence is about, with no title beside the name.
+    for p in _clause_starts(text):
+        while p < len(text) and text[p] in " \u3000":
+            p += 1
+        if p >= len(text) or text[p] not in r.surname_starts:
+            continue
+        name = r.forward(p)
+        if not name or not _SUBJECT_ACTS.match(text, p + len(name)):
+            continue
+        first = _CLAUSE_END.search(text, p + len(name))
+        if first and text[first.start()] in "。！？!?" and _PRONOUN_SAYS.match(text, first.end()):
+            add(name, "", (p, p + len(name)), "subject-taken-up", 0.6)
     # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
     for m in _BYLINE.finditer(text):
         name = r.forward(m.end()) if m.end() < len(text) else None
         if name:
-            add(name, m.group(0).strip(" :/：|"), (m.end(), m.end() + len(name)), "byline", 0.85)
+            add(name, m.group(0).strip(" :/：|\t\n"), (m.end(), m.end() + len(name)), "byline", 0.85)
     # A byline of name, slash and the outlet that reported it, on its own line: 翁碧莲/县府报导.
     for m in _SLASH_BYLINE.finditer(text):
         name = r.forward(m.start("n"), title_before=True)
         if name and m.start("n") + len(name) == m.end("n"):
             add(name, "", (m.start("n"), m.end("n")), "byline-slash", 0.7)
+    # A list of names closed by 等 and a noun of people (李家诚、李大壮、林建岳等香港企业界人士): each
+    # item is a person with no title; two or more items, every one read whole as a name.
+    for m in _PEOPLE_LIST_END.finditer(text):
+        listed = _names_before(text, m.start(), r)
+        if len(listed) >= 2:
+            for q, nm in listed:
+                add(nm, "", (q, q + len(nm)), "list:等人士", 0.65)
     for m in _PAREN_NAMES.finditer(text):
         a, b = m.start("inner"), m.end("inner")
         closes = b + 1 >= len(text) or text[b + 1] in "\n" or text[a - 2 : a - 1] in ("】", "电", "讯")

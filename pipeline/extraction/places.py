@@ -41,6 +41,12 @@ _ZONE_AFTER = re.compile(
 )
 
 
+# 大陆 is mainland China where the text sets it against Taiwan, Hong Kong or Macau (台湾、大陆企业),
+# and not after 新 or a continent's 洲 (新大陆, 欧洲大陆): form → (places one of which is named,
+# characters it may not follow).
+_CONTRAST_FORMS = {"大陆": (("台湾省", "香港特别行政区", "澳门特别行政区"), "新洲")}
+
+
 def _names_zone(text: str, end: int) -> bool:
     """Whether the place ending at ``end`` is the one a zone is named after (not 江西 in 江西景德镇高新区)."""
     m = _ZONE_AFTER.match(text, end)
@@ -95,6 +101,8 @@ def find_places(
         return out
 
     by_form, needs_parent, words = lex.by_form, lex.needs_parent, _seam_words()
+    free: set[str] = set()  # divisions written somewhere outside a zone's body name
+    free_forms: dict[str, list[str]] = {}  # in text order: the first of the longest wins
     for a, b, form in mentions:
         div = by_form[form]
         # A short form a county shares with a higher division names the county when the text writes
@@ -110,11 +118,17 @@ def find_places(
             and div.province not in named
         ):
             continue
+        only_zone = False  # counted only as the place a zone inside a body's name is named after
+        contrast = _CONTRAST_FORMS.get(form)
+        if contrast and (not any(c in named for c in contrast[0]) or (a > 0 and text[a - 1] in contrast[1])):
+            continue
         if blocked_index.covers(a, b, strict=True):
             zone = _names_zone(text, b)
+            in_title = title_index.covers(a, b) and not zone
             # In a title too, a county's short form before a zone may be a mountain's (井冈山经济技术开发区).
-            if not (div.level != "county" and zone) and not (title_index.covers(a, b) and not zone):
+            if not (div.level != "county" and zone) and not in_title:
                 continue
+            only_zone = not in_title
         if any(x < b and a < y for x, y in names_near(a, b)):
             continue
         if len(form) == 2 and _seam(text, a, b, words):
@@ -134,11 +148,20 @@ def find_places(
             continue  # 新兴城市 is a rising city, not 兴城市
         hit = hits.get(div.name)
         if hit is None:
-            hits[div.name] = PlaceHit(form, div.name, [(a, b)])
+            hits[div.name] = hit = PlaceHit(form, div.name, [(a, b)])
         else:
             hit.spans.append((a, b))
-            if len(form) > len(hit.value):
-                hit.value = form
+        # The value is the longest form written on its own or in a title; a form inside a zone's body
+        # (中山市翠亨新区管委会) names the place only when nothing else does (深圳、中山两市 → 中山).
+        if not only_zone:
+            free.add(div.name)
+            forms = free_forms.setdefault(div.name, [])
+            if form not in forms:
+                forms.append(form)
+        elif div.name not in free and len(form) > len(hit.value):
+            hit.value = form
+    for name, forms in free_forms.items():
+        hits[name].value = max(forms, key=len)
     return list(hits.values())
 
 
