@@ -33,6 +33,7 @@ from pipeline.charclass import HAN_CLASS
 from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
 from pipeline.cleaning.containers import parse_date
 from pipeline.cleaning.pinyin import spells_all
+from pipeline.cleaning.residue import page_chrome
 from pipeline.cleaning.residue.captions import is_marked_caption
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
@@ -278,6 +279,8 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "font-size switch"
     if _PHOTO_TAG.match(s):
         return "furniture", "picture placeholder"
+    if in_zone and page_chrome.is_epoch_stamp(s):
+        return "furniture", "bare Unix timestamp"
     if in_zone and _GREETING.match(s):
         return "furniture", "site greeting"
     if in_zone and n <= 160 and not _SENTENCE_END.search(s) and _COPYRIGHT.search(s):
@@ -392,6 +395,9 @@ def remove_boilerplate(
     _headline_lists(lines)
     _teaser_tail(lines)
     _doubled_headings(lines, head_end, tail_start)
+    page_chrome.tag_lines(lines)
+    page_chrome.dialogs(lines)
+    page_chrome.digest_greeting(lines)
     _resolve_weak(lines, head_end, tail_start)
     _tail_run(lines, tail_start)
     _empty_label_end(lines)
@@ -844,20 +850,15 @@ def _cut_short(ln: _Line) -> bool:
     return ln.size >= CUT_LINE and ln.han >= 0.6 * ln.size and (ln.text[-1].isdigit() or han_count(ln.text[-1]) == 1)
 
 
-# A site's statement about what it reposts, set under the story with a 声明 label: "郑重声明:此文
-#为本网转载…", "免责声明：本站…仅供参考". It speaks of the site (本站, 本网), never of the story.
-_DISCLAIMER = re.compile(r"^[【\[]?(?:郑重|免责|特别|重要|版权)?声明[】\]]?\s*[:：]")
-_SITE_SELF = re.compile(r"本站|本网|本平台|本号")
-MAX_DISCLAIMER = 200
-
-
 def _disclaimer_end(lines: list[_Line]) -> None:
-    """The site's repost disclaimer ending the page, below the story (not the whole text)."""
+    """The site's notices ending the page, below the story (not the whole text): a repost
+    disclaimer set under a 声明 label ("郑重声明:此文为本网转载…"), its numbered clauses, and the
+    site's call to follow its own channels (see :func:`page_chrome.is_site_notice`)."""
     for ln in reversed(lines[1:]):
         if ln.cls == "furniture" and not _SENTENCE_END.search(ln.text):
             continue  # a footer line already judged
-        if ln.size <= MAX_DISCLAIMER and _DISCLAIMER.match(ln.text) and _SITE_SELF.search(ln.text):
-            ln.cls, ln.reason = "furniture", "the site's repost disclaimer"
+        if page_chrome.is_site_notice(ln):
+            ln.cls, ln.reason = "furniture", "the site's notice below the story"
             continue
         break
 
@@ -900,7 +901,11 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
                 ln.cls, ln.reason = "furniture", "repeated heading"
             continue
         if i < head_end and ln.cls != "furniture" and any(
-            len(t) >= MIN_HEADING and ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
+            len(t) >= MIN_HEADING
+            and (
+                (ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX)
+                or _decorated(ln.text, t)
+            )
             for t in first
         ):
             # The heading again behind a site's label: "某某官网最新热点:标题".
@@ -908,6 +913,18 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
             continue
         if not story_began:
             first.setdefault(ln.text, i)
+
+
+# What a document site adds to a heading it prints again: an item number before it and a count
+# or an item label after it ("1.标题 篇一", "标题(精选13篇)", "标题（3篇）").
+_ITEM_NUMBER = re.compile(r"^\d{1,2}\s*[.、．]\s*")
+_DECORATION = re.compile(r"^\s*(?:[(（][^()（）]{0,8}\d{1,3}\s*篇[)）]|篇[一二三四五六七八九十]{1,3})$")
+
+
+def _decorated(s: str, heading: str) -> bool:
+    """``s`` is ``heading`` again with a collection's decoration around it."""
+    s = _ITEM_NUMBER.sub("", s, count=1)
+    return s.startswith(heading) and _DECORATION.match(s[len(heading) :]) is not None
 
 
 SCRIPT_TOKENS = 3

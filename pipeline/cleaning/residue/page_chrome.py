@@ -1,0 +1,188 @@
+"""What a site's app or widgets print around the story, judged by a line's shape and place.
+
+The boilerplate classifier (``boilerplate``) asks these questions about its lines:
+
+- a bare Unix timestamp in the head or tail (an app's header prints its raw ``1632808380``);
+- a tag or keyword line below the story (``相关:甲 乙 丙``, ``标签：…``, ``#话题# #话题#``): a
+  label of the tag family and short items, or hashtags alone, never a sentence;
+- a dialog the page leaves in the text (a pop-up or a browser-upgrade notice): a line made only
+  of button labels (``我知道了``, ``现在升级 稍后再说``) at the page's head or foot, with the
+  message lines that stand between it and the page edge;
+- a digest's greeting (``…早上好!…今天是5月23日,星期四…``) at the head: today's date with a
+  greeting or a welcome to the programme, which no news lead carries;
+- the site's notices below the story: a 声明 that speaks of the site or of the reader's risk, its
+  numbered body, and the site's call to follow or download its own channels.
+
+No single word removes a line: each judgement needs the line's shape (a label and items, a button
+line, a greeting and a date) and its position (head, foot, below the story) together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class Line(Protocol):
+    text: str
+    size: int
+    cls: str
+    reason: str
+
+
+# -- single lines -------------------------------------------------------------------------------
+
+# A Unix time in seconds (or milliseconds) between 2000 and 2038: what an app's template prints
+# when it forgets to format the stamp. A phone number has 11 digits, a year 4.
+_EPOCH = re.compile(r"^(1\d{9})(\d{3})?$")
+EPOCH_MIN, EPOCH_MAX = 946_684_800, 2_147_483_647
+
+
+def is_epoch_stamp(s: str) -> bool:
+    m = _EPOCH.match(s)
+    return m is not None and EPOCH_MIN <= int(m.group(1)) <= EPOCH_MAX
+
+
+# A tag line: a label of the tag family, its colon and short items ("相关:李某 招商局 大湾区",
+# "标签：体育 签约", "Tags: a, b"); items are words, never a clause.
+_TAG_LABEL = re.compile(r"^(?:标签|关键词|关键字|相关(?:标签|词|搜索)?|热词|话题|tags?|tag)\s*[:：]\s*", re.I)
+_TAG_ITEM_SPLIT = re.compile(r"[\s、,，;；/|｜]+")
+MAX_TAG_ITEM = 12
+MAX_TAG_LINE = 80
+# Hashtags alone on a line: "#粤港澳大湾区# #两会#", "#招商引资 #签约".
+_HASHTAG_LINE = re.compile(r"^(?:[#＃][^#＃\s]{1,20}[#＃]?\s*)+$")
+_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
+
+
+def is_tag_line(s: str) -> bool:
+    if len(s) > MAX_TAG_LINE or _SENTENCE_MARK.search(s):
+        return False
+    if _HASHTAG_LINE.match(s):
+        return True
+    m = _TAG_LABEL.match(s)
+    if m is None:
+        return False
+    items = [it for it in _TAG_ITEM_SPLIT.split(s[m.end() :]) if it]
+    return bool(items) and max(map(len, items)) <= MAX_TAG_ITEM
+
+
+def tag_lines(lines: Sequence[Line]) -> None:
+    """Tag lines below the story's last paragraph. Above it a 关键词 line is a paper's own
+    keywords, between its abstract and its body, and stays with the text."""
+    last = max((i for i, ln in enumerate(lines) if ln.cls == "content"), default=len(lines))
+    for ln in lines[last + 1 :]:
+        if ln.cls != "furniture" and is_tag_line(ln.text):
+            ln.cls, ln.reason = "furniture", "tag or keyword line"
+
+
+# -- dialogs --------------------------------------------------------------------------------------
+
+# The labels of a dialog's buttons, as web UI kits and e-paper/app templates print them (layer,
+# WeUI and browser-upgrade banners: 确定/取消, 我知道了, 现在升级/稍后再说). A line made only of
+# them (one to three) is a button row; prose never is.
+_BUTTON = re.compile(
+    r"(?:我)?知道了|确定|取消|关闭|好的|稍后再说|以后再说|下次再说|暂不(?:升级|更新|下载)?|不再提示|忽略"
+    r"|(?:现在|立即|马上)(?:升级|更新|下载|打开|体验)|继续(?:访问|浏览|阅读)|去(?:升级|下载|看看)"
+)
+MAX_BUTTONS = 3
+DIALOG_MESSAGE = 60  # a dialog's message is a line or two, never a paragraph of the story
+DIALOG_LINES = 2
+# The reader addressed: a dialog speaks to the user ("您当前使用的浏览器…", "…谢谢!"), or ends
+# in a particle of speech ("这已经是最后一期了哦!").
+_ADDRESS = re.compile(r"您|你|请|谢谢|[哦哟啦呢][!！~～。]?$")
+
+
+def is_button_row(s: str) -> bool:
+    items = s.split()
+    return 1 <= len(items) <= MAX_BUTTONS and all(_BUTTON.fullmatch(it) for it in items)
+
+
+def dialogs(lines: Sequence[Line]) -> None:
+    """A button row among the first or last lines, and the message lines between it and the page
+    edge (at most ``DIALOG_LINES``, short, addressed to the reader): a pop-up left in the text."""
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if not is_button_row(ln.text):
+            continue
+        if i <= DIALOG_LINES:
+            message = list(lines[:i])
+        elif all(x.cls == "furniture" for x in lines[i + 1 :]):
+            k = i
+            while k > 0 and i - k < DIALOG_LINES and _dialog_message(lines[k - 1]):
+                k -= 1
+            message = list(lines[k:i])
+        else:
+            continue
+        if (i > 0 or n > 1) and all(_dialog_message(x) for x in message):
+            for x in [*message, ln]:
+                x.cls, x.reason = "furniture", "a dialog left in the page"
+
+
+def _dialog_message(ln: Line) -> bool:
+    return ln.size <= DIALOG_MESSAGE and _ADDRESS.search(ln.text) is not None
+
+
+# -- a digest's greeting --------------------------------------------------------------------------
+
+# A news digest opens by greeting the reader and telling the day ("早安!" / "今天是1月23日星期一,
+# …欢迎收听…新闻早餐", "大家早上好!欢迎收听《晨读香江》,今天是…", "早上好!今天是2020年5月9日星期六"),
+# as read on digests of several outlets (chinanews.com regional desks, whb.cn, hkcd.com, jfdaily).
+_GREETING = re.compile(r"(?:早上|上午|中午|下午|晚上)好|早安|晚安|早晨")
+_TODAY = re.compile(r"今天是\s*(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|今天是\s*(?:星期|周)[一二三四五六日天]")
+_WELCOME = re.compile(r"欢迎(?:收听|收看|阅读|点击|来到)")
+_GREETING_ONLY = re.compile(r"^[^，,。！!]{0,8}?(?:(?:早上|上午|中午|下午|晚上)好|早安|晚安)[!！。~～]?$")
+GREETING_AT = 15  # the greeting opens the line ("会员朋友们,早上好!")
+MAX_INTRO = 120
+HEAD_LINES = 3  # the greeting stands above the story's first paragraphs
+
+
+def digest_greeting(lines: Sequence[Line]) -> None:
+    """A digest's opening: a line naming today's date with a greeting at its start or a welcome
+    to the programme, and a bare greeting line right above it. A news lead names the day of an
+    event, not "today is", and does not welcome its reader."""
+    contents = 0
+    for i, ln in enumerate(lines):
+        if contents >= HEAD_LINES:
+            return
+        s = ln.text
+        if ln.size <= MAX_INTRO and _TODAY.search(s):
+            m = _GREETING.search(s)
+            if (m is not None and m.start() <= GREETING_AT) or _WELCOME.search(s):
+                ln.cls, ln.reason = "furniture", "a digest's greeting"
+                if i > 0 and _GREETING_ONLY.match(lines[i - 1].text):
+                    lines[i - 1].cls, lines[i - 1].reason = "furniture", "a digest's greeting"
+        if ln.cls == "content":
+            contents += 1
+
+
+# -- the site's notices below the story ------------------------------------------------------------
+
+# A 声明 label, alone or before its text: "免责声明：", "版权免责声明:", "【郑重声明】", "声明:".
+DISCLAIMER = re.compile(r"^[【\[]?(?:郑重|免责|特别|重要|版权|法律|风险){0,2}声明[】\]]?\s*[:：]")
+# What a site's notice speaks of: the site itself, the article's use, the reader's risk.
+SITE_SELF = re.compile(
+    r"本站|本网|本平台|本号|本(?:微信)?公众号|本文(?:仅|不)|仅供参考|不构成[^。]{0,8}建议|风险自担|如[有涉]?侵权"
+)
+# A notice's numbered clause: "① 凡本站注明…", "2. 本网转载…", "(3)…".
+_NUMBERED = re.compile(r"^(?:[①-⑳]|\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）])")
+MAX_DISCLAIMER = 200
+# The site's call to follow or download its own channels: a verb of following, a channel, and a
+# word of solicitation ("下载“某报”官方APP…", "更多资讯欢迎关注“某某”公众号…"). A notice that
+# tells readers where to apply ("可下载某某APP办理") solicits nothing.
+_FOLLOW = re.compile(
+    r"(?:下载|关注|扫码|扫描|订阅|搜索|添加)[^。！？!?\n]{0,20}?(?:APP|App|app|客户端|公众号|微信号|视频号|微博|抖音号)"
+)
+_SOLICIT = re.compile(r"欢迎|更多|官方|敬请|第一时间")
+MAX_PROMOTION = 120
+
+
+def is_site_notice(ln: Line) -> bool:
+    """A line of the site's notices: its disclaimer, a numbered clause of one, its own promotion."""
+    s = ln.text
+    if ln.size > MAX_DISCLAIMER:
+        return False
+    if (DISCLAIMER.match(s) or _NUMBERED.match(s)) and SITE_SELF.search(s):
+        return True
+    return ln.size <= MAX_PROMOTION and _FOLLOW.search(s) is not None and _SOLICIT.search(s) is not None
+
