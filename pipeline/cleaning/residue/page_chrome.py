@@ -123,6 +123,62 @@ def _dialog_message(ln: Line) -> bool:
     return ln.size <= DIALOG_MESSAGE and _ADDRESS.search(ln.text) is not None
 
 
+# -- the app header around the headline ------------------------------------------------------------
+
+MAX_HEADLINE = 45
+BLOCK_LABEL = 8  # a channel label or a name under the headline ("某某原创", "张三")
+HEADER_ITEM = 4
+# A template's variable printed as text ("slogon", "undefined"): one lower-case Latin token.
+_TEMPLATE_WORD = re.compile(r"^[a-z_]{3,16}$")
+
+
+def _header_line(ln: Line) -> bool:
+    """A weak line above the headline that looks like an app's header, not a short title: a
+    template word, a button label (打开), or two or more short items side by side (a channel's
+    tags "湾区 建言"); a real short title is one phrase."""
+    s = ln.text
+    items = s.split()
+    return bool(
+        _TEMPLATE_WORD.match(s)
+        or is_button_row(s)
+        or _OPEN_BUTTON.fullmatch(s)
+        or (len(items) >= 2 and max(map(len, items)) <= HEADER_ITEM)
+    )
+
+
+_OPEN_BUTTON = re.compile(r"打开|(?:打开|下载)(?:APP|App|app|客户端)")
+
+
+def app_header(lines: Sequence[Line]) -> None:
+    """The header an app's page prints around the headline. Below the headline, above the
+    story: a block of lines with furniture (a stamp) among them, whose short weak lines above
+    the stamp (a channel label "某某原创", a name) go with it. Above the headline, with nothing
+    but such lines up to the page edge: header lines (see :func:`_header_line`)."""
+    story = next((i for i, ln in enumerate(lines) if ln.cls == "content"), None)
+    if story is None:
+        return
+    head = next((i for i, ln in enumerate(lines[:story]) if ln.cls == "plain"), None)
+    if head is None or lines[head].size > MAX_HEADLINE or _SENTENCE_MARK.search(lines[head].text):
+        return
+    above = lines[:head]
+    if all(ln.cls == "furniture" or (ln.cls == "weak" and _header_line(ln)) for ln in above):
+        for ln in above:
+            if ln.cls == "weak":
+                ln.cls, ln.reason = "furniture", "an app's header above the headline"
+    block = lines[head + 1 : story]
+    if not block or not all(ln.cls in ("weak", "furniture") for ln in block):
+        return
+    # Only short labels with the stamp still below them: a line right above the story with no
+    # furniture under it is the text's first heading (前言), and a long one may be a headline.
+    # A longer weak line there means the line taken for the headline is not it (an ad line
+    # above the real headline): nothing is judged then.
+    last = max((k for k, ln in enumerate(block) if ln.cls == "furniture"), default=-1)
+    labels = [ln for ln in block[:last] if ln.cls == "weak"]
+    if all(ln.size <= BLOCK_LABEL for ln in labels):
+        for ln in labels:
+            ln.cls, ln.reason = "furniture", "page-info block under the headline"
+
+
 # -- a digest's greeting --------------------------------------------------------------------------
 
 # A news digest opens by greeting the reader and telling the day ("早安!" / "今天是1月23日星期一,

@@ -168,3 +168,27 @@ def test_a_lead_telling_today_without_greeting_or_welcome_stays() -> None:
 def test_a_papers_keywords_above_its_body_stay() -> None:
     text = "摘要：本文构建了科学城创新能力评价的指标体系。\n关键词：科学城 指标体系 创新能力\n" + BODY
     assert unchanged(text)
+
+
+# -- an app's header around the headline ------------------------------------------------------
+
+
+def test_an_apps_header_and_channel_label_around_the_headline_go() -> None:
+    text = f"slogon\n打开\n{HEADLINE}\n某某原创\n1632808380\n" + BODY
+    assert removed(text) == ["slogon", "打开", "某某原创", "1632808380"]
+
+
+def test_a_channels_tags_above_the_headline_go() -> None:
+    text = f"湾区 建言\n{HEADLINE}\n2018-03-05 某某网\n" + BODY
+    assert removed(text)[0] == "湾区 建言"
+
+
+def test_a_short_title_above_its_subtitle_and_a_first_heading_above_the_text_stay() -> None:
+    text = f"春运首日\n{HEADLINE}\n发布时间:2024-01-26 10:00\n前言\n" + BODY
+    out = clean(text, "text").text
+    assert out.startswith("春运首日") and "前言" in out
+
+
+def test_a_headline_between_a_label_and_the_stamp_stays() -> None:
+    text = f"某某币交易所广告位招租\n时事\n{HEADLINE} 今年将办6场\n某某网记者张三 2010-02-24 11:07\n" + BODY
+    assert f"{HEADLINE} 今年将办6场" in clean(text, "text").text
