@@ -33,7 +33,7 @@ from pipeline.charclass import HAN_CLASS
 from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
 from pipeline.cleaning.containers import parse_date
 from pipeline.cleaning.pinyin import spells_all
-from pipeline.cleaning.residue import page_chrome
+from pipeline.cleaning.residue import doc_collections, page_chrome
 from pipeline.cleaning.residue.captions import is_marked_caption
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
@@ -397,6 +397,8 @@ def remove_boilerplate(
     _doubled_headings(lines, head_end, tail_start)
     page_chrome.dialogs(lines)
     page_chrome.app_header(lines)
+    doc_collections.collection_items(lines)
+    doc_collections.second_document(lines)
     page_chrome.digest_greeting(lines)
     _resolve_weak(lines, head_end, tail_start)
     _tail_run(lines, tail_start)
@@ -903,10 +905,8 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
             continue
         if i < head_end and ln.cls != "furniture" and any(
             len(t) >= MIN_HEADING
-            and (
-                (ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX)
-                or _decorated(ln.text, t)
-            )
+            and ln.text.endswith(t)
+            and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
             for t in first
         ):
             # The heading again behind a site's label: "某某官网最新热点:标题".
@@ -914,18 +914,6 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
             continue
         if not story_began:
             first.setdefault(ln.text, i)
-
-
-# What a document site adds to a heading it prints again: an item number before it and a count
-# or an item label after it ("1.标题 篇一", "标题(精选13篇)", "标题（3篇）").
-_ITEM_NUMBER = re.compile(r"^\d{1,2}\s*[.、．]\s*")
-_DECORATION = re.compile(r"^\s*(?:[(（][^()（）]{0,8}\d{1,3}\s*篇[)）]|篇[一二三四五六七八九十]{1,3})$")
-
-
-def _decorated(s: str, heading: str) -> bool:
-    """``s`` is ``heading`` again with a collection's decoration around it."""
-    s = _ITEM_NUMBER.sub("", s, count=1)
-    return s.startswith(heading) and _DECORATION.match(s[len(heading) :]) is not None
 
 
 SCRIPT_TOKENS = 3

@@ -192,3 +192,40 @@ def test_a_short_title_above_its_subtitle_and_a_first_heading_above_the_text_sta
 def test_a_headline_between_a_label_and_the_stamp_stays() -> None:
     text = f"某某币交易所广告位招租\n时事\n{HEADLINE} 今年将办6场\n某某网记者张三 2010-02-24 11:07\n" + BODY
     assert f"{HEADLINE} 今年将办6场" in clean(text, "text").text
+
+
+# -- a document site's collection --------------------------------------------------------------
+
+CONTRACT = (
+    "甲方自愿向乙方借款人民币__________元整，由乙方通过银行转账的方式支付给甲方。\n"
+    "借款期限为_____年，自________年____月____日起至________年____月____日止。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "items"),
+    [
+        ("借款合同书【热】", ["借款合同书1", "借款合同书2"]),
+        ("个人借款协议书最新14篇", ["个人借款协议书 篇1", "个人借款协议书 篇2"]),
+        ("借款合同范本(通用16篇)", ["1.借款合同范本 篇一", "2.借款合同范本 篇二"]),
+    ],
+)
+def test_a_collections_numbered_copies_of_the_title_go(title: str, items: list[str]) -> None:
+    text = f"{title}\n{items[0]}\n{CONTRACT}{items[1]}\n{CONTRACT}"
+    assert removed(text) == items
+
+
+def test_a_title_with_a_year_and_its_numbered_sections_stay() -> None:
+    text = "2024年政府工作报告\n一、过去一年的工作回顾\n" + BODY + "二、今年的主要任务\n" + BODY
+    assert unchanged(text)
+
+
+def test_a_second_collection_glued_below_the_text_goes() -> None:
+    glued = "股东投资协议补充三篇《合同篇一》本补充协议(以下简称“本协议”)由以下双方于____年签订。甲方同意增资。"
+    text = "投资协议之补充协议\n" + CONTRACT * 3 + glued + "\n"
+    assert removed(text) == [glued]
+
+
+def test_a_book_review_naming_its_parts_stays() -> None:
+    text = f"{HEADLINE}\n" + BODY + "全书共三篇，篇一讲述园区的起步，篇二讲述园区的发展。\n"
+    assert unchanged(text)
