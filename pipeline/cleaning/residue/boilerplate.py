@@ -281,6 +281,8 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "picture placeholder"
     if in_zone and page_chrome.is_epoch_stamp(s):
         return "furniture", "bare Unix timestamp"
+    if page_chrome.is_loading_placeholder(s):
+        return "furniture", "loading placeholder"
     if in_zone and _GREETING.match(s):
         return "furniture", "site greeting"
     if in_zone and n <= 160 and not _SENTENCE_END.search(s) and _COPYRIGHT.search(s):
@@ -405,6 +407,7 @@ def remove_boilerplate(
     _empty_label_end(lines)
     _disclaimer_end(lines)
     page_chrome.tag_lines(lines)  # below the story: after the site's notices are known
+    page_chrome.disclaimers_between_furniture(lines)
     _site_stamps(lines)
     _truncated_copies(lines)
     _inserted_links(lines)

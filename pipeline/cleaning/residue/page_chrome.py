@@ -2,7 +2,8 @@
 
 The boilerplate classifier (``boilerplate``) asks these questions about its lines:
 
-- a bare Unix timestamp in the head or tail (an app's header prints its raw ``1632808380``);
+- a bare Unix timestamp in the head or tail (an app's header prints its raw ``1632808380``),
+  and a player's loading placeholder anywhere (``视频加载中...``);
 - a tag or keyword line below the story (``相关:甲 乙 丙``, ``标签：…``, ``#话题# #话题#``): a
   label of the tag family and short items, or hashtags alone, never a sentence;
 - a dialog the page leaves in the text (a pop-up or a browser-upgrade notice): a line made only
@@ -42,6 +43,17 @@ EPOCH_MIN, EPOCH_MAX = 946_684_800, 2_147_483_647
 def is_epoch_stamp(s: str) -> bool:
     m = _EPOCH.match(s)
     return m is not None and EPOCH_MIN <= int(m.group(1)) <= EPOCH_MAX
+
+
+# A media player's or a page's loading placeholder left as text: "视频加载中...", "网刊加载中。。。",
+# "正在加载，请稍候…". It stands alone on its line wherever the player was; no prose is only that.
+_LOADING = re.compile(
+    r"^(?:视频|图片|音频|内容|数据|页面|网刊|评论)?\s*(?:正在加载中?|加载中)\s*[.。…·]*\s*(?:[,，]?\s*请稍[候后等][.。…]*)?$"
+)
+
+
+def is_loading_placeholder(s: str) -> bool:
+    return "加载" in s and _LOADING.match(s) is not None
 
 
 # A tag line: a label of the tag family, its colon and short items ("相关:李某 招商局 大湾区",
@@ -215,10 +227,12 @@ def digest_greeting(lines: Sequence[Line]) -> None:
 # -- the site's notices below the story ------------------------------------------------------------
 
 # A 声明 label, alone or before its text: "免责声明：", "版权免责声明:", "【郑重声明】", "声明:".
-DISCLAIMER = re.compile(r"^[【\[]?(?:郑重|免责|特别|重要|版权|法律|风险){0,2}声明[】\]]?\s*[:：]")
+DISCLAIMER = re.compile(
+    r"^[【\[]?(?:(?:郑重|免责|特别|重要|版权|法律|风险){0,2}声明|(?:版权|免责)说明)[】\]]?\s*[:：]"
+)
 # What a site's notice speaks of: the site itself, the article's use, the reader's risk.
 SITE_SELF = re.compile(
-    r"本站|本网|本平台|本号|本(?:微信)?公众号|本文(?:仅|不)|仅供参考|不构成[^。]{0,8}建议|风险自担|如[有涉]?侵权"
+    r"本站|本网|本平台|本号|本(?:微信)?公众号|本文(?:仅|不)|本文档|仅供参考|不构成[^。]{0,8}建议|风险自担|侵权"
 )
 # A notice's numbered clause: "① 凡本站注明…", "2. 本网转载…", "(3)…".
 _NUMBERED = re.compile(r"^(?:[①-⑳]|\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）])")
@@ -233,12 +247,27 @@ _SOLICIT = re.compile(r"欢迎|更多|官方|敬请|第一时间")
 MAX_PROMOTION = 120
 
 
+def is_disclaimer(ln: Line) -> bool:
+    """A 声明 (版权说明) that speaks of the site, the document's uploader or the reader's risk."""
+    return ln.size <= MAX_DISCLAIMER and DISCLAIMER.match(ln.text) is not None and SITE_SELF.search(ln.text) is not None
+
+
+def disclaimers_between_furniture(lines: Sequence[Line]) -> None:
+    """A site's disclaimer set among its furniture wherever it stands (a document site prints
+    "版权说明:本文档由用户提供并上传…" between "下载本文档" and "文档简介"): jusText's context step
+    for a line whose label and wording already say what it is."""
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.cls != "furniture" and lines[i - 1].cls == lines[i + 1].cls == "furniture" and is_disclaimer(ln):
+            ln.cls, ln.reason = "furniture", "the site's disclaimer among its furniture"
+
+
 def is_site_notice(ln: Line) -> bool:
     """A line of the site's notices: its disclaimer, a numbered clause of one, its own promotion."""
     s = ln.text
     if ln.size > MAX_DISCLAIMER:
         return False
-    if (DISCLAIMER.match(s) or _NUMBERED.match(s)) and SITE_SELF.search(s):
+    if is_disclaimer(ln) or (_NUMBERED.match(s) and SITE_SELF.search(s)):
         return True
     return ln.size <= MAX_PROMOTION and _FOLLOW.search(s) is not None and _SOLICIT.search(s) is not None
 

@@ -229,3 +229,30 @@ def test_a_second_collection_glued_below_the_text_goes() -> None:
 def test_a_book_review_naming_its_parts_stays() -> None:
     text = f"{HEADLINE}\n" + BODY + "全书共三篇，篇一讲述园区的起步，篇二讲述园区的发展。\n"
     assert unchanged(text)
+
+
+# -- placeholders and a document site's disclaimer among its furniture --------------------------
+
+
+@pytest.mark.parametrize("line", ["视频加载中...", "正在加载，请稍候…"])
+def test_a_loading_placeholder_goes_wherever_it_stands(line: str) -> None:
+    body = BODY.split("\n")
+    text = f"{HEADLINE}\n{body[0]}\n{line}\n" + "\n".join(body[1:])
+    assert removed(text) == [line]
+
+
+def test_a_sentence_about_loading_stays() -> None:
+    text = f"{HEADLINE}\n" + BODY + "系统正在加载新模块，预计下月全面上线。\n"
+    assert unchanged(text)
+
+
+def test_a_document_sites_disclaimer_among_its_furniture_goes() -> None:
+    notice = "版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领"
+    text = f"某某报告\n已阅读5页,还剩21页未读, 继续免费阅读\n下载本文档\n{notice}\n文档简介\n" + BODY
+    assert notice in removed(text)
+
+
+def test_a_companys_statement_between_page_tools_stays() -> None:
+    statement = "郑重声明：某集团从未委托任何中介代办入园手续。"
+    text = f"{HEADLINE}\n" + BODY + f"【打印】【关闭】\n{statement}\n上一篇 下一篇\n"
+    assert statement not in removed(text)
