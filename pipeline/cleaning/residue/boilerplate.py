@@ -206,6 +206,7 @@ class _Line:
     repeated_prefix: int = 0  # characters at the start that repeat the heading above
     key: str = ""  # the text without a leading bullet (see _key), filled on first use
     stamp_tail: int = 0  # characters at the end that are the site's stamp (see _site_stamps)
+    tail_note: str = "the site's name and address stamped on the text"  # why stamp_tail goes
 
 
 LONG_LINE = 160  # no furniture rule looks at a longer line that ends a sentence, save markup
@@ -399,6 +400,7 @@ def remove_boilerplate(
     _doubled_headings(lines, head_end, tail_start)
     page_chrome.dialogs(lines)
     page_chrome.app_header(lines)
+    page_chrome.title_segments(lines)
     doc_collections.collection_items(lines)
     doc_collections.second_document(lines)
     page_chrome.digest_greeting(lines)
@@ -427,7 +429,7 @@ def remove_boilerplate(
             b = ln.start + len(raw.rstrip())
             a = b - ln.stamp_tail
             if not (skip is not None and skip(a, b)):
-                edits.append(Edit(a, b, "", KIND, "the site's name and address stamped on the text"))
+                edits.append(Edit(a, b, "", KIND, ln.tail_note))
     step = run_edits(KIND, text, edits, "page furniture removed (by structure)")
     step.undoable = True
     repeated = [ln.text for ln in lines if ln.cls == "furniture" and ln.reason == "repeated heading"]

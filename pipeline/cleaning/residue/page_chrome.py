@@ -30,6 +30,8 @@ class Line(Protocol):
     size: int
     cls: str
     reason: str
+    stamp_tail: int  # characters at the end of the line to cut, and why
+    tail_note: str
 
 
 # -- single lines -------------------------------------------------------------------------------
@@ -189,6 +191,45 @@ def app_header(lines: Sequence[Line]) -> None:
     if all(ln.size <= BLOCK_LABEL for ln in labels):
         for ln in labels:
             ln.cls, ln.reason = "furniture", "page-info block under the headline"
+
+
+# -- the title joined to a site's or a channel's name -----------------------------------------------
+
+_BAR = re.compile(r"\s*[|｜]\s*")
+MIN_TITLE = 8
+MAX_SITE_NAME = 10
+
+
+def title_segments(lines: Sequence[Line]) -> None:
+    """A page joins its title and a name with a bar: "标题|站名" as the headline, "栏目|标题" for the
+    video below. A segment two lines share is the title; in its first line a short name after it
+    is cut off, and a later line holding it beside a name is the headline printed again."""
+    parts = [_BAR.split(ln.text.strip()) if "|" in ln.text or "｜" in ln.text else [] for ln in lines]
+    contents = [i for i, ln in enumerate(lines) if ln.cls == "content"]
+    seen: dict[str, int] = {}
+    for i, segs in enumerate(parts):
+        if len(segs) != 2 or _SENTENCE_MARK.search(lines[i].text):
+            continue
+        if contents and contents[0] < i < contents[-1]:
+            continue  # between the story's paragraphs: a two-column table row, not the page's edge
+        for k, seg in enumerate(segs):
+            if len(seg) < MIN_TITLE:
+                continue
+            first = seen.setdefault(seg, i)
+            other = segs[1 - k]
+            if first == i or len(other) > MAX_SITE_NAME or lines[i].cls == "furniture":
+                continue
+            lines[i].cls, lines[i].reason = "furniture", "the headline again beside a name"
+            head, name = lines[first], parts[first]
+            if len(name) == 2 and name[0] == seg and len(name[1]) <= MAX_SITE_NAME and not head.stamp_tail:
+                head.stamp_tail = len(head.text) - head.text.rindex(name[1]) + _bar_width(head.text, name[1])
+                head.tail_note = "the site's name after the title"
+
+
+def _bar_width(text: str, name: str) -> int:
+    """The bar and the spaces between the title and the name at the end of ``text``."""
+    rest = text[: text.rindex(name)]
+    return len(rest) - len(rest.rstrip(" |｜"))
 
 
 # -- a digest's greeting --------------------------------------------------------------------------

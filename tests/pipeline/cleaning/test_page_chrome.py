@@ -256,3 +256,19 @@ def test_a_companys_statement_between_page_tools_stays() -> None:
     statement = "郑重声明：某集团从未委托任何中介代办入园手续。"
     text = f"{HEADLINE}\n" + BODY + f"【打印】【关闭】\n{statement}\n上一篇 下一篇\n"
     assert statement not in removed(text)
+
+
+# -- the title joined to a name by a bar ---------------------------------------------------------
+
+
+def test_a_site_name_after_the_title_and_the_title_again_beside_a_channel_go() -> None:
+    text = f"{HEADLINE}|某某百事通\n" + BODY + f"某某视频|{HEADLINE}\n"
+    out = clean(text, "text").text
+    assert out.startswith(HEADLINE + "\n") and "百事通" not in out and "某某视频" not in out
+
+
+def test_a_two_column_table_between_paragraphs_stays() -> None:
+    body = BODY.split("\n")
+    table = "项目名称|某某体育产业园项目\n某某体育产业园项目|总投资五十亿元\n"
+    text = f"{HEADLINE}\n{body[0]}\n{table}" + "\n".join(body[1:])
+    assert unchanged(text)
