@@ -147,8 +147,10 @@ _URL_START = re.compile(r"^(?:https?://|www\.)\S+\s")
 # The font-size buttons of a page: "A A A", "A+ A-", "大 中 小".
 _FONT_SWITCH = re.compile(r"^(?:[AaＡ][+\-＋－]?\s*){2,3}$|^[大中小](?:\s*[大中小]){2}$")
 # The placeholder a page leaves where its picture was, a bracketed picture word alone on a line:
-# "【资料图】", "[图片]", "（组图）", "【视频】". No prose is a bracketed word by itself.
-_PHOTO_TAG = re.compile(r"^[【\[（(]\s*(?:资料|新闻|现场|组|高清)?(?:图|图片|照片|视频|摄影|配图)\s*[】\]）)]$")
+# "【资料图】", "[图片]", "（组图）", "【视频】", "(相关资料图)". No prose is a bracketed word by itself.
+_PHOTO_TAG = re.compile(
+    r"^[【\[（(]\s*(?:相关)?(?:资料|新闻|现场|组|高清)?(?:图|图片|照片|视频|摄影|配图)\s*[】\]）)]$"
+)
 # A site's greeting atop its pages: "欢迎您来到某某电子有限公司!", "欢迎光临某某范文网".
 _GREETING = re.compile(r"^欢迎(?:您)?(?:来到|光临|访问|进入)[^，,。；;\n]{2,30}[!！。]?$")
 # A copyright notice at the foot of a page: "版权为某某所有 未经同意不得复制或镜像", "© 2017".

@@ -48,14 +48,17 @@ def is_epoch_stamp(s: str) -> bool:
 
 
 # A media player's or a page's loading placeholder left as text: "视频加载中...", "网刊加载中。。。",
-# "正在加载，请稍候…". It stands alone on its line wherever the player was; no prose is only that.
+# "正在加载，请稍候…", "Loading..." (news, e-paper and reading-site pages of the pages corpus). It
+# stands alone on its line wherever the player was; no prose is only that.
 _LOADING = re.compile(
-    r"^(?:视频|图片|音频|内容|数据|页面|网刊|评论)?\s*(?:正在加载中?|加载中)\s*[.。…·]*\s*(?:[,，]?\s*请稍[候后等][.。…]*)?$"
+    r"^(?:(?:视频|图片|音频|内容|数据|页面|网刊|评论)?\s*(?:正在加载中?|加载中)|loading)\s*[.。…·]*"
+    r"\s*(?:[,，]?\s*请稍[候后等][.。…]*)?$",
+    re.I,
 )
 
 
 def is_loading_placeholder(s: str) -> bool:
-    return "加载" in s and _LOADING.match(s) is not None
+    return ("加载" in s or "oading" in s) and _LOADING.match(s) is not None
 
 
 # A tag line: a label of the tag family, its colon and short items ("相关:李某 招商局 大湾区",

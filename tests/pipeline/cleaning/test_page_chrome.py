@@ -234,7 +234,7 @@ def test_a_book_review_naming_its_parts_stays() -> None:
 # -- placeholders and a document site's disclaimer among its furniture --------------------------
 
 
-@pytest.mark.parametrize("line", ["视频加载中...", "正在加载，请稍候…"])
+@pytest.mark.parametrize("line", ["视频加载中...", "正在加载，请稍候…", "Loading...", "(相关资料图)"])
 def test_a_loading_placeholder_goes_wherever_it_stands(line: str) -> None:
     body = BODY.split("\n")
     text = f"{HEADLINE}\n{body[0]}\n{line}\n" + "\n".join(body[1:])
