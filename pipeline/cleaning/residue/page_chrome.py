@@ -276,7 +276,8 @@ DISCLAIMER = re.compile(
 )
 # What a site's notice speaks of: the site itself, the article's use, the reader's risk.
 SITE_SELF = re.compile(
-    r"本站|本网|本平台|本号|本(?:微信)?公众号|本文(?:仅|不)|本文档|仅供参考|不构成[^。]{0,8}建议|风险自担|侵权"
+    r"本站|本网|本平台|本号|本(?:微信)?公众号|本文(?:仅|不)|本文档|仅供参考|不构成[^。]{0,8}建议|风险自担"
+    r"|如[有涉]?侵权|侵权[^。\n]{0,10}(?:删除|联系|举报|告知)"
 )
 # A notice's numbered clause: "① 凡本站注明…", "2. 本网转载…", "(3)…".
 _NUMBERED = re.compile(r"^(?:[①-⑳]|\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）])")

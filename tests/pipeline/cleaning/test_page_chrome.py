@@ -272,3 +272,8 @@ def test_a_two_column_table_between_paragraphs_stays() -> None:
     table = "项目名称|某某体育产业园项目\n某某体育产业园项目|总投资五十亿元\n"
     text = f"{HEADLINE}\n{body[0]}\n{table}" + "\n".join(body[1:])
     assert unchanged(text)
+
+
+def test_a_defendants_statement_about_infringement_ending_the_story_stays() -> None:
+    text = f"{HEADLINE}\n" + BODY + "声明：公司产品不存在侵权行为，将依法维护自身权益。\n"
+    assert unchanged(text)
