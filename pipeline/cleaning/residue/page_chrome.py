@@ -288,7 +288,9 @@ MAX_DISCLAIMER = 200
 _FOLLOW = re.compile(
     r"(?:下载|关注|扫码|扫描|订阅|搜索|添加)[^。！？!?\n]{0,20}?(?:APP|App|app|客户端|公众号|微信号|视频号|微博|抖音号)"
 )
-_SOLICIT = re.compile(r"欢迎|更多|官方|敬请|第一时间")
+# Solicitation, not information: a notice may tell readers to follow an account "了解更多详情" or
+# to download an office's "官方APP" to apply; only a site courting its readers says 欢迎 or 随时了解.
+_SOLICIT = re.compile(r"欢迎|敬请|第一时间|随时(?:了解|掌握|获取|关注)|更多(?:新闻|资讯|精彩|好文)")
 MAX_PROMOTION = 120
 
 

@@ -277,3 +277,11 @@ def test_a_two_column_table_between_paragraphs_stays() -> None:
 def test_a_defendants_statement_about_infringement_ending_the_story_stays() -> None:
     text = f"{HEADLINE}\n" + BODY + "声明：公司产品不存在侵权行为，将依法维护自身权益。\n"
     assert unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["市民可关注“某某发布”微信公众号了解更多详情。", "预约请下载“某某通”官方APP，按提示填写信息。"],
+)
+def test_a_notice_pointing_readers_to_an_offices_channels_stays(line: str) -> None:
+    assert unchanged(f"{HEADLINE}\n" + BODY + f"{line}\n")
