@@ -55,11 +55,17 @@ def collection_items(lines: Sequence[Line]) -> None:
     core = _core(title.text)
     if len(core) < MIN_CORE:
         return
+    copies = []
     for ln in lines:
         s = ln.text
         if ln is title or ln.cls == "furniture" or ln.size > MAX_TITLE or _SENTENCE_END.search(s):
             continue
         if _core(s) == core and s != core:
+            copies.append(ln)
+    # A collection shows itself by its word (篇) or by numbering more than one copy: a single
+    # "iPhone14" under the title "iPhone15" is a model named in the text, not an item heading.
+    if len(copies) >= 2 or any("篇" in ln.text for ln in copies):
+        for ln in copies:
             ln.cls, ln.reason = "furniture", "a collection's numbered copy of the title"
 
 

@@ -285,3 +285,8 @@ def test_a_defendants_statement_about_infringement_ending_the_story_stays() -> N
 )
 def test_a_notice_pointing_readers_to_an_offices_channels_stays(line: str) -> None:
     assert unchanged(f"{HEADLINE}\n" + BODY + f"{line}\n")
+
+
+def test_one_model_number_under_a_title_naming_another_stays() -> None:
+    text = "iPhone15发布会今日举行\n" + BODY + "iPhone15发布会今日举行1\n" + CONTRACT
+    assert "iPhone15发布会今日举行1" not in removed(text)
