@@ -478,15 +478,34 @@ def join_spaced_chars(text: str) -> Step:
     # On a line with spaced-out characters, a number is spaced out too: "2 0 1 1" → "2011".
     for start in spaced_lines:
         end = text.find("\n", start)
-        for d in _SPACED_DIGITS.finditer(text, start, len(text) if end < 0 else end):
+        end = len(text) if end < 0 else end
+        for d in _SPACED_DIGITS.finditer(text, start, end):
             edits += [
                 Edit(d.start() + s.start(), d.start() + s.end(), "", "spaced_chars", "spaces joined")
                 for s in _SPACE.finditer(d.group())
+            ]
+        # ... and in a line of prose so damaged, every space between two Han characters is the
+        # extraction's ("公 司 宣布" leaves "公司 宣布", "服务机器人的 技术升级"): Chinese prose
+        # sets no space inside a clause, and a word-boundary space has no word across it for
+        # join_wrap_spaces to find. Not in a bilingual table, where spaces part its fields.
+        line = text[start:end]
+        if _PROSE_MARK.search(line) and _is_chinese_prose(line):
+            edits += [
+                Edit(g.start(), g.end(), "", "spaced_chars", "space in spaced-out prose")
+                for g in _HAN_SPACE.finditer(text, start, end)
             ]
     return run_edits("spaced_chars", text, _without_overlap(edits), "characters spaced apart joined")
 
 
 _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d){3,}(?![\d.])")
+_PROSE_MARK = re.compile("[，,。]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def _is_chinese_prose(line: str) -> bool:
+    return len(_LATIN_LETTER.findall(line)) * 2 <= sum(map(is_han, line))
+
+_HAN_SPACE = re.compile(rf"(?<=[{HAN}]) +(?=[{HAN}])")
 
 
 def _without_overlap(edits: list[Edit]) -> list[Edit]:

@@ -108,7 +108,16 @@ def remove_link_runs(text: str) -> Step:
             continue
         start = m.start() - 1 if m.start() and text[m.start() - 1] == " " else m.start()
         edits.append(Edit(start, m.end(), "", "link_run", "related-document links"))
+    for m in _LABEL_RUN.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "", "link_run", "download-link labels"))
     return run_edits("link_runs", text, edits, "links to related documents removed")
+
+
+# Download links a document site prints behind a form's name as bracketed labels side by side:
+# "申请书(空白文本下载)(示范文本下载);". Two or more in a row, each a short label ending in the call
+# to action; prose cites one bracketed remark at a time.
+_LABEL = rf"[(（][^()（）\s，。；;]{{0,10}}(?:{'|'.join(_ACTIONS)})[)）]"
+_LABEL_RUN = re.compile(rf"(?:{_LABEL}){{2,}}")
 
 
 # -- the head of an e-paper page ------------------------------------------------------------------

@@ -8,7 +8,10 @@
   (a download word, no syntactic role, a name the article never uses otherwise, a template);
 - ``captions``: photo captions (moved into the caption list) and image file names (dropped);
 - ``boilerplate``: lines judged page furniture by their structure and their neighbours, and
-  lines the store has seen in many articles of the same site (removed, undoable).
+  lines the store has seen in many articles of the same site (removed, undoable); it asks
+  ``page_chrome`` about what an app or a widget prints around the story (timestamps, tags,
+  dialogs, a digest's greeting, the site's notices, an app header) and ``doc_collections``
+  about a document site's collection pages.
 
 Each repair is a pure ``text → Step`` function; ``lines`` holds the shared line helpers.
 """

@@ -33,6 +33,7 @@ from pipeline.charclass import HAN_CLASS
 from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
 from pipeline.cleaning.containers import parse_date
 from pipeline.cleaning.pinyin import spells_all
+from pipeline.cleaning.residue import doc_collections, page_chrome
 from pipeline.cleaning.residue.captions import is_marked_caption
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
@@ -146,8 +147,10 @@ _URL_START = re.compile(r"^(?:https?://|www\.)\S+\s")
 # The font-size buttons of a page: "A A A", "A+ A-", "大 中 小".
 _FONT_SWITCH = re.compile(r"^(?:[AaＡ][+\-＋－]?\s*){2,3}$|^[大中小](?:\s*[大中小]){2}$")
 # The placeholder a page leaves where its picture was, a bracketed picture word alone on a line:
-# "【资料图】", "[图片]", "（组图）", "【视频】". No prose is a bracketed word by itself.
-_PHOTO_TAG = re.compile(r"^[【\[（(]\s*(?:资料|新闻|现场|组|高清)?(?:图|图片|照片|视频|摄影|配图)\s*[】\]）)]$")
+# "【资料图】", "[图片]", "（组图）", "【视频】", "(相关资料图)". No prose is a bracketed word by itself.
+_PHOTO_TAG = re.compile(
+    r"^[【\[（(]\s*(?:相关)?(?:资料|新闻|现场|组|高清)?(?:图|图片|照片|视频|摄影|配图)\s*[】\]）)]$"
+)
 # A site's greeting atop its pages: "欢迎您来到某某电子有限公司!", "欢迎光临某某范文网".
 _GREETING = re.compile(r"^欢迎(?:您)?(?:来到|光临|访问|进入)[^，,。；;\n]{2,30}[!！。]?$")
 # A copyright notice at the foot of a page: "版权为某某所有 未经同意不得复制或镜像", "© 2017".
@@ -205,6 +208,7 @@ class _Line:
     repeated_prefix: int = 0  # characters at the start that repeat the heading above
     key: str = ""  # the text without a leading bullet (see _key), filled on first use
     stamp_tail: int = 0  # characters at the end that are the site's stamp (see _site_stamps)
+    tail_note: str = "the site's name and address stamped on the text"  # why stamp_tail goes
 
 
 LONG_LINE = 160  # no furniture rule looks at a longer line that ends a sentence, save markup
@@ -278,6 +282,10 @@ def _classify(ln: _Line, in_zone: bool) -> tuple[str, str]:
         return "furniture", "font-size switch"
     if _PHOTO_TAG.match(s):
         return "furniture", "picture placeholder"
+    if in_zone and page_chrome.is_epoch_stamp(s):
+        return "furniture", "bare Unix timestamp"
+    if page_chrome.is_loading_placeholder(s):
+        return "furniture", "loading placeholder"
     if in_zone and _GREETING.match(s):
         return "furniture", "site greeting"
     if in_zone and n <= 160 and not _SENTENCE_END.search(s) and _COPYRIGHT.search(s):
@@ -392,10 +400,18 @@ def remove_boilerplate(
     _headline_lists(lines)
     _teaser_tail(lines)
     _doubled_headings(lines, head_end, tail_start)
+    page_chrome.dialogs(lines)
+    page_chrome.app_header(lines)
+    page_chrome.title_segments(lines)
+    doc_collections.collection_items(lines)
+    doc_collections.second_document(lines)
+    page_chrome.digest_greeting(lines)
     _resolve_weak(lines, head_end, tail_start)
     _tail_run(lines, tail_start)
     _empty_label_end(lines)
     _disclaimer_end(lines)
+    page_chrome.tag_lines(lines)  # below the story: after the site's notices are known
+    page_chrome.disclaimers_between_furniture(lines)
     _site_stamps(lines)
     _truncated_copies(lines)
     _inserted_links(lines)
@@ -415,7 +431,7 @@ def remove_boilerplate(
             b = ln.start + len(raw.rstrip())
             a = b - ln.stamp_tail
             if not (skip is not None and skip(a, b)):
-                edits.append(Edit(a, b, "", KIND, "the site's name and address stamped on the text"))
+                edits.append(Edit(a, b, "", KIND, ln.tail_note))
     step = run_edits(KIND, text, edits, "page furniture removed (by structure)")
     step.undoable = True
     repeated = [ln.text for ln in lines if ln.cls == "furniture" and ln.reason == "repeated heading"]
@@ -844,20 +860,15 @@ def _cut_short(ln: _Line) -> bool:
     return ln.size >= CUT_LINE and ln.han >= 0.6 * ln.size and (ln.text[-1].isdigit() or han_count(ln.text[-1]) == 1)
 
 
-# A site's statement about what it reposts, set under the story with a 声明 label: "郑重声明:此文
-#为本网转载…", "免责声明：本站…仅供参考". It speaks of the site (本站, 本网), never of the story.
-_DISCLAIMER = re.compile(r"^[【\[]?(?:郑重|免责|特别|重要|版权)?声明[】\]]?\s*[:：]")
-_SITE_SELF = re.compile(r"本站|本网|本平台|本号")
-MAX_DISCLAIMER = 200
-
-
 def _disclaimer_end(lines: list[_Line]) -> None:
-    """The site's repost disclaimer ending the page, below the story (not the whole text)."""
+    """The site's notices ending the page, below the story (not the whole text): a repost
+    disclaimer set under a 声明 label ("郑重声明:此文为本网转载…"), its numbered clauses, and the
+    site's call to follow its own channels (see :func:`page_chrome.is_site_notice`)."""
     for ln in reversed(lines[1:]):
         if ln.cls == "furniture" and not _SENTENCE_END.search(ln.text):
             continue  # a footer line already judged
-        if ln.size <= MAX_DISCLAIMER and _DISCLAIMER.match(ln.text) and _SITE_SELF.search(ln.text):
-            ln.cls, ln.reason = "furniture", "the site's repost disclaimer"
+        if page_chrome.is_site_notice(ln):
+            ln.cls, ln.reason = "furniture", "the site's notice below the story"
             continue
         break
 
@@ -900,7 +911,9 @@ def _doubled_headings(lines: list[_Line], head_end: int, tail_start: int) -> Non
                 ln.cls, ln.reason = "furniture", "repeated heading"
             continue
         if i < head_end and ln.cls != "furniture" and any(
-            len(t) >= MIN_HEADING and ln.text.endswith(t) and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
+            len(t) >= MIN_HEADING
+            and ln.text.endswith(t)
+            and len(ln.text) - len(t) <= MAX_HEADING_PREFIX
             for t in first
         ):
             # The heading again behind a site's label: "某某官网最新热点:标题".

@@ -9,7 +9,10 @@ from pipeline.cleaning.containers import IMAGE_EXT
 from pipeline.cleaning.residue.lines import LINE
 from pipeline.offsets import Edit
 
-_IMAGE_NAME = re.compile(rf"^ *(?:[\w\-.]+\.{IMAGE_EXT}|image|图片|img)(?: +[\w\-.]+\.{IMAGE_EXT})* *$", re.I)
+# An image's file name: letters, digits and any ASCII mark save a space or a sentence mark, as
+# hashed upload names use them ("8A0SB{%()7O)7%J}]MA_AYP_tmb.jpg", "6344df17a8a57.png").
+_FILE_NAME = rf"[\w\-.{{}}()\[\]%~+=@#$&^']+\.{IMAGE_EXT}"
+_IMAGE_NAME = re.compile(rf"^ *(?:{_FILE_NAME}|image|图片|img)(?: +{_FILE_NAME})* *$", re.I)
 # A camera's or a screenshot tool's default file name, without an extension, ending an image's
 # alt text: "标题_fororder_截图20230309080812", "微信图片_20210518093512".
 _DEFAULT_IMAGE = re.compile(
