@@ -155,7 +155,7 @@ def _bench_files(n: int, folder: Path) -> list[Path]:
 def _print_speed(title: str, figures: dict[str, float]) -> None:
     print(f"# speed, {title} (CPU time, one thread)")
     for k, v in figures.items():
-        print(f"{k:28} {v:12,.3f}" if v < 100 else f"{k:28} {v:12,.0f}")
+        print(f"{k:28} {v:12,d}" if isinstance(v, int) else f"{k:28} {v:12,.3f}" if v < 100 else f"{k:28} {v:12,.0f}")
 
 
 def entities(tags: Iterable[list[tuple[str, str]]]) -> dict[str, list[str]]:
