@@ -33,13 +33,14 @@ CACHE = ROOT / "devset" / "cache"
 MANIFESTS = ROOT / "devset" / "cleaning"
 GOLD = ROOT / "devset" / "extraction" / "gold"
 # Every gold set with its cached texts: the development set, then the validation rounds (scored on
-# the same export; their file names do not collide: NN, vNN, wNN, xNN, yNN, zNN).
+# the same export; their file names do not collide: NN, vNN, wNN, xNN, yNN, zNN, uNN, tNN).
 GOLD_SETS = (("extraction", GOLD), ("validation", ROOT / "devset" / "validation" / "gold"),
              ("validation2", ROOT / "devset" / "validation2" / "gold"),
              ("validation3", ROOT / "devset" / "validation3" / "gold"),
              ("validation4", ROOT / "devset" / "validation4" / "gold"),
              ("validation5", ROOT / "devset" / "validation5" / "gold"),
-             ("validation6", ROOT / "devset" / "validation6" / "gold"))
+             ("validation6", ROOT / "devset" / "validation6" / "gold"),
+             ("validation7", ROOT / "devset" / "validation7" / "gold"))
 
 
 def curator() -> list[str]:
