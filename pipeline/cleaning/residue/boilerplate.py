@@ -403,10 +403,13 @@ def remove_boilerplate(
     page_chrome.dialogs(lines)
     page_chrome.app_header(lines)
     page_chrome.title_segments(lines)
+    page_chrome.headline_before_stamp(lines)
     doc_collections.collection_items(lines)
     doc_collections.second_document(lines)
     page_chrome.digest_greeting(lines)
     _resolve_weak(lines, head_end, tail_start)
+    # After the weak lines are resolved: a headline between these and other furniture stays.
+    page_chrome.template_header(lines)
     _tail_run(lines, tail_start)
     _empty_label_end(lines)
     _disclaimer_end(lines)

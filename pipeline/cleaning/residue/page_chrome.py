@@ -318,3 +318,70 @@ def is_site_notice(ln: Line) -> bool:
         return True
     return ln.size <= MAX_PROMOTION and _FOLLOW.search(s) is not None and _SOLICIT.search(s) is not None
 
+
+
+# -- the headline run into its page-info fields ---------------------------------------------------
+
+# A headline, a space, then the stamp: "标题 2014-04-01 17:10 来源:某网 编辑:某某 0". The headline
+# holds no colon, bar or digit run of a date; the rest is what the classifier judged page-info.
+_HEADLINE_THEN_STAMP = re.compile(r"^([^\s:：|｜]{6,40}?)\s+(?=\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+MIN_HEADLINE_HAN = 6
+
+
+def headline_before_stamp(lines: Sequence[Line]) -> None:
+    """A page-info line at the top of the page that opens with the headline (a repost flattened
+    the header onto one line): the headline stays, its stamp and fields go as the line's tail.
+    Only at the page's head, with nothing but furniture above it."""
+    for ln in lines:
+        if ln.cls == "content":
+            return
+        if ln.cls == "furniture" and ln.reason == "page-info fields":
+            m = _HEADLINE_THEN_STAMP.match(ln.text)
+            if m is not None and len(_HAN_CHAR.findall(m.group(1))) >= MIN_HEADLINE_HAN:
+                ln.cls, ln.reason = "plain", ""
+                ln.stamp_tail = len(ln.text) - m.end(1)
+                ln.tail_note = "page-info fields run on after the headline"
+            return
+        if ln.cls != "furniture":
+            return
+
+
+# -- machine stamps and bilingual section labels ------------------------------------------------
+
+# An ISO 8601 stamp as a template prints a page's time unformatted: "2025-12-18T15:33:38+08:00".
+_ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+
+
+def is_iso_stamp(s: str) -> bool:
+    return "T" in s and _ISO_STAMP.match(s) is not None
+
+
+# A site's section label printed in two languages ("新闻中心NEWS", "关于我们 ABOUT US", "产品中心
+# Products"): a short Han name and its English gloss, nothing else. Corporate and farm templates
+# set it above the headline; prose never is only that.
+_BILINGUAL_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[A-Za-z]{4,}(?:\s[A-Za-z]{2,}){0,2}$")
+
+
+def is_bilingual_label(s: str) -> bool:
+    return _BILINGUAL_LABEL.match(s) is not None
+
+# A widget's one list item left above the story ("• 传媒中国"): a bullet and a short name, no
+# digit and no punctuation; a key-points box under a headline says more than a name.
+_WIDGET_ITEM = re.compile(r"^[•▪◆●■]\s*[\u4e00-\u9fff]{2,6}$")
+
+
+def template_header(lines: Sequence[Line]) -> None:
+    """Above the story's first paragraph: an unformatted ISO stamp, a bilingual section label and
+    a widget's bulleted name."""
+    for ln in lines:
+        if ln.cls == "content":
+            return
+        if ln.cls == "furniture":
+            continue
+        if is_iso_stamp(ln.text):
+            ln.cls, ln.reason = "furniture", "publication stamp (machine format)"
+        elif is_bilingual_label(ln.text):
+            ln.cls, ln.reason = "furniture", "bilingual section label above the story"
+        elif _WIDGET_ITEM.match(ln.text):
+            ln.cls, ln.reason = "furniture", "a widget's list item above the story"

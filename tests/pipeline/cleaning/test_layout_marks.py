@@ -1,0 +1,145 @@
+"""Marks of a page's layout or a lost encoding left on the story's lines, and a template's header
+(issue 11, eighth round): one phenomenon per fixture, each written for the test, and a clean
+look-alike beside each rule that must come out unchanged."""
+
+from __future__ import annotations
+
+from pipeline.cleaning import clean
+
+HEADLINE = "某市与某集团签约共建体育产业园"
+P1 = "本报讯 近日，某市人民政府与某集团签署战略合作框架协议，双方将共建体育产业园。"
+P2 = "根据协议，双方将围绕赛事运营、场馆建设和体育用品制造开展合作，项目总投资约五十亿元。"
+P3 = "市领导表示，将持续优化营商环境，为项目落地提供全程服务，推动项目早日建成投产。"
+BODY = f"{P1}\n{P2}\n{P3}\n"
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def cleaned(text: str) -> str:
+    return clean(text, "text").text
+
+
+def unchanged(text: str) -> bool:
+    return squash(cleaned(text)) == squash(text)
+
+
+# -- table bars around the paragraphs ------------------------------------------------------------
+
+
+def test_bars_framing_every_paragraph_go() -> None:
+    out = cleaned(f"{HEADLINE}\n| {P1} |\n| {P2} |\n| {P3} |\n")
+    assert "|" not in out and P2 in out
+
+
+def test_bars_alone_around_a_repost_go() -> None:
+    out = cleaned(f"{HEADLINE}\n|\n{P1}\n{P2} |\n|\n{P3}\n")
+    assert "|" not in out and P1 in out and P2 in out
+
+
+def test_a_table_of_several_cells_stays() -> None:
+    table = "| 项目 | 金额 |\n| 体育产业园 | 五十亿元 |\n"
+    assert unchanged(f"{HEADLINE}\n{P1}\n{table}{P2}\n{P3}\n")
+
+
+def test_a_lone_bar_without_framed_prose_stays() -> None:
+    text = f"{HEADLINE}\n{P1}\n|\n{P2}\n{P3}\n"
+    assert "|" in cleaned(text)
+
+
+def test_a_title_joined_to_a_name_by_a_bar_is_not_a_frame() -> None:
+    assert "某市与某集团签约 |" in cleaned(f"某市与某集团签约 |\n{BODY}") or unchanged(f"某市与某集团签约 |\n{BODY}")
+
+
+# -- indentation lost to a wrong encoding ------------------------------------------------------
+
+
+def test_question_marks_opening_each_paragraph_go() -> None:
+    out = cleaned(f"{HEADLINE}\n????{P1}\n????{P2}\n????{P3}\n")
+    assert "?" not in out and P1 in out and P3 in out
+
+
+def test_question_marks_where_paragraph_breaks_were_split_the_line() -> None:
+    out = cleaned(f"{HEADLINE}\n{P1}??? {P2}??? {P3}\n")
+    assert "?" not in out
+    assert P2 in out.splitlines()
+
+
+def test_a_reader_question_with_marks_stays() -> None:
+    text = f"{HEADLINE}\n{P1}\n记者问：项目什么时候开工???市领导说，年内就开工。\n{P3}\n"
+    assert "???" in cleaned(text)
+
+
+def test_one_run_inside_a_line_alone_stays() -> None:
+    text = f"{HEADLINE}\n{P1}??? {P2}\n{P3}\n"
+    assert "???" in cleaned(text)
+
+
+# -- a database's abstract marker ----------------------------------------------------------------
+
+
+def test_the_abstract_marker_goes() -> None:
+    out = cleaned(f"摘要\n<正>{P1}\n{P2}\n")
+    assert "<正>" not in out and "摘要" in out and P1.replace("本报讯 ", "") in out.replace("本报讯 ", "")
+
+
+def test_the_marker_after_the_label_goes_and_the_label_stays() -> None:
+    out = cleaned(f"摘要：<正>{P2}\n{P3}\n")
+    assert "<正>" not in out and out.startswith("摘要：")
+
+
+def test_a_bracketed_zheng_in_prose_stays() -> None:
+    text = f"{HEADLINE}\n{P1}\n书中把“正”写作<正>以示区别，这一写法沿用至今。\n{P3}\n"
+    assert "<正>" in cleaned(text)
+
+
+# -- a stitched story's separator --------------------------------------------------------------
+
+
+def test_asterisks_glued_to_a_headline_go() -> None:
+    out = cleaned(f"{HEADLINE}******\n{BODY}")
+    assert "*" not in out and HEADLINE in out
+
+
+def test_a_masked_number_keeps_its_asterisks() -> None:
+    text = f"{HEADLINE}\n{P1}\n举报电话：138******\n{P3}\n"
+    assert "138******" in cleaned(text)
+
+
+# -- a headline run into its page-info fields ------------------------------------------------------
+
+
+def test_the_headline_stays_when_its_fields_run_on() -> None:
+    out = cleaned(f"{HEADLINE} 2014-04-01 17:10 来源:某某新闻网 编辑:张三 0\n{BODY}")
+    assert out.splitlines()[0] == HEADLINE
+    assert "来源" not in out and "2014-04-01" not in out
+
+
+def test_a_page_info_line_alone_still_goes() -> None:
+    out = cleaned(f"{HEADLINE}\n2014-04-01 17:10 来源:某某新闻网 编辑:张三\n{BODY}")
+    assert "来源" not in out and HEADLINE in out
+
+
+# -- a template's header: ISO stamp, bilingual label, a widget's item ----------------------------
+
+
+def test_a_template_header_goes_and_the_headline_stays() -> None:
+    out = cleaned(f"新闻中心NEWS\n{HEADLINE}\n2025-12-18T15:33:38+08:00\n{BODY}")
+    assert "NEWS" not in out and "2025-12-18T" not in out
+    assert out.splitlines()[0] == HEADLINE
+
+
+def test_a_widget_item_under_the_headline_goes() -> None:
+    out = cleaned(f"{HEADLINE}\n• 传媒中国\n{BODY}")
+    assert "传媒中国" not in out and HEADLINE in out
+
+
+def test_bullets_in_the_story_and_names_with_latin_stay() -> None:
+    text = f"{HEADLINE}\n{P1}\n• 赛事运营\n• 场馆建设\n{P2}\n华为Mate 60 发布会在京举行，多家媒体到场。\n{P3}\n"
+    assert unchanged(text)
+
+
+def test_a_related_header_ending_the_page_goes() -> None:
+    out = cleaned(f"{HEADLINE}\n{BODY}\n图文推荐\n")
+    assert "图文推荐" not in out
