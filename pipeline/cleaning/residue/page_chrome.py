@@ -358,9 +358,10 @@ def is_iso_stamp(s: str) -> bool:
 
 
 # A site's section label printed in two languages ("新闻中心NEWS", "关于我们 ABOUT US", "产品中心
-# Products"): a short Han name and its English gloss, nothing else. Corporate and farm templates
-# set it above the headline; prose never is only that.
-_BILINGUAL_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[A-Za-z]{4,}(?:\s[A-Za-z]{2,}){0,2}$")
+# PRODUCTS"): a short Han name and its English gloss in capitals, nothing else. Corporate and farm
+# templates set it above the headline; prose never is only that. An institution's name in two
+# languages as a letterhead ("立法会 Legislative Council") is not in capitals and stays.
+_BILINGUAL_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[A-Z]{4,}(?:\s[A-Z]{2,}){0,2}$")
 
 
 def is_bilingual_label(s: str) -> bool:

@@ -143,3 +143,46 @@ def test_bullets_in_the_story_and_names_with_latin_stay() -> None:
 def test_a_related_header_ending_the_page_goes() -> None:
     out = cleaned(f"{HEADLINE}\n{BODY}\n图文推荐\n")
     assert "图文推荐" not in out
+
+
+def test_a_bilingual_letterhead_in_ordinary_case_stays() -> None:
+    assert unchanged(f"立法会 Legislative Council\n{HEADLINE}\n{BODY}")
+
+
+def test_the_machine_stamp_still_dates_the_page() -> None:
+    result = clean(f"{HEADLINE}\n2025-12-18T15:33:38+08:00\n{BODY}", "text")
+    assert result.metadata.get("published_at") == "2025-12-18"
+
+
+# -- a document site's notice, item label and editor intro ----------------------------------------
+
+
+def test_a_document_sites_copyright_notice_goes() -> None:
+    notice = "版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领"
+    out = cleaned(f"{notice}\n{HEADLINE}\n{BODY}")
+    assert "版权说明" not in out and HEADLINE in out
+
+
+def test_a_headline_about_infringement_stays() -> None:
+    assert unchanged(f"商家若存在侵权行为将被依法严惩\n{BODY}")
+
+
+def test_the_first_items_label_under_contents_goes() -> None:
+    out = cleaned(f"- 目录\n第1篇 在全市招商引资工作会议上的讲话\n同志们：{P2}\n{P3}\n")
+    assert "第1篇" not in out and "在全市招商引资工作会议上的讲话" in out
+
+
+def test_a_books_part_heading_stays() -> None:
+    text = f"第一篇 总论\n{P2}\n{P3}\n"
+    assert "第一篇" in cleaned(text)
+
+
+def test_a_template_sites_editor_intro_goes() -> None:
+    intro = "下面是某某范文网小编整理的购销合同5篇，供大家参阅。"
+    out = cleaned(f"{intro}\n购销合同1\n甲方：\n第一条：{P2}\n第二条：{P3}\n")
+    assert "小编" not in out and "甲方" in out
+
+
+def test_a_news_lead_offering_a_list_stays() -> None:
+    lead = "记者整理了近期出台的5篇政策文件，供大家参考。"
+    assert unchanged(f"{HEADLINE}\n{lead}\n{P2}\n{P3}\n")
