@@ -415,6 +415,7 @@ def remove_boilerplate(
     # After the weak lines are resolved: a line between these and other furniture is not
     # judged by them (a headline, a form's first field).
     page_chrome.template_header(lines)
+    page_chrome.channel_label(lines)
     doc_collections.editor_intro(lines)
     _tail_run(lines, tail_start)
     _empty_label_end(lines)
@@ -422,6 +423,7 @@ def remove_boilerplate(
     page_chrome.tag_lines(lines)  # below the story: after the site's notices are known
     page_chrome.disclaimers_between_furniture(lines)
     _site_stamps(lines)
+    page_chrome.author_field_at_end(lines)
     _truncated_copies(lines)
     _inserted_links(lines)
     edits = [

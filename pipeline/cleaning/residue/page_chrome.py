@@ -386,3 +386,55 @@ def template_header(lines: Sequence[Line]) -> None:
             ln.cls, ln.reason = "furniture", "bilingual section label above the story"
         elif _WIDGET_ITEM.match(ln.text):
             ln.cls, ln.reason = "furniture", "a widget's list item above the story"
+
+
+# -- the page's author field printed again at the story's end ---------------------------------------
+
+# "…的贡献。(王斌) (作者:柴晶晶)": a CMS prints its author field after the story's own credit. It is
+# page info when the page's header, already judged furniture, names the same person.
+_AUTHOR_END = re.compile(r"\s*[(（]\s*(?:作者|编辑|责任编辑|责编)\s*[:：]\s*([\u4e00-\u9fff·]{2,5})\s*[)）]$")
+
+
+def author_field_at_end(lines: Sequence[Line]) -> None:
+    """The last line's closing author field, when the header's page info names that person."""
+    story = [i for i, ln in enumerate(lines) if ln.cls != "furniture"]
+    if len(story) < 2:
+        return
+    last = lines[story[-1]]
+    m = _AUTHOR_END.search(last.text)
+    if m is None or last.stamp_tail or m.start() == 0:
+        return
+    first_content = next((i for i, ln in enumerate(lines) if ln.cls == "content"), len(lines))
+    header = " ".join(
+        ln.text if ln.cls == "furniture" else ln.text[len(ln.text) - ln.stamp_tail :]
+        for ln in lines[:first_content]
+        if ln.cls == "furniture" or ln.stamp_tail
+    )
+    if re.search(rf"(?:作者|编辑|责任编辑|责编)\s*[:：]\s*{re.escape(m.group(1))}", header):
+        last.stamp_tail = len(last.text) - m.start()
+        last.tail_note = "the page's author field again at the end"
+
+
+# -- a channel's name above the headline ----------------------------------------------------------
+
+MAX_CHANNEL = 6
+MIN_CHANNEL_HEADLINE = 15
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_STAMPED = ("page-info fields", "publication stamp", "date or number", "credit or page-info field")
+
+
+def channel_label(lines: Sequence[Line]) -> None:
+    """The page's first line a channel's name ("政策超市", "图片新闻"): a short Han phrase above a
+    headline at least three times its length, with the page's stamp (judged furniture) directly
+    under the headline. A short title has the story, not a stamp, under it; a kicker is longer."""
+    rest = [i for i, ln in enumerate(lines) if ln.cls != "furniture"]
+    if len(rest) < 3:
+        return
+    label, headline = lines[rest[0]], lines[rest[1]]
+    if label.size > MAX_CHANNEL or not _HAN_ONLY.match(label.text):
+        return
+    if headline.size < max(MIN_CHANNEL_HEADLINE, 3 * label.size) or _SENTENCE_MARK.search(headline.text):
+        return
+    below = lines[rest[1] + 1]  # there is a line below: a third one is not furniture
+    if below.cls == "furniture" and below.reason.startswith(_STAMPED):
+        label.cls, label.reason = "furniture", "a channel's name above the headline"

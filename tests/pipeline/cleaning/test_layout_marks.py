@@ -186,3 +186,35 @@ def test_a_template_sites_editor_intro_goes() -> None:
 def test_a_news_lead_offering_a_list_stays() -> None:
     lead = "记者整理了近期出台的5篇政策文件，供大家参考。"
     assert unchanged(f"{HEADLINE}\n{lead}\n{P2}\n{P3}\n")
+
+
+# -- the page's author field again at the end -----------------------------------------------------
+
+
+def test_the_author_field_named_in_the_header_goes_from_the_end() -> None:
+    text = f"{HEADLINE} 2014-04-01 17:10 来源:某某新闻网 编辑:张晓明 0\n{P1}\n{P2}\n{P3}(李强) (作者:张晓明)\n"
+    out = cleaned(text)
+    assert "作者" not in out and out.rstrip().endswith("(李强)")
+
+
+def test_a_closing_author_credit_without_a_header_stays() -> None:
+    assert unchanged(f"{HEADLINE}\n{P1}\n{P2}\n{P3}(作者:张晓明)\n")
+
+
+# -- a channel's name above the headline ----------------------------------------------------------
+
+LONG_HEADLINE = "某市发展和改革局关于印发某市促进氢能产业发展办法实施细则的通知"
+
+
+def test_a_channel_name_above_a_stamped_headline_goes() -> None:
+    out = cleaned(f"政策超市\n{LONG_HEADLINE}\n  2020-04-30  \n{BODY}")
+    assert "政策超市" not in out and LONG_HEADLINE in out
+
+
+def test_a_short_title_over_its_story_stays() -> None:
+    assert unchanged(f"政策超市\n{LONG_HEADLINE}\n{BODY}")
+
+
+def test_a_kicker_above_the_headline_stays() -> None:
+    text = f"聚焦全市重点项目建设\n{LONG_HEADLINE}\n  2020-04-30  \n{BODY}"
+    assert "聚焦全市重点项目建设" in cleaned(text)
