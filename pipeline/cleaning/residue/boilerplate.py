@@ -424,6 +424,7 @@ def remove_boilerplate(
     page_chrome.disclaimers_between_furniture(lines)
     _site_stamps(lines)
     page_chrome.author_field_at_end(lines)
+    _link_before_story(lines)
     _truncated_copies(lines)
     _inserted_links(lines)
     edits = [
@@ -637,6 +638,23 @@ def _site_stamps(lines: list[_Line]) -> None:
 _LEADING_LABELS = re.compile(rf"^(?:[{HAN_CLASS}]{{2,6}}[:：]\s*)+")
 _NOT_LETTER = re.compile(rf"[^{HAN_CLASS}A-Za-z0-9]")
 MIN_COPY = 40
+
+
+MIN_LINK_WORD = 3
+
+
+def _link_before_story(lines: list[_Line]) -> None:
+    """A page link run into the story's first paragraph ("返回列表 烈日当空，…"): a navigation or
+    tool word of the lexicon standing as the paragraph's first item, a space, then prose."""
+    first = next((ln for ln in lines if ln.cls == "content"), None)
+    if first is None or first.repeated_prefix:
+        return
+    word, _, rest = first.text.partition(" ")
+    if len(word) < MIN_LINK_WORD or _lexicon().words.get(word) not in ("nav", "tool"):
+        return
+    if han_count(rest) >= CONTENT_HAN:
+        first.repeated_prefix = len(first.text) - len(rest.lstrip())
+        first.prefix_note = "a page link run into the first paragraph"
 
 
 def _letters(s: str) -> str:

@@ -218,3 +218,16 @@ def test_a_short_title_over_its_story_stays() -> None:
 def test_a_kicker_above_the_headline_stays() -> None:
     text = f"聚焦全市重点项目建设\n{LONG_HEADLINE}\n  2020-04-30  \n{BODY}"
     assert "聚焦全市重点项目建设" in cleaned(text)
+
+
+# -- a page link run into the first paragraph ------------------------------------------------------
+
+
+def test_a_back_to_list_link_glued_to_the_first_paragraph_goes() -> None:
+    out = cleaned(f"{HEADLINE}\n返回列表 {P1}\n{P2}\n{P3}\n")
+    assert "返回列表" not in out and P1 in out
+
+
+def test_a_paragraph_opening_with_an_ordinary_word_and_a_space_stays() -> None:
+    assert unchanged(f"{HEADLINE}\n{P1}\n{P2}\n{P3}\n")
+    assert unchanged(f"{HEADLINE}\n无障碍设施 建设提速，全市新建改建无障碍坡道一百二十处，方便群众出行。\n{P2}\n{P3}\n")
