@@ -158,9 +158,13 @@ def test_the_machine_stamp_still_dates_the_page() -> None:
 
 
 def test_a_document_sites_copyright_notice_goes() -> None:
-    notice = "版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领"
-    out = cleaned(f"{notice}\n{HEADLINE}\n{BODY}")
-    assert "版权说明" not in out and HEADLINE in out
+    # Traditional, as a mirror serves it: the repost-footer pattern of the inline step runs on
+    # the text before script conversion and misses it; the line judgement sees it converted.
+    notice = "版權說明:本文檔由用戶提供並上傳,收益歸屬內容提供方,若內容存在侵權,請進行舉報或認領"
+    head = "某市與某集團簽約共建體育產業園"
+    body = "根據協議，雙方將圍繞賽事運營、場館建設和體育用品製造開展合作，項目總投資約五十億元。"
+    out = cleaned(f"{notice}\n{head}\n{body}\n{body}\n")
+    assert "版权说明" not in out and "版權說明" not in out and "体育产业园" in out
 
 
 def test_a_headline_about_infringement_stays() -> None:
