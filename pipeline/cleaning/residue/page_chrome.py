@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from pipeline.charclass import HAN, HAN_CLASS
+
 
 class Line(Protocol):
     text: str
@@ -325,7 +327,6 @@ def is_site_notice(ln: Line) -> bool:
 # A headline, a space, then the stamp: "标题 2014-04-01 17:10 来源:某网 编辑:某某 0". The headline
 # holds no colon, bar or digit run of a date; the rest is what the classifier judged page-info.
 _HEADLINE_THEN_STAMP = re.compile(r"^([^\s:：|｜]{6,40}?)\s+(?=\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 MIN_HEADLINE_HAN = 6
 
 
@@ -338,7 +339,7 @@ def headline_before_stamp(lines: Sequence[Line]) -> None:
             return
         if ln.cls == "furniture" and ln.reason == "page-info fields":
             m = _HEADLINE_THEN_STAMP.match(ln.text)
-            if m is not None and len(_HAN_CHAR.findall(m.group(1))) >= MIN_HEADLINE_HAN:
+            if m is not None and len(HAN.findall(m.group(1))) >= MIN_HEADLINE_HAN:
                 ln.cls, ln.reason = "plain", ""
                 ln.stamp_tail = len(ln.text) - m.end(1)
                 ln.tail_note = "page-info fields run on after the headline"
@@ -361,7 +362,7 @@ def is_iso_stamp(s: str) -> bool:
 # PRODUCTS"): a short Han name and its English gloss in capitals, nothing else. Corporate and farm
 # templates set it above the headline; prose never is only that. An institution's name in two
 # languages as a letterhead ("立法会 Legislative Council") is not in capitals and stays.
-_BILINGUAL_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[A-Z]{4,}(?:\s[A-Z]{2,}){0,2}$")
+_BILINGUAL_LABEL = re.compile(rf"^[{HAN_CLASS}]{{2,6}}\s*[A-Z]{{4,}}(?:\s[A-Z]{{2,}}){{0,2}}$")
 
 
 def is_bilingual_label(s: str) -> bool:
@@ -369,7 +370,7 @@ def is_bilingual_label(s: str) -> bool:
 
 # A widget's one list item left above the story ("• 传媒中国"): a bullet and a short name, no
 # digit and no punctuation; a key-points box under a headline says more than a name.
-_WIDGET_ITEM = re.compile(r"^[•▪◆●■]\s*[\u4e00-\u9fff]{2,6}$")
+_WIDGET_ITEM = re.compile(rf"^[•▪◆●■]\s*[{HAN_CLASS}]{{2,6}}$")
 
 
 def template_header(lines: Sequence[Line]) -> None:
@@ -392,7 +393,7 @@ def template_header(lines: Sequence[Line]) -> None:
 
 # "…的贡献。(王斌) (作者:柴晶晶)": a CMS prints its author field after the story's own credit. It is
 # page info when the page's header, already judged furniture, names the same person.
-_AUTHOR_END = re.compile(r"\s*[(（]\s*(?:作者|编辑|责任编辑|责编)\s*[:：]\s*([\u4e00-\u9fff·]{2,5})\s*[)）]$")
+_AUTHOR_END = re.compile(rf"\s*[(（]\s*(?:作者|编辑|责任编辑|责编)\s*[:：]\s*([{HAN_CLASS}·]{{2,5}})\s*[)）]$")
 
 
 def author_field_at_end(lines: Sequence[Line]) -> None:
@@ -419,7 +420,7 @@ def author_field_at_end(lines: Sequence[Line]) -> None:
 
 MAX_CHANNEL = 6
 MIN_CHANNEL_HEADLINE = 15
-_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN_ONLY = re.compile(rf"^[{HAN_CLASS}]+$")
 _STAMPED = ("page-info fields", "publication stamp", "date or number", "credit or page-info field")
 
 
