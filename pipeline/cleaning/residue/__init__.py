@@ -4,6 +4,8 @@
 - ``page_info``: publisher / time / click-count / editor lines (moved into metadata);
 - ``datelines``: outlet and reporter named in the story's dateline (read into metadata);
 - ``spam``: fold markers ("展开剩余85%"), repost footers and inserted spam phrases (removed);
+- ``marks``: marks of a page's layout or a lost encoding on the story's lines: table bars framing
+  its paragraphs, ``??`` runs where indentation was, a journal database's ``<正>`` (removed);
 - ``brands``: gambling, lottery and wallet brands spliced into sentences, judged by features
   (a download word, no syntactic role, a name the article never uses otherwise, a template);
 - ``captions``: photo captions (moved into the caption list) and image file names (dropped);

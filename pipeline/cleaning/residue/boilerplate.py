@@ -157,7 +157,9 @@ _GREETING = re.compile(r"^欢迎(?:您)?(?:来到|光临|访问|进入)[^，,。
 _COPYRIGHT = re.compile(
     r"版权(?:所有|归|为[^。\n]{1,30}所有)|Copyright|©|未经[^。\n]{0,20}(?:同意|许可|授权)[^。\n]{0,10}不得"
     # A repost site's disclaimer: "如侵权请联系删除", "侵删".
-    r"|如[有涉]?侵权|侵权[^。\n]{0,10}删除|侵删",
+    r"|如[有涉]?侵权|侵权[^。\n]{0,10}删除|侵删"
+    # A line under a copyright label: a document-sharing site's notice ("版权说明:本文档由用户提供…").
+    r"|^版权(?:说明|声明)\s*[:：]",
     re.I,
 )
 # The second line of a breadcrumb broken after its first item: "> 某某产业园开工".
@@ -206,6 +208,7 @@ class _Line:
     cls: str = ""  # content / furniture / weak / plain
     reason: str = ""
     repeated_prefix: int = 0  # characters at the start that repeat the heading above
+    prefix_note: str = "repeated heading"  # why repeated_prefix goes
     key: str = ""  # the text without a leading bullet (see _key), filled on first use
     stamp_tail: int = 0  # characters at the end that are the site's stamp (see _site_stamps)
     tail_note: str = "the site's name and address stamped on the text"  # why stamp_tail goes
@@ -403,16 +406,25 @@ def remove_boilerplate(
     page_chrome.dialogs(lines)
     page_chrome.app_header(lines)
     page_chrome.title_segments(lines)
+    page_chrome.headline_before_stamp(lines)
     doc_collections.collection_items(lines)
     doc_collections.second_document(lines)
+    doc_collections.item_label(lines)
     page_chrome.digest_greeting(lines)
     _resolve_weak(lines, head_end, tail_start)
+    # After the weak lines are resolved: a line between these and other furniture is not
+    # judged by them (a headline, a form's first field).
+    page_chrome.template_header(lines)
+    page_chrome.channel_label(lines)
+    doc_collections.editor_intro(lines)
     _tail_run(lines, tail_start)
     _empty_label_end(lines)
     _disclaimer_end(lines)
     page_chrome.tag_lines(lines)  # below the story: after the site's notices are known
     page_chrome.disclaimers_between_furniture(lines)
     _site_stamps(lines)
+    page_chrome.author_field_at_end(lines)
+    _link_before_story(lines)
     _truncated_copies(lines)
     _inserted_links(lines)
     edits = [
@@ -425,7 +437,7 @@ def remove_boilerplate(
             a = ln.start + (len(text[ln.start : ln.end]) - len(text[ln.start : ln.end].lstrip()))
             b = a + ln.repeated_prefix
             if not (skip is not None and skip(a, b)):
-                edits.append(Edit(a, b, "", KIND, "repeated heading"))
+                edits.append(Edit(a, b, "", KIND, ln.prefix_note))
         if ln.stamp_tail and ln.cls != "furniture":
             raw = text[ln.start : ln.end]
             b = ln.start + len(raw.rstrip())
@@ -628,6 +640,23 @@ _NOT_LETTER = re.compile(rf"[^{HAN_CLASS}A-Za-z0-9]")
 MIN_COPY = 40
 
 
+MIN_LINK_WORD = 3
+
+
+def _link_before_story(lines: list[_Line]) -> None:
+    """A page link run into the story's first paragraph ("返回列表 烈日当空，…"): a navigation or
+    tool word of the lexicon standing as the paragraph's first item, a space, then prose."""
+    first = next((ln for ln in lines if ln.cls == "content"), None)
+    if first is None or first.repeated_prefix:
+        return
+    word, _, rest = first.text.partition(" ")
+    if len(word) < MIN_LINK_WORD or _lexicon().words.get(word) not in ("nav", "tool"):
+        return
+    if han_count(rest) >= CONTENT_HAN:
+        first.repeated_prefix = len(first.text) - len(rest.lstrip())
+        first.prefix_note = "a page link run into the first paragraph"
+
+
 def _letters(s: str) -> str:
     return _NOT_LETTER.sub("", _LEADING_LABELS.sub("", s))
 
@@ -752,6 +781,8 @@ _SHORT_YEAR_FIELD = re.compile(
 
 def _first_removed_stamp(head: list[_Line]) -> str | None:
     for ln in head:
+        if ln.cls == "furniture" and page_chrome.is_iso_stamp(ln.text):
+            return ln.text  # with its zone: parse_date converts it to Beijing time
         if ln.cls == "furniture" and _STAMP.search(ln.text):
             m = _DATE.search(ln.text)
             if m is not None:

@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from pipeline.charclass import HAN, HAN_CLASS
+
 
 class Line(Protocol):
     text: str
@@ -318,3 +320,122 @@ def is_site_notice(ln: Line) -> bool:
         return True
     return ln.size <= MAX_PROMOTION and _FOLLOW.search(s) is not None and _SOLICIT.search(s) is not None
 
+
+
+# -- the headline run into its page-info fields ---------------------------------------------------
+
+# A headline, a space, then the stamp: "标题 2014-04-01 17:10 来源:某网 编辑:某某 0". The headline
+# holds no colon, bar or digit run of a date; the rest is what the classifier judged page-info.
+_HEADLINE_THEN_STAMP = re.compile(r"^([^\s:：|｜]{6,40}?)\s+(?=\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
+MIN_HEADLINE_HAN = 6
+
+
+def headline_before_stamp(lines: Sequence[Line]) -> None:
+    """A page-info line at the top of the page that opens with the headline (a repost flattened
+    the header onto one line): the headline stays, its stamp and fields go as the line's tail.
+    Only at the page's head, with nothing but furniture above it."""
+    for ln in lines:
+        if ln.cls == "content":
+            return
+        if ln.cls == "furniture" and ln.reason == "page-info fields":
+            m = _HEADLINE_THEN_STAMP.match(ln.text)
+            if m is not None and len(HAN.findall(m.group(1))) >= MIN_HEADLINE_HAN:
+                ln.cls, ln.reason = "plain", ""
+                ln.stamp_tail = len(ln.text) - m.end(1)
+                ln.tail_note = "page-info fields run on after the headline"
+            return
+        if ln.cls != "furniture":
+            return
+
+
+# -- machine stamps and bilingual section labels ------------------------------------------------
+
+# An ISO 8601 stamp as a template prints a page's time unformatted: "2025-12-18T15:33:38+08:00".
+_ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+
+
+def is_iso_stamp(s: str) -> bool:
+    return "T" in s and _ISO_STAMP.match(s) is not None
+
+
+# A site's section label printed in two languages ("新闻中心NEWS", "关于我们 ABOUT US", "产品中心
+# PRODUCTS"): a short Han name and its English gloss in capitals, nothing else. Corporate and farm
+# templates set it above the headline; prose never is only that. An institution's name in two
+# languages as a letterhead ("立法会 Legislative Council") is not in capitals and stays.
+_BILINGUAL_LABEL = re.compile(rf"^[{HAN_CLASS}]{{2,6}}\s*[A-Z]{{4,}}(?:\s[A-Z]{{2,}}){{0,2}}$")
+
+
+def is_bilingual_label(s: str) -> bool:
+    return _BILINGUAL_LABEL.match(s) is not None
+
+# A widget's one list item left above the story ("• 传媒中国"): a bullet and a short name, no
+# digit and no punctuation; a key-points box under a headline says more than a name.
+_WIDGET_ITEM = re.compile(rf"^[•▪◆●■]\s*[{HAN_CLASS}]{{2,6}}$")
+
+
+def template_header(lines: Sequence[Line]) -> None:
+    """Above the story's first paragraph: an unformatted ISO stamp, a bilingual section label and
+    a widget's bulleted name."""
+    for ln in lines:
+        if ln.cls == "content":
+            return
+        if ln.cls == "furniture":
+            continue
+        if is_iso_stamp(ln.text):
+            ln.cls, ln.reason = "furniture", "publication stamp (machine format)"
+        elif is_bilingual_label(ln.text):
+            ln.cls, ln.reason = "furniture", "bilingual section label above the story"
+        elif _WIDGET_ITEM.match(ln.text):
+            ln.cls, ln.reason = "furniture", "a widget's list item above the story"
+
+
+# -- the page's author field printed again at the story's end ---------------------------------------
+
+# "…的贡献。(王斌) (作者:柴晶晶)": a CMS prints its author field after the story's own credit. It is
+# page info when the page's header, already judged furniture, names the same person.
+_AUTHOR_END = re.compile(rf"\s*[(（]\s*(?:作者|编辑|责任编辑|责编)\s*[:：]\s*([{HAN_CLASS}·]{{2,5}})\s*[)）]$")
+
+
+def author_field_at_end(lines: Sequence[Line]) -> None:
+    """The last line's closing author field, when the header's page info names that person."""
+    story = [i for i, ln in enumerate(lines) if ln.cls != "furniture"]
+    if len(story) < 2:
+        return
+    last = lines[story[-1]]
+    m = _AUTHOR_END.search(last.text)
+    if m is None or last.stamp_tail or m.start() == 0:
+        return
+    first_content = next((i for i, ln in enumerate(lines) if ln.cls == "content"), len(lines))
+    header = " ".join(
+        ln.text if ln.cls == "furniture" else ln.text[len(ln.text) - ln.stamp_tail :]
+        for ln in lines[:first_content]
+        if ln.cls == "furniture" or ln.stamp_tail
+    )
+    if re.search(rf"(?:作者|编辑|责任编辑|责编)\s*[:：]\s*{re.escape(m.group(1))}", header):
+        last.stamp_tail = len(last.text) - m.start()
+        last.tail_note = "the page's author field again at the end"
+
+
+# -- a channel's name above the headline ----------------------------------------------------------
+
+MAX_CHANNEL = 6
+MIN_CHANNEL_HEADLINE = 15
+_HAN_ONLY = re.compile(rf"^[{HAN_CLASS}]+$")
+_STAMPED = ("page-info fields", "publication stamp", "date or number", "credit or page-info field")
+
+
+def channel_label(lines: Sequence[Line]) -> None:
+    """The page's first line a channel's name ("政策超市", "图片新闻"): a short Han phrase above a
+    headline at least three times its length, with the page's stamp (judged furniture) directly
+    under the headline. A short title has the story, not a stamp, under it; a kicker is longer."""
+    rest = [i for i, ln in enumerate(lines) if ln.cls != "furniture"]
+    if len(rest) < 3:
+        return
+    label, headline = lines[rest[0]], lines[rest[1]]
+    if label.size > MAX_CHANNEL or not _HAN_ONLY.match(label.text):
+        return
+    if headline.size < max(MIN_CHANNEL_HEADLINE, 3 * label.size) or _SENTENCE_MARK.search(headline.text):
+        return
+    below = lines[rest[1] + 1]  # there is a line below: a third one is not furniture
+    if below.cls == "furniture" and below.reason.startswith(_STAMPED):
+        label.cls, label.reason = "furniture", "a channel's name above the headline"

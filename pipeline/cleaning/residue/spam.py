@@ -10,6 +10,7 @@ from pipeline.cleaning.base import Step, run_edits
 from pipeline.cleaning.containers import parse_date
 from pipeline.cleaning.residue.brands import brand_spam
 from pipeline.cleaning.residue.lines import dedupe, line_matches
+from pipeline.cleaning.residue.marks import layout_marks
 from pipeline.offsets import Edit
 from pipeline.resources import resource_path
 
@@ -122,9 +123,10 @@ _EMOJI_HINT = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 # An e-paper jump line inside a paragraph: "（下转2版）", "(上接第1版)".
 _JUMP = re.compile(r"[(（](?:下转|上接|转|接)(?:第)?\s*[A-Z]?\d{1,3}\s*版[)）]")
 _JUMP_HINT = re.compile("版")
-# A rule of asterisks glued to the end of a line after its punctuation ("…走近这张报纸……******");
-# a masked number ("138******") keeps its asterisks.
-_GLUED_RULE = re.compile(r"(?<=[^\w\s*])\*{5,}[ \t]*$", re.M)
+# A rule of asterisks glued to the end of a line after its punctuation or its last Han word
+# ("…走近这张报纸……******", a stitched story's headline "…促升级******"); a masked number or
+# code ("138******", "ID:ab******") keeps its asterisks.
+_GLUED_RULE = re.compile(rf"(?:(?<=[^\w\s*])|(?<=[{HAN_CLASS}]))\*{{5,}}[ \t]*$", re.M)
 _GLUED_RULE_HINT = re.compile(r"\*")
 HINTED += (
     (_EMOJI, _EMOJI_HINT),
@@ -179,6 +181,7 @@ def remove_inline_residue(text: str) -> Step:
     edits += [Edit(m.start(), m.end(), "", "residue", m.group()) for m in _CONTACT_AD.finditer(text)]
     if _GLUED_RULE_HINT.search(text):
         edits += [Edit(m.start(), m.end(), "", "residue", "rule glued to a line") for m in _GLUED_RULE.finditer(text)]
+    edits += layout_marks(text)
     stamps = list(_INLINE_STAMP.finditer(text))
     edits += [Edit(m.start(), m.end(), "", "residue", m.group()) for m in stamps]
     marks = _watermarks(text)
