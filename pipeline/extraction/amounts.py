@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.charclass import HAN_CLASS, is_han
+from pipeline.extraction import lexicons
 from pipeline.extraction.numbers import CN_NUMERAL_CHARS, as_int_if_whole, parse_number, scale
 from pipeline.scan import after_any, anchored, word_starts
 
@@ -101,14 +102,34 @@ def find_amounts(text: str) -> list[Amount]:
         out.append(Amount(text[start:end], yuan, approximate, start, end, ctx))
     bare = find_bare_amounts(text, [(a.start, a.end) for a in out])
     found = _restated_foreign(sorted(out + bare, key=lambda a: a.start))
-    if _NT_PAGE.search(text) and "人民币" not in text:
-        # A text that counts its money in New Taiwan dollars and never names the renminbi: its bare
-        # 元 (高达221亿元) is the New Taiwan dollar too, not yuan.
+    if found and "人民币" not in text and (_NT_PAGE.search(text) or set_in_taiwan(text)):
+        # A text that counts its money in New Taiwan dollars, or is set in Taiwan, and never names the
+        # renminbi: its bare 元 (高达221亿元) is the New Taiwan dollar (the 元 of the place), not yuan.
         found = [_as_foreign(a, text) for a in found]
     return found
 
 
 _NT_PAGE = re.compile(r"新台币|台币|NT\$")
+# Taiwan's place names must make up most of the text's divisions for it to be set there: a mainland
+# story about Taiwanese investors names its own cities more often than Taiwan's.
+_TAIWAN_MIN_MENTIONS = 4
+_TAIWAN_SHARE = 2 / 3
+
+
+def set_in_taiwan(text: str) -> bool:
+    """Whether the divisions ``text`` names are mostly Taiwan's (台湾, 高雄, 宜兰 …): its 元 is then
+    the New Taiwan dollar. Countries and regions are not counted."""
+    lex = lexicons.places()
+    taiwan = other = 0
+    for _, _, form in lex.matcher.finditer(text):
+        div = lex.by_form[form]
+        if div.level == "region":
+            continue  # 日本, 粤港澳大湾区: where the story looks, not where it is set
+        if div.province == "台湾省":
+            taiwan += 1
+        else:
+            other += 1
+    return taiwan >= _TAIWAN_MIN_MENTIONS and taiwan >= _TAIWAN_SHARE * (taiwan + other)
 
 
 def _as_foreign(a: Amount, text: str) -> Amount:
