@@ -90,8 +90,9 @@ def test_cancelled_parallel_file_export_leaves_the_old_file(loaded, tmp_path: Pa
     assert out.read_text("utf-8") == "old" and not list(tmp_path.glob(".*.part"))
 
 
-def test_parallel_spacy_shards_hold_the_serial_documents(loaded, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("text", ["cleaned", "original"])
+def test_parallel_spacy_shards_hold_the_serial_documents(loaded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          text: str) -> None:
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
 
@@ -107,12 +108,12 @@ def test_parallel_spacy_shards_hold_the_serial_documents(loaded, tmp_path: Path,
                     sorted((e.start_char, e.end_char, e.label_) for e in d.spans["sc"])))
         return out
 
-    want = export(loaded, tmp_path / "serial", ExportOptions(fmt="spacy", split=spec, workers=1))
+    want = export(loaded, tmp_path / "serial", ExportOptions(fmt="spacy", split=spec, text=text, workers=1))
     monkeypatch.setattr(ce, "PARALLEL_THRESHOLD", 2)
     monkeypatch.setattr(ce, "CHUNK", 3)
     calls: list[int] = []
     monkeypatch.setattr(ce, "_spacy_parallel", _counting(ce._spacy_parallel, calls))
-    got = export(loaded, tmp_path / "parallel", ExportOptions(fmt="spacy", split=spec, workers=2))
+    got = export(loaded, tmp_path / "parallel", ExportOptions(fmt="spacy", split=spec, text=text, workers=2))
     assert calls and got.count == want.count == 9 and got.splits == want.splits
     serial, parallel = read(tmp_path / "serial"), read(tmp_path / "parallel")
     assert serial == parallel and sum(map(len, serial.values())) == 9
