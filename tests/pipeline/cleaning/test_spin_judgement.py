@@ -89,9 +89,10 @@ def test_spam_alone_judges_nothing() -> None:
 
 
 # Written for this test: one marker (先容) in a paragraph full of a spinner's near-non-words
-# (眷注, 揭橥, 餍足, 黉舍, 泉币, 墟市).
+# (存眷, 揭橥, 餍饫, 黉舍, 泉币, 墟市). Since the spinner's whole table is tier t, 眷注 and 餍足 are
+# evidence of their own, so the paragraph uses forms it does not name.
 DENSE = (
-    "部长在音信揭橥厅先容了民生眷注的几件事。他说，回应要餍足大众的期待，"
+    "部长在音信揭橥厅先容了民生存眷的几件事。他说，回应要餍饫大众的期待，"
     "黉舍周边的墟市要整顿，泉币兑换要规范。"
 )
 
