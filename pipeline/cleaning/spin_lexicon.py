@@ -28,6 +28,9 @@ from functools import lru_cache
 from pipeline.cleaning.base import KeyFinder, key_finder
 from pipeline.resources import resource_path
 
+# A spun form this rare in jieba's dictionary is no word on its own (spinning.RARE, which reads it).
+TABLE_RARE = 5
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -179,7 +182,9 @@ def lexicon() -> Lexicon:
         harvest=harvest,
         harvest_rx=key_finder(harvest),
         table=table,
-        table_rx=key_finder(table),
+        # Tier t reads a table form on its own only when it is no word (frequency <= TABLE_RARE);
+        # the finder holds just those (~1,900 forms put a candidate at most characters).
+        table_rx=key_finder(k for k, e in table.items() if e.freq <= TABLE_RARE),
         table_compounds={k: tuple(v) for k, v in table_compounds.items()},
         word_compounds={k: tuple(v) for k, v in word_compounds.items()},
     )

@@ -24,6 +24,7 @@ tier g); nothing is changed in an article not judged spun.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -140,8 +141,28 @@ def _best_word(text: str, i: int, ch: str, freq: Mapping[str, int]) -> tuple[int
 
 def rare_positions(text: str) -> list[int]:
     """Where ``text`` has a Han character outside GB 2312 (most articles: nowhere)."""
-    common = _gb2312()
-    return [i for i, ch in enumerate(text) if _is_cjk(ch) and ch not in common]
+    return [m.start() for m in _rare_pattern().finditer(text)]
+
+
+_HAN_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0x20000, 0x323AF))  # the ranges _is_cjk accepts
+
+
+@lru_cache(maxsize=1)
+def _rare_pattern() -> re.Pattern[str]:
+    """One character class of the Han characters outside GB 2312: the regex engine tests a
+    character against it in C (a Python test per character was ~2 ms an article)."""
+    common = {ord(c) for c in _gb2312()}
+    ranges: list[str] = []
+    for lo, hi in _HAN_BLOCKS:
+        start = None
+        for o in range(lo, hi + 2):
+            inside = o <= hi and o not in common
+            if inside and start is None:
+                start = o
+            elif not inside and start is not None:
+                ranges.append(f"{chr(start)}-{chr(o - 1)}" if o - 1 > start else chr(start))
+                start = None
+    return re.compile("[" + "".join(ranges) + "]")
 
 
 def reads_as_word(text: str, i: int, cand: str, word: str) -> bool:

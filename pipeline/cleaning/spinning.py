@@ -62,7 +62,7 @@ from typing import Any
 
 from pipeline.cleaning.base import Found, KeyFinder, Step, han_count, key_finder, no_change, run_edits
 from pipeline.cleaning.spin_density import in_proper_name, near_non_word_density
-from pipeline.cleaning.spin_lexicon import HarvestEntry, Lexicon, SpunCompound, ThesaurusEntry, lexicon
+from pipeline.cleaning.spin_lexicon import TABLE_RARE, HarvestEntry, Lexicon, SpunCompound, ThesaurusEntry, lexicon
 from pipeline.cleaning.spin_lookalike import find_lookalikes, rare_positions
 from pipeline.cleaning.spin_pairs import find_split_swaps, find_swaps, repeated_candidates, repeated_sequences
 from pipeline.offsets import Edit
@@ -82,7 +82,7 @@ DOMINANCE = 3
 # A spun form this rare in jieba's dictionary (先容 3, 以是 3) is restored without compound evidence
 # in an article judged spun, when one candidate dominates; more frequent ones (相亲 64, 缘于 87)
 # are real words that need context, and are only listed.
-RARE = 5
+RARE = TABLE_RARE  # spin_lexicon keeps only these in the spinner table's finder
 # Characters of context either side when jieba checks where words end.
 SEG_WINDOW = 6
 # The kind of a kept decision (``skip_changes``) that restores a suspect at a raw span.
