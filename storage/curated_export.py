@@ -162,19 +162,11 @@ def export(store: Store, out: Path, options: ExportOptions = ExportOptions(), *,
                     if cancel is not None and cancel():
                         raise ExportCancelled
                 counts = dict(stats.splits)
-            elif isinstance(sink, _SpacySink) and workers > 1 and total >= PARALLEL_THRESHOLD:
-                for n, shards, docs in _spacy_parallel(store.url, ids, split_of, split is not None, options, workers):
-                    for key, data in shards.items():
-                        sink.write_shard(key, data)
-                        counts[key or "all"] = counts.get(key or "all", 0) + docs[key]
-                    done += n
-                    if progress is not None:
-                        progress(done, total)
-                    if cancel is not None and cancel():
-                        raise ExportCancelled
-            elif (isinstance(sink, _FileSink) and fmt in PARALLEL_FILE_FORMATS and workers > 1
+            elif (isinstance(sink, (_FileSink, _SpacySink)) and fmt in PARALLEL_FILE_FORMATS and workers > 1
                   and total >= PARALLEL_THRESHOLD):
-                for n, rendered, docs in _file_parallel(store.url, ids, split_of, split is not None, options, workers):
+                # Workers render chunks (file text, or one spaCy shard per split) as bytes, written here in order.
+                parallel = _spacy_parallel if fmt == "spacy" else _file_parallel
+                for n, rendered, docs in parallel(store.url, ids, split_of, split is not None, options, workers):
                     for key, data in rendered.items():
                         sink.write_rendered(key, data, docs[key])
                         counts[key or "all"] = counts.get(key or "all", 0) + docs[key]
@@ -277,10 +269,10 @@ def _hf_parallel(url: str, ids: list[int], split_of: dict[int, str], options: Ex
         yield n, {k: pa.ipc.open_stream(v).read_all() for k, v in data.items()}, stats
 
 
-# The single-file formats but spaCy's (a DocBin is built whole) are rendered the same way: each
-# chunk by a fresh writer into a string, its file prefix (CSV's BOM and header, Label Studio's
-# opening bracket) cut off, and written here in order: the bytes a serial export writes.
-PARALLEL_FILE_FORMATS: tuple[str, ...] = ("csv", "doccano", "labelstudio", "conll")
+# The file formats are rendered the same way: each chunk by a fresh writer into a string, its file
+# prefix (CSV's BOM and header, Label Studio's opening bracket) cut off, and written here in order:
+# the bytes a serial export writes. spaCy's chunks are shards of the directory (one per split).
+PARALLEL_FILE_FORMATS: tuple[str, ...] = ("csv", "doccano", "labelstudio", "conll", "spacy")
 # What goes between two chunks rendered by separate writers (a writer's first item has no
 # separator before it).
 _CHUNK_JOINS = {"labelstudio": ","}
@@ -412,6 +404,10 @@ class _SpacySink:
         if len(docs) >= SHARD_DOCS:
             self.write_shard(key, build_shard(docs))
             docs.clear()
+
+    def write_rendered(self, key: str, data: bytes, docs: int) -> None:
+        """A shard a worker built (:func:`_spacy_chunk`)."""
+        self.write_shard(key, data)
 
     def write_shard(self, key: str, data: bytes) -> None:
         from pipeline.export.spacy_shards import shard_name
