@@ -258,14 +258,8 @@ def _word_compound_hits(text: str, lex: Lexicon) -> list[Hit]:
     by_span: dict[tuple[int, int], list[SpunCompound]] = {}
     table = lex.word_compounds
     for i in _gram_starts(table, 3).starts(text) if table else ():
-        for sc in table[text[i : i + 3]]:
-            a, b = i + sc.offset, i + sc.offset + len(sc.spun)
-            if (
-                text.startswith(sc.text, i)
-                and _on_token_edges(text, i, i + len(sc.text))
-                and _on_token_edges(text, a, b)
-            ):
-                by_span.setdefault((a, b), []).append(sc)
+        for sc, a, b in _fitting_at(text, i, table):
+            by_span.setdefault((a, b), []).append(sc)
     hits: list[Hit] = []
     for (a, b), found in sorted(by_span.items()):
         if len({sc.candidate.original for sc in found}) > 1:
@@ -292,16 +286,21 @@ def _compound_places(
     for i in _gram_starts(table, 3).starts(text) if table else ():
         if i < end:
             continue
-        for sc in table[text[i : i + 3]]:
-            a, b = i + sc.offset, i + sc.offset + len(sc.spun)
-            if (
-                text.startswith(sc.text, i)
-                and _on_token_edges(text, i, i + len(sc.text))
-                and _on_token_edges(text, a, b)
-            ):
-                yield sc, a, b
-                end = i + len(sc.text)
-                break
+        for sc, a, b in _fitting_at(text, i, table):
+            yield sc, a, b
+            end = i + len(sc.text)
+            break
+
+
+def _fitting_at(
+    text: str, i: int, table: Mapping[str, tuple[SpunCompound, ...]]
+) -> Iterator[tuple[SpunCompound, int, int]]:
+    """The spun compounds of ``table`` written at ``i`` whose compound and spun form both start
+    and end where jieba cuts, each with its spun form's span."""
+    for sc in table[text[i : i + 3]]:
+        a, b = i + sc.offset, i + sc.offset + len(sc.spun)
+        if text.startswith(sc.text, i) and _on_token_edges(text, i, i + len(sc.text)) and _on_token_edges(text, a, b):
+            yield sc, a, b
 
 
 # GramStarts per lexicon table (by identity: the tables are dicts, built once per lexicon).
