@@ -580,9 +580,12 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
     groups: dict[str, list[tuple[int, int, str]]] = {}
     canonical = lexicons.known_orgs().canonical
     taken_index = SpanIndex(taken)
+    words = lexicons.common_words()
     for a, b, form in known:
         if _false_ending(text, b - 1):
             continue  # 商务部门: a department in general, not the ministry
+        if text[b - 1 : b + 1] in words and not lexicons.titles().regex.match(text, b - 1):
+            continue  # 经济部署, 新华社区: the last character opens a word (but 经济部长 is the ministry's head)
         if not taken_index.covers(a, b):
             groups.setdefault(canonical[form], []).append((a, b, form))
     for value_found in list(hits):

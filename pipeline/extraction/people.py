@@ -429,6 +429,22 @@ def _place_from(text: str, i: int, places: object) -> bool:
                for k in (2, 3, 4) for lvl in ("", "市", "县", "区"))  # fmt: skip
 
 
+def _closes_word_before(text: str, a: int) -> bool:
+    """Whether the character at ``a`` closes a common word with the one before it (本次 of 本次长江,
+    城市 of 城市长江), so no title starts there; a figure before that character reads it apart
+    (6日记者: a day, then 记者)."""
+    if a < 1 or not _cjk(text[a - 1]):
+        return False
+    if a >= 2 and text[a - 2].isdigit():
+        return False
+    if text[a - 1 : a + 1] not in lexicons.common_words():
+        return False
+    # A body's ending before the title or holding its first character (大学校长, 亚总会长, 梁园区委书记):
+    # the title is that body's.
+    kinds = lexicons.org_suffixes().kinds
+    return not any(text[k:a] in kinds or text[k : a + 1] in kinds for k in range(max(0, a - 4), a))
+
+
 def _in_phrase(text: str, i: int) -> bool:
     """Characters a title phrase holds: Han, Latin letters, brackets, and a middle dot between two
     outlet names (大河报·大河客户端记者)."""
@@ -567,6 +583,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             continue  # 领导 alone is a common noun; 市领导汪东明 is a title
         if _place_from(text, b - 1, r.places):
             continue  # 侨乡长乐, 交易会长乐: the title's last character starts a place (长乐)
+        if _closes_word_before(text, a):
+            continue  # 本次长江, 城市长江: the title's first character ends a word (本次, 城市)
         p = b
         while p < len(text) and text[p] in " :：":
             p += 1
