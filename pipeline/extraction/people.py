@@ -318,7 +318,27 @@ def _own_title(text: str, pos: int, tl: lexicons.TitleLexicon) -> bool:
     """Whether the list item going on at ``pos`` holds a (non-weak) title before the next separator."""
     m = _ITEM_END.search(text, pos, pos + 16)
     end = m.start() if m else min(len(text), pos + 16)
-    return any(t.group(0) not in tl.weak for t in tl.regex.finditer(text, pos, end))
+    # A word right after the name that the name is the subject of (杨朝俊代表楚雄市政府签约) is a verb.
+    return any(
+        t.group(0) not in tl.weak and not (t.start() == pos and _FOLLOW.match(text, pos))
+        for t in tl.regex.finditer(text, pos, end)
+    )
+
+
+_LEVELS = "市省区县州镇乡"
+_LEADERS = re.compile(rf"(?P<w>[{HAN_CLASS}]{{1,6}}?)级?领导")
+
+
+def _leaders_phrase(noun: str) -> str:
+    """The title a list's closing noun gives every name in it (GOLD.md: a shared title is copied): a
+    level's or a place's leaders (等市级领导, 等钟楼区领导); other nouns (等企业负责人, 等嘉宾) give none."""
+    m = _LEADERS.fullmatch(noun)
+    if m is None:
+        return ""
+    w = m.group("w")
+    if w in _LEVELS or w in lexicons.places().by_form:
+        return noun
+    return ""
 
 
 _ITEM_SEP = frozenset("、及")
@@ -579,7 +599,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         title = m.group(0)
         weak = title in tl.weak
         a, b = m.start(), m.end()
-        if weak and not (a > 0 and text[a - 1] in "市省区县州镇"):
+        level = 2 if a > 1 and text[a - 1] == "级" else 1  # 市级领导顾平: the level written with 级
+        if weak and not (a >= level and text[a - level] in _LEVELS):
             continue  # 领导 alone is a common noun; 市领导汪东明 is a title
         if _place_from(text, b - 1, r.places):
             continue  # 侨乡长乐, 交易会长乐: the title's last character starts a place (长乐)
@@ -595,7 +616,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             name = _foreign_forward(text, p)
         if name:
             start = _title_phrase_start(text, a, title_ends, name_ends, gaps)
-            phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - 1) : b]
+            phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - level) : b]
             # A credit line (江西日报记者) names an outlet, not a title's body: its place is the outlet's.
             where = None if weak or title in _CREDIT_TITLES else (start, b)
             add(name, phrase, (p, p + len(name)), "title-before:" + title, 0.9, where)
@@ -606,8 +627,9 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             while q < len(text) and (text[q] == "、" or (byline and q in r.gaps)):
                 step = 1 if text[q] == "、" else 0
                 nxt = r.forward(q + step) or (_list_item(text, q + step, r) if step else None)
-                if not nxt or (step and tl.regex.match(text, q + step + len(nxt))):
-                    break  # 蒋连生、深圳市…会长何景成: a new title phrase, not a shared title
+                after = q + step + len(nxt) if nxt else q
+                if not nxt or (step and tl.regex.match(text, after) and not _FOLLOW.match(text, after)):
+                    break  # 蒋连生、深圳市…会长何景成: a new title phrase, not a shared title (杨朝俊代表…: a verb)
                 if step and _own_title(text, q + step + len(nxt), tl):
                     break  # 那慧敏、区经合局局长李欣: the next item carries its own title further on
                 if step == 0 and not r._gap_or_break(q + len(nxt)):
@@ -685,8 +707,9 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
     for m in _PEOPLE_LIST_END.finditer(text):
         listed = _names_before(text, m.start(), r)
         if len(listed) >= 2:
+            shared = _leaders_phrase(m.group(0)[1:])
             for q, nm in listed:
-                add(nm, "", (q, q + len(nm)), "list:等人士", 0.65)
+                add(nm, shared, (q, q + len(nm)), "list:等人士", 0.65)
     for m in _PAREN_NAMES.finditer(text):
         a, b = m.start("inner"), m.end("inner")
         closes = b + 1 >= len(text) or text[b + 1] in "\n" or text[a - 2 : a - 1] in ("】", "电", "讯")
