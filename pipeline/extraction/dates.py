@@ -247,14 +247,25 @@ def event_name_year(text: str, m: DateMention) -> int | None:
 
 
 def bare_day_events(text: str) -> list[tuple[int, int, int]]:
-    """``10日召开``, ``21日代表出席``: a day of the month without its month, followed by an event verb.
-    Gives (day, start, end) for each."""
+    """``10日召开``, ``21日代表出席``: a day of the month without its month, followed by an event verb
+    or opening a run of days (25日起一连三天). Gives (day, start, end) for each."""
     out = []
     for b in _BARE_DAY.finditer(text):
         d = int(b.group("d"))
-        if 1 <= d <= 31 and _EVENT_CUE.search(text, b.end(), b.end() + 12):
+        if 1 <= d <= 31 and (_EVENT_CUE.search(text, b.end(), b.end() + 12) or run_from(text, b.end())):
             out.append((d, b.start("d"), b.end()))
     return out
+
+
+# A run of days opening on the day just written (25日起一连三天, 11月25日起连续两天).
+_RUN_FROM = re.compile(rf"起(?:一连|连续|一共|共)(?P<n>\d{{1,2}}|[{_CN}]{{1,2}})[日天]")
+
+
+def run_from(text: str, pos: int) -> int | None:
+    """The number of days of a run that opens on the date ending at ``pos`` (None if none is written)."""
+    m = _RUN_FROM.match(text, pos)
+    n = _num(m.group("n")) if m else None
+    return n if n and 1 <= n <= 31 else None
 
 
 _BARE_DAY = re.compile(r"(?<![\d月年.\-/:])(?P<d>3[01]|[12]\d|0?[1-9])日(?![电讯])")

@@ -191,6 +191,9 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         # (全市2021年第一批重大项目集中开工); none of these → no date (empty beats wrong).
         named_year = dates_mod.event_name_year(vt, event) if event.year is None and published is None else None
         start, end = dates_mod.resolve(event, published, named_year)
+        run = dates_mod.run_from(vt, event.end) if event.end_day is None else None
+        if start is not None and run is not None:
+            end = date.fromordinal(start.toordinal() + run - 1)  # 25日起一连三天: the run's last day
         spans, cap = ev.spans([(event.start, event.end)])
         if event.end_day is not None:
             rule = "date-range"
