@@ -34,7 +34,11 @@ _RANGE_TAIL = re.compile(
 )
 # Every date holds 月 or a separator after its year, with only digits, numerals and 年 before it.
 _find_date_matches = anchored(_DATE, "月-./", "年" + _CN)
-_PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源)\s*[:：]?\s*$")
+# English labels too, as bilingual and Taiwanese sites print them (date 2025-10-21, Published: …).
+_PUBLISH_CUE = re.compile(
+    r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源"
+    r"|(?<![A-Za-z])(?:[Dd]ate|DATE|[Pp]ublished|[Pp]osted|[Uu]pdated)(?: on| at)?)\s*[:：]?\s*$"
+)
 # A header line of a web page: outlet, author, counters (来源：人民网 2023-12-26 | 浏览：120).
 _HEADER_WORDS = re.compile(r"来源[:：]|作者[:：]|编辑[:：]|发布时间|发布日期|发布者|发布于|浏览|阅读|点击|字号|\|")
 _EVENT_CUE = re.compile(rf"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[{HAN_CLASS}]{{1,12}}(?:举|召|开)")
