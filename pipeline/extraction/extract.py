@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pipeline.charclass import HAN_CLASS
 from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
@@ -446,10 +447,24 @@ def _add_outlets(
         # 来源:中国赣州网-赣南日报 names two outlets.
         parts = [p for p in _OUTLET_SEP.split(whole) if p] if is_source else [whole]
         for raw in parts:
-            _add_outlet(found, raw, organization_form(raw), names, known, canonical, vt, ev)
+            value = organization_form(raw) or (raw if is_source and _names_an_outlet(raw) else None)
+            _add_outlet(found, raw, value, names, known, canonical, vt, ev)
 
 
 _OUTLET_SEP = re.compile(r"\s*[-—–/|｜、,，]\s*|\s+")
+_OUTLET_NAME = re.compile(rf"[{HAN_CLASS}A-Za-z0-9]{{3,12}}")
+
+
+def _names_an_outlet(raw: str) -> bool:
+    """Whether what a 来源 line gives reads as an outlet's own name without an outlet ending (今日高邮):
+    a named phrase, not a person's name, a place, the site itself (本站, 本网) or a remark with a verb
+    (网友投稿, 转载)."""
+    if not _OUTLET_NAME.fullmatch(raw) or raw[0] in "本我" or raw in lexicons.places().by_form:
+        return False
+    if plausible_name(raw) or not named_body(raw) or raw in lexicons.common_words():
+        return False
+    verbs = lexicons.verbs()
+    return not any(raw[k : k + 2] in verbs for k in range(len(raw) - 1))
 
 
 def _add_outlet(found: list[FieldValue], raw: str, value: str | None, names: set[str], known: set[str],
