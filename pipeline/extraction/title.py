@@ -203,10 +203,14 @@ _SOURCE_PATTERNS = (
     re.compile(
         rf"(?P<s>(?![据从由在向经对])[{HAN_CLASS}]{{2,10}}?(?:新闻|日报|晚报|报|网|社|电视台))\s*(?:\([^)]{{0,40}}\))?\s*记者"
     ),
+    # A news agency's dateline opening a line: 香港中通社11月26日电, 新华社南昌12月5日电.
+    re.compile(
+        rf"(?:^|\n)\s*(?P<s>[{HAN_CLASS}]{{1,10}}?(?:社|网|报|电视台))[{HAN_CLASS}]{{0,6}}?\d{{1,2}}月\d{{1,2}}日电(?!视|脑|话|子|力)"
+    ),
 )
 # A word each pattern's matches hold: where it is missing the pattern is not run (the last one
 # starts with a lookahead, so ``re`` would try it at every position of the header).
-_SOURCE_NEEDS = ("", "讯", "记者")
+_SOURCE_NEEDS = ("", "讯", "记者", "日电")
 
 
 def find_source(text: str, head_chars: int = 400, tail_chars: int = 300) -> tuple[str, int, int] | None:

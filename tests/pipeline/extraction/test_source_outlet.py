@@ -20,3 +20,13 @@ def test_a_source_that_is_a_person_a_remark_or_a_self_reference_is_none() -> Non
     for source in ("本站原创", "转载", "张三", "网络", "江西"):
         assert orgs({"source": source}) == [], source
     assert orgs({"author": "今日高邮"}) == []  # an author line names a writer, not an outlet
+
+
+def test_the_agency_of_a_dateline_is_an_outlet() -> None:
+    text = "香港中通社11月26日电 香港特区政府及工商界高层代表团访问粤港澳大湾区5个内地城市。\n"
+    assert "香港中通社" in [fv.value for fv in extract(make_result(text, {}))["organizations"]]
+
+
+def test_a_date_before_a_tv_word_is_no_dateline() -> None:
+    text = "招商会议11月26日电视直播，签约项目12个。\n"
+    assert [fv.value for fv in extract(make_result(text, {}))["organizations"]] == []
