@@ -447,7 +447,9 @@ def _add_outlets(
         # 来源:中国赣州网-赣南日报 names two outlets.
         parts = [p for p in _OUTLET_SEP.split(whole) if p] if is_source else [whole]
         for raw in parts:
-            value = organization_form(raw) or (raw if is_source and _names_an_outlet(raw) else None)
+            value = organization_form(raw)
+            if value is None and is_source and _names_an_outlet(raw) and not any(raw in n for n in names):
+                value = raw  # (a cut-off piece of a name found in the text, 中国台 of 中国台湾网, is none)
             _add_outlet(found, raw, value, names, known, canonical, vt, ev)
 
 
@@ -463,6 +465,8 @@ def _names_an_outlet(raw: str) -> bool:
         return False
     if plausible_name(raw) or not named_body(raw) or raw in lexicons.common_words():
         return False
+    if lexicons.titles().regex.search(raw):
+        return False  # 全媒体记者: a byline's role, not an outlet
     verbs = lexicons.verbs()
     return not any(raw[k : k + 2] in verbs for k in range(len(raw) - 1))
 

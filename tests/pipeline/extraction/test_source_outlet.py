@@ -20,6 +20,7 @@ def test_a_source_that_is_a_person_a_remark_or_a_self_reference_is_none() -> Non
     for source in ("本站原创", "转载", "张三", "网络", "江西"):
         assert orgs({"source": source}) == [], source
     assert orgs({"author": "今日高邮"}) == []  # an author line names a writer, not an outlet
+    assert orgs({"source": "莆田晚报 全媒体记者 严绍香"}) == ["莆田晚报"]  # a role is no outlet
 
 
 def test_the_agency_of_a_dateline_is_an_outlet() -> None:
