@@ -633,13 +633,15 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
 
 def _place_keys(name: str) -> set[tuple[str, str]]:
     """(division, rest) for every way ``name`` starts with a place form: 亳州市委 gives (亳州, 市委)
-    and (亳州, 委); 亳州市市委 gives (亳州, 市委) too, so the two are one body."""
+    and (亳州, 委); 亳州市市委 gives (亳州, 市委) too, so the two are one body (and 东兴市人民政府 with
+    东兴市政府: the rest is read with 政府 for 人民政府)."""
     by_form = lexicons.places().by_form
     keys = set()
     for k in range(2, len(name) - 1):
         div = by_form.get(name[:k])
         if div is not None:
-            keys.add((div.name, name[k:]))
+            # 人民政府 and 政府 name one government (东兴市人民政府 / 东兴市政府).
+            keys.add((div.name, name[k:].replace("人民政府", "政府")))
     return keys
 
 
