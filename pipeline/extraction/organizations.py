@@ -189,6 +189,18 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
     if head.count("(") + head.count("（") > head.count(")") + head.count("）"):
         opened = max(head.rfind("("), head.rfind("（"))
         head = head[opened + 1 :]
+    # A closing bracket whose opening lies outside the head closes the sentence's aside: 五省(区、市)
+    # 体育产业协会 — the name starts after it.
+    depth, cut = 0, 0
+    for k, ch in enumerate(head):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                cut = k + 1
+            else:
+                depth -= 1
+    head = head[cut:]
     # A name that holds a place usually starts with it (中国南方航空集团 after 会中): drop what
     # stands before the first place unless it is a national prefix (中共, 国家, 驻 …) or a bracket.
     # (The leftmost place by the trie: the places regex tries its branches one by one.)

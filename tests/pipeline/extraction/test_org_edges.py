@@ -44,3 +44,17 @@ def test_a_name_right_after_become_is_read_whole() -> None:
     from pipeline.extraction.organizations import find_organizations
 
     assert [h.value for h in find_organizations("园区成为江西省商务厅联系点。")] == ["江西省商务厅"]
+
+
+def test_a_closing_bracket_without_its_opening_ends_the_name() -> None:
+    from pipeline.extraction.organizations import find_organizations
+
+    values = [h.value for h in find_organizations("相信五省(区、市)体育产业协会将加强合作。")]
+    assert not any(")" in v for v in values)
+
+
+def test_a_bracket_pair_inside_a_name_stays() -> None:
+    from pipeline.extraction.organizations import find_organizations
+
+    values = [h.value for h in find_organizations("荣誉制罐集团(东莞)有限公司签约。")]
+    assert values == ["荣誉制罐集团(东莞)有限公司"]
