@@ -85,6 +85,10 @@ _BYLINE = re.compile(
     r"\s*[:/：|]\s*"
 )
 _SLASH_BYLINE = re.compile(rf"(?:^|\n)[ \t]*(?P<n>[{HAN_CLASS}]{{2,4}})[ \t]*/[ \t]*[{HAN_CLASS}]{{0,10}}(?:报导|报道)")
+# A bracketed byline with each role after its name: (蔡江龙 文/何玉武 图) — the names carry no label.
+_ROLES_AFTER = re.compile(
+    rf"[(（](?P<a>[{HAN_CLASS}]{{2,4}}?)\s*[文图摄]\s*[/／、\s]\s*(?P<b>[{HAN_CLASS}]{{2,4}}?)\s*(?:文|图|摄影|摄)[)）]"
+)
 # A byline of bare names in brackets closing a paragraph or after a dateline: (郭扬 方扬烨).
 _PAREN_NAMES = re.compile(r"[(（](?P<inner>[^()（）\n]{2,16})[)）]")
 
@@ -693,7 +697,15 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         if first and text[first.start()] in "。！？!?" and _PRONOUN_SAYS.match(text, first.end()):
             add(name, "", (p, p + len(name)), "subject-taken-up", 0.6)
     # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
+    role_after: list[tuple[int, int]] = []
+    for m in _ROLES_AFTER.finditer(text):
+        for g in ("a", "b"):
+            if r.forward(m.start(g), title_before=True) == m.group(g):
+                add(m.group(g), "", (m.start(g), m.end(g)), "byline-roles-after", 0.8)
+        role_after.append((m.start(), m.end()))
     for m in _BYLINE.finditer(text):
+        if any(a <= m.start() < b for a, b in role_after):
+            continue  # 文/ of (蔡江龙 文/何玉武 图) closes the name before it
         name = r.forward(m.end()) if m.end() < len(text) else None
         if name:
             add(name, m.group(0).strip(" :/：|\t\n"), (m.end(), m.end() + len(name)), "byline", 0.85)
