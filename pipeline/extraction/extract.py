@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipeline.charclass import HAN_CLASS
+from pipeline.charclass import HAN_CLASS, is_han
 from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
 from pipeline.extraction.amounts import counts_deals, find_amounts, find_counts
-from pipeline.extraction.credits import removed_credits
+from pipeline.extraction.credits import removed_credit_outlets, removed_credits
 from pipeline.extraction.normalize import View, fold, fold_script, make_view
 from pipeline.extraction.organizations import OrgHit, find_organizations, named_body, organization_form
-from pipeline.extraction.people import PersonHit, find_people, plausible_name
+from pipeline.extraction.people import PersonHit, find_people, glued_outlet_split, is_credit, plausible_name
 from pipeline.extraction.places import find_places
 from pipeline.extraction.spans import SpanIndex
 from pipeline.extraction.title import find_source, find_title
@@ -222,6 +222,13 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if fv:
             out["organizations"].append(fv)
     org_names = {h.value for h in orgs}
+    # A credit's name run into its outlet (责任编辑:余凌古田网): the outlet after the name.
+    for person in filter(is_credit, people):
+        for _a, b in person.spans:
+            if b < len(vt) and is_han(vt[b]) and (glued := glued_outlet_split(vt, b - len(person.name))[1]):
+                outlets.append((glued, True))
+    # The same on the credit lines the cleaner removed (编辑:鲁南网, 责任编辑:余凌古田网).
+    outlets.extend((o, False) for o in removed_credit_outlets(result.changes))
     _add_outlets(out["organizations"], outlets, org_names, vt, ev)
     _add_title_bodies(out["organizations"], people, org_names, vt, ev)
     # A place inside an organization's or a named event's name is not listed on that mention.
@@ -514,6 +521,8 @@ def _add_title_bodies(
             for body in head.split("·"):
                 if not (2 <= len(body) <= 14) or body in places or titles.search(body) or not named_body(body):
                     continue
+                if body in lexicons.common_words():
+                    continue  # 责任编辑, 值班编辑: a word of the title, not a newsroom's name
                 if any(body in n or n in body for n in names):
                     continue  # the body is listed already, perhaps under a longer name
                 names.add(body)

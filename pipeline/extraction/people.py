@@ -79,7 +79,7 @@ _COLLECTIVE_BEFORE = re.compile(
 _SPACE_RUN = re.compile(r"\s+")
 _PHOTO_CREDIT = re.compile(rf"摄(?:影)?(?=[^{HAN_CLASS}]|$)")
 _BYLINE = re.compile(
-    r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审核|审签|签审|编审|监制|文|图|"
+    r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审校|审核|审签|签审|编审|监制|文|图|"
     # The three reviews of an editorial office (三审制): 一审 or 初审, 二审 or 复审, 三审 or 终审.
     r"[一二三初复终]审)"
     r"\s*[:/：|]\s*"
@@ -313,6 +313,34 @@ class _Reader:
                     return two
             return cand
         return None
+
+
+def is_credit(person: PersonHit) -> bool:
+    """Whether ``person`` was read from a credit (a byline label or a newsroom title before the name)."""
+    return person.rule.startswith("byline") or person.rule.split(":")[-1] in _CREDIT_TITLES
+
+
+_HAN_RUN = re.compile(rf"[{HAN_CLASS}]{{3,16}}")
+
+
+def glued_outlet_split(text: str, pos: int, r: _Reader | None = None) -> tuple[str | None, str | None]:
+    """A credit's name run into the outlet's with nothing between (余凌古田网 → 余凌, 古田网): the
+    run of Han characters at ``pos`` read as a name of three or two characters and an outlet's
+    name after it; (None, None) when the run does not split so."""
+    from pipeline.extraction.organizations import organization_form  # organizations reads no people
+
+    m = _HAN_RUN.match(text, pos)
+    if m is None:
+        return None, None
+    run = m.group(0)
+    reader = r or _Reader(text, frozenset())
+    for k in (3, 2):
+        if len(run) - k < 2:
+            continue
+        outlet = organization_form(run[k:])
+        if outlet and reader._plausible(run[:k]):
+            return run[:k], run[k:]
+    return None, None
 
 
 _ITEM_END = re.compile(r"[、，,。；;：:！？!?\n]")
@@ -614,6 +642,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         while p < len(text) and text[p] in " :：":
             p += 1
         name = r.forward(p, title_before=not weak) if p < len(text) else None
+        if name and title in _CREDIT_TITLES:
+            name = glued_outlet_split(text, p, r)[0] or name  # 责任编辑:余凌古田网: 余凌 of 古田网
         if name and not weak and _dot_joins(text, p + len(name)):
             name = _foreign_forward(text, p) or name  # 阿杜尔·楚松: a transliteration's first part
         if not name and not weak and p < len(text):
@@ -707,6 +737,7 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         if any(a <= m.start() < b for a, b in role_after):
             continue  # 文/ of (蔡江龙 文/何玉武 图) closes the name before it
         name = r.forward(m.end()) if m.end() < len(text) else None
+        name = glued_outlet_split(text, m.end(), r)[0] or name
         if name:
             add(name, m.group(0).strip(" :/：|\t\n"), (m.end(), m.end() + len(name)), "byline", 0.85)
     # A byline of name, slash and the outlet that reported it, on its own line: 翁碧莲/县府报导.
