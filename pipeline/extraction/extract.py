@@ -187,6 +187,13 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             end_month, end_day = (last.month, last.day) if n > 1 else (None, None)
             event = dates_mod.DateMention(None, first.month, first.day, a, b, end_month, end_day)
             rule = "relative-day"
+    if (
+        event is not None
+        and published is None
+        and vt[event.end : event.end + 1] in ("电", "讯")
+        and dates_mod.undated_past_after(vt, event.end)
+    ):
+        event = None  # 10月11日讯 … 日前举行 with no page date either: the event day is unknown
     if event is not None:
         # The year: written, else the publication's, else one written in the event's own name
         # (全市2021年第一批重大项目集中开工); none of these → no date (empty beats wrong).
