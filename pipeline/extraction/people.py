@@ -774,8 +774,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
                 add(nm, "", (q, q + len(nm)), "byline-brackets", 0.7)
     for m in _PHOTO_CREDIT.finditer(text):
         a = m.start()
-        if a in gaps or (a > 0 and text[a - 1] == " "):
-            end = a - 1 if text[a - 1 : a] == " " else a
+        if a in gaps or (a > 0 and text[a - 1] in " /／"):  # 郑问 摄, 周维新/摄
+            end = a - 1 if text[a - 1 : a] in (" ", "/", "／") else a
             name = r.backward(end)
             if name and (end - len(name) in gaps or end - len(name) == 0 or not _cjk(text[end - len(name) - 1])):
                 add(name, "摄影", (end - len(name), end), "photo-credit", 0.7)
