@@ -315,6 +315,19 @@ class _Reader:
         return None
 
 
+def _two_names_glued(inner: str, a: int, r: _Reader) -> list[tuple[int, str]]:
+    """Two bylined names written with nothing between ((刘蓉万兴峰)): the one way to cut the run into
+    two names that both read as names (each opening with a surname); none when no cut or more
+    than one does."""
+    if not 4 <= len(inner) <= 6 or not all(_cjk(ch) for ch in inner):
+        return []
+    cuts = [k for k in (2, 3) if 2 <= len(inner) - k <= 3 and r._plausible(inner[:k]) and r._plausible(inner[k:])]
+    if len(cuts) != 1:
+        return []
+    k = cuts[0]
+    return [(a, inner[:k]), (a + k, inner[k:])]
+
+
 def is_credit(person: PersonHit) -> bool:
     """Whether ``person`` was read from a credit (a byline label or a newsroom title before the name)."""
     return person.rule.startswith("byline") or person.rule.split(":")[-1] in _CREDIT_TITLES
@@ -769,6 +782,8 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             q += len(nxt)
             while q < b and (text[q] in "、 " or (q in r.gaps and not names)):
                 q += 1
+        if not names:
+            names = _two_names_glued(text[a:b], a, r)
         if 1 <= len(names) <= 4:
             for q, nm in names:
                 add(nm, "", (q, q + len(nm)), "byline-brackets", 0.7)
