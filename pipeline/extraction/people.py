@@ -328,6 +328,17 @@ def _two_names_glued(inner: str, a: int, r: _Reader) -> list[tuple[int, str]]:
     return [(a, inner[:k]), (a + k, inner[k:])]
 
 
+def _glued_byline_pair(text: str, p: int, name: str, r: _Reader) -> list[tuple[int, str]]:
+    """In a byline whose names are set apart by spaces (记者 张三 李四), a run up to the next space that
+    the name read at ``p`` does not reach may be two names glued (郭扬方扬烨 → 郭扬, 方扬烨)."""
+    if p + len(name) in r.gaps:
+        return []
+    ends = [g for g in r.gaps if p < g <= p + 6]
+    if not ends:
+        return []
+    return _two_names_glued(text[p : min(ends)], p, r)
+
+
 def is_credit(person: PersonHit) -> bool:
     """Whether ``person`` was read from a credit (a byline label or a newsroom title before the name)."""
     return person.rule.startswith("byline") or person.rule.split(":")[-1] in _CREDIT_TITLES
@@ -666,11 +677,17 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - level) : b]
             # A credit line (江西日报记者) names an outlet, not a title's body: its place is the outlet's.
             where = None if weak or title in _CREDIT_TITLES else (start, b)
+            byline = title in _CREDIT_TITLES
+            pair = _glued_byline_pair(text, p, name, r) if byline else []
+            if pair:
+                name = pair[0][1]  # 通讯员 郭扬方扬烨: two names whose space was lost
             add(name, phrase, (p, p + len(name)), "title-before:" + title, 0.9, where)
             q = p + len(name)
+            for q2, nm in pair[1:]:
+                add(nm, phrase, (q2, q2 + len(nm)), "shared-title:" + title, 0.85, where)
+                q = q2 + len(nm)
             # A list of names shares the title: 市领导汪东明、杨桢
             # A byline lists its names with spaces: 记者 张三 李四 (a removed space is a gap).
-            byline = title in _CREDIT_TITLES
             while q < len(text) and (text[q] == "、" or (byline and q in r.gaps)):
                 step = 1 if text[q] == "、" else 0
                 nxt = r.forward(q + step) or (_list_item(text, q + step, r) if step else None)
