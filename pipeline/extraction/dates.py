@@ -34,7 +34,11 @@ _RANGE_TAIL = re.compile(
 )
 # Every date holds 月 or a separator after its year, with only digits, numerals and 年 before it.
 _find_date_matches = anchored(_DATE, "月-./", "年" + _CN)
-_PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源)\s*[:：]?\s*$")
+# English labels too, as bilingual and Taiwanese sites print them (date 2025-10-21, Published: …).
+_PUBLISH_CUE = re.compile(
+    r"(?:发布时间|发布日期|发表时间|发布于|发表于|更新时间|时间|日期|来源"
+    r"|(?<![A-Za-z])(?:[Dd]ate|DATE|[Pp]ublished|[Pp]osted|[Uu]pdated)(?: on| at)?)\s*[:：]?\s*$"
+)
 # A header line of a web page: outlet, author, counters (来源：人民网 2023-12-26 | 浏览：120).
 _HEADER_WORDS = re.compile(r"来源[:：]|作者[:：]|编辑[:：]|发布时间|发布日期|发布者|发布于|浏览|阅读|点击|字号|\|")
 _EVENT_CUE = re.compile(rf"举行|举办|召开|开幕|启动|签约|考察|调研|会见|座谈|出席|在[{HAN_CLASS}]{{1,12}}(?:举|召|开)")
@@ -247,14 +251,25 @@ def event_name_year(text: str, m: DateMention) -> int | None:
 
 
 def bare_day_events(text: str) -> list[tuple[int, int, int]]:
-    """``10日召开``, ``21日代表出席``: a day of the month without its month, followed by an event verb.
-    Gives (day, start, end) for each."""
+    """``10日召开``, ``21日代表出席``: a day of the month without its month, followed by an event verb
+    or opening a run of days (25日起一连三天). Gives (day, start, end) for each."""
     out = []
     for b in _BARE_DAY.finditer(text):
         d = int(b.group("d"))
-        if 1 <= d <= 31 and _EVENT_CUE.search(text, b.end(), b.end() + 12):
+        if 1 <= d <= 31 and (_EVENT_CUE.search(text, b.end(), b.end() + 12) or run_from(text, b.end())):
             out.append((d, b.start("d"), b.end()))
     return out
+
+
+# A run of days opening on the day just written (25日起一连三天, 11月25日起连续两天).
+_RUN_FROM = re.compile(rf"起(?:一连|连续|一共|共)(?P<n>\d{{1,2}}|[{_CN}]{{1,2}})[日天]")
+
+
+def run_from(text: str, pos: int) -> int | None:
+    """The number of days of a run that opens on the date ending at ``pos`` (None if none is written)."""
+    m = _RUN_FROM.match(text, pos)
+    n = _num(m.group("n")) if m else None
+    return n if n and 1 <= n <= 31 else None
 
 
 _BARE_DAY = re.compile(r"(?<![\d月年.\-/:])(?P<d>3[01]|[12]\d|0?[1-9])日(?![电讯])")

@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pipeline.charclass import HAN_CLASS, is_han
 from pipeline.document import CleanResult
 from pipeline.extraction import dates as dates_mod
 from pipeline.extraction import lexicons
 from pipeline.extraction.amounts import counts_deals, find_amounts, find_counts
-from pipeline.extraction.credits import removed_credits
+from pipeline.extraction.credits import removed_credit_outlets, removed_credits
 from pipeline.extraction.normalize import View, fold, fold_script, make_view
 from pipeline.extraction.organizations import OrgHit, find_organizations, named_body, organization_form
-from pipeline.extraction.people import PersonHit, find_people, plausible_name
+from pipeline.extraction.people import PersonHit, find_people, glued_outlet_split, is_credit, plausible_name
 from pipeline.extraction.places import find_places
 from pipeline.extraction.spans import SpanIndex
 from pipeline.extraction.title import find_source, find_title
@@ -186,11 +187,21 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
             end_month, end_day = (last.month, last.day) if n > 1 else (None, None)
             event = dates_mod.DateMention(None, first.month, first.day, a, b, end_month, end_day)
             rule = "relative-day"
+    if (
+        event is not None
+        and published is None
+        and vt[event.end : event.end + 1] in ("电", "讯")
+        and dates_mod.undated_past_after(vt, event.end)
+    ):
+        event = None  # 10月11日讯 … 日前举行 with no page date either: the event day is unknown
     if event is not None:
         # The year: written, else the publication's, else one written in the event's own name
         # (全市2021年第一批重大项目集中开工); none of these → no date (empty beats wrong).
         named_year = dates_mod.event_name_year(vt, event) if event.year is None and published is None else None
         start, end = dates_mod.resolve(event, published, named_year)
+        run = dates_mod.run_from(vt, event.end) if event.end_day is None else None
+        if start is not None and run is not None:
+            end = date.fromordinal(start.toordinal() + run - 1)  # 25日起一连三天: the run's last day
         spans, cap = ev.spans([(event.start, event.end)])
         if event.end_day is not None:
             rule = "date-range"
@@ -218,6 +229,13 @@ def extract(result: CleanResult) -> dict[str, list[FieldValue]]:
         if fv:
             out["organizations"].append(fv)
     org_names = {h.value for h in orgs}
+    # A credit's name run into its outlet (责任编辑:余凌古田网): the outlet after the name.
+    for person in filter(is_credit, people):
+        for _a, b in person.spans:
+            if b < len(vt) and is_han(vt[b]) and (glued := glued_outlet_split(vt, b - len(person.name))[1]):
+                outlets.append((glued, True))
+    # The same on the credit lines the cleaner removed (编辑:鲁南网, 责任编辑:余凌古田网).
+    outlets.extend((o, False) for o in removed_credit_outlets(result.changes))
     _add_outlets(out["organizations"], outlets, org_names, vt, ev)
     _add_title_bodies(out["organizations"], people, org_names, vt, ev)
     # A place inside an organization's or a named event's name is not listed on that mention.
@@ -443,10 +461,28 @@ def _add_outlets(
         # 来源:中国赣州网-赣南日报 names two outlets.
         parts = [p for p in _OUTLET_SEP.split(whole) if p] if is_source else [whole]
         for raw in parts:
-            _add_outlet(found, raw, organization_form(raw), names, known, canonical, vt, ev)
+            value = organization_form(raw)
+            if value is None and is_source and _names_an_outlet(raw) and not any(raw in n for n in names):
+                value = raw  # (a cut-off piece of a name found in the text, 中国台 of 中国台湾网, is none)
+            _add_outlet(found, raw, value, names, known, canonical, vt, ev)
 
 
 _OUTLET_SEP = re.compile(r"\s*[-—–/|｜、,，]\s*|\s+")
+_OUTLET_NAME = re.compile(rf"[{HAN_CLASS}A-Za-z0-9]{{3,12}}")
+
+
+def _names_an_outlet(raw: str) -> bool:
+    """Whether what a 来源 line gives reads as an outlet's own name without an outlet ending (今日高邮):
+    a named phrase, not a person's name, a place, the site itself (本站, 本网) or a remark with a verb
+    (网友投稿, 转载)."""
+    if not _OUTLET_NAME.fullmatch(raw) or raw[0] in "本我" or raw in lexicons.places().by_form:
+        return False
+    if plausible_name(raw) or not named_body(raw) or raw in lexicons.common_words():
+        return False
+    if lexicons.titles().regex.search(raw):
+        return False  # 全媒体记者: a byline's role, not an outlet
+    verbs = lexicons.verbs()
+    return not any(raw[k : k + 2] in verbs for k in range(len(raw) - 1))
 
 
 def _add_outlet(found: list[FieldValue], raw: str, value: str | None, names: set[str], known: set[str],
@@ -492,6 +528,8 @@ def _add_title_bodies(
             for body in head.split("·"):
                 if not (2 <= len(body) <= 14) or body in places or titles.search(body) or not named_body(body):
                     continue
+                if body in lexicons.common_words():
+                    continue  # 责任编辑, 值班编辑: a word of the title, not a newsroom's name
                 if any(body in n or n in body for n in names):
                     continue  # the body is listed already, perhaps under a longer name
                 names.add(body)

@@ -250,6 +250,17 @@ class PlaceLexicon:
 
 
 @cache
+def country_initials() -> frozenset[str]:
+    """The one-character forms a nationality is written with before 商 (美商, 日商, 荷商, 欧商, 港商):
+    the first character of every country's name (countries_iso3166.txt), of each continent and union
+    in regions.txt (欧洲, 亚洲, 欧盟) and of Taiwan, Hong Kong and Macao."""
+    names = [ln.split("\t")[0].strip() for ln in _lines("countries_iso3166.txt")]
+    names += [n for ln in _lines("regions.txt") if (n := ln.split("\t")[0].strip()).endswith(("洲", "盟"))]
+    names += ["台湾", "香港", "澳门"]
+    return frozenset(n[0] for n in names if len(n) >= 2)
+
+
+@cache
 def places() -> PlaceLexicon:
     rows = [ln.split("\t") for ln in _lines("divisions_cn.tsv")]
     # Short forms that are everyday words far more often than places; only their full names count.

@@ -32,7 +32,7 @@ BOUNDARY = re.compile(
     r"(?<=[局委会厅部院司办社团所室站馆府])联合|联合(?=主办|举办|承办|发布|开展|召开|组织|发起|印发|推出|打造|申报)|"
     r"依托|成立|位于|包含|来自|考察|参观|走访|拜访|拜会|莅临|获得|期待|标志着|助力|发挥|落实|对接|洽谈|接待|看望|调研|"
     r"视察|访问|到访|(?<=[日月年已并曾还再])获|"
-    r"会见|携手|签约|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|还有|先后|分别|获悉|"
+    r"会见|携手|签约|签署|签订|成为|落户|入驻|引进|支持|推动|发布|介绍|表示|围绕|通过|作为|包括|其中|还有|先后|分别|获悉|"
     r"邀请|宣布|透露|共建|设立|打造|加快|推进|深化|实施|参与|代表|感谢|欢迎|希望|"
     r"拥有|用好|建好|做好|做优|做强|做大|提高|提升|认真|听完|听取|完成|实现|形成|培育|创建|建立|出台|之|"
     r"首批|一批|多家|多个|[两三四五六七八九十]大|\d+(?:\.\d+)?[个家所项位名批座条处日号月年]?|[一二两三四五六七八九十百千]+[个家所项位名批座条处]|"
@@ -72,9 +72,10 @@ _NATIONAL_PREFIX = re.compile(r"(?:中共|共青团|国家|全国|国务院|中�
 _CJK = re.compile(rf"[{HAN_CLASS}]")
 _HEAD_CHAR_RUN = re.compile(rf"[{HAN_CLASS}A-Za-z0-9()（）·]+")
 # The end of a list of bodies: A、B和C等多家企业, 宁德时代等20余家企业 (and their heads: 等龙头企业负责人)
-# — not of people, whose noun goes on past the body word (等企业家, 等香港企业界人士).
+# and factories (等6家台厂) — not of people, whose noun goes on past the body word (等企业家, 等香港企业界人士),
+# nor of buildings (等厂房).
 _LIST_TAIL = re.compile(
-    rf"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[{HAN_CLASS}]{{0,6}}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行)"
+    rf"等(?:\d+|[一二两三四五六七八九十几多数]+)?[家个所]?[{HAN_CLASS}]{{0,6}}?(?:企业|公司|单位|机构|高校|院校|集团|媒体|银行|厂商|厂(?![房区长址]))"
     r"(?![家界])"
 )
 _MAX_LIST = 13
@@ -188,6 +189,18 @@ def _head(text: str, start: int, stops: Sequence[int] = ()) -> str:
     if head.count("(") + head.count("（") > head.count(")") + head.count("）"):
         opened = max(head.rfind("("), head.rfind("（"))
         head = head[opened + 1 :]
+    # A closing bracket whose opening lies outside the head closes the sentence's aside: 五省(区、市)
+    # 体育产业协会 — the name starts after it.
+    depth, cut = 0, 0
+    for k, ch in enumerate(head):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                cut = k + 1
+            else:
+                depth -= 1
+    head = head[cut:]
     # A name that holds a place usually starts with it (中国南方航空集团 after 会中): drop what
     # stands before the first place unless it is a national prefix (中共, 国家, 驻 …) or a bracket.
     # (The leftmost place by the trie: the places regex tries its branches one by one.)
@@ -251,6 +264,77 @@ def _final_run(window: str) -> int:
     return end - m.end() if m else -1
 
 
+def _nationality_prefix(text: str, i: int) -> bool:
+    """Whether ``text[i:i+2]`` is a nationality written before a firm's name (美商惠普, 日商伊藤忠, 欧商
+    Bolt): a country's initial and 商, not a word with what follows (商业, 商人, 商机), standing where a
+    name may start (after punctuation, a conjunction or a boundary word such as 包括; not 香港商汤)."""
+    if i < 0 or text[i + 1 : i + 2] != "商" or text[i : i + 1] not in lexicons.country_initials():
+        return False
+    if text[i] in lexicons.function_words():
+        return False  # 以商引商: a preposition, not 以色列
+    kinds = lexicons.org_suffixes().kinds
+    if text[i + 1 : i + 3] in lexicons.common_words() or text[i + 1 : i + 3] in kinds or text[i + 1 : i + 4] in kinds:
+        return False  # 商业, 商人; 日商会, 台商协会: a chamber of the nationality's merchants
+    if i == 0 or not _CJK.match(text[i - 1]) or text[i - 1] in "、和与及":
+        return True
+    window = text[max(0, i - 8) : i]
+    return boundary_cut(window) == len(window)
+
+
+def _without_nationality(text: str, a: int, head: str) -> str:
+    """``head`` (starting at ``a``) without a nationality prefix, when what is left still names a body."""
+    if len(head) > 3 and _nationality_prefix(text, a) and _named(head[2:]):
+        return head[2:]
+    return head
+
+
+# Where a name written without an ending stops: a verb, a function word or one of these characters.
+_NAME_STOP_CHARS = frozenset("将在于也是为把被从向对与和及等的已并还再均都")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?![A-Za-z0-9])")
+_MAX_PREFIXED_NAME = 6
+
+
+def _stops_name(text: str, k: int) -> bool:
+    pair = text[k : k + 2]
+    return (
+        text[k] in _NAME_STOP_CHARS
+        or pair in lexicons.verbs()
+        or pair in lexicons.function_words()
+        or text[k] in lexicons.function_words()
+        or BOUNDARY.match(text, k) is not None
+    )
+
+
+def _prefixed_firms(text: str) -> list[tuple[int, int, str]]:
+    """Firms named after a nationality prefix (美商伊顿扩充…, 韩商高美可将…, 欧商Bolt首次…) without a
+    legal ending: the name runs to the first verb, function word or punctuation, and must read as a
+    name (not a common word, a place or a generic phrase: 台商也想, 台商回流 name nobody)."""
+    out: list[tuple[int, int, str]] = []
+    places = lexicons.places().by_form
+    words = lexicons.common_words()
+    i = text.find("商", 1)
+    while i >= 0:
+        p = i - 1
+        i = text.find("商", i + 1)
+        if not _nationality_prefix(text, p):
+            continue
+        a = p + 2
+        latin = _LATIN_NAME.match(text, a)
+        if latin:
+            b = latin.end()
+        else:
+            b = a
+            while b < len(text) and b - a <= _MAX_PREFIXED_NAME and _CJK.match(text[b]) and not _stops_name(text, b):
+                b += 1
+            if b - a > _MAX_PREFIXED_NAME or b - a < 2:
+                continue  # 台商界出类拔萃不容易: no name stops that soon
+        name = text[a:b]
+        if len(name) < 2 or name in words or name in places or (not latin and not _named(name)):
+            continue
+        out.append((a, b, "nationality-prefix"))
+    return out
+
+
 def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
     """Bodies listed before 等多家企业, read leftwards item by item over 、, 和 and 及.
 
@@ -267,6 +351,19 @@ def _list_items(text: str, stops: Sequence[int]) -> list[tuple[int, int, str]]:
             head = _strip_modifier(_head(text, end, stops))
             a = end - len(head)
             if len(head) < 2 or len(head) > 20 or titles.regex.search(head):
+                break
+            # 荷商恩智浦: the nationality is no part of the item, and the list goes on before it.
+            if len(head) > 3 and _nationality_prefix(text, a) and _named(head[2:]):
+                items.append((a + 2, end))
+                if a > 0 and text[a - 1] in "、和及":
+                    end = a - 1
+                    continue
+                break
+            if a >= 2 and _nationality_prefix(text, a - 2):
+                items.append((a, end))
+                if a > 2 and text[a - 3] in "、和及":
+                    end = a - 3
+                    continue
                 break
             if a > 1 and text[a - 1] in "和及" and text[a - 2 : a] in lexicons.function_words():
                 # 以及, 并及: a two-character conjunction, its first character no part of the item
@@ -374,6 +471,7 @@ def find_organizations(
     for start, end, ending in endings:
         kind = lex.kinds[ending]
         head = _strip_modifier(_head(text, start, stops))
+        head = _without_nationality(text, start - len(head), head)
         if kind == "dept":
             # A department is named by the place before it (江西省商务厅); a ministry stands alone, and
             # so does a general administration (海关总署, 质检总局): only the State Council has them.
@@ -427,6 +525,7 @@ def find_organizations(
                 continue  # 桃园市政府两大连结网: a body then more words is a figure of speech, not a site
         cands.append((start - len(head), end, "suffix:" + ending))
     cands.extend(_list_items(text, stops))
+    cands.extend(_prefixed_firms(text))
     for m in _find_organizers(text) if any(v in text for v in _ORGANIZER_VERBS) else ():
         sub = _head(text, m.end("o"), stops)
         if len(sub) >= 3 and _named(sub):
@@ -493,9 +592,12 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
     groups: dict[str, list[tuple[int, int, str]]] = {}
     canonical = lexicons.known_orgs().canonical
     taken_index = SpanIndex(taken)
+    words = lexicons.common_words()
     for a, b, form in known:
         if _false_ending(text, b - 1):
             continue  # 商务部门: a department in general, not the ministry
+        if text[b - 1 : b + 1] in words and not lexicons.titles().regex.match(text, b - 1):
+            continue  # 经济部署, 新华社区: the last character opens a word (but 经济部长 is the ministry's head)
         if not taken_index.covers(a, b):
             groups.setdefault(canonical[form], []).append((a, b, form))
     for value_found in list(hits):
@@ -543,13 +645,15 @@ def _merge(text: str, cands: list[tuple[int, int, str]], known: list[tuple[int, 
 
 def _place_keys(name: str) -> set[tuple[str, str]]:
     """(division, rest) for every way ``name`` starts with a place form: 亳州市委 gives (亳州, 市委)
-    and (亳州, 委); 亳州市市委 gives (亳州, 市委) too, so the two are one body."""
+    and (亳州, 委); 亳州市市委 gives (亳州, 市委) too, so the two are one body (and 东兴市人民政府 with
+    东兴市政府: the rest is read with 政府 for 人民政府)."""
     by_form = lexicons.places().by_form
     keys = set()
     for k in range(2, len(name) - 1):
         div = by_form.get(name[:k])
         if div is not None:
-            keys.add((div.name, name[k:]))
+            # 人民政府 and 政府 name one government (东兴市人民政府 / 东兴市政府).
+            keys.add((div.name, name[k:].replace("人民政府", "政府")))
     return keys
 
 

@@ -79,12 +79,16 @@ _COLLECTIVE_BEFORE = re.compile(
 _SPACE_RUN = re.compile(r"\s+")
 _PHOTO_CREDIT = re.compile(rf"摄(?:影)?(?=[^{HAN_CLASS}]|$)")
 _BYLINE = re.compile(
-    r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审核|审签|签审|编审|监制|文|图|"
+    r"(?:记者|通讯员|实习生|编辑|责任编辑|责编|主编|值班编辑|摄影|摄|作者|撰稿|校对|审校|审核|审签|签审|编审|监制|文|图|"
     # The three reviews of an editorial office (三审制): 一审 or 初审, 二审 or 复审, 三审 or 终审.
     r"[一二三初复终]审)"
     r"\s*[:/：|]\s*"
 )
 _SLASH_BYLINE = re.compile(rf"(?:^|\n)[ \t]*(?P<n>[{HAN_CLASS}]{{2,4}})[ \t]*/[ \t]*[{HAN_CLASS}]{{0,10}}(?:报导|报道)")
+# A bracketed byline with each role after its name: (蔡江龙 文/何玉武 图) — the names carry no label.
+_ROLES_AFTER = re.compile(
+    rf"[(（](?P<a>[{HAN_CLASS}]{{2,4}}?)\s*[文图摄]\s*[/／、\s]\s*(?P<b>[{HAN_CLASS}]{{2,4}}?)\s*(?:文|图|摄影|摄)[)）]"
+)
 # A byline of bare names in brackets closing a paragraph or after a dateline: (郭扬 方扬烨).
 _PAREN_NAMES = re.compile(r"[(（](?P<inner>[^()（）\n]{2,16})[)）]")
 
@@ -311,6 +315,58 @@ class _Reader:
         return None
 
 
+def _two_names_glued(inner: str, a: int, r: _Reader) -> list[tuple[int, str]]:
+    """Two bylined names written with nothing between ((刘蓉万兴峰)): the one way to cut the run into
+    two names that both read as names (each opening with a surname); none when no cut or more
+    than one does."""
+    if not 4 <= len(inner) <= 6 or not all(_cjk(ch) for ch in inner):
+        return []
+    cuts = [k for k in (2, 3) if 2 <= len(inner) - k <= 3 and r._plausible(inner[:k]) and r._plausible(inner[k:])]
+    if len(cuts) != 1:
+        return []
+    k = cuts[0]
+    return [(a, inner[:k]), (a + k, inner[k:])]
+
+
+def _glued_byline_pair(text: str, p: int, name: str, r: _Reader) -> list[tuple[int, str]]:
+    """In a byline whose names are set apart by spaces (记者 张三 李四), a run up to the next space that
+    the name read at ``p`` does not reach may be two names glued (郭扬方扬烨 → 郭扬, 方扬烨)."""
+    if p + len(name) in r.gaps:
+        return []
+    ends = [g for g in r.gaps if p < g <= p + 6]
+    if not ends:
+        return []
+    return _two_names_glued(text[p : min(ends)], p, r)
+
+
+def is_credit(person: PersonHit) -> bool:
+    """Whether ``person`` was read from a credit (a byline label or a newsroom title before the name)."""
+    return person.rule.startswith("byline") or person.rule.split(":")[-1] in _CREDIT_TITLES
+
+
+_HAN_RUN = re.compile(rf"[{HAN_CLASS}]{{3,16}}")
+
+
+def glued_outlet_split(text: str, pos: int, r: _Reader | None = None) -> tuple[str | None, str | None]:
+    """A credit's name run into the outlet's with nothing between (余凌古田网 → 余凌, 古田网): the
+    run of Han characters at ``pos`` read as a name of three or two characters and an outlet's
+    name after it; (None, None) when the run does not split so."""
+    from pipeline.extraction.organizations import organization_form  # organizations reads no people
+
+    m = _HAN_RUN.match(text, pos)
+    if m is None:
+        return None, None
+    run = m.group(0)
+    reader = r or _Reader(text, frozenset())
+    for k in (3, 2):
+        if len(run) - k < 2:
+            continue
+        outlet = organization_form(run[k:])
+        if outlet and reader._plausible(run[:k]):
+            return run[:k], run[k:]
+    return None, None
+
+
 _ITEM_END = re.compile(r"[、，,。；;：:！？!?\n]")
 
 
@@ -318,7 +374,27 @@ def _own_title(text: str, pos: int, tl: lexicons.TitleLexicon) -> bool:
     """Whether the list item going on at ``pos`` holds a (non-weak) title before the next separator."""
     m = _ITEM_END.search(text, pos, pos + 16)
     end = m.start() if m else min(len(text), pos + 16)
-    return any(t.group(0) not in tl.weak for t in tl.regex.finditer(text, pos, end))
+    # A word right after the name that the name is the subject of (杨朝俊代表楚雄市政府签约) is a verb.
+    return any(
+        t.group(0) not in tl.weak and not (t.start() == pos and _FOLLOW.match(text, pos))
+        for t in tl.regex.finditer(text, pos, end)
+    )
+
+
+_LEVELS = "市省区县州镇乡"
+_LEADERS = re.compile(rf"(?P<w>[{HAN_CLASS}]{{1,6}}?)级?领导")
+
+
+def _leaders_phrase(noun: str) -> str:
+    """The title a list's closing noun gives every name in it (GOLD.md: a shared title is copied): a
+    level's or a place's leaders (等市级领导, 等钟楼区领导); other nouns (等企业负责人, 等嘉宾) give none."""
+    m = _LEADERS.fullmatch(noun)
+    if m is None:
+        return ""
+    w = m.group("w")
+    if w in _LEVELS or w in lexicons.places().by_form:
+        return noun
+    return ""
 
 
 _ITEM_SEP = frozenset("、及")
@@ -427,6 +503,22 @@ def _place_from(text: str, i: int, places: object) -> bool:
     # 长乐 is listed as 长乐市: a two- or three-character head with its level word is a place too.
     return any(text[i : i + k] in places or text[i : i + k] + lvl in places  # type: ignore[operator]
                for k in (2, 3, 4) for lvl in ("", "市", "县", "区"))  # fmt: skip
+
+
+def _closes_word_before(text: str, a: int) -> bool:
+    """Whether the character at ``a`` closes a common word with the one before it (本次 of 本次长江,
+    城市 of 城市长江), so no title starts there; a figure before that character reads it apart
+    (6日记者: a day, then 记者)."""
+    if a < 1 or not _cjk(text[a - 1]):
+        return False
+    if a >= 2 and text[a - 2].isdigit():
+        return False
+    if text[a - 1 : a + 1] not in lexicons.common_words():
+        return False
+    # A body's ending before the title or holding its first character (大学校长, 亚总会长, 梁园区委书记):
+    # the title is that body's.
+    kinds = lexicons.org_suffixes().kinds
+    return not any(text[k:a] in kinds or text[k : a + 1] in kinds for k in range(max(0, a - 4), a))
 
 
 def _in_phrase(text: str, i: int) -> bool:
@@ -563,33 +655,45 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         title = m.group(0)
         weak = title in tl.weak
         a, b = m.start(), m.end()
-        if weak and not (a > 0 and text[a - 1] in "市省区县州镇"):
+        level = 2 if a > 1 and text[a - 1] == "级" else 1  # 市级领导顾平: the level written with 级
+        if weak and not (a >= level and text[a - level] in _LEVELS):
             continue  # 领导 alone is a common noun; 市领导汪东明 is a title
         if _place_from(text, b - 1, r.places):
             continue  # 侨乡长乐, 交易会长乐: the title's last character starts a place (长乐)
+        if _closes_word_before(text, a):
+            continue  # 本次长江, 城市长江: the title's first character ends a word (本次, 城市)
         p = b
         while p < len(text) and text[p] in " :：":
             p += 1
         name = r.forward(p, title_before=not weak) if p < len(text) else None
+        if name and title in _CREDIT_TITLES:
+            name = glued_outlet_split(text, p, r)[0] or name  # 责任编辑:余凌古田网: 余凌 of 古田网
         if name and not weak and _dot_joins(text, p + len(name)):
             name = _foreign_forward(text, p) or name  # 阿杜尔·楚松: a transliteration's first part
         if not name and not weak and p < len(text):
             name = _foreign_forward(text, p)
         if name:
             start = _title_phrase_start(text, a, title_ends, name_ends, gaps)
-            phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - 1) : b]
+            phrase = _SPACE_RUN.sub("", text[start:b]) if not weak else text[max(0, a - level) : b]
             # A credit line (江西日报记者) names an outlet, not a title's body: its place is the outlet's.
             where = None if weak or title in _CREDIT_TITLES else (start, b)
+            byline = title in _CREDIT_TITLES
+            pair = _glued_byline_pair(text, p, name, r) if byline else []
+            if pair:
+                name = pair[0][1]  # 通讯员 郭扬方扬烨: two names whose space was lost
             add(name, phrase, (p, p + len(name)), "title-before:" + title, 0.9, where)
             q = p + len(name)
+            for q2, nm in pair[1:]:
+                add(nm, phrase, (q2, q2 + len(nm)), "shared-title:" + title, 0.85, where)
+                q = q2 + len(nm)
             # A list of names shares the title: 市领导汪东明、杨桢
             # A byline lists its names with spaces: 记者 张三 李四 (a removed space is a gap).
-            byline = title in _CREDIT_TITLES
             while q < len(text) and (text[q] == "、" or (byline and q in r.gaps)):
                 step = 1 if text[q] == "、" else 0
                 nxt = r.forward(q + step) or (_list_item(text, q + step, r) if step else None)
-                if not nxt or (step and tl.regex.match(text, q + step + len(nxt))):
-                    break  # 蒋连生、深圳市…会长何景成: a new title phrase, not a shared title
+                after = q + step + len(nxt) if nxt else q
+                if not nxt or (step and tl.regex.match(text, after) and not _FOLLOW.match(text, after)):
+                    break  # 蒋连生、深圳市…会长何景成: a new title phrase, not a shared title (杨朝俊代表…: a verb)
                 if step and _own_title(text, q + step + len(nxt), tl):
                     break  # 那慧敏、区经合局局长李欣: the next item carries its own title further on
                 if step == 0 and not r._gap_or_break(q + len(nxt)):
@@ -653,8 +757,17 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
         if first and text[first.start()] in "。！？!?" and _PRONOUN_SAYS.match(text, first.end()):
             add(name, "", (p, p + len(name)), "subject-taken-up", 0.6)
     # Credits: 文/张三, 图：李四, and photo credits 郑问 摄 (the space before 摄 is in gaps).
+    role_after: list[tuple[int, int]] = []
+    for m in _ROLES_AFTER.finditer(text):
+        for g in ("a", "b"):
+            if r.forward(m.start(g), title_before=True) == m.group(g):
+                add(m.group(g), "", (m.start(g), m.end(g)), "byline-roles-after", 0.8)
+        role_after.append((m.start(), m.end()))
     for m in _BYLINE.finditer(text):
+        if any(a <= m.start() < b for a, b in role_after):
+            continue  # 文/ of (蔡江龙 文/何玉武 图) closes the name before it
         name = r.forward(m.end()) if m.end() < len(text) else None
+        name = glued_outlet_split(text, m.end(), r)[0] or name
         if name:
             add(name, m.group(0).strip(" :/：|\t\n"), (m.end(), m.end() + len(name)), "byline", 0.85)
     # A byline of name, slash and the outlet that reported it, on its own line: 翁碧莲/县府报导.
@@ -667,8 +780,9 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
     for m in _PEOPLE_LIST_END.finditer(text):
         listed = _names_before(text, m.start(), r)
         if len(listed) >= 2:
+            shared = _leaders_phrase(m.group(0)[1:])
             for q, nm in listed:
-                add(nm, "", (q, q + len(nm)), "list:等人士", 0.65)
+                add(nm, shared, (q, q + len(nm)), "list:等人士", 0.65)
     for m in _PAREN_NAMES.finditer(text):
         a, b = m.start("inner"), m.end("inner")
         closes = b + 1 >= len(text) or text[b + 1] in "\n" or text[a - 2 : a - 1] in ("】", "电", "讯")
@@ -685,13 +799,15 @@ def find_people(text: str, gaps: frozenset[int] = frozenset()) -> list[PersonHit
             q += len(nxt)
             while q < b and (text[q] in "、 " or (q in r.gaps and not names)):
                 q += 1
+        if not names:
+            names = _two_names_glued(text[a:b], a, r)
         if 1 <= len(names) <= 4:
             for q, nm in names:
                 add(nm, "", (q, q + len(nm)), "byline-brackets", 0.7)
     for m in _PHOTO_CREDIT.finditer(text):
         a = m.start()
-        if a in gaps or (a > 0 and text[a - 1] == " "):
-            end = a - 1 if text[a - 1 : a] == " " else a
+        if a in gaps or (a > 0 and text[a - 1] in " /／"):  # 郑问 摄, 周维新/摄
+            end = a - 1 if text[a - 1 : a] in (" ", "/", "／") else a
             name = r.backward(end)
             if name and (end - len(name) in gaps or end - len(name) == 0 or not _cjk(text[end - len(name) - 1])):
                 add(name, "摄影", (end - len(name), end), "photo-credit", 0.7)

@@ -47,6 +47,37 @@ _ZONE_AFTER = re.compile(
 _CONTRAST_FORMS = {"大陆": (("台湾省", "香港特别行政区", "澳门特别行政区"), "新洲")}
 
 
+# A township (五横乡, 罗岭镇, 柳市镇): two name characters and 镇 or 乡. The division table stops at the
+# county, so a township is read from its form where it stands as a name: after punctuation, a
+# function word or a verb of going (到, 赴), not after more Han (特色小镇: 色小 is no name).
+_TOWNSHIP = re.compile(rf"[{HAN_CLASS}]{{2}}[镇乡]")
+_NOT_IN_TOWN_NAME = frozenset("几个各每全本该此这那其某多")  # 三个乡, 各乡: a number of towns
+_GOING = frozenset("到赴至往经")
+
+
+def _townships(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    words, function_words, titles = lexicons.common_words(), lexicons.function_words(), lexicons.titles()
+    occupied = {i for a, b, _ in taken for i in range(a, b)}
+    out: list[tuple[int, int, str]] = []
+    for k in (i for i, ch in enumerate(text) if ch in "镇乡"):
+        a, b = k - 2, k + 1
+        if a < 0 or not _TOWNSHIP.fullmatch(text, a, b):
+            continue
+        name = text[a:k]
+        if name in words or any(ch in _NOT_IN_TOWN_NAME for ch in name) or text[k - 1 : k + 1] in words:
+            continue  # 特色镇, 重点镇, 三个乡: a kind or a number of towns; 为家乡, 小城镇: a word
+        before = text[a - 1] if a > 0 else ""
+        if before and _cjk(before) and before not in function_words and before not in _GOING:
+            continue  # 特色小镇, 工业强镇: the name would start inside a word
+        nxt = text[k : k + 2]
+        if len(nxt) == 2 and nxt in words and not titles.regex.match(text, k):
+            continue  # 乡村, 乡镇, 乡亲: 镇/乡 opens a word (but 镇长 is the town's head)
+        if any(i in occupied for i in range(a, b)):
+            continue  # part of a division's name already read
+        out.append((a, b, text[a:b]))
+    return out
+
+
 def _names_zone(text: str, end: int) -> bool:
     """Whether the place ending at ``end`` is the one a zone is named after (not 江西 in 江西景德镇高新区)."""
     m = _ZONE_AFTER.match(text, end)
@@ -85,8 +116,13 @@ def find_places(
     mentions: list[tuple[int, int, str]] = []
     # Longest match first, so 省/市 after a short form belongs to it (景德镇市).
     mentions.extend(lex.matcher.finditer(text))
-    named = {lex.by_form[f].name for _, _, f in mentions}
-    written_full = {f for _, _, f in mentions if lex.by_form[f].name == f}
+    found_towns = _townships(text, mentions)
+    towns = {form: lexicons.Division(form, "town", "", "") for _, _, form in found_towns}
+    if towns:
+        mentions = sorted(mentions + found_towns)
+    by_form = {**lex.by_form, **towns} if towns else lex.by_form
+    named = {by_form[f].name for _, _, f in mentions}
+    written_full = {f for _, _, f in mentions if by_form[f].name == f}
     hits: dict[str, PlaceHit] = {}
     blocked_index = SpanIndex(blocked or [])
     title_index = SpanIndex(titles or [])
@@ -100,7 +136,7 @@ def find_places(
             i += 1
         return out
 
-    by_form, needs_parent, words = lex.by_form, lex.needs_parent, _seam_words()
+    needs_parent, words = lex.needs_parent, _seam_words()
     free: set[str] = set()  # divisions written somewhere outside a zone's body name
     free_forms: dict[str, list[str]] = {}  # in text order: the first of the longest wins
     for a, b, form in mentions:

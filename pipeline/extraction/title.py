@@ -48,6 +48,9 @@ _INFO_BELOW = re.compile(
     rf"^\W{{0,3}}(?:\d{{4}}[-./年]|[{HAN_CLASS}]{{0,12}}(?:来源|作者|记者|通讯员|发布|日期|时间|编辑)|【|\[|\(|（)"
 )
 _MIN_LEN, _MAX_LEN = 6, 64
+# A site's section menu: four or more short items joined by one separator mark (企业策略・可持续发展・
+# 商事动态・…); a headline holds a middle dot or two between names, not a run of short items.
+_MENU = re.compile(r"^(?:[^・·•/｜|\s]{1,6}\s*([・·•/｜|])\s*)(?:[^・·•/｜|\s]{1,6}\s*\1\s*){2,}[^・·•/｜|\s]{1,6}$")
 # A photo caption: the scene, a break, then what someone does in it (推介会现场，市委书记某某发言),
 # or the caption words themselves (图为…, 图：…).
 _CAPTION = re.compile(rf"^(?:[{HAN_CLASS}]{{0,12}}现场[,，\s]|图为|图[:：/])")
@@ -93,7 +96,7 @@ def strip_site_affixes(title: str) -> str:
 def is_chrome(line: str) -> bool:
     """A navigation, widget or info line (never a headline, whoever proposes it)."""
     s = line.strip()
-    return bool(_NAV.search(s) or _NOT_HEADLINE.search(s))
+    return bool(_NAV.search(s) or _NOT_HEADLINE.search(s) or _MENU.match(s))
 
 
 def is_headline_like(line: str, strict: bool = True) -> bool:
@@ -200,10 +203,14 @@ _SOURCE_PATTERNS = (
     re.compile(
         rf"(?P<s>(?![据从由在向经对])[{HAN_CLASS}]{{2,10}}?(?:新闻|日报|晚报|报|网|社|电视台))\s*(?:\([^)]{{0,40}}\))?\s*记者"
     ),
+    # A news agency's dateline opening a line: 香港中通社11月26日电, 新华社南昌12月5日电.
+    re.compile(
+        rf"(?:^|\n)\s*(?P<s>[{HAN_CLASS}]{{1,10}}?(?:社|网|报|电视台))[{HAN_CLASS}]{{0,6}}?\d{{1,2}}月\d{{1,2}}日电(?!视|脑|话|子|力)"
+    ),
 )
 # A word each pattern's matches hold: where it is missing the pattern is not run (the last one
 # starts with a lookahead, so ``re`` would try it at every position of the header).
-_SOURCE_NEEDS = ("", "讯", "记者")
+_SOURCE_NEEDS = ("", "讯", "记者", "日电")
 
 
 def find_source(text: str, head_chars: int = 400, tail_chars: int = 300) -> tuple[str, int, int] | None:

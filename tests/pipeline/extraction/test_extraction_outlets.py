@@ -147,8 +147,11 @@ def test_hk_author_paper_is_an_organization() -> None:
 
 def test_hk_places_and_the_headline_amount_once() -> None:
     assert places("hk_traditional") == _keys("粤港澳大湾区", "广东省", "江门市", "香港")
-    (amount,) = _run("hk_traditional")["amounts"]  # headline and body state the same figure
-    assert amount.value["yuan"] == 15_000_000_000 and len(amount.evidence) == 2
+    # The headline's 逾150億元 and the body's 逾150億元人民幣 state one figure in two texts: GOLD.md keeps
+    # an attached 人民币 and lists amounts unique by text (as validation6's u05 gold does).
+    amounts = _run("hk_traditional")["amounts"]
+    assert [a.value["text"] for a in amounts] == ["逾150亿元", "逾150亿元人民币"]
+    assert all(a.value["yuan"] == 15_000_000_000 and len(a.evidence) == 1 for a in amounts)
     # 30多個商會 counts associations, which the counts field leaves out (GOLD.md)
     assert {36, 200} <= count_values("hk_traditional") and 30 not in count_values("hk_traditional")
 

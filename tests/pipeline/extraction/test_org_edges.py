@@ -29,3 +29,32 @@ def test_a_place_and_公司_after_a_body_or_with_a_name_stays() -> None:
     assert orgs("中建三局深圳公司负责人表示") == ["深圳公司"]
     assert orgs("成都天府公司成立") == ["成都天府公司"]
     assert orgs("吴中集团董事长出席") == ["吴中集团"]
+
+
+def test_become_and_sign_end_a_name_read_leftwards() -> None:
+    from pipeline.extraction.organizations import find_organizations
+
+    text = "努力把园区建设成为现代化产业园区。两地体育产业协会共同签署沪苏浙闽宁东西部体育产业协会章程。"
+    values = [h.value for h in find_organizations(text)]
+    assert not any(v.startswith(("成为", "协会共同")) for v in values)
+    assert "成为现代化产业园区" not in values
+
+
+def test_a_name_right_after_become_is_read_whole() -> None:
+    from pipeline.extraction.organizations import find_organizations
+
+    assert [h.value for h in find_organizations("园区成为江西省商务厅联系点。")] == ["江西省商务厅"]
+
+
+def test_a_closing_bracket_without_its_opening_ends_the_name() -> None:
+    from pipeline.extraction.organizations import find_organizations
+
+    values = [h.value for h in find_organizations("相信五省(区、市)体育产业协会将加强合作。")]
+    assert not any(")" in v for v in values)
+
+
+def test_a_bracket_pair_inside_a_name_stays() -> None:
+    from pipeline.extraction.organizations import find_organizations
+
+    values = [h.value for h in find_organizations("荣誉制罐集团(东莞)有限公司签约。")]
+    assert values == ["荣誉制罐集团(东莞)有限公司"]

@@ -108,3 +108,19 @@ def test_taiwan_counties_merged_in_2010_are_places() -> None:
 def test_a_short_form_shared_by_two_prefectures_keeps_its_usual_reading() -> None:
     got = {h.value for h in find_places("新竹县很愿意合作，新竹是台湾高科技的摇篮。")}
     assert {"新竹县", "新竹"} <= got
+
+
+def test_a_government_written_with_and_without_renmin_is_one_body() -> None:
+    from pipeline.extraction.organizations import find_organizations
+
+    text = "东兴市人民政府与广西路建集团签约。东兴市政府表示，上海市松江区人民政府与上海松江区政府是同一机关。"
+    values = [h.value for h in find_organizations(text)]
+    assert "东兴市政府" not in values and "东兴市人民政府" in values
+    assert "上海松江区政府" not in values and "上海市松江区人民政府" in values
+
+
+def test_two_governments_of_different_places_stay_two() -> None:
+    from pipeline.extraction.organizations import find_organizations
+
+    values = [h.value for h in find_organizations("东兴市人民政府与防城港市政府签约。")]
+    assert values == ["东兴市人民政府", "防城港市政府"]

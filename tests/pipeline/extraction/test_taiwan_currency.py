@@ -27,3 +27,13 @@ def test_a_mainland_text_that_mentions_taiwan_keeps_its_yuan() -> None:
 def test_a_taiwan_text_that_names_the_renminbi_keeps_its_yuan() -> None:
     got = [(a.text, a.yuan) for a in find_amounts(_TAIWAN + "另以人民币结算5亿元。")]
     assert ("25亿元", 2_500_000_000) in got
+
+
+def test_renminbi_written_after_yuan_is_part_of_the_amount() -> None:
+    got = [(a.text, a.yuan) for a in find_amounts("签约总金额128.5亿元人民币，其中5亿元为外资。")]
+    assert got == [("128.5亿元人民币", 12_850_000_000), ("5亿元", 500_000_000)]
+
+
+def test_renminbi_before_the_figure_stays_as_it_was() -> None:
+    got = [(a.text, a.yuan) for a in find_amounts("投资人民币5亿元。")]
+    assert [y for _, y in got] == [500_000_000]
