@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pipeline.charclass import HAN_CLASS as HAN  # the one class cleaning and extraction share
 from pipeline.document import Repair
@@ -156,3 +157,24 @@ def key_finder(keys: Iterable[str]) -> KeyFinder | None:
     keys = list(keys)
     rx = literal_alternation(keys)
     return KeyFinder(rx, keys) if rx is not None else None
+
+
+_T = TypeVar("_T")
+
+
+def runs_where(
+    items: Sequence[_T], keep: Callable[[_T], bool], lo: int = 0, hi: int | None = None
+) -> Iterator[tuple[int, int]]:
+    """``[i, j)`` of each maximal run of items in ``[lo, hi)`` that ``keep`` accepts (lines of a
+    page, characters of a text)."""
+    hi = len(items) if hi is None else hi
+    i = lo
+    while i < hi:
+        if not keep(items[i]):
+            i += 1
+            continue
+        j = i
+        while j < hi and keep(items[j]):
+            j += 1
+        yield i, j
+        i = j

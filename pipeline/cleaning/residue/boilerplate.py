@@ -24,13 +24,13 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
 from pipeline.charclass import HAN_CLASS
-from pipeline.cleaning.base import Step, han_count, key_finder, run_edits
+from pipeline.cleaning.base import Step, han_count, key_finder, run_edits, runs_where
 from pipeline.cleaning.containers import parse_date
 from pipeline.cleaning.pinyin import spells_all
 from pipeline.cleaning.residue import doc_collections, page_chrome
@@ -745,27 +745,13 @@ _SITE_SUFFIX = re.compile(r"^(.{6,}?)\s+[-–—|｜_]\s+\S.{0,20}$")
 def _vertical_menus(lines: list[_Line], head_end: int, tail_start: int) -> None:
     """A run of one-word lines at the head or tail of the page, one of them a furniture word (or
     a long run): a menu drawn down the page (栏目 lists, footers)."""
-    for i, j in _runs(lines, _menu_item, 0, len(lines)):
+    for i, j in runs_where(lines, _menu_item):
         run = lines[i:j]
         named = any(ln.furniture for ln in run) or len(run) >= LONG_MENU_RUN
         if len(run) >= MENU_RUN and (i < head_end or j > tail_start) and named:
             for ln in run:
                 if ln.cls != "furniture":
                     ln.cls, ln.reason = "furniture", "menu drawn down the page"
-
-
-def _runs(lines: list[_Line], keep: Callable[[_Line], bool], lo: int, hi: int) -> Iterator[tuple[int, int]]:
-    """``[i, j)`` of each maximal run of lines in ``[lo, hi)`` that ``keep`` accepts."""
-    i = lo
-    while i < hi:
-        if not keep(lines[i]):
-            i += 1
-            continue
-        j = i
-        while j < hi and keep(lines[j]):
-            j += 1
-        yield i, j
-        i = j
 
 
 def _menu_item(ln: _Line) -> bool:
@@ -849,7 +835,7 @@ def _headline_lists(lines: list[_Line]) -> None:
     if not paras:
         return
     for lo, hi in ((0, paras[0]), (paras[-1] + 1, len(lines))):
-        for i, j in _runs(lines, _headline_like, lo, hi):
+        for i, j in runs_where(lines, _headline_like, lo, hi):
             introduced = i > 0 and lines[i - 1].text[-1] in ":："
             # Distinct titles: a headline the page prints three times is a doubled heading. Lines
             # of one or two lengths are verse (a poem quoted at the head or foot), not titles.

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.cleaning.base import HAN, Step, no_change, run_edits
+from pipeline.cleaning.base import HAN, Step, no_change, run_edits, runs_where
 from pipeline.offsets import Edit
 
 KIND = "symbol_noise"
@@ -64,17 +64,8 @@ def _runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of noise characters that contain at least one symbol (So or unassigned)."""
     runs: list[tuple[int, int]] = []
     for m in _CANDIDATES.finditer(text):
-        i, n = m.start(), m.end()
-        while i < n:
-            if not _is_noise_char(text[i]):
-                i += 1
-                continue
-            j = i
-            while j < n and _is_noise_char(text[j]):
-                j += 1
-            if any(_is_symbol(c) for c in text[i:j]):
-                runs.append((i, j))
-            i = j
+        runs.extend((i, j) for i, j in runs_where(text, _is_noise_char, m.start(), m.end())
+                    if any(_is_symbol(c) for c in text[i:j]))
     return runs
 
 
