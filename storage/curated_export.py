@@ -223,6 +223,28 @@ PARALLEL_THRESHOLD = 5000
 CHUNK = 1000
 
 _worker_store: Store | None = None
+# Formats whose documents hold only the text and its spans (character BIO, spaCy shards): over the
+# cleaned text they need no article record and no cleaning record (several times the article's size).
+_BARE_FORMATS = ("conll", "spacy")
+
+
+def _worker_articles(url: str, chunk: list[int], options: ExportOptions, *,
+                     damage: bool = False) -> Iterator[tuple[ExportArticle, dict[str, Any], list[SpanTuple]]]:
+    """The chunk's articles with their records and spans, read through this worker process's one
+    connection to the store (opened on first use)."""
+    global _worker_store
+    if _worker_store is None or _worker_store.url != url:
+        from storage.store import open_store
+
+        _worker_store = open_store(url, migrate=False)
+    original = options.text == "original"
+    bare = options.fmt in _BARE_FORMATS and not original
+    for a in iter_export_articles(_worker_store, None, chunk, original=original, damage=damage, metadata=not bare):
+        if bare:
+            yield a, {"text": a.text}, span_tuples(a.text, a.fields, options.labels)
+        else:
+            record, spans = _render(a, options)
+            yield a, record, spans
 
 
 def _hf_chunk(url: str, chunk: list[int], split_of: dict[int, str],
@@ -231,17 +253,11 @@ def _hf_chunk(url: str, chunk: list[int], split_of: dict[int, str],
 
     from pipeline.export.hf import SCHEMA, HfColumns
 
-    global _worker_store
-    if _worker_store is None or _worker_store.url != url:
-        from storage.store import open_store
-
-        _worker_store = open_store(url, migrate=False)
     with worker_gc_paused():
         rows: dict[str, HfColumns] = {}
         stats = DatasetStats()
         n = 0
-        for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original", damage=True):
-            record, spans = _render(a, options)
+        for a, record, spans in _worker_articles(url, chunk, options, damage=True):
             part = split_of.get(a.id, "train")
             flags = a.flags.split()
             columns = rows.get(part)
@@ -284,23 +300,11 @@ def _file_chunk(url: str, chunk: list[int], split_of: dict[int, str], split: boo
     or ``""`` without one), in a worker process. Encoded here, not in the writing process: a string
     is pickled as UTF-8 anyway, and the writing process, the one serial step, would decode it only to
     encode it again (the character-BIO export sends ~2 GB at 100,000 articles)."""
-    global _worker_store
-    if _worker_store is None or _worker_store.url != url:
-        from storage.store import open_store
-
-        _worker_store = open_store(url, migrate=False)
     buffers: dict[str, tuple[io.StringIO, Any, int]] = {}
     docs: dict[str, int] = {}
     n = 0
-    # Character BIO writes the text and its tags only: no record, no cleaning record read.
-    bare = options.fmt == "conll" and options.text != "original"
     with worker_gc_paused():
-        for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original",
-                                      metadata=not bare):
-            if bare:
-                record, spans = {"text": a.text}, span_tuples(a.text, a.fields, options.labels)
-            else:
-                record, spans = _render(a, options)
+        for a, record, spans in _worker_articles(url, chunk, options):
             part = split_of.get(a.id, "train") if split else None
             key = part or ""
             entry = buffers.get(key)
@@ -432,20 +436,10 @@ def _spacy_chunk(url: str, chunk: list[int], split_of: dict[int, str], split: bo
     """One ``.spacy`` shard per split for these articles, built in a worker process."""
     from pipeline.export.spacy_shards import build_shard
 
-    global _worker_store
-    if _worker_store is None or _worker_store.url != url:
-        from storage.store import open_store
-
-        _worker_store = open_store(url, migrate=False)
     parts: dict[str, list[SpanDoc]] = {}
     n = 0
     with worker_gc_paused():
-        for a in iter_export_articles(_worker_store, None, chunk, original=options.text == "original",
-                                      metadata=options.text == "original"):
-            if options.text == "original":
-                record, spans = _render(a, options)
-            else:  # the text and its spans are all a shard holds: no record, no cleaning record read
-                record, spans = {"text": a.text}, span_tuples(a.text, a.fields, options.labels)
+        for a, record, spans in _worker_articles(url, chunk, options):
             key = (split_of.get(a.id, "train") if split else None) or ""
             parts.setdefault(key, []).append(SpanDoc(a.id, record["text"], spans))
             n += 1
